@@ -1,0 +1,38 @@
+import type { ZodError } from "zod";
+
+/** Stable codes shared by the CLI (exit codes) and the web layer (HTTP statuses). */
+export type MootErrorCode =
+  | "invalid" // a record or input failed validation
+  | "not_found"
+  | "conflict" // a natural key or lock prevents the change
+  | "forbidden"
+  | "unauthenticated"
+  | "bad_input" // a file could not be read
+  | "no_text_layer" // a PDF without extractable text
+  | "timeout"
+  | "too_large"
+  | "locked" // approved minutes and other legal records
+  | "rule" // a workflow rule refused the change (e.g. publication deadline)
+  | "config";
+
+export class MootError extends Error {
+  override readonly name = "MootError";
+  constructor(
+    readonly code: MootErrorCode | (string & {}),
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+/** "field: message" lines, as users and API clients read them. */
+export function formatZodError(error: ZodError, prefix = ""): string {
+  return error.issues
+    .map((i) => `${[prefix, ...i.path.map(String)].filter(Boolean).join(".") || "(record)"}: ${i.message}`)
+    .join("; ");
+}
+
+export function invalid(error: ZodError, what: string): MootError {
+  return new MootError("invalid", `${what}: ${formatZodError(error)}`, { cause: error });
+}

@@ -1,0 +1,42 @@
+import { z } from "zod";
+
+/**
+ * The seam between readers and everything after them (DESIGN.md): every reader
+ * (PDF, converted text, plain text) produces this, and segmenters/extractors see only it.
+ */
+export const Line = z.object({
+  text: z.string(),
+  /** Position in PDF user-space points from the page's top-left, when known. */
+  x: z.number().optional(),
+  y: z.number().optional(),
+  width: z.number().optional(),
+  fontSize: z.number().optional(),
+  bold: z.boolean().optional(),
+  /** Table cells when the reader recognised a table row (pipe/tab tables, aligned PDF columns). */
+  cells: z.array(z.string()).optional(),
+});
+
+export const Page = z.object({
+  /** Physical position in the file, 1-based. */
+  index: z.number().int().positive(),
+  /** The page number printed on the page, when one was recognised. */
+  printed: z.number().int().nullable(),
+  lines: z.array(Line),
+  /** Set for "Document is Restricted" and "intentionally left blank" pages. */
+  marker: z.enum(["restricted", "blank"]).nullable().default(null),
+});
+
+export const PageSet = z.object({
+  source: z.string(),
+  kind: z.enum(["pdf", "text", "markdown"]),
+  pages: z.array(Page),
+});
+
+export type Line = z.infer<typeof Line>;
+export type Page = z.infer<typeof Page>;
+export type PageSet = z.infer<typeof PageSet>;
+
+/** Page text as one string; provenance spans are offsets into this. */
+export function pageText(page: Page): string {
+  return page.lines.map((l) => l.text).join("\n");
+}

@@ -1,0 +1,47 @@
+import type { Kysely } from "kysely";
+import type { Database } from "./schema.js";
+import type { SearchQuery } from "./search-query.js";
+
+export type DialectName = "sqlite" | "postgres";
+
+/** A search request after viewer rights and filters were resolved to plain SQL inputs. */
+export interface SearchPlan {
+  authorityId: string;
+  query: SearchQuery;
+  kinds: string[] | null;
+  committeeIds: string[] | null;
+  from: string | null;
+  to: string | null;
+  /** Committees whose exempt material the viewer may see; "all" for clerks and admins. */
+  exemptVisibleFor: "all" | string[];
+  limit: number;
+  offset: number;
+}
+
+export interface RawHit {
+  id: string;
+  kind: string;
+  recordId: string;
+  meetingId: string | null;
+  documentId: string | null;
+  agendaItemId: string | null;
+  pageNumber: number | null;
+  title: string;
+  snippet: string;
+  rank: number;
+}
+
+/**
+ * The few real differences between SQLite and PostgreSQL (STYLE.md habit 1): full-text
+ * search, and how a database is opened and copied. Everything else is plain kysely.
+ */
+export interface Dialect {
+  name: DialectName;
+  search(db: Kysely<Database>, plan: SearchPlan): Promise<RawHit[]>;
+  /** The bare FTS query with no filters or joins, for the search benchmark's reference. */
+  rawSearch(db: Kysely<Database>, query: SearchQuery, limit: number): Promise<unknown[]>;
+}
+
+/** Snippet highlight markers; the web layer escapes text then turns these into <mark>. */
+export const MARK_START = "\u0002";
+export const MARK_END = "\u0003";

@@ -1,0 +1,10 @@
+import type { Migration } from "kysely";
+import type { DialectName } from "../dialect.js";
+import { recordsMigration } from "./2026-11-24-0001-records.js";
+
+/** One migration set for both dialects; names are `<date>-<serial>-<what-it-does>`. */
+export function migrations(dialect: DialectName): Record<string, Migration> {
+  return {
+    "2026-11-24-0001-records": recordsMigration(dialect),
+  };
+}

@@ -1,0 +1,76 @@
+import { mkdirSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { CamelCasePlugin, Kysely, Migrator, PostgresDialect, SqliteDialect, type MigrationResult } from "kysely";
+import SqliteDatabase from "better-sqlite3";
+import pg from "pg";
+import { MootError } from "../domain/errors.js";
+import type { Database } from "./schema.js";
+import type { Dialect, DialectName } from "./dialect.js";
+import { sqliteDialect } from "./sqlite-dialect.js";
+import { postgresDialect } from "./postgres-dialect.js";
+import { migrations } from "./migrations/index.js";
+import { FileStore } from "./files.js";
+
+export interface StoreConfig {
+  /** postgres://… selects PostgreSQL; otherwise SQLite. */
+  databaseUrl?: string | null;
+  /** Where the SQLite file and content-addressed originals live. Default ./data. */
+  dataDir?: string;
+  /** SQLite file path; default <dataDir>/moot.sqlite. ":memory:" is allowed. */
+  sqlitePath?: string;
+}
+
+export interface Store {
+  db: Kysely<Database>;
+  dialect: Dialect;
+  files: FileStore;
+  /** Human description for logs: never includes a password. */
+  describe: string;
+  close(): Promise<void>;
+}
+
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env): StoreConfig {
+  return { databaseUrl: env.DATABASE_URL || null, dataDir: env.MOOT_DATA_DIR || "./data" };
+}
+
+pg.types.setTypeParser(20, (v) => Number(v)); // int8 counts fit in a double here
+
+export function openStore(config: StoreConfig = configFromEnv()): Store {
+  const dataDir = resolve(config.dataDir ?? "./data");
+  const url = config.databaseUrl ?? null;
+  const files = new FileStore(join(dataDir, "files"));
+  if (url && /^postgres(ql)?:\/\//.test(url)) {
+    const pool = new pg.Pool({ connectionString: url, max: Number(process.env.MOOT_PG_POOL ?? 10) });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
+    const safe = url.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@");
+    return { db, dialect: postgresDialect, files, describe: `PostgreSQL ${safe}`, close: () => db.destroy() };
+  }
+  if (url) throw new MootError("config", `DATABASE_URL must start with postgres:// (got "${url.split(":")[0]}:")`);
+  const path = config.sqlitePath ?? join(dataDir, "moot.sqlite");
+  if (path !== ":memory:") mkdirSync(resolve(path, ".."), { recursive: true });
+  const sqlite = new SqliteDatabase(path);
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("busy_timeout = 5000");
+  sqlite.pragma("synchronous = NORMAL");
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), plugins: [new CamelCasePlugin()] });
+  return { db, dialect: sqliteDialect, files, describe: `SQLite ${path}`, close: () => db.destroy() };
+}
+
+export async function migrate(store: Store): Promise<MigrationResult[]> {
+  return migrateDb(store.db, store.dialect.name);
+}
+
+export async function migrateDb(db: Kysely<any>, dialect: DialectName): Promise<MigrationResult[]> {
+  const set = migrations(dialect);
+  const migrator = new Migrator({
+    // Migrations see raw snake_case names; the camel-case plugin is for application queries.
+    db: db.withoutPlugins(),
+    provider: { getMigrations: async () => set },
+    migrationTableName: "moot_migration",
+    migrationLockTableName: "moot_migration_lock",
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw new MootError("config", `migration failed: ${(error as Error).message}`, { cause: error });
+  return results ?? [];
+}

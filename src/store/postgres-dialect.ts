@@ -1,0 +1,40 @@
+import { sql, type Kysely } from "kysely";
+import type { Database } from "./schema.js";
+import { MARK_END, MARK_START, type Dialect, type RawHit, type SearchPlan } from "./dialect.js";
+import { toWebsearch } from "./search-query.js";
+import { visibleAndFiltered } from "./search-filter.js";
+
+const HEADLINE = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=30, MinWords=12, MaxFragments=1, FragmentDelimiter=…`;
+
+export const postgresDialect: Dialect = {
+  name: "postgres",
+  async search(db: Kysely<Database>, plan: SearchPlan): Promise<RawHit[]> {
+    const q = toWebsearch(plan.query);
+    // ts_headline re-parses the body, so it runs only on the page of hits being shown.
+    const result = await sql<RawHit>`
+      with q as (select websearch_to_tsquery('english', ${q}) as tsq),
+      hits as (
+        select s.id, s.kind, s.record_id, s.meeting_id, s.document_id, s.agenda_item_id, s.page_number, s.title, s.body,
+          ts_rank(s.tsv, q.tsq) as rank
+        from search_entry s cross join q
+        ${visibleAndFiltered(plan)}
+          and s.tsv @@ q.tsq
+        order by rank desc, s.id
+        limit ${plan.limit} offset ${plan.offset}
+      )
+      select h.id, h.kind, h.record_id as "recordId", h.meeting_id as "meetingId", h.document_id as "documentId",
+        h.agenda_item_id as "agendaItemId", h.page_number as "pageNumber", h.title,
+        ts_headline('english', h.body, q.tsq, ${HEADLINE}) as snippet, h.rank
+      from hits h, q
+      order by h.rank desc, h.id`.execute(db);
+    return result.rows.map((r) => ({ ...r, rank: Number(r.rank) }));
+  },
+  async rawSearch(db, query, limit) {
+    const q = toWebsearch(query);
+    const result = await sql`
+      with q as (select websearch_to_tsquery('english', ${q}) as tsq),
+      hits as (select id, body, ts_rank(tsv, q.tsq) as rank from search_entry, q where tsv @@ q.tsq order by rank desc limit ${limit})
+      select id, ts_headline('english', body, q.tsq, ${HEADLINE}) as snippet, rank from hits, q order by rank desc`.execute(db);
+    return result.rows;
+  },
+};

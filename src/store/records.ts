@@ -1,0 +1,167 @@
+import type { Kysely, Transaction } from "kysely";
+import { ulid } from "ulid";
+import { recordSchemas, type InputOf, type PatchOf, type RecordOf, type RecordTable } from "../domain/records.js";
+import { MootError, invalid } from "../domain/errors.js";
+import type { Database } from "./schema.js";
+import type { Store } from "./open.js";
+import { decodeRow, encodeRow } from "./codec.js";
+import { reindex, unindex } from "./search-index.js";
+
+export interface WriteOptions {
+  /** Why the change was made; kept in the audit trail (e.g. a minute correction). */
+  reason?: string;
+}
+
+type Db = Kysely<Database> | Transaction<Database>;
+type AnyRow = Record<string, unknown>;
+
+export const nowInstant = (): string => new Date().toISOString();
+
+/**
+ * Every write to an authority's records goes through a Scope: it validates against the
+ * domain schema (errors name the field), writes the audit row in the same transaction,
+ * keeps the search index in step, and never lets one authority touch another's rows.
+ */
+export class Scope {
+  constructor(
+    readonly store: Store,
+    readonly authorityId: string,
+    readonly actor: string,
+    readonly db: Db = store.db,
+  ) {}
+
+  get inTransaction(): boolean {
+    return this.db.isTransaction;
+  }
+
+  /** Runs fn in one transaction; nested calls join the outer one. */
+  async transaction<T>(fn: (scope: Scope) => Promise<T>): Promise<T> {
+    if (this.db.isTransaction) return fn(this);
+    return (this.db as Kysely<Database>).transaction().execute((trx) => fn(new Scope(this.store, this.authorityId, this.actor, trx)));
+  }
+
+  withActor(actor: string): Scope {
+    return new Scope(this.store, this.authorityId, actor, this.db);
+  }
+
+  async get<T extends RecordTable>(table: T, id: string): Promise<RecordOf<T> | undefined> {
+    const row = await (this.db as Kysely<any>)
+      .selectFrom(table as string)
+      .selectAll()
+      .where("id", "=", id)
+      .where("authorityId", "=", this.authorityId)
+      .executeTakeFirst();
+    return row ? decodeRow<RecordOf<T>>(recordSchemas[table], row) : undefined;
+  }
+
+  async require<T extends RecordTable>(table: T, id: string): Promise<RecordOf<T>> {
+    const r = await this.get(table, id);
+    if (!r) throw new MootError("not_found", `${table.replace(/_/g, " ")} ${id} not found`);
+    return r;
+  }
+
+  /** Equality filters only; anything richer belongs in a named query function. */
+  async list<T extends RecordTable>(
+    table: T,
+    where: Partial<Record<keyof RecordOf<T> & string, string | number | boolean | null>> = {},
+    orderBy: Array<keyof RecordOf<T> & string> = [],
+  ): Promise<RecordOf<T>[]> {
+    let q = (this.db as Kysely<any>).selectFrom(table as string).selectAll().where("authorityId", "=", this.authorityId);
+    for (const [k, v] of Object.entries(where)) {
+      q = v === null ? q.where(k, "is", null) : q.where(k, "=", typeof v === "boolean" ? (v ? 1 : 0) : v);
+    }
+    for (const k of [...orderBy, "id"]) q = q.orderBy(k);
+    const rows = await q.execute();
+    return rows.map((r: AnyRow) => decodeRow<RecordOf<T>>(recordSchemas[table], r));
+  }
+
+  async create<T extends RecordTable>(table: T, input: InputOf<T>, opts: WriteOptions = {}): Promise<RecordOf<T>> {
+    const now = nowInstant();
+    const record = this.validate(table, { ...input, id: input.id ?? ulid(), authorityId: this.authorityId, createdAt: now, updatedAt: now });
+    return this.transaction(async (s) => {
+      await (s.db as Kysely<any>).insertInto(table as string).values(encodeRow(recordSchemas[table], record)).execute();
+      await s.audit(table, record.id, "insert", null, record, opts.reason);
+      await reindex(s, table, record);
+      return record;
+    });
+  }
+
+  /** Applies a partial change. A patch that changes nothing writes nothing (idempotent import). */
+  async update<T extends RecordTable>(table: T, id: string, patch: PatchOf<T>, opts: WriteOptions = {}): Promise<RecordOf<T>> {
+    return this.transaction(async (s) => {
+      const before = await s.require(table, id);
+      guardLocked(table, before);
+      const { id: _ignored, ...changes } = patch as AnyRow;
+      const merged = s.validate(table, { ...before, ...changes, id, authorityId: this.authorityId, createdAt: before.createdAt, updatedAt: before.updatedAt });
+      const beforeRow = encodeRow(recordSchemas[table], before as AnyRow);
+      const afterRow = encodeRow(recordSchemas[table], merged as AnyRow);
+      if (JSON.stringify(beforeRow) === JSON.stringify(afterRow)) return before;
+      const after = { ...merged, updatedAt: nowInstant() } as RecordOf<T>;
+      await (s.db as Kysely<any>)
+        .updateTable(table as string)
+        .set(encodeRow(recordSchemas[table], after as AnyRow))
+        .where("id", "=", id)
+        .where("authorityId", "=", this.authorityId)
+        .execute();
+      await s.audit(table, id, "update", before, after, opts.reason);
+      await reindex(s, table, after);
+      return after;
+    });
+  }
+
+  async delete<T extends RecordTable>(table: T, id: string, opts: WriteOptions = {}): Promise<void> {
+    await this.transaction(async (s) => {
+      const before = await s.require(table, id);
+      guardLocked(table, before);
+      // Children go through the Scope too, so each gets its audit row and leaves the index.
+      for (const [child, column] of CHILDREN[table] ?? []) {
+        for (const row of await s.list(child, { [column]: id } as never)) await s.delete(child, row.id, opts);
+      }
+      await unindex(s, table, id);
+      await (s.db as Kysely<any>).deleteFrom(table as string).where("id", "=", id).where("authorityId", "=", this.authorityId).execute();
+      await s.audit(table, id, "delete", before, null, opts.reason);
+    });
+  }
+
+  validate<T extends RecordTable>(table: T, candidate: AnyRow): RecordOf<T> {
+    const parsed = recordSchemas[table].safeParse(candidate);
+    if (!parsed.success) throw invalid(parsed.error, `invalid ${table.replace(/_/g, " ")}`);
+    return parsed.data as RecordOf<T>;
+  }
+
+  async audit(tableName: string, recordId: string, operation: "insert" | "update" | "delete", before: unknown, after: unknown, reason?: string) {
+    await this.db
+      .insertInto("audit_entry")
+      .values({
+        id: ulid(),
+        authorityId: this.authorityId,
+        actor: this.actor,
+        at: nowInstant(),
+        tableName,
+        recordId,
+        operation,
+        before: before === null ? null : JSON.stringify(before),
+        after: after === null ? null : JSON.stringify(after),
+        reason: reason ?? null,
+      })
+      .execute();
+  }
+}
+
+/** Records that cannot outlive their parent (owned, not merely linked). */
+const CHILDREN: Partial<Record<RecordTable, Array<[RecordTable, string]>>> = {
+  committee: [["membership", "committeeId"], ["work_programme_item", "committeeId"], ["meeting", "committeeId"]],
+  person: [["membership", "personId"], ["attendance", "personId"], ["declaration", "personId"]],
+  meeting: [["attendance", "meetingId"], ["declaration", "meetingId"], ["decision", "meetingId"], ["minute", "meetingId"], ["document", "meetingId"], ["agenda_item", "meetingId"]],
+  // An item's papers share its exemption, so they must not survive it as public documents.
+  agenda_item: [["report_cover", "agendaItemId"], ["document", "agendaItemId"]],
+  document: [["document_page", "documentId"], ["provenance", "documentId"]],
+  action: [["action_update", "actionId"]],
+};
+
+/** Approved minutes are legal records: a correction is a new version, never an edit. */
+function guardLocked(table: RecordTable, record: unknown): void {
+  if (table === "minute" && (record as RecordOf<"minute">).status === "approved") {
+    throw new MootError("locked", `minute ${(record as RecordOf<"minute">).number} is approved and locked; record a correction as a new version`);
+  }
+}

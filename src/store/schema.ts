@@ -1,0 +1,42 @@
+import type { RecordOf, RecordTable } from "../domain/records.js";
+import type { Authority } from "../domain/authority.js";
+
+/** The stored form of a value: booleans as 0/1, nested values as JSON text (see codec.ts). */
+type Stored<V> = V extends boolean ? number : V extends object ? (V extends null ? V : string) : V;
+type StoredRow<R> = { [K in keyof R]: Stored<R[K]> };
+
+export interface AuditRow {
+  id: string;
+  authorityId: string;
+  actor: string;
+  at: string;
+  tableName: string;
+  recordId: string;
+  operation: "insert" | "update" | "delete";
+  before: string | null;
+  after: string | null;
+  reason: string | null;
+}
+
+export interface SearchEntryRow {
+  id: string;
+  authorityId: string;
+  kind: "page" | "agenda-item" | "minute" | "decision";
+  recordId: string;
+  meetingId: string | null;
+  documentId: string | null;
+  agendaItemId: string | null;
+  pageNumber: number | null;
+  title: string;
+  body: string;
+}
+
+export interface MigrationRow {
+  name: string;
+}
+
+export type Database = { [T in RecordTable]: StoredRow<RecordOf<T>> } & {
+  authority: StoredRow<Authority>;
+  audit_entry: AuditRow;
+  search_entry: SearchEntryRow;
+};

@@ -1,0 +1,69 @@
+import { z } from "zod";
+import { IsoDate } from "../domain/common.js";
+import { exemptVisibleFor, type Viewer } from "../domain/viewer.js";
+import { invalid } from "../domain/errors.js";
+import type { Store } from "./open.js";
+import { isEmptyQuery, parseSearchQuery } from "./search-query.js";
+import { MARK_END, MARK_START } from "./dialect.js";
+
+export const SearchKind = z.enum(["page", "agenda-item", "minute", "decision"]);
+export const SearchFilters = z.object({
+  committeeIds: z.array(z.string()).optional(),
+  kinds: z.array(SearchKind).optional(),
+  from: IsoDate.optional(),
+  to: IsoDate.optional(),
+  limit: z.number().int().min(1).max(100).default(20),
+  offset: z.number().int().min(0).max(10_000).default(0),
+});
+export type SearchFilters = z.input<typeof SearchFilters>;
+
+export interface SearchHit {
+  kind: z.infer<typeof SearchKind>;
+  recordId: string;
+  meetingId: string | null;
+  documentId: string | null;
+  agendaItemId: string | null;
+  pageNumber: number | null;
+  title: string;
+  /** Plain text with MARK_START/MARK_END around matches; see snippetParts. */
+  snippet: string;
+  rank: number;
+}
+
+/**
+ * Ranked full-text search over pages, agenda items, minutes and decisions of one authority,
+ * with the viewer's rights applied in the query itself. Any user text is accepted.
+ */
+export async function search(store: Store, authorityId: string, text: string, filters: SearchFilters, viewer: Viewer): Promise<SearchHit[]> {
+  const parsed = SearchFilters.safeParse(filters);
+  if (!parsed.success) throw invalid(parsed.error, "invalid search filters");
+  const f = parsed.data;
+  const query = parseSearchQuery(text);
+  if (isEmptyQuery(query)) return [];
+  const hits = await store.dialect.search(store.db, {
+    authorityId,
+    query,
+    kinds: f.kinds ?? null,
+    committeeIds: f.committeeIds ?? null,
+    from: f.from ?? null,
+    to: f.to ?? null,
+    exemptVisibleFor: exemptVisibleFor(viewer),
+    limit: f.limit,
+    offset: f.offset,
+  });
+  return hits.map(({ id: _id, ...h }) => ({ ...h, kind: h.kind as SearchHit["kind"], pageNumber: h.pageNumber === null ? null : Number(h.pageNumber) }));
+}
+
+/** Splits a snippet into plain and highlighted runs, for renderers that escape text. */
+export function snippetParts(snippet: string): Array<{ text: string; mark: boolean }> {
+  const parts: Array<{ text: string; mark: boolean }> = [];
+  const re = new RegExp(`${MARK_START}([^${MARK_END}]*)${MARK_END}`, "g");
+  let last = 0;
+  for (const m of snippet.matchAll(re)) {
+    if (m.index! > last) parts.push({ text: snippet.slice(last, m.index), mark: false });
+    parts.push({ text: m[1], mark: true });
+    last = m.index! + m[0].length;
+  }
+  if (last < snippet.length) parts.push({ text: snippet.slice(last), mark: false });
+  return parts.map((p) => ({ ...p, text: p.text.replace(/[\u0002\u0003]/g, "") }));
+}

@@ -1,0 +1,30 @@
+import { sql, type Kysely } from "kysely";
+import type { Database } from "./schema.js";
+import { MARK_END, MARK_START, type Dialect, type RawHit, type SearchPlan } from "./dialect.js";
+import { toFts5, type SearchQuery } from "./search-query.js";
+import { visibleAndFiltered } from "./search-filter.js";
+
+export const sqliteDialect: Dialect = {
+  name: "sqlite",
+  async search(db: Kysely<Database>, plan: SearchPlan): Promise<RawHit[]> {
+    const match = toFts5(plan.query);
+    const result = await sql<RawHit>`
+      select s.id, s.kind, s.record_id as "recordId", s.meeting_id as "meetingId", s.document_id as "documentId",
+        s.agenda_item_id as "agendaItemId", s.page_number as "pageNumber", s.title,
+        snippet(search_fts, 1, ${MARK_START}, ${MARK_END}, '…', 16) as snippet,
+        bm25(search_fts, 4.0, 1.0) as rank
+      from search_fts
+      join search_entry s on s.rowid = search_fts.rowid
+      ${visibleAndFiltered(plan)}
+        and search_fts match ${match}
+      order by rank
+      limit ${plan.limit} offset ${plan.offset}`.execute(db);
+    return result.rows.map((r) => ({ ...r, rank: -Number(r.rank) }));
+  },
+  async rawSearch(db, query, limit) {
+    const result = await sql`
+      select rowid, snippet(search_fts, 1, ${MARK_START}, ${MARK_END}, '…', 16) as snippet, bm25(search_fts, 4.0, 1.0) as rank
+      from search_fts where search_fts match ${toFts5(query)} order by rank limit ${limit}`.execute(db);
+    return result.rows;
+  },
+};
