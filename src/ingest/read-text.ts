@@ -49,6 +49,7 @@ function stripLeadMarkup(s: string): string {
 
 interface RawRow {
   text: string;
+  raw?: string;
   cells?: string[];
   bold: boolean;
 }
@@ -123,7 +124,10 @@ function toRow(raw: string): RawRow | null {
     if (filled.length <= 1) return { text: filled[0] ?? "", bold: wholeBold(t) };
     return { text: cells.join("\t"), cells, bold: false };
   }
-  return { text: stripLeadMarkup(cleanInline(t)), bold: wholeBold(stripLeadMarkup(trimmed)) };
+  const text = stripLeadMarkup(cleanInline(t));
+  const row: RawRow = { text, bold: wholeBold(stripLeadMarkup(trimmed)) };
+  if (/\*\*|<b>|<strong>/i.test(t)) row.raw = trimmed;
+  return row;
 }
 
 type Break = "before" | "after" | "both" | null;
@@ -185,6 +189,7 @@ export function readText(source: string, text: string): PageSet {
       const line: Line = { text: row.text };
       if (row.cells) line.cells = row.cells;
       if (row.bold) line.bold = true;
+      if (row.raw) line.raw = row.raw;
       if (line.text !== "" || cur.lines.length > 0) cur.lines.push(line);
       if (marker) cur.marker = marker;
       if (printed !== null) cur.printed = printed;
