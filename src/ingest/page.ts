@@ -6,7 +6,7 @@ import { z } from "zod";
  */
 export const Line = z.object({
   text: z.string(),
-  /** Position in PDF user-space points from the page's top-left, when known. */
+  /** Position in PDF user-space points from the page's top-left, when known (PDF reader: y is the baseline). */
   x: z.number().optional(),
   y: z.number().optional(),
   width: z.number().optional(),
@@ -14,6 +14,8 @@ export const Line = z.object({
   bold: z.boolean().optional(),
   /** Table cells when the reader recognised a table row (pipe/tab tables, aligned PDF columns). */
   cells: z.array(z.string()).optional(),
+  /** The line as the source printed it, markup included, when the reader cleaned it (inline bold). */
+  raw: z.string().optional(),
 });
 
 export const Page = z.object({
@@ -24,12 +26,16 @@ export const Page = z.object({
   lines: z.array(Line),
   /** Set for "Document is Restricted" and "intentionally left blank" pages. */
   marker: z.enum(["restricted", "blank"]).nullable().default(null),
+  /** Running headers/footers and page-number stamps the reader moved out of `lines`. */
+  furniture: z.array(Line).optional(),
 });
 
 export const PageSet = z.object({
   source: z.string(),
   kind: z.enum(["pdf", "text", "markdown"]),
   pages: z.array(Page),
+  /** Problems the reader worked around (a page it could not read), one sentence each. */
+  warnings: z.array(z.string()).optional(),
 });
 
 export type Line = z.infer<typeof Line>;
