@@ -1,0 +1,77 @@
+/**
+ * Dates as UK agenda packs print them: "Wednesday, 19th March, 2014", "10.07.2019",
+ * "20 March 2017", "11 Sept 2019", "13-Sep-23", "Sept 2023". Day-first throughout, because
+ * every UK council writes day before month.
+ */
+
+const MONTHS: Record<string, number> = {
+  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5,
+  jun: 6, june: 6, jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9,
+  oct: 10, october: 10, nov: 11, november: 11, dec: 12, december: 12,
+};
+
+const MONTH_RE = "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
+const WEEKDAY_RE = "(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\\.?,?\\s+)?";
+const ORD = "(?:st|nd|rd|th)?";
+
+/** Day Month Year, e.g. "Wednesday, 19th March, 2014", "11 Sept 2019", "13-Sep-23". */
+const DMY = new RegExp(`\\b${WEEKDAY_RE}(\\d{1,2})${ORD}[\\s\\-]*(?:of\\s+)?(${MONTH_RE})\\.?[\\s,\\-]*(\\d{4}|\\d{2})\\b`, "gi");
+/** Month Day, Year (rare in UK packs but found in exported calendars). */
+const MDY = new RegExp(`\\b(${MONTH_RE})\\.?\\s+(\\d{1,2})${ORD},?\\s+(\\d{4})\\b`, "gi");
+/** Numeric day-first: 10.07.2019, 10/07/19, 18.03.2019. */
+const NUMERIC = /\b(\d{1,2})[./](\d{1,2})[./](\d{4}|\d{2})\b/g;
+/** Month and year only: "Sept 2023", "March 2019". */
+const MY = new RegExp(`\\b(${MONTH_RE})\\.?,?\\s+(\\d{4})\\b`, "gi");
+
+export interface FoundDate {
+  iso: string;
+  /** Offsets of the matched text in the searched string. */
+  start: number;
+  end: number;
+  /** False for month-and-year dates, which name no day. */
+  hasDay: boolean;
+}
+
+const pad = (n: number) => String(n).padStart(2, "0");
+
+function year(y: string): number {
+  const n = Number(y);
+  return y.length === 2 ? 2000 + n : n;
+}
+
+function iso(y: number, m: number, d: number): string | null {
+  if (m < 1 || m > 12 || d < 1 || d > 31 || y < 1900 || y > 2199) return null;
+  const dt = new Date(Date.UTC(y, m - 1, d));
+  if (dt.getUTCMonth() !== m - 1) return null;
+  return `${y}-${pad(m)}-${pad(d)}`;
+}
+
+const month = (s: string) => MONTHS[s.toLowerCase().replace(/\.$/, "")] ?? MONTHS[s.toLowerCase().slice(0, 3)];
+
+/** Every date in the text, in order of appearance; overlapping weaker matches are dropped. */
+export function findDates(text: string): FoundDate[] {
+  const found: FoundDate[] = [];
+  const taken = (s: number, e: number) => found.some((f) => s < f.end && e > f.start);
+  const add = (s: number, e: number, v: string | null, hasDay: boolean) => {
+    if (v && !taken(s, e)) found.push({ iso: v, start: s, end: e, hasDay });
+  };
+  for (const m of text.matchAll(DMY)) add(m.index!, m.index! + m[0].length, iso(year(m[3]), month(m[2]), Number(m[1])), true);
+  for (const m of text.matchAll(MDY)) add(m.index!, m.index! + m[0].length, iso(year(m[3]), month(m[1]), Number(m[2])), true);
+  for (const m of text.matchAll(NUMERIC)) add(m.index!, m.index! + m[0].length, iso(year(m[3]), Number(m[2]), Number(m[1])), true);
+  for (const m of text.matchAll(MY)) add(m.index!, m.index! + m[0].length, iso(year(m[2]), month(m[1]), 1), false);
+  return found.sort((a, b) => a.start - b.start);
+}
+
+/** The first full date (with a day) in the text, as YYYY-MM-DD, or null. */
+export function parseDate(text: string): string | null {
+  return findDates(text).find((d) => d.hasDay)?.iso ?? null;
+}
+
+/** True when the text is nothing but a date (allowing weekday, "at 5.00 pm" style tails excluded). */
+export function isDateOnly(text: string): boolean {
+  const t = text.trim();
+  const d = findDates(t).find((f) => f.hasDay);
+  if (!d) return false;
+  const rest = (t.slice(0, d.start) + t.slice(d.end)).replace(/[\s,.\-–:]+/g, "");
+  return rest.length === 0;
+}
