@@ -1,0 +1,27 @@
+import { Command } from "commander";
+import { reportError } from "./cli/errors.js";
+import { registerStoreCommands } from "./cli/store-commands.js";
+import { registerIngestCommands } from "./cli/ingest-commands.js";
+
+const program = new Command()
+  .name("moot")
+  .description("Moot: committee records, agenda-pack import and a public site for councils.")
+  .version("0.1.0")
+  .showHelpAfterError("(run `moot --help` for usage)")
+  .configureOutput({ writeErr: (s) => process.stderr.write(s) })
+  .exitOverride();
+
+registerStoreCommands(program);
+registerIngestCommands(program);
+
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  const e = error as { code?: string; exitCode?: number };
+  if (typeof e.code === "string" && e.code.startsWith("commander.")) {
+    process.exitCode = e.code === "commander.helpDisplayed" || e.code === "commander.version" ? 0 : 2;
+  } else {
+    process.exitCode = reportError(error);
+  }
+}

@@ -1,0 +1,31 @@
+import { ZodError } from "zod";
+import { MootError, formatZodError } from "../domain/errors.js";
+
+const EXIT: Record<string, number> = {
+  invalid: 65, bad_input: 65, no_text_layer: 65, too_large: 65,
+  not_found: 66, conflict: 73, locked: 73, rule: 73, forbidden: 77, unauthenticated: 77, config: 78, timeout: 75,
+};
+
+/** One clear line on stderr and a non-zero exit code, whatever went wrong. */
+export function reportError(error: unknown): number {
+  if (error instanceof MootError) {
+    console.error(`moot: ${error.message}`);
+    return EXIT[error.code] ?? 1;
+  }
+  if (error instanceof ZodError) {
+    console.error(`moot: ${formatZodError(error)}`);
+    return 65;
+  }
+  const e = error as NodeJS.ErrnoException;
+  if (e?.code === "ENOENT") {
+    console.error(`moot: no such file: ${e.path ?? e.message}`);
+    return 66;
+  }
+  if (e?.code === "ECONNREFUSED") {
+    console.error(`moot: cannot reach the database (${e.message}); check DATABASE_URL`);
+    return 78;
+  }
+  console.error(`moot: ${e?.message ?? String(error)}`);
+  if (process.env.MOOT_DEBUG) console.error(error);
+  return 1;
+}

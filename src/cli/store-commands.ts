@@ -1,0 +1,146 @@
+import { readFile, writeFile } from "node:fs/promises";
+import type { Command } from "commander";
+import { configFromEnv, migrate, openStore, type Store } from "../store/open.js";
+import { listAuthorities, requireAuthority } from "../store/authorities.js";
+import { exportAuthority, loadAuthority } from "../store/export.js";
+import { search, snippetParts, type SearchFilters } from "../store/search.js";
+import { loadDemo } from "../demo/demo-council.js";
+import { MootError } from "../domain/errors.js";
+import { parseDate, parsePort, parsePositive } from "./options.js";
+
+/** Opens the configured store, runs fn, and always closes it. */
+export async function withStore<T>(fn: (store: Store) => Promise<T>, opts: { migrate?: boolean } = { migrate: true }): Promise<T> {
+  const store = openStore(configFromEnv());
+  try {
+    if (opts.migrate !== false) await migrate(store);
+    return await fn(store);
+  } finally {
+    await store.close();
+  }
+}
+
+export function registerStoreCommands(program: Command): void {
+  program
+    .command("serve")
+    .description("serve the public site (loads the demo council into an empty database unless --no-demo)")
+    .option("-p, --port <n>", "port to listen on", parsePort, Number(process.env.PORT ?? 3000))
+    .option("--host <address>", "address to bind", process.env.HOST ?? "127.0.0.1")
+    .option("--no-demo", "leave an empty database empty")
+    .action(async (opts: { port: number; host: string; demo: boolean }) => {
+      const store = openStore(configFromEnv());
+      await migrate(store);
+      if (opts.demo && (await listAuthorities(store)).length === 0) {
+        console.log("Empty database: loading the Borsetshire demo council (moot serve --no-demo to skip)…");
+        await loadDemo(store);
+      }
+      const { startServer } = await import("../web/server.js");
+      const server = await startServer(store, { port: opts.port, hostname: opts.host });
+      console.log(`Moot is serving ${store.describe} at ${server.url}`);
+      const stop = async () => {
+        await server.close();
+        await store.close();
+        process.exit(0);
+      };
+      process.once("SIGINT", stop);
+      process.once("SIGTERM", stop);
+    });
+
+  program
+    .command("migrate")
+    .description("create or update the database schema")
+    .action(() =>
+      withStore(async (store) => {
+        const results = await migrate(store);
+        const applied = results.filter((r) => r.status === "Success").map((r) => r.migrationName);
+        console.log(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(", ")}` : `${store.describe} is up to date`);
+      }, { migrate: false }),
+    );
+
+  program
+    .command("demo")
+    .description("load the made-up Borsetshire County Council")
+    .option("--today <date>", "treat this date as today (YYYY-MM-DD)", parseDate)
+    .action((opts: { today?: string }) =>
+      withStore(async (store) => {
+        const r = await loadDemo(store, { today: opts.today });
+        console.log(r.created ? "Loaded the Borsetshire demo council." : "The Borsetshire demo council is already loaded.");
+      }),
+    );
+
+  program
+    .command("search")
+    .description("full-text search over papers, agenda items, minutes and decisions")
+    .argument("<query>", "words to find; quotes make a phrase")
+    .option("-a, --authority <slug>", "authority (when the database holds several)")
+    .option("-c, --committee <slug>", "only this committee")
+    .option("-k, --kind <kind>", "page, agenda-item, minute or decision")
+    .option("--from <date>", "meetings on or after (YYYY-MM-DD)", parseDate)
+    .option("--to <date>", "meetings on or before (YYYY-MM-DD)", parseDate)
+    .option("-n, --limit <n>", "how many hits", parsePositive, 20)
+    .option("--json", "print hits as JSON")
+    .action((query: string, opts: { authority?: string; committee?: string; kind?: string; from?: string; to?: string; limit: number; json?: boolean }) =>
+      withStore(async (store) => {
+        const authority = await requireAuthority(store, opts.authority);
+        const filters: SearchFilters = { from: opts.from, to: opts.to, limit: Math.min(opts.limit, 100) };
+        if (opts.kind) filters.kinds = [opts.kind as never];
+        if (opts.committee) {
+          const c = await store.db.selectFrom("committee").select("id").where("authorityId", "=", authority.id).where("slug", "=", opts.committee).executeTakeFirst();
+          if (!c) throw new MootError("not_found", `no committee "${opts.committee}" in ${authority.name}`);
+          filters.committeeIds = [c.id];
+        }
+        // The command line is an operator's tool, but it still shows only what the public may see.
+        const hits = await search(store, authority.id, query, filters, { kind: "public" });
+        if (opts.json) return console.log(JSON.stringify(hits, null, 2));
+        if (hits.length === 0) return console.log("No results.");
+        const tty = process.stdout.isTTY;
+        for (const h of hits) {
+          const snippet = snippetParts(h.snippet).map((p) => (p.mark ? (tty ? `\x1b[1m${p.text}\x1b[0m` : `[${p.text}]`) : p.text)).join("");
+          console.log(`${h.kind.padEnd(11)} ${h.title}${h.pageNumber ? ` (page ${h.pageNumber})` : ""}\n            ${snippet.replace(/\s+/g, " ")}`);
+        }
+      }),
+    );
+
+  program
+    .command("export")
+    .description("write a whole authority as JSON, restorable with `moot load`")
+    .option("-f, --format <format>", "export format (json)", "json")
+    .option("-a, --authority <slug>", "authority (when the database holds several)")
+    .option("-o, --out <file>", "write to a file instead of standard output")
+    .option("--no-files", "leave out the original files")
+    .action((opts: { format: string; authority?: string; out?: string; files: boolean }) =>
+      withStore(async (store) => {
+        if (opts.format !== "json") throw new MootError("invalid", `unknown export format "${opts.format}" (supported: json)`);
+        const authority = await requireAuthority(store, opts.authority);
+        const text = JSON.stringify(await exportAuthority(store, authority.id, { files: opts.files }), null, 1);
+        if (opts.out) {
+          await writeFile(opts.out, text);
+          console.error(`Wrote ${authority.name} to ${opts.out}`);
+        } else process.stdout.write(`${text}\n`);
+      }),
+    );
+
+  program
+    .command("load")
+    .description("restore an authority from `moot export` JSON into this database")
+    .argument("<file>", "export file, or - for standard input")
+    .action((file: string) =>
+      withStore(async (store) => {
+        const text = file === "-" ? await readStdin() : await readFile(file, "utf8");
+        let data: unknown;
+        try {
+          data = JSON.parse(text);
+        } catch (e) {
+          throw new MootError("bad_input", `${file}: not JSON (${(e as Error).message})`);
+        }
+        const r = await loadAuthority(store, data);
+        const total = Object.values(r.counts).reduce((a, b) => a + b, 0);
+        console.log(`Loaded ${total} rows into ${store.describe}`);
+      }),
+    );
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const c of process.stdin) chunks.push(c as Buffer);
+  return Buffer.concat(chunks).toString("utf8");
+}

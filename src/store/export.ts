@@ -1,0 +1,92 @@
+import { z } from "zod";
+import type { Kysely } from "kysely";
+import { Authority } from "../domain/authority.js";
+import { AuditEntry } from "../domain/audit.js";
+import { RECORD_TABLES, recordSchemas, type RecordTable } from "../domain/records.js";
+import { MootError, invalid } from "../domain/errors.js";
+import type { Store } from "./open.js";
+import { decodeRow, encodeRow } from "./codec.js";
+import { reindex } from "./search-index.js";
+import { Scope } from "./records.js";
+
+export const EXPORT_FORMAT = "moot-authority-export";
+
+/**
+ * A whole authority as JSON: every record, the audit trail and the original files, so
+ * `load` into an empty database gives back the same export, byte for byte.
+ */
+export const AuthorityExport = z.object({
+  format: z.literal(EXPORT_FORMAT),
+  version: z.literal(1),
+  authority: Authority,
+  records: z.record(z.string(), z.array(z.record(z.string(), z.unknown()))),
+  audit: z.array(AuditEntry),
+  /** sha256 → base64 of the original file. */
+  files: z.record(z.string(), z.string()),
+});
+export type AuthorityExport = z.infer<typeof AuthorityExport>;
+
+export async function exportAuthority(store: Store, authorityId: string, opts: { files?: boolean } = {}): Promise<AuthorityExport> {
+  const authority = (await store.db.selectFrom("authority").selectAll().where("id", "=", authorityId).executeTakeFirst()) as Authority | undefined;
+  if (!authority) throw new MootError("not_found", `authority ${authorityId} not found`);
+  const records: Record<string, Record<string, unknown>[]> = {};
+  const db = store.db as Kysely<any>;
+  for (const table of RECORD_TABLES) {
+    const rows = await db.selectFrom(table).selectAll().where("authorityId", "=", authorityId).orderBy("id").execute();
+    records[table] = rows.map((r: Record<string, unknown>) => decodeRow(recordSchemas[table], r));
+  }
+  const auditRows = await store.db.selectFrom("audit_entry").selectAll().where("authorityId", "=", authorityId).orderBy("id").execute();
+  const audit = auditRows.map((a) => ({ ...a, before: a.before ? JSON.parse(a.before) : null, after: a.after ? JSON.parse(a.after) : null }));
+  const files: Record<string, string> = {};
+  if (opts.files !== false) {
+    for (const d of records.document) {
+      const sha = d.sha256 as string | null;
+      if (sha && !files[sha] && (await store.files.has(sha))) files[sha] = (await store.files.get(sha)).toString("base64");
+    }
+  }
+  return { format: EXPORT_FORMAT, version: 1, authority, records, audit, files };
+}
+
+/** Restores an export into a database that does not hold that authority yet, in one transaction. */
+export async function loadAuthority(store: Store, data: unknown): Promise<{ authorityId: string; counts: Record<string, number> }> {
+  const parsed = AuthorityExport.safeParse(data);
+  if (!parsed.success) throw invalid(parsed.error, "not a Moot export");
+  const exp = parsed.data;
+  const clash = await store.db.selectFrom("authority").select("id").where((eb) => eb.or([eb("id", "=", exp.authority.id), eb("slug", "=", exp.authority.slug)])).executeTakeFirst();
+  if (clash) throw new MootError("conflict", `authority "${exp.authority.slug}" is already in this database; load into an empty one`);
+  const counts: Record<string, number> = {};
+  // Records are checked before anything is written, so a bad file leaves the database untouched.
+  const checked = new Map<RecordTable, Record<string, unknown>[]>();
+  for (const table of RECORD_TABLES) {
+    const rows = exp.records[table] ?? [];
+    checked.set(table, rows.map((row, i) => {
+      const r = recordSchemas[table].safeParse(row);
+      if (!r.success) throw invalid(r.error, `${table}[${i}]`);
+      if (r.data.authorityId !== exp.authority.id) throw new MootError("invalid", `${table}[${i}]: belongs to another authority`);
+      return r.data as Record<string, unknown>;
+    }));
+  }
+  for (const [sha, b64] of Object.entries(exp.files)) {
+    const written = await store.files.put(Buffer.from(b64, "base64"));
+    if (written !== sha) throw new MootError("invalid", `file ${sha.slice(0, 12)}… does not match its digest`);
+  }
+  await store.db.transaction().execute(async (trx) => {
+    await trx.insertInto("authority").values(exp.authority).execute();
+    const scope = new Scope({ ...store, db: trx }, exp.authority.id, "load", trx);
+    for (const table of RECORD_TABLES) {
+      const rows = checked.get(table)!;
+      for (let i = 0; i < rows.length; i += 200) {
+        const batch = rows.slice(i, i + 200).map((r) => encodeRow(recordSchemas[table], r));
+        if (batch.length) await (trx as Kysely<any>).insertInto(table).values(batch).execute();
+      }
+      for (const r of rows) await reindex(scope, table, r);
+      counts[table] = rows.length;
+    }
+    for (let i = 0; i < exp.audit.length; i += 200) {
+      const batch = exp.audit.slice(i, i + 200).map((a) => ({ ...a, before: a.before ? JSON.stringify(a.before) : null, after: a.after ? JSON.stringify(a.after) : null }));
+      await trx.insertInto("audit_entry").values(batch).execute();
+    }
+    counts.audit_entry = exp.audit.length;
+  });
+  return { authorityId: exp.authority.id, counts };
+}
