@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { findDates, isDateOnly, parseDate } from "./printed-date.js";
+
+describe("parseDate", () => {
+  it.each([
+    ["Wednesday, 19th March, 2014", "2014-03-19"],
+    ["10.07.2019", "2019-07-10"],
+    ["20 March 2017", "2017-03-20"],
+    ["11 Sept 2019", "2019-09-11"],
+    ["13-Sep-23", "2023-09-13"],
+    ["To be held on Monday 20 March 2017 in room 0.01", "2017-03-20"],
+  ])("%s -> %s", (text, iso) => expect(parseDate(text)).toBe(iso));
+
+  it("rejects impossible days and text without a day", () => {
+    expect(parseDate("31 February 2024")).toBeNull();
+    expect(parseDate("Sept 2023")).toBeNull();
+  });
+});
+
+describe("findDates", () => {
+  it("finds month-and-year dates without a day, with their offsets", () => {
+    const [d] = findDates("Due: Sept 2023");
+    expect(d).toEqual({ iso: "2023-09-01", start: 5, end: 14, hasDay: false });
+  });
+});
+
+describe("isDateOnly", () => {
+  it("accepts a bare date line but not a sentence containing one", () => {
+    expect(isDateOnly("19 July 2023")).toBe(true);
+    expect(isDateOnly("Wednesday, 8th March, 2023")).toBe(true);
+    expect(isDateOnly("Minutes of the meeting held on 8 March 2023")).toBe(false);
+  });
+});
