@@ -13,6 +13,7 @@ import { Decision } from "./decision.js";
 import { Action, ActionUpdate } from "./action.js";
 import { WorkProgrammeItem } from "./work-programme.js";
 import { Provenance } from "./provenance.js";
+import { RegisteredInterest } from "./interest.js";
 
 /**
  * Every authority-owned record, by table name. The store, the loader, exports and the API
@@ -36,6 +37,7 @@ export const recordSchemas = {
   action_update: ActionUpdate,
   work_programme_item: WorkProgrammeItem,
   provenance: Provenance,
+  registered_interest: RegisteredInterest,
 } as const;
 
 export type RecordTable = keyof typeof recordSchemas;

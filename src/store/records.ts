@@ -151,7 +151,7 @@ export class Scope {
 /** Records that cannot outlive their parent (owned, not merely linked). */
 const CHILDREN: Partial<Record<RecordTable, Array<[RecordTable, string]>>> = {
   committee: [["membership", "committeeId"], ["work_programme_item", "committeeId"], ["meeting", "committeeId"]],
-  person: [["membership", "personId"], ["attendance", "personId"], ["declaration", "personId"]],
+  person: [["membership", "personId"], ["attendance", "personId"], ["declaration", "personId"], ["registered_interest", "personId"]],
   meeting: [["attendance", "meetingId"], ["declaration", "meetingId"], ["decision", "meetingId"], ["minute", "meetingId"], ["document", "meetingId"], ["agenda_item", "meetingId"]],
   // An item's papers share its exemption, so they must not survive it as public documents.
   agenda_item: [["report_cover", "agendaItemId"], ["document", "agendaItemId"]],

@@ -1,5 +1,6 @@
 import type { RecordOf, RecordTable } from "../domain/records.js";
 import type { Authority } from "../domain/authority.js";
+import type { SignInAttempt, Session, User } from "../domain/account.js";
 
 /** The stored form of a value: booleans as 0/1, nested values as JSON text (see codec.ts). */
 type Stored<V> = V extends boolean ? number : V extends object ? (V extends null ? V : string) : V;
@@ -39,4 +40,7 @@ export type Database = { [T in RecordTable]: StoredRow<RecordOf<T>> } & {
   authority: StoredRow<Authority>;
   audit_entry: AuditRow;
   search_entry: SearchEntryRow;
+  user_account: StoredRow<User>;
+  user_session: Session;
+  sign_in_attempt: SignInAttempt;
 };

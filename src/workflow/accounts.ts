@@ -1,0 +1,126 @@
+import { createHash, randomBytes } from "node:crypto";
+import { UserInput, type PublicUser, type User } from "../domain/account.js";
+import { MootError, invalid } from "../domain/errors.js";
+import type { Viewer } from "../domain/viewer.js";
+import { londonToday } from "../domain/time.js";
+import type { Scope } from "../store/records.js";
+import * as accounts from "../store/accounts.js";
+import { generatePassword, hashPassword, verifyPassword } from "./password.js";
+
+export const SESSION_HOURS = 12;
+/** Failures allowed per username+address inside one window before sign-in is refused. */
+export const SIGN_IN_LIMIT = 5;
+export const SIGN_IN_WINDOW_MINUTES = 15;
+
+/** `moot user add`: creates an account; returns the password when one was generated. */
+export async function addUser(scope: Scope, input: UserInput): Promise<{ user: PublicUser; password: string }> {
+  const parsed = UserInput.safeParse(input);
+  if (!parsed.success) throw invalid(parsed.error, "invalid user");
+  const { username, role, personId = null, displayName } = parsed.data;
+  if (role === "member" && !personId) throw new MootError("invalid", "personId: a member account must be linked to a person");
+  let name = displayName;
+  if (personId) name ??= (await scope.require("person", personId)).name;
+  const password = parsed.data.password ?? generatePassword();
+  const user = await accounts.insertUser(scope, { username, role, personId: role === "member" ? personId : personId ?? null, displayName: name ?? username, passwordHash: await hashPassword(password), disabled: false });
+  return { user: accounts.publicUser(user), password };
+}
+
+/** `moot user reset`: sets a new password (generated unless given) and ends every session. */
+export async function resetPassword(scope: Scope, username: string, newPassword?: string): Promise<{ user: PublicUser; password: string }> {
+  if (newPassword !== undefined) {
+    const check = UserInput.shape.password.safeParse(newPassword);
+    if (!check.success) throw invalid(check.error, "invalid password");
+  }
+  const user = await accounts.findUserByUsername(scope, username);
+  if (!user) throw new MootError("not_found", `no user named "${username}"`);
+  const password = newPassword ?? generatePassword();
+  const hash = await hashPassword(password);
+  const updated = await scope.transaction(async (s) => {
+    const u = await accounts.updateUser(s, user.id, { passwordHash: hash }, "password reset");
+    await accounts.deleteSessionsOf(s, user.id);
+    return u;
+  });
+  return { user: accounts.publicUser(updated), password };
+}
+
+export async function setUserDisabled(scope: Scope, username: string, disabled: boolean): Promise<PublicUser> {
+  const user = await accounts.findUserByUsername(scope, username);
+  if (!user) throw new MootError("not_found", `no user named "${username}"`);
+  return scope.transaction(async (s) => {
+    const u = await accounts.updateUser(s, user.id, { disabled }, disabled ? "account disabled" : "account enabled");
+    if (disabled) await accounts.deleteSessionsOf(s, user.id);
+    return accounts.publicUser(u);
+  });
+}
+
+const tokenDigest = (token: string) => createHash("sha256").update(token).digest("hex");
+
+export interface SignInRequest {
+  username: string;
+  password: string;
+  ip: string;
+  now?: Date;
+}
+
+/**
+ * Checks a password and opens a session. Failures count per username+address in a
+ * window; past the limit even the right password is refused until the window ends, so
+ * guessing cannot be sped up by mixing in a correct attempt. Every refusal says the same.
+ */
+export async function signIn(scope: Scope, req: SignInRequest): Promise<{ token: string; user: PublicUser; expiresAt: string }> {
+  const now = req.now ?? new Date();
+  const key = `${req.username.trim().toLowerCase()}|${req.ip}`;
+  const attempt = await accounts.findAttempt(scope, key);
+  const windowOpen = attempt && now.getTime() - Date.parse(attempt.windowStart) < SIGN_IN_WINDOW_MINUTES * 60_000;
+  if (windowOpen && attempt.failures >= SIGN_IN_LIMIT) {
+    throw new MootError("rate_limited", `too many failed sign-ins; try again after ${SIGN_IN_WINDOW_MINUTES} minutes`);
+  }
+  const user = await accounts.findUserByUsername(scope, req.username);
+  // Verify against a throwaway hash when there is no user, so timing does not reveal which names exist.
+  const ok = user ? await verifyPassword(req.password, user.passwordHash) : (await verifyPassword(req.password, DUMMY_HASH), false);
+  if (!ok || !user || user.disabled) {
+    await accounts.saveAttempt(scope, key, windowOpen ? attempt.windowStart : now.toISOString(), windowOpen ? attempt.failures + 1 : 1);
+    throw new MootError("unauthenticated", "wrong username or password");
+  }
+  const token = randomBytes(32).toString("base64url");
+  const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3_600_000).toISOString();
+  await scope.transaction(async (s) => {
+    await accounts.clearAttempt(s, key);
+    await accounts.deleteExpiredSessions(s, now.toISOString());
+    await accounts.insertSession(s, { id: tokenDigest(token), userId: user.id, createdAt: now.toISOString(), expiresAt });
+  });
+  return { token, user: accounts.publicUser(user), expiresAt };
+}
+
+const DUMMY_HASH = "scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$" + Buffer.alloc(64).toString("base64");
+
+/** The signed-in user for a session token, or undefined when unknown, expired or disabled. */
+export async function userForSession(scope: Scope, token: string, now: Date = new Date()): Promise<PublicUser | undefined> {
+  if (!token) return undefined;
+  const session = await accounts.findSession(scope, tokenDigest(token));
+  if (!session) return undefined;
+  if (session.expiresAt <= now.toISOString()) {
+    await accounts.deleteSession(scope, session.id);
+    return undefined;
+  }
+  const user = await accounts.findUser(scope, session.userId);
+  return user && !user.disabled ? accounts.publicUser(user) : undefined;
+}
+
+export async function signOut(scope: Scope, token: string): Promise<void> {
+  await accounts.deleteSession(scope, tokenDigest(token));
+}
+
+/**
+ * The domain Viewer for a signed-in user (or the public when none). A member sees exempt
+ * papers of the committees they sit on today, from their memberships.
+ */
+export async function viewerFor(scope: Scope, user: Pick<User, "role" | "personId"> | null | undefined, today: string = londonToday()): Promise<Viewer> {
+  if (!user) return { kind: "public" };
+  if (user.role === "admin") return { kind: "admin" };
+  if (user.role === "clerk") return { kind: "clerk" };
+  if (!user.personId) return { kind: "public" };
+  const memberships = await scope.list("membership", { personId: user.personId });
+  const current = memberships.filter((m) => (!m.fromDate || m.fromDate <= today) && (!m.toDate || m.toDate >= today));
+  return { kind: "member", personId: user.personId, committeeIds: [...new Set(current.map((m) => m.committeeId))].sort() };
+}
