@@ -72,6 +72,19 @@ describe("extractActions", () => {
     expect(p.extractor).toBe("actions");
   });
 
+  it("splits two actions a converter merged into one row, by their dates", () => {
+    const pack = [
+      "Borsetshire Verge Strategy Action Plan",
+      "Outcome\tHow we will do it\tManaged by\tBy When",
+      "Greener verges\tSow wildflower seed on ten verges each year. Train contractors to cut after seeding\tLynda Snell Lynda Snell\tApr Now and ongoing",
+    ].join("\n");
+    const { rows } = extractActions(readText("split.txt", pack));
+    expect(rows.map((r) => [r.text, r.owner, r.due])).toEqual([
+      ["Sow wildflower seed on ten verges each year.", "Lynda Snell", "Apr"],
+      ["Train contractors to cut after seeding", "Lynda Snell", "Now and ongoing"],
+    ]);
+  });
+
   it("ignores tables that are not action-like", () => {
     const pack = "Members\nName\tParty\tWard\nAnn Archer\tIndependent\tAmbridge";
     expect(extractActions(readText("m.txt", pack)).rows).toEqual([]);

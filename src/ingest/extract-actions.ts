@@ -4,6 +4,7 @@ import type { Segment } from "./segment.js";
 import { isFurniture, nonEmpty, pageTextMap, provenanceAt, toStream, wordCount, type StreamLine } from "./table-grid.js";
 import { actionRoles, isActionHeader, refineByContent, sameHeader, type Roles } from "./action-columns.js";
 import { fieldsOf } from "./action-fields.js";
+import { splitMerged } from "./action-split.js";
 
 const EXTRACTOR = "actions";
 
@@ -168,7 +169,8 @@ export function extractActions(pages: PageSet, segments?: Segment[]): { rows: Ex
   const provenance: Record<string, ProvenanceRef> = {};
   for (const table of findTables(stream, segments)) {
     table.roles = refineByContent(table.roles, table.rows.map((r) => r.cells));
-    for (const raw of mergeRows(table)) {
+    for (const merged of mergeRows(table)) for (const cells of splitMerged(merged.cells, table.roles)) {
+      const raw = { line: merged.line, cells };
       const f = fieldsOf(raw.cells, table.roles, table.header);
       if (!f.text || wordCount(f.text) < 2) continue;
       if (norm(f.text) === norm(table.header[table.roles.text] ?? "")) continue;
