@@ -84,7 +84,7 @@ export function segmentLines(lines: FlatLine[]): Segment[] {
   const push = (s: Start) => {
     if (seen.has(s.at)) {
       const existing = starts.find((x) => x.at === s.at);
-      if (existing && existing.kind === "other") { existing.kind = s.kind; existing.title = s.title; }
+      if (existing && (existing.kind === "other" || existing.kind === "front-sheet" && s.kind === "minutes")) { existing.kind = s.kind; existing.title = s.title; }
       return;
     }
     seen.add(s.at);

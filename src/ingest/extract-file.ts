@@ -1,0 +1,47 @@
+import { readFile } from "node:fs/promises";
+import { basename, extname } from "node:path";
+import { MootError } from "../domain/errors.js";
+import type { Extraction, ExtractionProvenance } from "../domain/extraction.js";
+import type { PageSet } from "./page.js";
+import { readText } from "./read-text.js";
+import { extract } from "./extract.js";
+import { readPdf } from "./read-pdf.js";
+
+/**
+ * Reads a pack from disk (.txt/.md/.markdown, or .pdf when the PDF reader is present) and
+ * extracts it. Errors name the file and the reason.
+ */
+export async function readPack(path: string): Promise<PageSet> {
+  const ext = extname(path).toLowerCase();
+  let data: Buffer;
+  try {
+    data = await readFile(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new MootError(code === "ENOENT" ? "not_found" : "bad_input", `${path}: cannot read file (${code ?? String(e)})`, { cause: e });
+  }
+  if (ext === ".txt" || ext === ".md" || ext === ".markdown" || ext === ".text") {
+    const text = data.toString("utf8");
+    if (text.includes("\u0000")) throw new MootError("bad_input", `${path}: not a text file (contains NUL bytes)`);
+    return readText(basename(path), text);
+  }
+  if (ext === ".pdf") {
+    try {
+      return await readPdf(basename(path), new Uint8Array(data));
+    } catch (e) {
+      if (e instanceof MootError) throw new MootError(e.code, `${path}: ${e.message}`, { cause: e });
+      throw new MootError("bad_input", `${path}: cannot read PDF (${e instanceof Error ? e.message : String(e)})`, { cause: e });
+    }
+  }
+  throw new MootError("bad_input", `${path}: unsupported file type "${ext || "(none)"}"; expected .txt, .md or .pdf`);
+}
+
+export async function extractFile(path: string): Promise<{ extraction: Extraction; provenance: ExtractionProvenance; pages: PageSet }> {
+  const pages = await readPack(path);
+  try {
+    return { ...extract(pages), pages };
+  } catch (e) {
+    if (e instanceof MootError) throw new MootError(e.code, `${path}: ${e.message}`, { cause: e });
+    throw new MootError("invalid", `${path}: extraction failed (${e instanceof Error ? e.message : String(e)})`, { cause: e });
+  }
+}

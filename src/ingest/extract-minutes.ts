@@ -1,0 +1,164 @@
+import type { FlatLine } from "./lines.js";
+import { cleanInline } from "./read-text.js";
+
+/**
+ * Minuted items and their decisions. Councils number minutes in many schemes
+ * ("CES47/02/17", "CYP 44/22", "246.", "11", "Minute 12"); the scheme is chosen per set
+ * of minutes as the longest run of ascending numbers whose lines read like headings.
+ */
+export interface MinuteHit { number: string; title: string; line: FlatLine; bodyStart: number; bodyEnd: number; decisions: { text: string; line: FlatLine }[] }
+
+const CODED_RE = /^((?:[A-Z]{1,8}[\s/.-]?)\d{1,4}\/\d{2,4}(?:\/\d{2,4})?|[A-Z]{1,8}\s?\d{1,4}\.\d{2,4})\.?(?:\s+(.*))?$/;
+const NUMERIC_RE = /^(?:(?:minute|min\.?|item)\s+(?:no\.?\s*)?)?(\d{1,4}[a-z]?)(?:\.|\)|:)?(?:\s+(.*))?$/i;
+const TRIGGER_RE = /^(?:\(?\d+\)?\s*)?(?:it was\s+|and\s+|(?:the\s+)?(?:members|committee|sub-committee|panel|board|cabinet|council)\s+(?:unanimously\s+)?)?(resolved|agreed|recommended|decided)\b(?:\s*(?:unanimously|accordingly))?\s*[:\-–—,]*\s*/i;
+const NOTED_RE = /^(?:the\s+)?(?:members|committee|sub-committee|panel|board)\s+(?:noted|endorsed|approved|requested|supported|welcomed|accepted)\b/i;
+const FOLLOWING_RE = /\b(?:agreed|resolved|recommended|decided)\b(?:\s+(?:the following|as follows|that))?\s*:\s*$/i;
+const LIST_ITEM_RE = /^(?:[-•·*▪]\s*)?(?:\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]|\d{1,2}\.\d{1,2}\.?)\s+/i;
+const BULLET_RE = /^[-•·*▪]\s+/;
+
+/** Joins "CYP" / "44/22 Title" split over two lines by the converter. */
+export function joinSplitNumbers(lines: FlatLine[]): FlatLine[] {
+  const out: FlatLine[] = [];
+  for (let k = 0; k < lines.length; k++) {
+    const l = lines[k]!;
+    const n = lines[k + 1];
+    if (/^[A-Z]{1,8}$/.test(l.text) && n && /^\d{1,4}\/\d{2,4}\b/.test(n.text)) {
+      out.push({ ...n, text: `${l.text} ${n.text}`, raw: `${l.text} ${n.raw}`, start: l.start, page: l.page });
+      k++;
+      continue;
+    }
+    out.push(l);
+  }
+  return out;
+}
+
+function headingLike(title: string, line: FlatLine): boolean {
+  const t = title.trim();
+  if (!t) return true;
+  if (!/^[A-Z0-9"'‘“(£]/.test(t)) return false;
+  if (t.split(/\s+/).length > 22 || /[;,]$/.test(t)) return false;
+  if (/^\*\*/.test(line.raw.replace(/^[^*]*?\d\S*\s*/, "").trim())) return true;
+  return !/[.]$/.test(t) || t.split(/\s+/).length <= 8;
+}
+
+interface Candidate { k: number; number: string; value: number; title: string }
+
+function pickChain(cands: Candidate[]): Candidate[] {
+  if (!cands.length) return [];
+  // Longest ascending chain with small steps; ties prefer more titles in bold.
+  const best: { len: number; prev: number }[] = cands.map(() => ({ len: 1, prev: -1 }));
+  for (let a = 0; a < cands.length; a++) {
+    for (let b = 0; b < a; b++) {
+      const step = cands[a]!.value - cands[b]!.value;
+      if (step >= 1 && step <= 3 && best[b]!.len + 1 > best[a]!.len) best[a] = { len: best[b]!.len + 1, prev: b };
+    }
+  }
+  let end = 0;
+  best.forEach((b, i) => { if (b.len > best[end]!.len) end = i; });
+  const chain: Candidate[] = [];
+  for (let i = end; i >= 0; i = best[i]!.prev) { chain.unshift(cands[i]!); if (best[i]!.prev < 0) break; }
+  return chain;
+}
+
+export function extractMinutes(lines0: FlatLine[], from: number): MinuteHit[] {
+  const lines = joinSplitNumbers(lines0.slice(from));
+  const coded: Candidate[] = [];
+  const numeric: Candidate[] = [];
+  lines.forEach((l, k) => {
+    const t = l.text;
+    if (!t || l.cells && l.cells.filter((c) => c.trim()).length > 2) return;
+    const c = CODED_RE.exec(t);
+    if (c) { const v = /(\d{1,4})[/.]/.exec(c[1]!); coded.push({ k, number: c[1]!.trim(), value: Number(v?.[1] ?? 0), title: c[2] ?? "" }); return; }
+    const n = NUMERIC_RE.exec(t);
+    if (n && headingLike(n[2] ?? "", l) && !/^\d{1,4}$/.test(t) || n && /^\d{1,4}\.?$/.test(t) && /^[A-Z]/.test(lines[nextIdx(lines, k)]?.text ?? "")) {
+      numeric.push({ k, number: n![1]!, value: parseInt(n![1]!, 10), title: n![2] ?? "" });
+    }
+  });
+  const chain = coded.length >= 2 ? pickChain(coded) : pickChain(numeric);
+  if (chain.length < 2 && !(chain.length === 1 && coded.length)) return [];
+  return chain.map((c, idx) => {
+    let title = c.title;
+    let bodyStart = c.k + 1;
+    if (!title.trim()) {
+      const j = nextIdx(lines, c.k);
+      if (j >= 0) { title = lines[j]!.text; bodyStart = j + 1; }
+    }
+    title = cleanInline(title).replace(/\s*\((?:item|minute)\s*\d+[a-z]?\)\s*$/i, "").replace(/\s*[-–]\s*$/, "").trim();
+    const bodyEnd = idx + 1 < chain.length ? chain[idx + 1]!.k : lines.length;
+    const body = lines.slice(bodyStart, bodyEnd);
+    return { number: c.number, title, line: lines[c.k]!, bodyStart: lines[bodyStart]?.i ?? lines[c.k]!.i, bodyEnd: lines[bodyEnd - 1]?.i ?? lines[c.k]!.i, decisions: decisionsIn(body) };
+  });
+}
+
+function nextIdx(lines: FlatLine[], k: number): number {
+  for (let j = k + 1; j < lines.length && j < k + 4; j++) if (lines[j]!.text) return j;
+  return -1;
+}
+
+const tidy = (s: string) => cleanInline(s).replace(/(?:\s*[;,])?(?:\s+(?:and|or))?\s*$/i, "").replace(/^[\s:\-–—,]+/, "").trim();
+
+/** Decisions in a minute's body: text after RESOLVED / AGREED / "It was agreed", one per numbered part. */
+export function decisionsIn(body: FlatLine[]): { text: string; line: FlatLine }[] {
+  const out: { text: string; line: FlatLine }[] = [];
+  for (let k = 0; k < body.length; k++) {
+    const l = body[k]!;
+    const t = l.text.replace(BULLET_RE, "");
+    let rest: string | null = null;
+    const m = TRIGGER_RE.exec(t);
+    if (m) rest = t.slice(m[0].length);
+    else if (FOLLOWING_RE.test(t)) rest = ":";
+    else if (NOTED_RE.test(t)) {
+      const a = /\b(?:agreed|resolved)\b\s*(?:that\s+)?/i.exec(t);
+      rest = a ? t.slice(a.index + a[0].length) : t;
+    } else continue;
+    if (/^(?:to|that)?\s*$/i.test(rest) || /:\s*$/.test(rest) || /\bthe following\b/i.test(rest) && rest.length < 80) {
+      const items = listAfter(body, k + 1);
+      if (items.length) { for (const it of items) out.push(it); k = items[items.length - 1]!.end; continue; }
+    }
+    // Inline parts "(1) to note…; and (2) that…" and parts on the following lines.
+    const parts = rest.split(/\s*\((?=\d{1,2}\)|[a-z]\)|[ivx]{1,4}\))/).map((p) => p.replace(/^(?:\d{1,2}|[a-z]|[ivx]{1,4})\)\s*/, ""));
+    const first = parts.filter((p) => tidy(p));
+    for (const p of first) out.push({ text: tidy(p), line: l });
+    if (/\(\d\)|\([a-z]\)/.test(rest)) {
+      for (let j = k + 1; j < body.length; j++) {
+        const n = body[j]!.text;
+        if (!n) continue;
+        const pm = /^\((?:\d{1,2}|[a-z]|[ivx]{1,4})\)\s*(.*)$/.exec(n);
+        if (!pm) break;
+        out.push({ text: tidy(pm[1]!), line: body[j]! });
+        k = j;
+      }
+    } else {
+      // A decision whose sentence runs on after a page break.
+      const j = nextFilledIn(body, k);
+      if (j > 0 && /^[a-z]/.test(body[j]!.text) && !/[.]$/.test(t)) { out[out.length - 1]!.text += " " + tidy(body[j]!.text); k = j; }
+    }
+  }
+  return out;
+}
+
+function nextFilledIn(body: FlatLine[], k: number): number {
+  for (let j = k + 1; j < body.length; j++) if (body[j]!.text) return j;
+  return -1;
+}
+
+function listAfter(body: FlatLine[], from: number): { text: string; line: FlatLine; end: number }[] {
+  const items: { text: string; line: FlatLine; end: number }[] = [];
+  for (let j = from; j < body.length; j++) {
+    const t = body[j]!.text;
+    if (!t) continue;
+    const stripped = t.replace(BULLET_RE, "");
+    if (LIST_ITEM_RE.test(stripped) || BULLET_RE.test(t) && items.length >= 0 && !/^[a-z]/.test(stripped) && items.length < 30 && (BULLET_RE.test(t))) {
+      items.push({ text: tidy(stripped.replace(LIST_ITEM_RE, "")), line: body[j]!, end: j });
+      continue;
+    }
+    if (items.length && /^[a-z(]/.test(t) && !TRIGGER_RE.test(t)) {
+      const last = items[items.length - 1]!;
+      last.text = tidy(last.text + " " + t);
+      last.end = j;
+      continue;
+    }
+    break;
+  }
+  return items;
+}

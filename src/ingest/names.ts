@@ -1,0 +1,122 @@
+/**
+ * People's names as packs print them: titled ("Cllr", "Councillor Mrs"), listed
+ * ("Councillors Allen, Buchan and Loveridge"), with roles in brackets, and sometimes
+ * mangled by PDF conversion ("r Maureen Madden" where "Cll" was lost).
+ */
+
+const TITLE = "(?:councillors?|cllrs?|coun|mr|mrs|ms|miss|mx|dr|rev(?:d|erend)?|prof(?:essor)?|sir|dame|lady|lord|the)\\.?";
+const TITLES_RE = new RegExp(`^(?:${TITLE}\\s+)+`, "i");
+/** "r Maureen Madden", "lr Maureen Madden": a title whose first letters the converter ate. */
+const EATEN_TITLE_RE = /^(?:l?l?r|illor|cillor)\s+(?=[A-Z])/;
+
+export type Role = "Chair" | "Vice-Chair" | null;
+
+export function roleOf(text: string): Role {
+  const t = text.toLowerCase();
+  if (/\b(?:vice|deputy)[\s-]*chair/.test(t)) return "Vice-Chair";
+  if (/\bchair(?:man|woman|person)?\b|in the chair/.test(t)) return "Chair";
+  return null;
+}
+
+export const hasCouncillorTitle = (s: string) => /^\s*(?:councillors?|cllrs?|coun)\b\.?/i.test(s);
+
+/** Removes titles, bracketed notes and trailing role words: "Councillor Mrs Johnson, Chair" -> "Johnson". */
+export function cleanName(raw: string): string {
+  let s = raw
+    .replace(/\([^()]*\)/g, " ")
+    .replace(/\([^)]*$/, " ")
+    .replace(/[\u2018\u2019]/g, "’")
+    .replace(/\s+/g, " ")
+    .trim();
+  s = s.replace(/,?\s*(?:in the chair|(?:vice|deputy)[\s-]*chair(?:man|woman|person)?|chair(?:man|woman|person)?)\b.*$/i, "");
+  s = s.replace(/,.*$/, "");
+  s = s.replace(EATEN_TITLE_RE, "").replace(TITLES_RE, "");
+  s = s.replace(/^(?:and|&)\s+/i, "").replace(/[.;:,\s]+$/, "").replace(/^[\-–•*·\s]+/, "");
+  return s.trim();
+}
+
+/** Splits at top-level commas/semicolons/"and", leaving bracketed text whole. */
+function splitTopLevel(s: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let cur = "";
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i]!;
+    if (c === "(") depth++;
+    if (c === ")") depth = Math.max(0, depth - 1);
+    if (depth === 0 && (c === "," || c === ";")) { parts.push(cur); cur = ""; continue; }
+    if (depth === 0 && /^\s(?:and|&)\s/i.test(s.slice(i, i + 5))) {
+      parts.push(cur);
+      cur = "";
+      i += s.slice(i).match(/^\s(?:and|&)\s/i)![0].length - 1;
+      continue;
+    }
+    cur += c;
+  }
+  parts.push(cur);
+  return parts;
+}
+
+/** True when the text looks like a person's name after cleaning. */
+export function looksLikeName(s: string): boolean {
+  if (!s || s.length > 40) return false;
+  const words = s.split(/\s+/);
+  if (words.length > 5) return false;
+  if (!/^[A-Z\u00C0-\u017F]/.test(s)) return false;
+  if (/\b(?:representative|officer|manager|director|council|committee|service|team|head|clerk|minutes?|apologies|present|none|no|absent|members?|all|item|report)\b/i.test(s)) return false;
+  return words.every((w) => /^[A-Z\u00C0-\u017F][\w’'\u00C0-\u017F.-]*$|^(?:de|van|von|der|da|le|la|du|of)$/.test(w));
+}
+
+export interface ListedName { name: string; raw: string; councillor: boolean }
+
+/**
+ * Names in a printed list. Titles also separate names ("Councillor M Smith Councillors
+ * K Jones"), as do initials after a surname ("K Bolger M Green").
+ */
+export function splitNameList(text: string): ListedName[] {
+  const out: ListedName[] = [];
+  const pieces = splitTopLevel(text.replace(/\s+/g, " "));
+  let councillorContext = false;
+  for (const piece0 of pieces) {
+    const byTitle = piece0.split(new RegExp(`\\s+(?=(?:councillors?|cllrs?|mr|mrs|ms|miss|dr|rev(?:d)?|reverend|prof)\\.?\\s+[A-Z])`, "i"));
+    for (const piece1 of byTitle) {
+      if (hasCouncillorTitle(piece1)) councillorContext = true;
+      else if (/^\s*(?:mr|mrs|ms|miss|dr|rev)\b/i.test(piece1)) councillorContext = false;
+      const byInitial = piece1.split(/(?<=[a-z’'])\s+(?=(?:[A-Z]\.?\s)+[A-Z][a-z’'])/);
+      for (const raw of byInitial) {
+        const name = cleanName(raw);
+        if (!looksLikeName(name)) continue;
+        out.push({ name, raw: raw.trim(), councillor: councillorContext || hasCouncillorTitle(raw) });
+      }
+    }
+  }
+  return out;
+}
+
+/** Surname-and-initial key, as the scorer and people compare names. */
+export function nameKey(name: string): { surname: string; initial: string | null } | null {
+  const toks = cleanName(name).toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "").replace(/[^a-z\s’'-]/g, "").split(/\s+/).filter(Boolean);
+  if (!toks.length) return null;
+  return { surname: toks[toks.length - 1]!, initial: toks.length > 1 ? toks[0]![0]! : null };
+}
+
+/**
+ * Repairs surnames cut off by a column break ("M Madd" -> "M Madden") using names printed
+ * elsewhere in the pack; returns the name unchanged when no single known name fits.
+ */
+export function repairTruncated(name: string, known: string[]): string {
+  const k = nameKey(name);
+  if (!k) return name;
+  if (known.some((n) => nameKey(n)?.surname === k.surname)) return name;
+  const fits = known.filter((n) => {
+    const o = nameKey(n);
+    return o && o.surname.length > k.surname.length && o.surname.startsWith(k.surname) && k.surname.length >= 3 && (!o.initial || !k.initial || o.initial === k.initial);
+  });
+  const surnames = new Set(fits.map((n) => nameKey(n)!.surname));
+  if (surnames.size !== 1) return name;
+  const full = [...surnames][0]!;
+  const words = name.split(/\s+/);
+  const last = words[words.length - 1]!;
+  words[words.length - 1] = last + full.slice(k.surname.length);
+  return words.join(" ");
+}
