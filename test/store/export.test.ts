@@ -1,0 +1,66 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { DIALECTS, freshStore, type TestStore } from "../support/stores.js";
+import { loadDemo } from "../../src/demo/demo-council.js";
+import { exportAuthority, loadAuthority } from "../../src/store/export.js";
+import { search } from "../../src/store/search.js";
+import { FileStore } from "../../src/store/files.js";
+
+describe("export and load", () => {
+  const stores: TestStore[] = [];
+  afterEach(async () => {
+    for (const s of stores.splice(0)) await s.cleanup();
+  });
+  const fresh = async (d: (typeof DIALECTS)[number]) => {
+    const s = await freshStore(d);
+    stores.push(s);
+    return s;
+  };
+
+  // One demo export per source dialect, shared by the target dialects.
+  const exports = new Map<string, Promise<{ first: Awaited<ReturnType<typeof exportAuthority>>; authorityId: string; sha: string }>>();
+  const exportFrom = (from: (typeof DIALECTS)[number]) => {
+    if (!exports.has(from)) {
+      exports.set(from, (async () => {
+        const a = await freshStore(from);
+        const { authorityId } = await loadDemo(a, { today: "2026-11-24" });
+        const sha = await a.files.put(Buffer.from("%PDF-1.4 original agenda pack"));
+        const meeting = (await a.db.selectFrom("meeting").select("id").limit(1).executeTakeFirstOrThrow()).id;
+        await a.db.updateTable("document").set({ sha256: sha }).where("meetingId", "=", meeting).execute();
+        const first = await exportAuthority(a, authorityId);
+        await a.cleanup();
+        return { first, authorityId, sha };
+      })());
+    }
+    return exports.get(from)!;
+  };
+
+  for (const from of DIALECTS) {
+    for (const to of DIALECTS) {
+      it(`${from} → ${to}: loading an export into an empty database gives an identical export`, async () => {
+        const { first, authorityId, sha } = await exportFrom(from);
+        const b = await fresh(to);
+        await loadAuthority(b, JSON.parse(JSON.stringify(first)));
+        const second = await exportAuthority(b, authorityId);
+        expect(JSON.stringify(second)).toBe(JSON.stringify(first));
+        expect(first.records.meeting.length).toBeGreaterThan(50);
+        expect(FileStore.sha256(await b.files.get(sha))).toBe(sha);
+        // The search index is rebuilt, not exported.
+        expect((await search(b, authorityId, "hospital discharge", {}, { kind: "public" })).length).toBeGreaterThan(0);
+      });
+    }
+  }
+
+  it("refuses a broken export without writing anything", async () => {
+    const a = await fresh("sqlite");
+    const { authorityId } = await loadDemo(a, { today: "2026-11-24" });
+    const exp = await exportAuthority(a, authorityId);
+    const b = await fresh("sqlite");
+    const broken = JSON.parse(JSON.stringify(exp));
+    broken.records.meeting[3].localDate = "2025-13-45";
+    await expect(loadAuthority(b, broken)).rejects.toThrow(/meeting\[3\]: .*localDate/);
+    await expect(loadAuthority(b, { format: "something-else" })).rejects.toThrow(/not a Moot export/);
+    expect(await b.db.selectFrom("authority").selectAll().execute()).toEqual([]);
+    expect(await b.db.selectFrom("meeting").selectAll().execute()).toEqual([]);
+    await expect(loadAuthority(a, exp)).rejects.toMatchObject({ code: "conflict" });
+  });
+});

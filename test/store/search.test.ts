@@ -1,0 +1,98 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DIALECTS, freshStore, type TestStore } from "../support/stores.js";
+import { createAuthority } from "../../src/store/authorities.js";
+import { Scope } from "../../src/store/records.js";
+import { search, snippetParts } from "../../src/store/search.js";
+import { londonToInstant } from "../../src/domain/time.js";
+import type { Viewer } from "../../src/domain/viewer.js";
+
+const PUBLIC: Viewer = { kind: "public" };
+const HOSTILE = ["24/00123/FUL", "planning-application", '"unbalanced', "AND", "OR", "NOT", "*", "NEAR(a b)", "a:b", "title:secret", "(((", "'; drop table meeting; --", "\u0000\u0002", "ü ß 中文", "-", "&|!<->", "x".repeat(5000), ""];
+
+for (const dialect of DIALECTS) {
+  describe(`${dialect}: search`, () => {
+    let store: TestStore;
+    let s: Scope;
+    const ids: Record<string, string> = {};
+    beforeAll(async () => {
+      store = await freshStore(dialect);
+      const a = await createAuthority(store, { slug: "borsetshire", name: "Borsetshire", timezone: "Europe/London", website: null });
+      s = new Scope(store, a.id, "test");
+      const planning = await s.create("committee", { slug: "planning", name: "Planning", kind: "regulatory" });
+      const cabinet = await s.create("committee", { slug: "cabinet", name: "Cabinet", kind: "cabinet" });
+      ids.planning = planning.id;
+      ids.cabinet = cabinet.id;
+      const m1 = await s.create("meeting", { committeeId: planning.id, localDate: "2024-03-05", localTime: "18:30", startsAt: londonToInstant("2024-03-05", "18:30") });
+      const m2 = await s.create("meeting", { committeeId: cabinet.id, localDate: "2025-06-12", localTime: "10:00", startsAt: londonToInstant("2025-06-12", "10:00") });
+      ids.m1 = m1.id;
+      const item = await s.create("agenda_item", { meetingId: m1.id, number: "6", position: 5, title: "Application 24/00123/FUL: Old Mill", description: "Conversion of the Old Mill to twelve flats" });
+      ids.item = item.id;
+      const doc = await s.create("document", { meetingId: m1.id, agendaItemId: item.id, kind: "report", title: "Old Mill report", pageCount: 3 });
+      ids.doc = doc.id;
+      await s.create("document_page", { documentId: doc.id, pageNumber: 1, text: "Site description. The mill stands beside the river." });
+      await s.create("document_page", { documentId: doc.id, pageNumber: 2, text: "Flood risk. The flood risk assessment shows flood risk is managed; flood defences protect the flats." });
+      await s.create("document_page", { documentId: doc.id, pageNumber: 3, text: "Recommendation: grant permission subject to a flood warning plan." });
+      const secretItem = await s.create("agenda_item", { meetingId: m2.id, number: "9", position: 8, title: "Disposal of Heydon Farm", exemptParagraph: 3, description: "Preferred bidder negotiations zebracorn" });
+      const secretDoc = await s.create("document", { meetingId: m2.id, agendaItemId: secretItem.id, kind: "report", title: "Heydon Farm disposal", pageCount: 1 });
+      await s.create("document_page", { documentId: secretDoc.id, pageNumber: 1, text: "The zebracorn bid of £1.2m is commercially sensitive." });
+      const appendix = await s.create("document", { meetingId: m2.id, kind: "appendix", title: "Valuation appendix", pageCount: 1, exemptParagraph: 3 });
+      await s.create("document_page", { documentId: appendix.id, pageNumber: 1, text: "Valuation workings for zebracorn land." });
+      await s.create("decision", { meetingId: m2.id, text: "That the flood grant be accepted.", decidedOn: "2025-06-12" });
+      const minute = await s.create("minute", { meetingId: m1.id, agendaItemId: item.id, number: "12", position: 0, title: "Old Mill", text: "Members debated flood risk at length." });
+      ids.minute = minute.id;
+    });
+    afterAll(async () => store.cleanup());
+
+    it("ranks the page that says it most first, with a highlighted snippet and page number", async () => {
+      const hits = await search(store, s.authorityId, "flood risk", {}, PUBLIC);
+      expect(hits.length).toBeGreaterThanOrEqual(2);
+      expect(hits[0]).toMatchObject({ kind: "page", documentId: ids.doc, pageNumber: 2, meetingId: ids.m1 });
+      const parts = snippetParts(hits[0].snippet);
+      expect(parts.some((p) => p.mark && /flood/i.test(p.text))).toBe(true);
+      expect(parts.map((p) => p.text).join("")).toMatch(/risk/i);
+      for (let i = 1; i < hits.length; i++) expect(hits[i - 1].rank).toBeGreaterThanOrEqual(hits[i].rank);
+    });
+
+    it("finds phrases, application references and stemmed words", async () => {
+      expect((await search(store, s.authorityId, '"flood warning plan"', {}, PUBLIC)).map((h) => h.pageNumber)).toEqual([3]);
+      expect((await search(store, s.authorityId, "24/00123/FUL", {}, PUBLIC)).map((h) => h.recordId)).toContain(ids.item);
+      expect((await search(store, s.authorityId, "debating", {}, PUBLIC)).map((h) => h.recordId)).toEqual([ids.minute]);
+    });
+
+    it("filters by committee, date range and kind", async () => {
+      const byCommittee = await search(store, s.authorityId, "flood", { committeeIds: [ids.cabinet] }, PUBLIC);
+      expect(byCommittee.map((h) => h.kind)).toEqual(["decision"]);
+      expect(await search(store, s.authorityId, "flood", { from: "2025-01-01", kinds: ["page"] }, PUBLIC)).toEqual([]);
+      const early = await search(store, s.authorityId, "flood", { to: "2024-12-31" }, PUBLIC);
+      expect(early.length).toBeGreaterThan(0);
+      expect(early.every((h) => h.meetingId === ids.m1)).toBe(true);
+      expect((await search(store, s.authorityId, "flood", { kinds: ["minute"] }, PUBLIC)).map((h) => h.recordId)).toEqual([ids.minute]);
+    });
+
+    it("never raises on hostile or odd queries", async () => {
+      for (const q of HOSTILE) {
+        const hits = await search(store, s.authorityId, q, {}, PUBLIC);
+        expect(Array.isArray(hits), q).toBe(true);
+      }
+    });
+
+    it("hides exempt items and papers from the public, shows them to clerks and the committee's members", async () => {
+      expect(await search(store, s.authorityId, "zebracorn", {}, PUBLIC)).toEqual([]);
+      expect(await search(store, s.authorityId, "zebracorn", {}, { kind: "member", personId: "p", committeeIds: [ids.planning] })).toEqual([]);
+      expect((await search(store, s.authorityId, "zebracorn", {}, { kind: "member", personId: "p", committeeIds: [ids.cabinet] })).length).toBe(3);
+      expect((await search(store, s.authorityId, "zebracorn", {}, { kind: "clerk" })).length).toBe(3);
+    });
+
+    it("a paper made exempt later disappears from public results at once", async () => {
+      expect((await search(store, s.authorityId, "mill river", {}, PUBLIC)).length).toBe(1);
+      await s.update("agenda_item", ids.item, { exemptParagraph: 1 });
+      expect(await search(store, s.authorityId, "mill river", {}, PUBLIC)).toEqual([]);
+      await s.update("agenda_item", ids.item, { exemptParagraph: null });
+      expect((await search(store, s.authorityId, "mill river", {}, PUBLIC)).length).toBe(1);
+    });
+
+    it("rejects impossible filter dates with the field named", async () => {
+      await expect(search(store, s.authorityId, "flood", { from: "2025-02-30" }, PUBLIC)).rejects.toThrow(/from/);
+    });
+  });
+}
