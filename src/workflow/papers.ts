@@ -1,0 +1,82 @@
+import { PDFDocument } from "pdf-lib";
+import { MootError } from "../domain/errors.js";
+import type { DocumentKind } from "../domain/document.js";
+import type { RecordOf } from "../domain/records.js";
+import { FileStore } from "../store/files.js";
+import type { Scope } from "../store/records.js";
+import { nowInstant } from "../store/records.js";
+import { pdfPageTexts } from "./pdf-text.js";
+
+export interface PaperUpload {
+  data: Uint8Array;
+  fileName: string;
+  title: string;
+  kind?: Extract<DocumentKind, "report" | "appendix" | "supplement" | "other">;
+  exemptParagraph?: number | null;
+  /** Required when the agenda is already published: the paper is then late and supplementary. */
+  urgencyReason?: string | null;
+}
+
+async function countPages(data: Uint8Array, source: string): Promise<number> {
+  try {
+    return (await PDFDocument.load(data, { ignoreEncryption: false })).getPageCount();
+  } catch (e) {
+    throw new MootError("bad_input", `${source}: not a readable PDF (${(e as Error).message})`, { cause: e });
+  }
+}
+
+/**
+ * Stores a PDF content-addressed and records it as a document with one text row per
+ * page, so it is searchable. The file is written before the transaction: an orphaned
+ * original is harmless (same bytes, same name), a record without its file is not.
+ */
+export async function storePdfDocument(
+  scope: Scope,
+  data: Uint8Array,
+  doc: { meetingId: string | null; agendaItemId: string | null; kind: DocumentKind; title: string; fileName: string; exemptParagraph?: number | null; publishedAt?: string | null },
+): Promise<RecordOf<"document">> {
+  const pageCount = await countPages(data, doc.fileName);
+  const texts = await pdfPageTexts(data, doc.fileName);
+  const sha256 = await scope.store.files.put(data);
+  return scope.transaction(async (s) => {
+    const created = await s.create("document", { ...doc, sha256, mediaType: "application/pdf", byteSize: data.byteLength, pageCount, exemptParagraph: doc.exemptParagraph ?? null, publishedAt: doc.publishedAt ?? null });
+    for (const [i, text] of texts.entries()) await s.create("document_page", { documentId: created.id, pageNumber: i + 1, text });
+    return created;
+  });
+}
+
+/** Attaches a report or appendix (PDF) to an agenda item. */
+export async function attachPaper(scope: Scope, itemId: string, upload: PaperUpload): Promise<RecordOf<"document">> {
+  if (!upload.fileName.toLowerCase().endsWith(".pdf")) throw new MootError("bad_input", `${upload.fileName}: papers are attached as PDF`);
+  const item = await scope.require("agenda_item", itemId);
+  const meeting = await scope.require("meeting", item.meetingId);
+  if (meeting.status !== "scheduled") throw new MootError("rule", `papers cannot be added to a ${meeting.status} meeting`);
+  const urgency = upload.urgencyReason?.trim() || null;
+  if (meeting.agendaPublishedAt && !urgency && !item.urgencyReason) {
+    throw new MootError("rule", `urgencyReason: the agenda was published on ${meeting.agendaPublishedAt.slice(0, 10)}; a late paper needs a reason for urgency`);
+  }
+  return scope.transaction(async (s) => {
+    const doc = await storePdfDocument(s, upload.data, {
+      meetingId: meeting.id,
+      agendaItemId: item.id,
+      kind: upload.kind ?? "report",
+      title: upload.title,
+      fileName: upload.fileName,
+      exemptParagraph: upload.exemptParagraph ?? null,
+      // A late paper is published as it is added, as a supplement.
+      publishedAt: meeting.agendaPublishedAt ? nowInstant() : null,
+    });
+    if (meeting.agendaPublishedAt) await s.update("agenda_item", item.id, { toFollow: false, urgencyReason: item.urgencyReason ?? urgency });
+    else if (item.toFollow) await s.update("agenda_item", item.id, { toFollow: false });
+    return doc;
+  });
+}
+
+export async function papersOf(scope: Scope, itemId: string): Promise<RecordOf<"document">[]> {
+  const docs = await scope.list("document", { agendaItemId: itemId }, ["createdAt"]);
+  // Reports before appendices, each in the order attached.
+  const rank = (k: DocumentKind) => (k === "report" ? 0 : k === "appendix" ? 1 : 2);
+  return docs.sort((a, b) => rank(a.kind) - rank(b.kind));
+}
+
+export const sha256Of = FileStore.sha256;

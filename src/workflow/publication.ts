@@ -1,0 +1,50 @@
+import { clearWorkingDaysBetween, latestPublicationDate } from "../domain/bank-holidays.js";
+import { MootError } from "../domain/errors.js";
+import { instantToLondon } from "../domain/time.js";
+import type { RecordOf } from "../domain/records.js";
+import type { Scope } from "../store/records.js";
+
+/** s.100B(3) LGA 1972: the agenda is open to inspection at least five clear days before. */
+export const CLEAR_DAYS = 5;
+
+export interface PublicationCheck {
+  /** The London date the agenda would be published on. */
+  publishDate: string;
+  /** The last London date that still leaves five clear working days. */
+  deadline: string;
+  clearDays: number;
+  inTime: boolean;
+}
+
+export function checkPublication(meeting: Pick<RecordOf<"meeting">, "localDate">, now: Date = new Date()): PublicationCheck {
+  const publishDate = instantToLondon(now).date;
+  const clearDays = clearWorkingDaysBetween(publishDate, meeting.localDate);
+  return { publishDate, deadline: latestPublicationDate(meeting.localDate, CLEAR_DAYS), clearDays, inTime: clearDays >= CLEAR_DAYS };
+}
+
+/**
+ * Publishes the agenda and its papers. Refused when fewer than five clear working days
+ * remain (weekends, bank holidays, the day of publication and the meeting day do not
+ * count); late business then goes on as supplementary items with urgency reasons.
+ */
+export async function publishAgenda(scope: Scope, meetingId: string, now: Date = new Date()): Promise<RecordOf<"meeting">> {
+  return scope.transaction(async (s) => {
+    const m = await s.require("meeting", meetingId);
+    if (m.status !== "scheduled") throw new MootError("rule", `a ${m.status} meeting's agenda cannot be published`);
+    if (m.agendaPublishedAt) throw new MootError("rule", `the agenda was already published on ${m.agendaPublishedAt.slice(0, 10)}`);
+    const items = await s.list("agenda_item", { meetingId });
+    if (items.length === 0) throw new MootError("rule", "the agenda has no items");
+    const check = checkPublication(m, now);
+    if (!check.inTime) {
+      throw new MootError(
+        "rule",
+        `too late to publish: ${check.publishDate} leaves ${check.clearDays} clear working day${check.clearDays === 1 ? "" : "s"} before the meeting on ${m.localDate}; five are needed, so the last day was ${check.deadline}`,
+      );
+    }
+    const at = now.toISOString();
+    for (const doc of await s.list("document", { meetingId })) {
+      if (!doc.publishedAt) await s.update("document", doc.id, { publishedAt: at });
+    }
+    return s.update("meeting", meetingId, { agendaPublishedAt: at });
+  });
+}
