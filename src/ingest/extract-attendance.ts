@@ -16,7 +16,7 @@ const LABELS: [RegExp, AttendanceList | "coopted" | "inAttendance"][] = [
   [/^(?:absent|not present)\s*:/i, "apologies"],
   [/^substitutes?(?: members?)?\s*(?:present)?\s*:/i, "substitutes"],
   [/^officers?(?: present| in attendance)?\s*:/i, "officers"],
-  [/^(?:also (?:in attendance|present|attending)|in attendance|others? present)\s*:?/i, "inAttendance"],
+  [/^(?:also (?:in attendance|present|attending)|in attendance|others? present)(?:\s+(?:virtually|remotely|online))?\s*:?/i, "inAttendance"],
 ];
 
 const ROLE_CELL_RE = /\b(?:representative|officer|manager|director|adviser|advisor|clerk|head of|governor|lead|member for)\b/i;
@@ -34,6 +34,13 @@ function labelOf(text: string): { list: AttendanceList | "coopted" | "inAttendan
   return null;
 }
 
+/** A continuation line of a name list, not a sentence about the meeting. */
+function listy(text: string): boolean {
+  if (/\b(?:was|were|would|advised|stated|reported|meeting|there)\b/i.test(text)) return false;
+  const pieces = text.split(/,|\band\b/).filter((p) => p.trim());
+  return pieces.length > 0 && splitNameList(text).length >= Math.ceil(pieces.length / 2);
+}
+
 const isItemStart = (t: string) => /^(?:[A-Z]{1,6}\s?\d{1,4}\/\d{2}|\d{1,4}\.?\s+[A-Z*]|\d{1,4}$)/.test(t);
 
 export function extractAttendance(lines: FlatLine[], known: string[], firstItem: number): AttendanceHit[] {
@@ -44,8 +51,8 @@ export function extractAttendance(lines: FlatLine[], known: string[], firstItem:
     const label = labelOf(l.text);
     let text: string;
     if (label) { current = label.list; text = label.rest; }
-    else if (current && l.text && !/^(?:the meeting|note|meeting (?:started|commenced))/i.test(l.text)) text = l.text;
-    else { if (/^(?:the meeting|note)/i.test(l.text)) current = null; continue; }
+    else if (current && l.text && !/^[A-Z][\w ]{2,30}:/.test(l.text) && listy(l.text)) text = l.text;
+    else { if (l.text) current = null; continue; }
     if (!current || !text) continue;
     const cellsText = l.cells ? l.cells.filter((c) => !ROLE_CELL_RE.test(c) || /\b(?:councillor|cllr)\b/i.test(c)).join(", ") : text;
     const body = label && l.cells ? cellsText.replace(/^[^,]*?(?:present|apologies|officers|attendance)\s*:?\s*,?\s*/i, "") : cellsText;
@@ -83,6 +90,8 @@ export function apologiesInText(line: FlatLine): string[] {
 
 /** "Councillor J O'Shea for Councillor K Clark." / "Cllr Wood substituted for Cllr Ellis". */
 export function substituteInText(line: FlatLine): { name: string; for: string } | null {
+  const said = /\b(?:councillor|cllr)\.?\s+([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\b[^.]*?\bsubstitut\w*\b[^.]*?\bfor\s+(?:councillor|cllr)\.?\s+([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)/i.exec(line.text);
+  if (said) return { name: cleanName(said[1]!), for: cleanName(said[2]!) };
   const m = /^(?:(?:councillor|cllr)\.?\s+)?([A-Z][\w’'.\- ]{1,40}?)\s+(?:was\s+)?(?:substitut(?:ed|ing)\s+for|as (?:a )?substitute for|for)\s+((?:councillor|cllr)\.?\s+)?([A-Z][\w’'.\- ]{1,40}?)[.;]?$/i.exec(line.text.replace(/\s*\([^)]*\)\s*/g, " ").trim());
   if (!m) return null;
   const name = cleanName(m[1]!);

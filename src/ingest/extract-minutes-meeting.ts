@@ -5,7 +5,8 @@ import { extractMeetingHeader, type MeetingHeader } from "./extract-meeting-head
 import { apologiesInText, extractAttendance, substituteInText } from "./extract-attendance.js";
 import { extractMinutes } from "./extract-minutes.js";
 import { extractDeclarations } from "./extract-declarations.js";
-import { nameKey } from "./names.js";
+import { nameKey, splitNameList } from "./names.js";
+import { findDates } from "./printed-date.js";
 
 /** One set of minutes: its meeting header, attendance, minuted items, decisions and declarations. */
 export function extractMinutesMeeting(pages: PageSet, body: FlatLine[], authority: string | null, known: string[]): { meeting: ExtractedMeeting; prov: ProvenanceLog; header: MeetingHeader } | null {
@@ -44,6 +45,8 @@ export function extractMinutesMeeting(pages: PageSet, body: FlatLine[], authorit
     const text = inBody(mi.bodyStart, mi.bodyEnd);
     if (/apolog/i.test(mi.title) && !a.apologies.length) {
       for (const l of text) for (const n of apologiesInText(l)) addName("apologies", n, l);
+      // "Cllrs Ives, Ward and Ellis." printed as the minute's whole text.
+      if (!a.apologies.length) for (const l of text) if (/^(?:councillors?|cllrs?)\b/i.test(l.text)) for (const n of splitNameList(l.text)) addName("apologies", n.name, l);
     }
     if (/substitut/i.test(mi.title) && !a.substitutes.length) {
       for (const l of text) {
@@ -52,6 +55,16 @@ export function extractMinutesMeeting(pages: PageSet, body: FlatLine[], authorit
       }
     }
   });
+  if (!a.substitutes.length) {
+    for (const l of body.slice(0, firstItem < 0 ? 40 : firstItem)) {
+      const s = substituteInText(l);
+      if (s) a.substitutes.push(s);
+    }
+  }
+  if (!header.committee) {
+    const first = body.find((l) => l.text);
+    if (first && first.text.length < 90 && !findDates(first.text).length && !/[:.]$/.test(first.text) && !/^(?:minutes|present)\b/i.test(first.text)) header.committee = { value: first.text, line: first };
+  }
   // Substitutes attend: count them present when the list omits them.
   for (const s of a.substitutes) {
     const k = nameKey(s.name);

@@ -10,7 +10,7 @@ export interface MinuteHit { number: string; title: string; line: FlatLine; body
 
 const CODED_RE = /^((?:[A-Z]{1,8}[\s/.-]?)\d{1,4}\/\d{2,4}(?:\/\d{2,4})?|[A-Z]{1,8}\s?\d{1,4}\.\d{2,4})\.?(?:\s+(.*))?$/;
 const NUMERIC_RE = /^(?:(?:minute|min\.?|item)\s+(?:no\.?\s*)?)?(\d{1,4}[a-z]?)(?:\.|\)|:)?(?:\s+(.*))?$/i;
-const TRIGGER_RE = /^(?:\(?\d+\)?\s*)?(?:it was\s+|and\s+|(?:the\s+)?(?:members|committee|sub-committee|panel|board|cabinet|council)\s+(?:unanimously\s+)?)?(resolved|agreed|recommended|decided)\b(?:\s*(?:unanimously|accordingly))?\s*[:\-–—,]*\s*/i;
+const TRIGGER_RE = /^(?:\(?\d+[.)]?\s*)?(?:it was\s+|and\s+|(?:the\s+)?(?:members|committee|sub-committee|panel|board|cabinet|council)\s+(?:unanimously\s+)?)?(resolved|agreed|recommended|decided)\b(?:\s*(?:unanimously|accordingly))?\s*[:\-–—,]*\s*/i;
 const NOTED_RE = /^(?:the\s+)?(?:members|committee|sub-committee|panel|board)\s+(?:noted|endorsed|approved|requested|supported|welcomed|accepted)\b/i;
 const FOLLOWING_RE = /\b(?:agreed|resolved|recommended|decided)\b(?:\s+(?:the following|as follows|that))?\s*:\s*$/i;
 const LIST_ITEM_RE = /^(?:[-•·*▪]\s*)?(?:\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]|\d{1,2}\.\d{1,2}\.?)\s+/i;
@@ -74,6 +74,12 @@ export function extractMinutes(lines0: FlatLine[], from: number): MinuteHit[] {
       numeric.push({ k, number: n![1]!, value: parseInt(n![1]!, 10), title: n![2] ?? "" });
     }
   });
+  // A digit lost in print ("6" between 55 and 57) still continues the run.
+  for (let k = 1; k < numeric.length; k++) {
+    const prev = numeric[k - 1]!;
+    const c = numeric[k]!;
+    if (c.value < prev.value && c.number.length < String(prev.value).length && String(prev.value + 1).endsWith(c.number)) c.value = prev.value + 1;
+  }
   const chain = coded.length >= 2 ? pickChain(coded) : pickChain(numeric);
   if (chain.length < 2 && !(chain.length === 1 && coded.length)) return [];
   return chain.map((c, idx) => {
@@ -100,6 +106,7 @@ const tidy = (s: string) => cleanInline(s).replace(/(?:\s*[;,])?(?:\s+(?:and|or)
 /** Decisions in a minute's body: text after RESOLVED / AGREED / "It was agreed", one per numbered part. */
 export function decisionsIn(body: FlatLine[]): { text: string; line: FlatLine }[] {
   const out: { text: string; line: FlatLine }[] = [];
+  const hasExplicit = body.some((l) => TRIGGER_RE.test(l.text.replace(BULLET_RE, "")) || FOLLOWING_RE.test(l.text));
   for (let k = 0; k < body.length; k++) {
     const l = body[k]!;
     const t = l.text.replace(BULLET_RE, "");
@@ -107,7 +114,7 @@ export function decisionsIn(body: FlatLine[]): { text: string; line: FlatLine }[
     const m = TRIGGER_RE.exec(t);
     if (m) rest = t.slice(m[0].length);
     else if (FOLLOWING_RE.test(t)) rest = ":";
-    else if (NOTED_RE.test(t)) {
+    else if (NOTED_RE.test(t) && !hasExplicit) {
       const a = /\b(?:agreed|resolved)\b\s*(?:that\s+)?/i.exec(t);
       rest = a ? t.slice(a.index + a[0].length) : t;
     } else continue;

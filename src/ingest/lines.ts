@@ -21,13 +21,49 @@ export interface FlatLine {
   pageStart: boolean;
 }
 
+const LIST_START_RE = /^(?:\(?(?:\d{1,3}|[a-z]|[ivx]{1,4})[.)]|[•·▪\-–*])\s/i;
+const LABEL_START_RE = /^(?:[A-Z][A-Z ]{2,40}|present|apologies|officers|in attendance|also (?:present|in attendance)|substitutes?)\s*:/i;
+
+/**
+ * PDF readers give physical lines; text packs give one paragraph per line with blank lines
+ * between. Positioned lines are rejoined into paragraphs (a wider gap than the line spacing,
+ * a change of weight, a list marker or a "Label:" starts a new one) so every extractor
+ * reads one shape.
+ */
+function paragraphs(lines: FlatLine[], page: { lines: { y?: number; fontSize?: number; bold?: boolean; cells?: string[] }[] }): FlatLine[] {
+  const out: FlatLine[] = [];
+  let prevY: number | undefined;
+  let prevSize = 10;
+  page.lines.forEach((src, k) => {
+    const l = lines[k]!;
+    const y = src.y;
+    const size = src.fontSize ?? prevSize;
+    const gap = y !== undefined && prevY !== undefined ? y - prevY : 0;
+    const last = out[out.length - 1];
+    const paraBreak = gap > Math.max(size, prevSize) * 1.75 || gap < 0;
+    if (last && paraBreak && last.text !== "") out.push({ ...l, text: "", raw: "", cells: null, bold: false, pageStart: false });
+    const prev = out[out.length - 1];
+    const join = prev && prev.text !== "" && !paraBreak && !prev.cells && !l.cells && prev.bold === l.bold
+      && l.text !== "" && !LIST_START_RE.test(l.text) && !LABEL_START_RE.test(l.text) && !/^\(item \d+/i.test(l.text);
+    if (join) {
+      const hyphen = /[a-z]-$/.test(prev.text) && /^[a-z]/.test(l.text);
+      prev.text = hyphen ? prev.text + l.text : `${prev.text} ${l.text}`;
+      prev.raw = hyphen ? prev.raw + l.raw : `${prev.raw} ${l.raw}`;
+    } else out.push({ ...l });
+    prevY = y;
+    prevSize = size;
+  });
+  return out;
+}
+
 export function flatten(pages: PageSet): FlatLine[] {
   const out: FlatLine[] = [];
   for (const page of pages.pages) {
+    const mine: FlatLine[] = [];
     let offset = 0;
     page.lines.forEach((l, k) => {
-      out.push({
-        i: out.length,
+      mine.push({
+        i: 0,
         page: page.index,
         start: offset,
         text: l.text.replace(/\t/g, " ").replace(/\s+/g, " ").trim(),
@@ -39,6 +75,18 @@ export function flatten(pages: PageSet): FlatLine[] {
       });
       offset += l.text.length + 1;
     });
+    const positioned = pages.kind === "pdf" && page.lines.some((l) => l.y !== undefined);
+    const paras = positioned ? paragraphs(mine, page) : mine;
+    // A sentence that runs over the page break continues the last paragraph.
+    const last = out[out.length - 1];
+    const first = paras[0];
+    if (positioned && last && first && last.text && !last.cells && !first.cells && last.bold === first.bold && !first.marker && !last.marker
+      && (/,$/.test(last.text) || /[a-z]$/.test(last.text) && /^[a-z]/.test(first.text)) && !LIST_START_RE.test(first.text) && !LABEL_START_RE.test(first.text)) {
+      last.text = `${last.text} ${first.text}`;
+      last.raw = `${last.raw} ${first.raw}`;
+      paras.shift();
+    }
+    for (const l of paras) out.push({ ...l, i: out.length });
   }
   return out;
 }

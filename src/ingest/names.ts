@@ -28,6 +28,7 @@ export function cleanName(raw: string): string {
     .replace(/[\u2018\u2019]/g, "’")
     .replace(/\s+/g, " ")
     .trim();
+  s = s.replace(/\s+[–—-]\s+.*$/, "").replace(/,?\s*\b(?:OBE|MBE|CBE|JP|DL|KC|QC|BEM)\b/g, "");
   s = s.replace(/,?\s*(?:in the chair|(?:vice|deputy)[\s-]*chair(?:man|woman|person)?|chair(?:man|woman|person)?)\b.*$/i, "");
   s = s.replace(/,.*$/, "");
   s = s.replace(EATEN_TITLE_RE, "").replace(TITLES_RE, "");
@@ -63,6 +64,8 @@ export function looksLikeName(s: string): boolean {
   const words = s.split(/\s+/);
   if (words.length > 5) return false;
   if (!/^[A-Z\u00C0-\u017F]/.test(s)) return false;
+  if (/^(?:mr|mrs|ms|miss|dr|rev|revd|cllrs?|councillors?|obe|mbe|cbe)$/i.test(s)) return false;
+  if (/\b(?:items?|unrestricted|restricted|exempt|business|attendance|virtually|remotely|questions?|gallery|public)\b/i.test(s)) return false;
   if (/\b(?:representative|officer|manager|director|council|committee|service|team|head|clerk|minutes?|apologies|present|none|no|absent|members?|all|item|report)\b/i.test(s)) return false;
   return words.every((w) => /^[A-Z\u00C0-\u017F][\w’'\u00C0-\u017F.-]*$|^(?:de|van|von|der|da|le|la|du|of)$/.test(w));
 }
@@ -79,10 +82,10 @@ export function splitNameList(text: string): ListedName[] {
   let councillorContext = false;
   for (const piece0 of pieces) {
     const byTitle = piece0.split(new RegExp(`\\s+(?=(?:councillors?|cllrs?|mr|mrs|ms|miss|dr|rev(?:d)?|reverend|prof)\\.?\\s+[A-Z])`, "i"));
-    for (const piece1 of byTitle) {
+    for (const piece1 of byTitle.filter((p) => p.trim())) {
       if (hasCouncillorTitle(piece1)) councillorContext = true;
       else if (/^\s*(?:mr|mrs|ms|miss|dr|rev)\b/i.test(piece1)) councillorContext = false;
-      const byInitial = piece1.split(/(?<=[a-z’'])\s+(?=(?:[A-Z]\.?\s)+[A-Z][a-z’'])/);
+      const byInitial = piece1.split(/(?<=[a-z’'])(?<!\b(?:Mr|Mrs|Ms|Dr|Miss|Rev|Revd|Cllr|Cllrs|Councillor|Councillors))\s+(?=(?:[A-Z]\.?\s)+[A-Z][a-z’'])/);
       for (const raw of byInitial) {
         const name = cleanName(raw);
         if (!looksLikeName(name)) continue;

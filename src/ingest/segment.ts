@@ -29,7 +29,7 @@ export interface Segment {
   endLine?: number;
 }
 
-const PRESENT_RE = /^(?:present|members present|attendance|in attendance)\s*(?::|-|–|\t|$)/i;
+const PRESENT_RE = /^(?:members\s+)?present\s*(?::|-|–|\t|$)/i;
 const MINUTES_TITLE_RE = /^(?:(?:draft\s+)?minutes of (?:the |a )?(?:meeting|proceedings)|a meeting of .+ (?:was )?held|minutes of .+ (?:held|meeting) on)/i;
 const COVER_FIELD_RE = /^(?:meeting|report to|report of|report by|report title|title of report|title|subject|date of meeting|decision maker|lead officer|report author|author|wards? affected|key decision)\s*:/i;
 const STAMP_RE = /^agenda item(?:\s+\d{1,3}[a-z]?)?\.?$/i;
@@ -51,15 +51,15 @@ export function isBodyLine(text: string): boolean {
 /** Finds the heading lines above a "Present:" line: body name, date, "Minutes of…". */
 function minutesStart(lines: FlatLine[], presentAt: number, floor: number): number {
   let start = presentAt;
-  for (let k = 0, j = presentAt; k < 8; k++) {
+  let unknown = 0;
+  for (let k = 0, j = presentAt; k < 10; k++) {
     j = prevFilled(lines, j, floor);
     if (j < 0) break;
     const t = lines[j]!.text;
-    if (isBodyLine(t) || isDateOnly(t) || MINUTES_TITLE_RE.test(t) || /^(?:held|at|venue|date)\b/i.test(t) && parseDate(t) || /^minutes$/i.test(t) || /^\d{1,4}$/.test(t) && false) {
-      start = j;
-      continue;
-    }
-    if (parseDate(t) && t.length < 80) { start = j; continue; }
+    const heading = isBodyLine(t) || MINUTES_TITLE_RE.test(t) || /^minutes$/i.test(t) || (parseDate(t) !== null && t.length < 160);
+    if (heading) { start = j; unknown = 0; continue; }
+    // Venue or time lines sit between the heading and "Present:".
+    if (t.length < 80 && !/[.;]$/.test(t) && ++unknown <= 2) continue;
     break;
   }
   return start;
