@@ -1,0 +1,112 @@
+import { PDFDocument } from "pdf-lib";
+import { MootError } from "../domain/errors.js";
+import { canSeeExempt, type Viewer } from "../domain/viewer.js";
+import type { RecordOf } from "../domain/records.js";
+import type { Scope } from "../store/records.js";
+import { papersOf } from "./papers.js";
+
+export type PackAudience = "public" | "members";
+export interface PackOptions {
+  audience: PackAudience;
+  /** Who the members' pack is for; it must be entitled to this committee's exempt papers. */
+  viewer?: Viewer;
+}
+
+export interface PackPaper {
+  doc: RecordOf<"document">;
+  /** Schedule 12A paragraph when the paper is withheld from this audience. */
+  restrictedParagraph: number | null;
+  /** Pages this paper takes in the pack (1 when restricted). */
+  pages: number;
+  bytes: Uint8Array | null;
+}
+export interface PackItem {
+  item: RecordOf<"agenda_item">;
+  papers: PackPaper[];
+  cover: RecordOf<"report_cover"> | undefined;
+}
+export interface PackMember {
+  name: string;
+  role: string;
+  representing: string | null;
+}
+export interface PackData {
+  audience: PackAudience;
+  meeting: RecordOf<"meeting">;
+  committee: RecordOf<"committee">;
+  authorityName: string;
+  members: PackMember[];
+  items: PackItem[];
+}
+
+const ROLE_ORDER = ["chair", "vice-chair", "member", "substitute"];
+
+/**
+ * Everything a pack shows, with exemption decided here once: in the public pack an exempt
+ * paper (its item's or its own paragraph) is never loaded at all, only its paragraph kept.
+ */
+export async function loadPackData(scope: Scope, meetingId: string, opts: PackOptions): Promise<PackData> {
+  const meeting = await scope.require("meeting", meetingId);
+  const committee = await scope.require("committee", meeting.committeeId);
+  if (opts.audience === "members" && !(opts.viewer && canSeeExempt(opts.viewer, committee.id))) {
+    throw new MootError("forbidden", `the members' pack for ${committee.name} holds exempt papers; this viewer may not see them`);
+  }
+  const authority = await scope.store.db.selectFrom("authority").select("name").where("id", "=", scope.authorityId).executeTakeFirstOrThrow();
+  const memberships = (await scope.list("membership", { committeeId: committee.id })).filter(
+    (m) => (!m.fromDate || m.fromDate <= meeting.localDate) && (!m.toDate || m.toDate >= meeting.localDate),
+  );
+  const members: Array<PackMember & { order: number }> = [];
+  for (const m of memberships) {
+    const p = await scope.require("person", m.personId);
+    members.push({ name: [p.honorific, p.name].filter(Boolean).join(" "), role: m.role, representing: m.representing, order: ROLE_ORDER.indexOf(m.role) });
+  }
+  members.sort((a, b) => a.order - b.order || a.name.localeCompare(b.name));
+  const items: PackItem[] = [];
+  for (const item of await scope.list("agenda_item", { meetingId }, ["position"])) {
+    const papers: PackPaper[] = [];
+    for (const doc of await papersOf(scope, item.id)) {
+      if (!doc.sha256 || doc.mediaType !== "application/pdf") continue;
+      const paragraph = item.exemptParagraph ?? doc.exemptParagraph;
+      if (paragraph !== null && opts.audience === "public") {
+        papers.push({ doc, restrictedParagraph: paragraph, pages: 1, bytes: null });
+        continue;
+      }
+      const bytes = new Uint8Array(await scope.store.files.get(doc.sha256));
+      const pages = (await PDFDocument.load(bytes)).getPageCount();
+      papers.push({ doc, restrictedParagraph: null, pages, bytes });
+    }
+    const [cover] = await scope.list("report_cover", { agendaItemId: item.id });
+    items.push({ item, papers, cover: item.exemptParagraph !== null && opts.audience === "public" ? undefined : cover });
+  }
+  return { audience: opts.audience, meeting, committee, authorityName: authority.name, members: members.map(({ order: _o, ...m }) => m), items };
+}
+
+/** Pack page ranges for each item, given how many pages come before the first paper. */
+export function pageRanges(data: PackData, leadingPages: number): Map<string, { from: number; to: number }> {
+  const ranges = new Map<string, { from: number; to: number }>();
+  let next = leadingPages + 1;
+  for (const { item, papers } of data.items) {
+    const total = papers.reduce((n, p) => n + p.pages, 0);
+    if (total > 0) ranges.set(item.id, { from: next, to: next + total - 1 });
+    next += total;
+  }
+  return ranges;
+}
+
+export function describeMeetingDate(m: Pick<RecordOf<"meeting">, "localDate" | "localTime">): string {
+  const d = new Date(`${m.localDate}T12:00:00Z`);
+  const date = d.toLocaleDateString("en-GB", { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+  if (!m.localTime) return date;
+  const [h, min] = m.localTime.split(":").map(Number);
+  const time = `${h % 12 || 12}${min ? `.${String(min).padStart(2, "0")}` : ""} ${h < 12 ? "am" : "pm"}`;
+  return `${date}, ${time}`;
+}
+
+export function itemFlags(item: RecordOf<"agenda_item">): string[] {
+  const flags: string[] = [];
+  if (item.urgencyReason) flags.push("Supplementary");
+  if (item.toFollow) flags.push("To follow");
+  if (item.verbal) flags.push("Verbal");
+  if (item.exemptParagraph !== null) flags.push(`Exempt: paragraph ${item.exemptParagraph}`);
+  return flags;
+}
