@@ -78,7 +78,7 @@ export async function readPdf(source: string, data: Uint8Array, options: ReadPdf
   let doc: PDFDocumentProxy | null = null;
   try {
     doc = await within(task.promise).catch((e: unknown) => {
-      throw openError(source, e);
+      throw openError(source, e, data);
     });
     const warnings: string[] = [];
     const laid: LaidOutPage[] = [];
@@ -123,16 +123,18 @@ async function readPage(lib: PdfJs, doc: PDFDocumentProxy, n: number, detectBold
     for (const item of content.items) {
       if (!("str" in item) || !item.str.trim()) continue;
       const m = lib.Util.transform(viewport.transform, item.transform);
+      // Damaged content streams yield NaN or absurd matrices; such runs have no place on the page.
+      if (!m.every((v) => Number.isFinite(v) && Math.abs(v) < 1e6)) continue;
       const angle = Math.round((Math.atan2(m[1], m[0]) * 180) / Math.PI / 5) * 5;
       const rad = (angle * Math.PI) / 180;
       const cos = Math.cos(rad);
       const sin = Math.sin(rad);
-      const size = Math.hypot(m[2], m[3]) || item.height || 1;
+      const size = Math.hypot(m[2], m[3]) || (Number.isFinite(item.height) && item.height > 0 ? item.height : 1);
       const run: TextRun = {
         text: cleanChars(item.str),
         x: m[4] * cos + m[5] * sin,
         y: -m[4] * sin + m[5] * cos,
-        w: item.width,
+        w: Number.isFinite(item.width) && item.width >= 0 ? item.width : 0.5 * size * item.str.length,
         size,
         bold: BOLD_FONT.test(fonts.get(item.fontName) ?? ""),
       };
@@ -151,7 +153,8 @@ async function readPage(lib: PdfJs, doc: PDFDocumentProxy, n: number, detectBold
         rotated.push(l);
       }
     }
-    return { index: n, height: viewport.height, lines, rotated };
+    const height = Number.isFinite(viewport.height) && viewport.height > 0 ? viewport.height : Math.max(0, ...lines.map((l) => l.y ?? 0));
+    return { index: n, height, lines, rotated };
   } finally {
     page.cleanup();
   }
@@ -184,14 +187,21 @@ function timeoutError(source: string, ms: number): MootError {
   return new MootError("timeout", `${source}: gave up reading the PDF after ${ms} ms`);
 }
 
-function openError(source: string, e: unknown): MootError {
+/** Savers write "%%EOF" last, so a file without one near its end was cut short. */
+function looksTruncated(data: Uint8Array): boolean {
+  const tail = Buffer.from(data.buffer, data.byteOffset, data.byteLength).subarray(-2048).toString("latin1");
+  return !tail.includes("%%EOF");
+}
+
+function openError(source: string, e: unknown, data: Uint8Array): MootError {
   if (e instanceof MootError) return e;
   const name = e instanceof Error ? e.name : "";
   if (name === "PasswordException") {
     return new MootError("no_text_layer", `${source}: the PDF is password-protected, so its text layer cannot be read`, { cause: e });
   }
   if (name === "InvalidPDFException") {
-    return new MootError("bad_input", `${source}: not a valid PDF (${reason(e)}); the file may be truncated or damaged`, { cause: e });
+    const why = looksTruncated(data) ? "the file is truncated (no %%EOF marker at its end)" : "the file is damaged";
+    return new MootError("bad_input", `${source}: not a valid PDF (${reason(e)}); ${why}`, { cause: e });
   }
   return new MootError("bad_input", `${source}: the PDF could not be opened (${reason(e)})`, { cause: e });
 }

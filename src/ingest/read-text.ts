@@ -32,11 +32,11 @@ function decodeEntities(s: string): string {
 export function cleanInline(s: string): string {
   return decodeEntities(
     s
-      .replace(/<\/?(?:p|br|li|ul|ol|div|tr|td|th|h\d)\b[^>]*>/gi, " ")
-      .replace(/<[a-z/!][^>]*>/gi, "")
+      .replace(/<\/?(?:p|br|li|ul|ol|div|tr|td|th|h\d)\b[^<>]*>/gi, " ")
+      .replace(/<[a-z/!][^<>]*>/gi, "")
       .replace(/\*\*|__/g, "")
       .replace(/(^|\s)\*(\S[^*]*\S|\S)\*(?=\s|$|[.,;:])/g, "$1$2")
-      .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1"),
+      .replace(/\[([^[\]]*)\]\([^()]*\)/g, "$1"),
   )
     .replace(/[ \u00a0\u2002-\u200b]+/g, " ")
     .trim();
@@ -145,7 +145,7 @@ function breakKind(text: string, next: string | undefined): { brk: Break; marker
 
 /** Reads converted or plain text into pages. `source` is the pack's file name. */
 export function readText(source: string, text: string): PageSet {
-  const kind: PageSet["kind"] = /\*\*|^\s*\|.*\|\s*$|<\/?(?:p|u|b|li|br|sup)\b|^#{1,6}\s/m.test(text) ? "markdown" : "text";
+  const kind: PageSet["kind"] = /\*\*|^[ \t]*\|.*\|[ \t]*$|<\/?(?:p|u|b|li|br|sup)\b|^#{1,6}\s/m.test(text) ? "markdown" : "text";
   const pages: Page[] = [];
   let cur: { lines: Line[]; printed: number | null; marker: Page["marker"] } = { lines: [], printed: null, marker: null };
 
@@ -172,14 +172,14 @@ export function readText(source: string, text: string): PageSet {
       const row = toRow(l);
       if (row) rows.push(row);
     }
-    const nextText = (i: number) => {
-      for (let j = i + 1; j < rows.length; j++) {
-        const r = rows[j]!;
-        if (r === "break") return undefined;
-        if (r.text.trim()) return r.text.trim();
-      }
-      return undefined;
-    };
+    // Filled from the end: scanning forward from every row is quadratic on long runs of empty rows.
+    const nextTexts: (string | undefined)[] = new Array(rows.length);
+    for (let j = rows.length - 1, after: string | undefined; j >= 0; j--) {
+      nextTexts[j] = after;
+      const r = rows[j]!;
+      after = r === "break" ? undefined : r.text.trim() || after;
+    }
+    const nextText = (i: number) => nextTexts[i];
     rows.forEach((row, i) => {
       if (row === "break") { flush(); return; }
       const { brk, marker, printed } = breakKind(row.text, nextText(i));
