@@ -28,13 +28,34 @@ interface Chunk { number: string; raw: string; line: FlatLine; exempt: boolean; 
 
 const numValue = (n: string) => parseInt(n, 10);
 
-/** Title from an item chunk: a bold run, else the text before its description or page reference. */
+/**
+ * Title from an item chunk: a bold run, else the first paragraph's lines up to its page
+ * reference or description ("To receive…"); a title wraps only when its line is long.
+ */
 function titleOf(raw: string): { title: string; trailing: string } {
   const bold = /^\s*\*\*(.+?)\*\*/.exec(raw);
   if (bold) return { title: cleanInline(bold[1]!), trailing: raw.slice(bold[0].length) };
-  const text = raw.split("\n").map((s) => s.trim());
-  const first = text.find((s) => s) ?? "";
-  return { title: cleanInline(first), trailing: text.slice(text.indexOf(first) + 1).join("\n") };
+  const lines = raw.replace(/^\s*\n/, "").split("\n");
+  const first = lines[0] ?? "";
+  const para: string[] = [];
+  for (const l of lines) {
+    if (!l.trim() || (para.length && DESCRIPTION_RE.test(cleanInline(l)))) break;
+    para.push(l.trim());
+  }
+  const joined = cleanInline(para.join(" "));
+  const ref = PAGES_RE.exec(joined);
+  if (ref && ref.index > 0) {
+    const title = joined.slice(0, ref.index).trim();
+    const used = para.length;
+    return { title, trailing: joined.slice(ref.index) + "\n" + lines.slice(used).join("\n") };
+  }
+  let title = cleanInline(first);
+  let used = 1;
+  while (used < para.length && cleanInline(para[used - 1]!).length >= 60 && !PAGES_RE.test(para[used]!)) {
+    title += " " + cleanInline(para[used]!);
+    used++;
+  }
+  return { title, trailing: lines.slice(used).join("\n") };
 }
 
 export function extractAgenda(lines: FlatLine[]): AgendaHit[] {

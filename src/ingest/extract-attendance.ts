@@ -90,7 +90,7 @@ export function apologiesInText(line: FlatLine): string[] {
 
 /** "Councillor J O'Shea for Councillor K Clark." / "Cllr Wood substituted for Cllr Ellis". */
 export function substituteInText(line: FlatLine): { name: string; for: string } | null {
-  const said = /\b(?:councillor|cllr)\.?\s+([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\b[^.]*?\bsubstitut\w*\b[^.]*?\bfor\s+(?:councillor|cllr)\.?\s+([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)/i.exec(line.text);
+  const said = /\b(?:[Cc]ouncillor|[Cc]llr|CLLR)\.?\s+([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\b[^.]*?\bsubstitut\w*\b[^.]*?\bfor\s+(?:[Cc]ouncillor|[Cc]llr|CLLR)\.?\s+([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)/.exec(line.text);
   if (said) return { name: cleanName(said[1]!), for: cleanName(said[2]!) };
   const m = /^(?:(?:councillor|cllr)\.?\s+)?([A-Z][\w’'.\- ]{1,40}?)\s+(?:was\s+)?(?:substitut(?:ed|ing)\s+for|as (?:a )?substitute for|for)\s+((?:councillor|cllr)\.?\s+)?([A-Z][\w’'.\- ]{1,40}?)[.;]?$/i.exec(line.text.replace(/\s*\([^)]*\)\s*/g, " ").trim());
   if (!m) return null;

@@ -12,6 +12,7 @@ const JOIN = "(?:\\s+(?:upon|on|in|under|and|of|the|-)\\s+|\\s+|-)";
 const QUALIFIED_RE = new RegExp(`\\b((?:The\\s+)?(?:${NAME_WORD}${JOIN}){0,4}?${NAME_WORD}\\s+${KIND}\\s+Council)\\b`, "g");
 const ROYAL_RE = new RegExp(`\\b((?:Royal|London)\\s+Borough\\s+of\\s+(?:${NAME_WORD}${JOIN}){0,3}${NAME_WORD})\\b`, "g");
 const LETTERHEAD_RE = new RegExp(`^((?:${NAME_WORD}${JOIN}){0,4}${NAME_WORD}\\s+(?:${KIND}\\s+)?Council)$`);
+const titleCase = (s: string) => s.toLowerCase().replace(/(^|[\s-])([a-z])/g, (_, a: string, b: string) => a + b.toUpperCase());
 
 const GENERIC = /^(?:the\s+)?(?:county|city|borough|district|town|parish|full|this|a|an|each|every|our|your|their|local|other|neighbouring|member|all|whole|new|unitary|combined)\b/i;
 
@@ -19,8 +20,10 @@ export interface AuthorityHit { name: string; line: FlatLine }
 
 export function extractAuthority(lines: FlatLine[]): AuthorityHit | null {
   for (const l of lines.slice(0, 80)) {
-    const m = LETTERHEAD_RE.exec(l.text.trim());
-    if (m && !GENERIC.test(m[1]!) && m[1]!.split(/\s+/).length <= 7) return { name: m[1]!, line: l };
+    const t = l.text.trim();
+    // Letterheads are often set in capitals: "KENT COUNTY COUNCIL".
+    const m = LETTERHEAD_RE.exec(t === t.toUpperCase() ? titleCase(t) : t);
+    if (m && !GENERIC.test(m[1]!) && m[1]!.split(/\s+/).length <= 7) return { name: t, line: l };
   }
   const counts = new Map<string, { n: number; line: FlatLine }>();
   for (const l of lines) {
@@ -38,8 +41,18 @@ export function extractAuthority(lines: FlatLine[]): AuthorityHit | null {
       }
     }
   }
+  // A council named only in passing ("Birmingham City Council is responsible for…") is
+  // not the publisher unless its place also appears in the pack's header or addresses.
+  const head = lines.filter((l) => l.text).slice(0, 8).map((l) => l.text).join(" ").toLowerCase();
+  const all = lines.map((l) => l.text).join(" ");
+  const domains = [...all.matchAll(/@([\w.-]+?)\s*\.?\s*gov\.uk/gi)].map((m) => m[1]!.toLowerCase());
+  const local = (name: string) => {
+    const place = name.replace(new RegExp(`\\s+(?:${KIND}\\s+)?Council$`), "").replace(/^(?:Royal|London)\s+Borough\s+of\s+/, "");
+    const first = place.split(/[\s-]+/)[0]!.toLowerCase();
+    return head.includes(first) || domains.some((d) => d.includes(first));
+  };
   let best: AuthorityHit | null = null;
   let bestN = 0;
-  for (const [name, c] of counts) if (c.n > bestN) { best = { name, line: c.line }; bestN = c.n; }
+  for (const [name, c] of counts) if (c.n > bestN && local(name)) { best = { name, line: c.line }; bestN = c.n; }
   return best;
 }

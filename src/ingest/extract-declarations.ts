@@ -8,6 +8,9 @@ import { cleanName, looksLikeName } from "./names.js";
 export interface DeclarationHit { member: string; item: string | null; interest: string; line: FlatLine }
 
 const NONE_RE = /\b(?:no|there were no|none)\b.{0,30}\bdeclarations?\b|\bno (?:interests?|declarations?) (?:were|was) (?:declared|made|received|reported)/i;
+const VERB = "(?:declared|disclosed|registered|made a declaration of|(?:stated|advised|indicated|explained|reported) that (?:she|he|they) (?:had|has|held))";
+const DECLARED_AT_START_RE = new RegExp(`^(?:[-•]\\s*)?((?:(?:councillors?|cllrs?|mr|mrs|ms|miss|dr|rev)\\.?\\s+)*[A-Z][\\w’'.-]*(?:\\s+[A-Z][\\w’'.-]*){0,3})\\s*(?:\\([^)]*\\)\\s*)?${VERB}\\s+(.+)$`);
+const DECLARED_RE = new RegExp(`\\b((?:councillor|cllr|mr|mrs|ms|miss|dr)\\.?\\s+[A-Z][\\w’'-]+(?:\\s+[A-Z][\\w’'-]+){0,2})\\s+${VERB}\\s+(.+)$`);
 const ITEM_REF_RE = /\b(?:agenda\s+)?(?:item|minute)s?\s*(?:no\.?\s*)?([A-Z]{0,6}\s?\d{1,4}(?:\/\d{2,4}){0,2}[a-z]?)\b/i;
 
 function headerRoles(cells: string[]): { member: number; item: number; interest: number; reason: number } | null {
@@ -37,16 +40,17 @@ export function extractDeclarations(body: FlatLine[]): DeclarationHit[] {
     } else if (l.text) roles = null;
     const t = l.text;
     if (!t || NONE_RE.test(t)) continue;
-    const m = /^(?:[-•]\s*)?((?:(?:councillors?|cllrs?|mr|mrs|ms|miss|dr|rev)\.?\s+)*[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s*(?:\([^)]*\)\s*)?(?:declared|disclosed|registered|made a declaration of|reported)\s+(.+)$/.exec(t);
+    const m = DECLARED_AT_START_RE.exec(t) ?? DECLARED_RE.exec(t);
     if (!m) continue;
     const member = cleanName(m[1]!);
     if (!looksLikeName(member)) continue;
     let interest = m[2]!.trim().replace(/\.$/, "");
     const ref = ITEM_REF_RE.exec(interest);
     const item = ref ? ref[1]!.trim() : null;
-    // "an interest in item 16 in that a family member…": keep the nature, not the reference.
-    const nature = /\b(?:in that|as|because)\s+(.+)$/i.exec(interest);
-    if (ref && nature && nature.index > ref.index) interest = nature[1]!.startsWith("that") ? nature[1]! : nature[0].replace(/^in\s+/i, "");
+    // "an interest under Item 16 - Pay Policy - that a family member…": keep the nature, not the reference.
+    const nature = /\b(?:in that|as|because|that)\s+(.+)$/i.exec(interest);
+    if (ref && nature && nature.index > ref.index) interest = /^in that|^as|^because/i.test(nature[0]) ? nature[1]! : nature[0];
+    if (out.some((d) => d.member === member && d.item === item)) continue;
     out.push({ member, item, interest: interest + ".", line: l });
   }
   return out;

@@ -82,7 +82,16 @@ function findVenue(lines: FlatLine[], date: HeaderField<string> | null): HeaderF
       if (!n) continue;
       seen++;
       if (findTimes(n).length && n.length < 30) continue;
-      if (PLACE_WORDS.test(n) && n.length < 120 && !/[.]$/.test(n) && !bodyName(n)) return { value: n.replace(/,$/, ""), line: lines[j]! };
+      if (PLACE_WORDS.test(n) && n.length < 120 && !/[.]$/.test(n) && !bodyName(n)) {
+        let v = n;
+        // "Council Chamber, Sessions House," / "County Hall, Maidstone"
+        for (let x = j + 1; x < lines.length && /,$/.test(v); x++) {
+          const c = lines[x]!.text;
+          if (!c || c.length > 80 || /:/.test(c)) break;
+          v += " " + c;
+        }
+        return { value: v.replace(/,$/, ""), line: lines[j]! };
+      }
       break;
     }
   }

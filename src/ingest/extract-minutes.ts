@@ -41,24 +41,27 @@ function headingLike(title: string, line: FlatLine): boolean {
   return !/[.]$/.test(t) || t.split(/\s+/).length <= 8;
 }
 
-interface Candidate { k: number; number: string; value: number; title: string }
+interface Candidate { k: number; number: string; value: number; title: string; weight: number }
 
 function pickChain(cands: Candidate[]): Candidate[] {
   if (!cands.length) return [];
-  // Longest ascending chain with small steps; ties prefer more titles in bold.
-  const best: { len: number; prev: number }[] = cands.map(() => ({ len: 1, prev: -1 }));
+  // Heaviest ascending chain with small steps; bold headings weigh more than plain lines,
+  // so numbered paragraphs inside a minute lose to the minute headings around them.
+  const best: { score: number; prev: number }[] = cands.map((c) => ({ score: c.weight, prev: -1 }));
   for (let a = 0; a < cands.length; a++) {
     for (let b = 0; b < a; b++) {
       const step = cands[a]!.value - cands[b]!.value;
-      if (step >= 1 && step <= 3 && best[b]!.len + 1 > best[a]!.len) best[a] = { len: best[b]!.len + 1, prev: b };
+      if (step >= 1 && step <= 3 && best[b]!.score + cands[a]!.weight > best[a]!.score) best[a] = { score: best[b]!.score + cands[a]!.weight, prev: b };
     }
   }
   let end = 0;
-  best.forEach((b, i) => { if (b.len > best[end]!.len) end = i; });
+  best.forEach((b, i) => { if (b.score > best[end]!.score) end = i; });
   const chain: Candidate[] = [];
   for (let i = end; i >= 0; i = best[i]!.prev) { chain.unshift(cands[i]!); if (best[i]!.prev < 0) break; }
   return chain;
 }
+
+const isBoldHeading = (l: FlatLine) => l.bold || /^\s*(?:\*\*)?[\w /.-]{0,20}?\*\*[^*]+\*\*\s*$/.test(l.raw);
 
 export function extractMinutes(lines0: FlatLine[], from: number): MinuteHit[] {
   const lines = joinSplitNumbers(lines0.slice(from));
@@ -68,10 +71,10 @@ export function extractMinutes(lines0: FlatLine[], from: number): MinuteHit[] {
     const t = l.text;
     if (!t || l.cells && l.cells.filter((c) => c.trim()).length > 2) return;
     const c = CODED_RE.exec(t);
-    if (c) { const v = /(\d{1,4})[/.]/.exec(c[1]!); coded.push({ k, number: c[1]!.trim(), value: Number(v?.[1] ?? 0), title: c[2] ?? "" }); return; }
+    if (c) { const v = /(\d{1,4})[/.]/.exec(c[1]!); coded.push({ k, number: c[1]!.trim(), value: Number(v?.[1] ?? 0), title: c[2] ?? "", weight: isBoldHeading(l) ? 3 : 1 }); return; }
     const n = NUMERIC_RE.exec(t);
     if (n && headingLike(n[2] ?? "", l) && !/^\d{1,4}$/.test(t) || n && /^\d{1,4}\.?$/.test(t) && /^[A-Z]/.test(lines[nextIdx(lines, k)]?.text ?? "")) {
-      numeric.push({ k, number: n![1]!, value: parseInt(n![1]!, 10), title: n![2] ?? "" });
+      numeric.push({ k, number: n![1]!, value: parseInt(n![1]!, 10), title: n![2] ?? "", weight: isBoldHeading(l) ? 3 : 1 });
     }
   });
   // A digit lost in print ("6" between 55 and 57) still continues the run.
@@ -88,6 +91,11 @@ export function extractMinutes(lines0: FlatLine[], from: number): MinuteHit[] {
     if (!title.trim()) {
       const j = nextIdx(lines, c.k);
       if (j >= 0) { title = lines[j]!.text; bodyStart = j + 1; }
+    }
+    // A bold heading wrapped onto the next line.
+    if (isBoldHeading(lines[c.k]!) && c.title.trim()) {
+      const n = lines[c.k + 1];
+      if (n && n.text && n.bold && c.title.length >= 45 && !chain.some((x) => x.k === c.k + 1) && n.text.split(/\s+/).length <= 12) { title += " " + n.text; bodyStart = c.k + 2; }
     }
     title = cleanInline(title).replace(/\s*\((?:item|minute)\s*\d+[a-z]?\)\s*$/i, "").replace(/\s*[-–]\s*$/, "").trim();
     const bodyEnd = idx + 1 < chain.length ? chain[idx + 1]!.k : lines.length;
@@ -112,7 +120,7 @@ export function decisionsIn(body: FlatLine[]): { text: string; line: FlatLine }[
     const t = l.text.replace(BULLET_RE, "");
     let rest: string | null = null;
     const m = TRIGGER_RE.exec(t);
-    if (m) rest = t.slice(m[0].length);
+    if (m && /^[A-Z]/.test(m[1]!) || m && /^(?:\(?\d+[.)]?\s*)?(?:it was|and|the|members|committee|sub-committee|panel|board|cabinet|council)\b/i.test(t)) rest = t.slice(m![0].length);
     else if (FOLLOWING_RE.test(t)) rest = ":";
     else if (NOTED_RE.test(t) && !hasExplicit) {
       const a = /\b(?:agreed|resolved)\b\s*(?:that\s+)?/i.exec(t);
@@ -159,7 +167,8 @@ function listAfter(body: FlatLine[], from: number): { text: string; line: FlatLi
       items.push({ text: tidy(stripped.replace(LIST_ITEM_RE, "")), line: body[j]!, end: j });
       continue;
     }
-    if (items.length && /^[a-z(]/.test(t) && !TRIGGER_RE.test(t)) {
+    const adjacent = j > from && body[j - 1]!.text !== "";
+    if (items.length && (/^[a-z(]/.test(t) || adjacent && !/[.;:]$/.test(items[items.length - 1]!.text)) && !TRIGGER_RE.test(t)) {
       const last = items[items.length - 1]!;
       last.text = tidy(last.text + " " + t);
       last.end = j;

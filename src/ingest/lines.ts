@@ -30,10 +30,14 @@ const LABEL_START_RE = /^(?:[A-Z][A-Z ]{2,40}|present|apologies|officers|in atte
  * a change of weight, a list marker or a "Label:" starts a new one) so every extractor
  * reads one shape.
  */
-function paragraphs(lines: FlatLine[], page: { lines: { y?: number; fontSize?: number; bold?: boolean; cells?: string[] }[] }): FlatLine[] {
+function paragraphs(lines: FlatLine[], page: { lines: { y?: number; width?: number; fontSize?: number; bold?: boolean; cells?: string[] }[] }): FlatLine[] {
   const out: FlatLine[] = [];
   let prevY: number | undefined;
   let prevSize = 10;
+  let prevWidth: number | undefined;
+  // Lines wrap only when they reach the right margin; a short line ends its paragraph.
+  const widths = page.lines.map((l) => l.width ?? 0).filter((w) => w > 0).sort((a, b) => a - b);
+  const full = widths.length ? widths[Math.floor(widths.length * 0.9)]! : 0;
   page.lines.forEach((src, k) => {
     const l = lines[k]!;
     const y = src.y;
@@ -43,7 +47,8 @@ function paragraphs(lines: FlatLine[], page: { lines: { y?: number; fontSize?: n
     const paraBreak = gap > Math.max(size, prevSize) * 1.75 || gap < 0;
     if (last && paraBreak && last.text !== "") out.push({ ...l, text: "", raw: "", cells: null, bold: false, pageStart: false });
     const prev = out[out.length - 1];
-    const join = prev && prev.text !== "" && !paraBreak && !prev.cells && !l.cells && prev.bold === l.bold
+    const short = full > 0 && prevWidth !== undefined && prevWidth < full * 0.7;
+    const join = prev && prev.text !== "" && !paraBreak && !short && !prev.cells && !l.cells && prev.bold === l.bold
       && l.text !== "" && !LIST_START_RE.test(l.text) && !LABEL_START_RE.test(l.text) && !/^\(item \d+/i.test(l.text);
     if (join) {
       const hyphen = /[a-z]-$/.test(prev.text) && /^[a-z]/.test(l.text);
@@ -52,6 +57,7 @@ function paragraphs(lines: FlatLine[], page: { lines: { y?: number; fontSize?: n
     } else out.push({ ...l });
     prevY = y;
     prevSize = size;
+    prevWidth = src.width;
   });
   return out;
 }

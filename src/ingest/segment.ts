@@ -52,14 +52,19 @@ export function isBodyLine(text: string): boolean {
 function minutesStart(lines: FlatLine[], presentAt: number, floor: number): number {
   let start = presentAt;
   let unknown = 0;
+  let lastUnknown = -1;
   for (let k = 0, j = presentAt; k < 10; k++) {
     j = prevFilled(lines, j, floor);
-    if (j < 0) break;
+    if (j < 0) {
+      // Only a title line or two above "Present:" at the top of the pack: they head the minutes.
+      if (lastUnknown >= 0) start = Math.min(start, lastUnknown);
+      break;
+    }
     const t = lines[j]!.text;
     const heading = isBodyLine(t) || MINUTES_TITLE_RE.test(t) || /^minutes$/i.test(t) || (parseDate(t) !== null && t.length < 160);
     if (heading) { start = j; unknown = 0; continue; }
     // Venue or time lines sit between the heading and "Present:".
-    if (t.length < 80 && !/[.;]$/.test(t) && ++unknown <= 2) continue;
+    if (t.length < 80 && !/[.;]$/.test(t) && ++unknown <= 2) { lastUnknown = j; continue; }
     break;
   }
   return start;
