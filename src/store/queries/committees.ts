@@ -1,0 +1,81 @@
+import type { Committee } from "../../domain/committee.js";
+import type { Membership } from "../../domain/membership.js";
+import type { Person } from "../../domain/person.js";
+import type { WorkProgrammeItem } from "../../domain/work-programme.js";
+import type { Viewer } from "../../domain/viewer.js";
+import type { Store } from "../open.js";
+import { listActions, type ActionEntry } from "./actions.js";
+import { byId, decodeAll, decodeOne, type Page } from "./decode.js";
+import { listMeetings, type MeetingSummary } from "./meetings.js";
+
+export async function listCommittees(store: Store, authorityId: string, limit = 500, offset = 0): Promise<Page<Committee>> {
+  const q = store.db.selectFrom("committee").where("authorityId", "=", authorityId);
+  const [rows, n] = await Promise.all([
+    q.selectAll().orderBy("name").orderBy("id").limit(limit).offset(offset).execute(),
+    q.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
+  ]);
+  return { items: decodeAll("committee", rows), total: Number(n.n), limit, offset };
+}
+
+/** By slug (pages) or by id (API); both are stable across re-imports. */
+export async function findCommittee(store: Store, authorityId: string, key: { slug?: string; id?: string }): Promise<Committee | undefined> {
+  let q = store.db.selectFrom("committee").selectAll().where("authorityId", "=", authorityId);
+  q = key.id ? q.where("id", "=", key.id) : q.where("slug", "=", key.slug ?? "");
+  return decodeOne("committee", await q.executeTakeFirst());
+}
+
+export interface MemberEntry {
+  membership: Membership;
+  person: Person;
+  current: boolean;
+}
+export interface CommitteeDetail {
+  committee: Committee;
+  members: MemberEntry[];
+  upcoming: MeetingSummary[];
+  past: MeetingSummary[];
+  workProgramme: Array<{ item: WorkProgrammeItem; meeting: MeetingSummary | null }>;
+  openActions: ActionEntry[];
+}
+
+const ROLE_ORDER = { chair: 0, "vice-chair": 1, member: 2, substitute: 3 } as const;
+
+export async function committeeDetail(store: Store, authorityId: string, committee: Committee, viewer: Viewer, today: string): Promise<CommitteeDetail> {
+  const db = store.db;
+  const [memberRows, upcoming, past, wpRows, openActions] = await Promise.all([
+    db
+      .selectFrom("membership")
+      .innerJoin("person", "person.id", "membership.personId")
+      .selectAll("membership")
+      .select(["person.slug as pSlug"])
+      .where("membership.committeeId", "=", committee.id)
+      .execute(),
+    listMeetings(store, authorityId, { committeeId: committee.id, from: today, limit: 20 }),
+    listMeetings(store, authorityId, { committeeId: committee.id, to: prevDay(today), limit: 50, order: "desc" }),
+    db.selectFrom("work_programme_item").selectAll().where("committeeId", "=", committee.id).orderBy("id").execute(),
+    listActions(store, authorityId, viewer, { committeeId: committee.id, open: true, today, limit: 100 }),
+  ]);
+  const memberships = decodeAll("membership", memberRows);
+  const people = byId(memberships.length ? decodeAll("person", await db.selectFrom("person").selectAll().where("id", "in", memberships.map((m) => m.personId)).execute()) : []);
+  const members = memberships
+    .map((m) => ({ membership: m, person: people.get(m.personId)!, current: (!m.fromDate || m.fromDate <= today) && (!m.toDate || m.toDate >= today) }))
+    .sort((a, b) => Number(b.current) - Number(a.current) || ROLE_ORDER[a.membership.role] - ROLE_ORDER[b.membership.role] || a.person.name.localeCompare(b.person.name));
+  const wp = decodeAll("work_programme_item", wpRows);
+  const wpMeetingIds = new Set(wp.map((w) => w.meetingId).filter((x): x is string => !!x));
+  const meetings = new Map([...upcoming.items, ...past.items].map((m) => [m.id, m]));
+  const missing = [...wpMeetingIds].filter((id) => !meetings.has(id));
+  if (missing.length) {
+    const extra = decodeAll("meeting", await db.selectFrom("meeting").selectAll().where("id", "in", missing).execute());
+    for (const m of extra) meetings.set(m.id, { ...m, committee: { id: committee.id, slug: committee.slug, name: committee.name } });
+  }
+  const workProgramme = wp
+    .map((item) => ({ item, meeting: item.meetingId ? meetings.get(item.meetingId) ?? null : null }))
+    .sort((a, b) => (a.meeting?.startsAt ?? "9999").localeCompare(b.meeting?.startsAt ?? "9999") || a.item.topic.localeCompare(b.item.topic));
+  return { committee, members, upcoming: upcoming.items, past: past.items, workProgramme, openActions: openActions.items };
+}
+
+function prevDay(iso: string): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
+}

@@ -1,0 +1,44 @@
+import type { Viewer } from "../../domain/viewer.js";
+import type { Store } from "../open.js";
+import { visibleDocuments } from "./visibility.js";
+
+/**
+ * A token that changes whenever any record of the authority changes: every write goes
+ * through the Scope, which writes an audit row in the same transaction. The count of rows
+ * at the latest instant guards against two writes within one millisecond.
+ */
+export async function dataVersion(store: Store, authorityId: string): Promise<{ token: string; lastModified: string | null }> {
+  const row = await store.db
+    .selectFrom("audit_entry")
+    .select((eb) => [eb.fn.max("at").as("at")])
+    .where("authorityId", "=", authorityId)
+    .executeTakeFirst();
+  const at = row?.at ?? null;
+  if (!at) return { token: "empty", lastModified: null };
+  const n = await store.db
+    .selectFrom("audit_entry")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("authorityId", "=", authorityId)
+    .where("at", "=", at)
+    .executeTakeFirstOrThrow();
+  return { token: `${at}.${Number(n.n)}`, lastModified: at };
+}
+
+export interface SitemapEntries {
+  committees: Array<{ slug: string; updatedAt: string }>;
+  meetings: Array<{ id: string; updatedAt: string }>;
+  documents: Array<{ id: string; updatedAt: string }>;
+  people: Array<{ slug: string; updatedAt: string }>;
+}
+
+/** Every public page worth indexing; withheld documents are left out. */
+export async function sitemapEntries(store: Store, authorityId: string, viewer: Viewer): Promise<SitemapEntries> {
+  const db = store.db;
+  const [committees, meetings, documents, people] = await Promise.all([
+    db.selectFrom("committee").select(["slug", "updatedAt"]).where("authorityId", "=", authorityId).orderBy("slug").execute(),
+    db.selectFrom("meeting").select(["id", "updatedAt"]).where("authorityId", "=", authorityId).orderBy("startsAt", "desc").limit(40_000).execute(),
+    db.selectFrom("document").select(["document.id", "document.updatedAt"]).where("document.authorityId", "=", authorityId).where(visibleDocuments(viewer)).orderBy("document.id").limit(5_000).execute(),
+    db.selectFrom("person").select(["slug", "updatedAt"]).where("authorityId", "=", authorityId).orderBy("slug").execute(),
+  ]);
+  return { committees, meetings, documents, people };
+}

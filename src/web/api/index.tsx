@@ -1,0 +1,89 @@
+import { OpenAPIHono } from "@hono/zod-openapi";
+import type { AppEnv } from "../context.js";
+import { formatZodError } from "../../domain/errors.js";
+import { registerRecordRoutes } from "./routes-records.js";
+import { registerMoreRoutes } from "./routes-more.js";
+import { page } from "../views/render.js";
+
+export const API_BASE = "/api/v1";
+
+const INFO = {
+  openapi: "3.1.0",
+  info: {
+    title: "Moot open data API",
+    version: "1.0.0",
+    description:
+      "Committees, meetings, agendas, papers, decisions and actions of the council, as JSON. Ids are stable across re-imports. Lists take `limit` (at most 100) and `offset` and return `next`. Exempt (Schedule 12A) material carries a `withheld` notice in place of its text.",
+    license: { name: "Open Government Licence v3.0", url: "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/" },
+  },
+  servers: [{ url: API_BASE }],
+};
+
+/** The /api/v1 sub-app: routes declared with zod-openapi, their document and a reference page. */
+export function createApi() {
+  const api = new OpenAPIHono<AppEnv>({
+    defaultHook: (result, c) => {
+      if (!result.success) return c.json({ error: { code: "invalid", message: formatZodError(result.error) } }, 400);
+    },
+  });
+  registerRecordRoutes(api);
+  registerMoreRoutes(api);
+  api.doc31("/openapi.json", INFO);
+  api.get("/", async (c) => {
+    const doc = api.getOpenAPI31Document(INFO);
+    const paths = Object.entries(doc.paths ?? {});
+    return page(
+      c,
+      { title: "Open data API", section: "api", crumbs: [{ href: "/", label: "Home" }] },
+      <>
+        <h1>Open data API</h1>
+        <p>{INFO.info.description}</p>
+        <p>
+          Machine-readable description: <a href={`${API_BASE}/openapi.json`}>OpenAPI 3.1 document</a>. Feeds: <a href="/calendar.ics">all meetings (iCal)</a>,{" "}
+          <a href="/feeds/meetings.atom">new meetings</a>, <a href="/feeds/papers.atom">published papers</a>, <a href="/feeds/decisions.atom">decisions</a> (Atom; add
+          <code>.rss</code> for RSS).
+        </p>
+        <h2>Endpoints</h2>
+        {paths.map(([path, ops]) =>
+          Object.entries(ops as Record<string, { summary?: string; parameters?: Array<{ name: string; in: string; required?: boolean; schema?: { type?: string; enum?: string[] } }> }>).map(([method, op]) => (
+            <section>
+              <h3>
+                <code>
+                  {method.toUpperCase()} {API_BASE}
+                  {path}
+                </code>
+              </h3>
+              <p>{op.summary}</p>
+              {op.parameters && op.parameters.length > 0 && (
+                <table>
+                  <caption class="muted">Parameters</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">Name</th>
+                      <th scope="col">In</th>
+                      <th scope="col">Required</th>
+                      <th scope="col">Type</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {op.parameters.map((p) => (
+                      <tr>
+                        <td>
+                          <code>{p.name}</code>
+                        </td>
+                        <td>{p.in}</td>
+                        <td>{p.required ? "yes" : "no"}</td>
+                        <td>{p.schema?.enum ? p.schema.enum.join(" | ") : p.schema?.type ?? ""}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              )}
+            </section>
+          )),
+        )}
+      </>,
+    );
+  });
+  return api;
+}

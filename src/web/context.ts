@@ -1,0 +1,36 @@
+import type { Hono, MiddlewareHandler } from "hono";
+import type { Authority } from "../domain/authority.js";
+import type { Viewer } from "../domain/viewer.js";
+import type { Store } from "../store/open.js";
+
+/** Hono variables every route can read: who is looking, for which authority, and today in London. */
+export interface AppEnv {
+  Variables: {
+    viewer: Viewer;
+    authority: Authority;
+    today: string;
+    store: Store;
+  };
+}
+export type App = Hono<AppEnv>;
+
+export interface AppOptions {
+  /** Serve this authority; default: the only one stored. */
+  authorityId?: string;
+  /** Clock for "upcoming" and "overdue"; tests pin it. */
+  now?: () => Date;
+  /**
+   * Runs before every route, e.g. the auth module setting `c.set("viewer", …)` from a session.
+   * Responses for any viewer other than the public are never cached.
+   */
+  middleware?: MiddlewareHandler<AppEnv>[];
+  /** Mount further routes (editor, auth) on the same app, sharing Layout and middleware. */
+  extraRoutes?: Array<(app: App) => void>;
+  /**
+   * How long a data-version check may be reused, in ms. 0 (default) checks every request;
+   * the server uses a short window so cached pages cost no database round trip.
+   */
+  freshnessMs?: number;
+  /** Entries kept in the rendered-page cache. */
+  cacheEntries?: number;
+}

@@ -1,0 +1,46 @@
+import ical, { ICalEventStatus } from "ical-generator";
+import type { App } from "../context.js";
+import { MootError } from "../../domain/errors.js";
+import { findCommittee } from "../../store/queries/committees.js";
+import { listMeetings, type MeetingSummary } from "../../store/queries/meetings.js";
+import { originOf } from "./origin.js";
+
+/**
+ * Meetings as iCalendar. Times are emitted in UTC (from the stored instant), which every
+ * client converts back to the reader's zone, so BST and GMT meetings both land right.
+ */
+function calendar(name: string, origin: string, meetings: MeetingSummary[]): string {
+  const cal = ical({ name, prodId: { company: "Moot", product: "Moot", language: "EN" } });
+  for (const m of meetings) {
+    const allDay = m.localTime === null;
+    cal.createEvent({
+      id: `${m.id}@moot`,
+      start: allDay ? new Date(`${m.localDate}T00:00:00Z`) : new Date(m.startsAt),
+      allDay,
+      summary: m.title ? `${m.committee.name}: ${m.title}` : m.committee.name,
+      location: m.venue ?? undefined,
+      url: `${origin}/meetings/${m.id}`,
+      description: m.statusNote ?? undefined,
+      status: m.status === "cancelled" ? ICalEventStatus.CANCELLED : m.status === "postponed" ? ICalEventStatus.TENTATIVE : ICalEventStatus.CONFIRMED,
+      stamp: new Date(m.updatedAt),
+    });
+  }
+  return cal.toString();
+}
+
+const ICS = { "Content-Type": "text/calendar; charset=utf-8" };
+
+export function registerIcal(app: App) {
+  app.get("/calendar.ics", async (c) => {
+    const a = c.get("authority");
+    const list = await listMeetings(c.get("store"), a.id, { limit: 100_000 });
+    return c.body(calendar(`${a.name} meetings`, originOf(c), list.items), 200, ICS);
+  });
+  app.get("/committees/:slug/calendar.ics", async (c) => {
+    const a = c.get("authority");
+    const committee = await findCommittee(c.get("store"), a.id, { slug: c.req.param("slug") });
+    if (!committee) throw new MootError("not_found", "no such committee");
+    const list = await listMeetings(c.get("store"), a.id, { committeeId: committee.id, limit: 100_000 });
+    return c.body(calendar(`${committee.name} (${a.name})`, originOf(c), list.items), 200, ICS);
+  });
+}

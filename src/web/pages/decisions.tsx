@@ -1,0 +1,62 @@
+import { z } from "zod";
+import type { App } from "../context.js";
+import { IsoDate } from "../../domain/common.js";
+import { listDecisions } from "../../store/queries/decisions.js";
+import { listCommittees } from "../../store/queries/committees.js";
+import { page } from "../views/render.js";
+import { ExemptNotice, Pager } from "../views/components.js";
+import { shortDate } from "../views/format.js";
+import { parseQuery } from "../http/input.js";
+import { CommitteeSelect, resolveCommittee } from "../views/filters.js";
+
+const Query = z.object({
+  committee: z.string().max(200).optional(),
+  from: IsoDate.optional(),
+  to: IsoDate.optional(),
+  offset: z.coerce.number().int().min(0).max(100_000).default(0),
+});
+
+export function registerDecisions(app: App) {
+  app.get("/decisions", async (c) => {
+    const q = parseQuery(c, Query);
+    const store = c.get("store");
+    const a = c.get("authority");
+    const committees = (await listCommittees(store, a.id)).items;
+    const committeeId = resolveCommittee(committees, q.committee);
+    const list = await listDecisions(store, a.id, c.get("viewer"), { committeeId, from: q.from, to: q.to, offset: q.offset, limit: 50 });
+    return page(
+      c,
+      { title: "Decisions", section: "decisions", crumbs: [{ href: "/", label: "Home" }], feeds: [{ href: "/feeds/decisions.atom", type: "application/atom+xml", title: "Decisions" }] },
+      <>
+        <h1>Decisions</h1>
+        <form class="filters" method="get" action="/decisions">
+          <CommitteeSelect committees={committees} selected={q.committee} />
+          <div>
+            <label for="from">From</label>
+            <input id="from" name="from" type="date" value={q.from ?? ""} />
+          </div>
+          <div>
+            <label for="to">To</label>
+            <input id="to" name="to" type="date" value={q.to ?? ""} />
+          </div>
+          <button type="submit">Filter</button>
+        </form>
+        <p>
+          {list.total} decision{list.total === 1 ? "" : "s"}.
+        </p>
+        <ul class="plain">
+          {list.items.map((d) => (
+            <li>
+              <a href={`/meetings/${d.decision.meetingId}#decision-${d.decision.id}`}>
+                {d.committee.name}, {shortDate(d.decision.decidedOn)}
+              </a>
+              {d.item && <span>, item {d.item.number}: {d.item.title}</span>}
+              {d.withheld ? <ExemptNotice w={d.withheld} /> : <p>{d.decision.text}</p>}
+            </li>
+          ))}
+        </ul>
+        <Pager base="/decisions" params={{ committee: q.committee, from: q.from, to: q.to }} offset={q.offset} limit={list.limit} total={list.total} />
+      </>,
+    );
+  });
+}

@@ -1,0 +1,293 @@
+import type { App } from "../context.js";
+import { MootError } from "../../domain/errors.js";
+import { meetingDetail, type ItemEntry, type MeetingDetail } from "../../store/queries/meetings.js";
+import { page } from "../views/render.js";
+import { ExemptNotice, Prov, Tag, kindName } from "../views/components.js";
+import { instantText, meetingWhen } from "../views/format.js";
+
+const STATUS_WORDS: Record<string, string> = { present: "Present", apologies: "Apologies", absent: "Absent", substitute: "Substitute" };
+
+export function registerMeeting(app: App) {
+  app.get("/meetings/:id", async (c) => {
+    const d = await meetingDetail(c.get("store"), c.get("authority").id, c.req.param("id"), c.get("viewer"));
+    if (!d) throw new MootError("not_found", "no such meeting");
+    const { meeting: m, committee } = d;
+    const title = `${committee.name}, ${meetingWhen(m)}`;
+    return page(
+      c,
+      {
+        title,
+        section: "committees",
+        crumbs: [
+          { href: "/", label: "Home" },
+          { href: "/committees", label: "Committees" },
+          { href: `/committees/${committee.slug}`, label: committee.name },
+        ],
+      },
+      <>
+        <h1>
+          {committee.name}
+          <span class="meta sub">
+            {m.title ? `${m.title}, ` : ""}
+            {meetingWhen(m)}
+          </span>
+        </h1>
+        <dl class="meta-list">
+          <dt>Status</dt>
+          <dd>
+            <Tag kind={m.status}>{m.status}</Tag>
+            {m.statusNote && ` ${m.statusNote}`}
+          </dd>
+          {m.venue && (
+            <>
+              <dt>Venue</dt>
+              <dd>
+                {m.venue}
+                <Prov index={d.provenance} table="meeting" id={m.id} field="venue" />
+              </dd>
+            </>
+          )}
+          {m.contactOfficer && (
+            <>
+              <dt>Contact</dt>
+              <dd>{m.contactOfficer}</dd>
+            </>
+          )}
+          {m.agendaPublishedAt && (
+            <>
+              <dt>Agenda published</dt>
+              <dd>{instantText(m.agendaPublishedAt)}</dd>
+            </>
+          )}
+          {m.webcastUrl && (
+            <>
+              <dt>Webcast</dt>
+              <dd>
+                <a href={m.webcastUrl}>Watch the webcast</a>
+              </dd>
+            </>
+          )}
+        </dl>
+        {d.documents.length > 0 && (
+          <>
+            <h2>Meeting papers</h2>
+            <ul>
+              {d.documents.map((e) =>
+                e.withheld ? (
+                  <li>
+                    {e.document.title} <ExemptNotice w={e.withheld} />
+                  </li>
+                ) : (
+                  <li>
+                    <a href={`/documents/${e.document.id}`}>{e.document.title}</a> <span class="meta">({kindName(e.document.kind)}, {e.document.pageCount} pages)</span>
+                  </li>
+                ),
+              )}
+            </ul>
+          </>
+        )}
+        <h2 id="agenda">Agenda</h2>
+        {d.items.length === 0 ? <p>No agenda published yet.</p> : <Agenda d={d} />}
+        <Attendance d={d} />
+        <Declarations d={d} />
+        <Decisions d={d} />
+        <Minutes d={d} />
+      </>,
+    );
+  });
+
+  app.get("/meetings/:id/items/:itemId", async (c) => {
+    const d = await meetingDetail(c.get("store"), c.get("authority").id, c.req.param("id"), c.get("viewer"));
+    const entry = d?.items.find((i) => i.item.id === c.req.param("itemId"));
+    if (!d || !entry) throw new MootError("not_found", "no such agenda item");
+    const decisions = d.decisions.filter((x) => x.decision.agendaItemId === entry.item.id);
+    const minutes = d.minutes.filter((x) => x.minute.agendaItemId === entry.item.id);
+    return page(
+      c,
+      {
+        title: `Item ${entry.item.number}: ${entry.item.title}`,
+        section: "committees",
+        crumbs: [
+          { href: "/", label: "Home" },
+          { href: `/committees/${d.committee.slug}`, label: d.committee.name },
+          { href: `/meetings/${d.meeting.id}`, label: meetingWhen(d.meeting) },
+        ],
+      },
+      <>
+        <h1>
+          {entry.item.number}. {entry.item.title}
+        </h1>
+        <p class="meta">
+          {d.committee.name}, {meetingWhen(d.meeting)}
+        </p>
+        <ItemBody d={d} e={entry} />
+        {decisions.length > 0 && (
+          <>
+            <h2>Decisions</h2>
+            {decisions.map((x) => (x.withheld ? <ExemptNotice w={x.withheld} /> : <p>{x.decision.text}</p>))}
+          </>
+        )}
+        {minutes.length > 0 && (
+          <>
+            <h2>Minutes</h2>
+            {minutes.map((x) => (
+              <div>
+                <h3>
+                  {x.minute.number} {x.minute.title}
+                </h3>
+                {x.withheld ? <ExemptNotice w={x.withheld} /> : <p class="pre">{x.minute.text}</p>}
+              </div>
+            ))}
+          </>
+        )}
+      </>,
+    );
+  });
+}
+
+function ItemBody(props: { d: MeetingDetail; e: ItemEntry }) {
+  const { d, e } = props;
+  const i = e.item;
+  return (
+    <>
+      {e.withheld && <ExemptNotice w={e.withheld} />}
+      {i.description && (
+        <p>
+          {i.description}
+          <Prov index={d.provenance} table="agenda_item" id={i.id} field="description" />
+        </p>
+      )}
+      {i.urgencyReason && <p>Urgent item: {i.urgencyReason}</p>}
+      {(i.toFollow || i.verbal) && <p class="meta">{i.verbal ? "Verbal report." : "Report to follow."}</p>}
+      {d.pack && i.pageFrom !== null && (
+        <p>
+          <a href={`/documents/${d.pack.id}#page-${i.pageFrom}`}>
+            {i.pageTo && i.pageTo !== i.pageFrom ? `Pages ${i.pageFrom} to ${i.pageTo}` : `Page ${i.pageFrom}`} of the agenda pack
+          </a>
+        </p>
+      )}
+      {e.cover?.recommendations && (
+        <div>
+          <h3>Recommendations</h3>
+          <p class="pre">{e.cover.recommendations}</p>
+        </div>
+      )}
+      {e.documents.length > 0 && (
+        <ul>
+          {e.documents.map((x) =>
+            x.withheld ? (
+              <li>
+                {x.document.title} <span class="meta">(not for publication)</span>
+              </li>
+            ) : (
+              <li>
+                <a href={`/documents/${x.document.id}`}>{x.document.title}</a>{" "}
+                <span class="meta">
+                  ({kindName(x.document.kind)}, {x.document.pageCount} pages)
+                </span>
+              </li>
+            ),
+          )}
+        </ul>
+      )}
+    </>
+  );
+}
+
+function Agenda(props: { d: MeetingDetail }) {
+  return (
+    <ol class="agenda">
+      {props.d.items.map((e) => (
+        <li id={`item-${e.item.number}`}>
+          <h3>
+            <span class="num">{e.item.number}.</span>
+            <a href={`/meetings/${props.d.meeting.id}/items/${e.item.id}`}>{e.item.title}</a>
+          </h3>
+          <ItemBody d={props.d} e={e} />
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+function Attendance(props: { d: MeetingDetail }) {
+  if (props.d.attendance.length === 0) return null;
+  const groups = ["present", "substitute", "apologies", "absent"] as const;
+  return (
+    <>
+      <h2 id="attendance">Attendance</h2>
+      {groups.map((g) => {
+        const rows = props.d.attendance.filter((a) => a.attendance.status === g);
+        if (rows.length === 0) return null;
+        return (
+          <>
+            <h3>{STATUS_WORDS[g]}</h3>
+            <ul>
+              {rows.map((a) => (
+                <li>
+                  <a href={`/people/${a.person.slug}`}>{a.person.name}</a>
+                  {a.attendance.capacity !== "member" && <span class="meta"> ({a.attendance.capacity})</span>}
+                  {a.substituteFor && <span> for {a.substituteFor.name}</span>}
+                </li>
+              ))}
+            </ul>
+          </>
+        );
+      })}
+    </>
+  );
+}
+
+function Declarations(props: { d: MeetingDetail }) {
+  if (props.d.declarations.length === 0) return null;
+  return (
+    <>
+      <h2 id="declarations">Declarations of interest</h2>
+      <ul>
+        {props.d.declarations.map((x) => (
+          <li>
+            <a href={`/people/${x.person.slug}`}>{x.person.name}</a>
+            {x.item ? `, item ${x.item.number}` : x.declaration.itemAsPrinted ? `, ${x.declaration.itemAsPrinted}` : ""}: {x.declaration.nature}{" "}
+            <span class="meta">({x.declaration.type.toUpperCase()})</span>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+function Decisions(props: { d: MeetingDetail }) {
+  if (props.d.decisions.length === 0) return null;
+  return (
+    <>
+      <h2 id="decisions">Decisions</h2>
+      <ol>
+        {props.d.decisions.map((x) => (
+          <li id={`decision-${x.decision.id}`}>
+            {x.item && <strong>Item {x.item.number}: </strong>}
+            {x.withheld ? <ExemptNotice w={x.withheld} /> : x.decision.text}
+            <Prov index={props.d.provenance} table="decision" id={x.decision.id} field="text" />
+          </li>
+        ))}
+      </ol>
+    </>
+  );
+}
+
+function Minutes(props: { d: MeetingDetail }) {
+  if (props.d.minutes.length === 0) return null;
+  return (
+    <>
+      <h2 id="minutes">Minutes</h2>
+      {props.d.minutes.map((x) => (
+        <div>
+          <h3>
+            {x.minute.number} {x.minute.title}
+            {x.minute.status === "draft" && <span class="meta"> (draft)</span>}
+          </h3>
+          {x.withheld ? <ExemptNotice w={x.withheld} /> : <p class="pre">{x.minute.text}</p>}
+        </div>
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,126 @@
+import type { App } from "../context.js";
+import { MootError } from "../../domain/errors.js";
+import { findPerson, listPeople, personDetail } from "../../store/queries/people.js";
+import { page } from "../views/render.js";
+import { shortDate } from "../views/format.js";
+
+export function registerPeople(app: App) {
+  app.get("/people", async (c) => {
+    const people = await listPeople(c.get("store"), c.get("authority").id);
+    return page(
+      c,
+      { title: "People", section: "people", crumbs: [{ href: "/", label: "Home" }] },
+      <>
+        <h1>Councillors and others</h1>
+        <ul class="plain">
+          {people.items.map((p) => (
+            <li>
+              <a href={`/people/${p.slug}`}>{p.name}</a>
+              <span class="meta">
+                {p.party ? `, ${p.party}` : ""}
+                {p.ward ? `, ${p.ward}` : ""}
+              </span>
+            </li>
+          ))}
+        </ul>
+      </>,
+    );
+  });
+
+  app.get("/people/:slug", async (c) => {
+    const store = c.get("store");
+    const a = c.get("authority");
+    const person = await findPerson(store, a.id, { slug: c.req.param("slug") });
+    if (!person) throw new MootError("not_found", "no such person");
+    const d = await personDetail(store, a.id, person);
+    return page(
+      c,
+      {
+        title: person.name,
+        section: "people",
+        crumbs: [
+          { href: "/", label: "Home" },
+          { href: "/people", label: "People" },
+        ],
+      },
+      <>
+        <h1>
+          {person.honorific ? `${person.honorific} ` : ""}
+          {person.name}
+        </h1>
+        <p class="meta">{[person.party, person.ward && `${person.ward} ward`, person.post].filter(Boolean).join(", ")}</p>
+        <h2>Committee memberships</h2>
+        {d.memberships.length === 0 ? (
+          <p>None recorded.</p>
+        ) : (
+          <ul>
+            {d.memberships.map((m) => (
+              <li>
+                <a href={`/committees/${m.committee.slug}`}>{m.committee.name}</a>, {m.membership.role}
+                {m.membership.kind === "co-opted" && " (co-opted)"}
+                {m.membership.fromDate && ` from ${shortDate(m.membership.fromDate)}`}
+                {m.membership.toDate && ` to ${shortDate(m.membership.toDate)}`}
+              </li>
+            ))}
+          </ul>
+        )}
+        <h2>Attendance</h2>
+        {d.attendanceSummary.length === 0 ? (
+          <p>No attendance recorded.</p>
+        ) : (
+          <table>
+            <caption class="muted">Meetings attended as a member (a substitute appearance counts as attended)</caption>
+            <thead>
+              <tr>
+                <th scope="col">Committee</th>
+                <th scope="col">Expected</th>
+                <th scope="col">Attended</th>
+                <th scope="col">Percentage</th>
+              </tr>
+            </thead>
+            <tbody>
+              {d.attendanceSummary.map((s) => (
+                <tr>
+                  <td>{s.committee.name}</td>
+                  <td>{s.expected}</td>
+                  <td>{s.present}</td>
+                  <td>{s.percent}%</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        {d.attendance.length > 0 && (
+          <details>
+            <summary>Every meeting ({d.attendance.length})</summary>
+            <ul>
+              {d.attendance.map((x) => (
+                <li>
+                  <a href={`/meetings/${x.meeting.id}`}>
+                    {x.committee.name}, {shortDate(x.meeting.localDate)}
+                  </a>
+                  : {x.attendance.status}
+                </li>
+              ))}
+            </ul>
+          </details>
+        )}
+        <h2>Declarations of interest</h2>
+        {d.declarations.length === 0 ? (
+          <p>None recorded.</p>
+        ) : (
+          <ul>
+            {d.declarations.map((x) => (
+              <li>
+                <a href={`/meetings/${x.meeting.id}#declarations`}>
+                  {x.committee.name}, {shortDate(x.meeting.localDate)}
+                </a>
+                : {x.declaration.nature} <span class="meta">({x.declaration.type.toUpperCase()})</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </>,
+    );
+  });
+}

@@ -1,0 +1,110 @@
+import { z } from "zod";
+import type { App } from "../context.js";
+import { IsoDate } from "../../domain/common.js";
+import { search, SearchKind, type SearchHit } from "../../store/search.js";
+import { listCommittees } from "../../store/queries/committees.js";
+import { page } from "../views/render.js";
+import { Pager, Snippet } from "../views/components.js";
+import { parseQuery } from "../http/input.js";
+import { CommitteeSelect, resolveCommittee } from "../views/filters.js";
+
+const Query = z.object({
+  q: z.string().max(500).optional(),
+  committee: z.string().max(200).optional(),
+  from: IsoDate.optional(),
+  to: IsoDate.optional(),
+  kind: SearchKind.optional(),
+  offset: z.coerce.number().int().min(0).max(10_000).default(0),
+});
+
+const KIND_LABEL: Record<SearchHit["kind"], string> = { page: "Document page", "agenda-item": "Agenda item", minute: "Minute", decision: "Decision" };
+const PAGE_SIZE = 20;
+
+/** Where a hit lives: a page of a document lands on that page's anchor. */
+export function hitHref(h: SearchHit): string {
+  if (h.kind === "page" && h.documentId) return `/documents/${h.documentId}#page-${h.pageNumber ?? 1}`;
+  if (h.kind === "agenda-item" && h.meetingId) return `/meetings/${h.meetingId}/items/${h.recordId}`;
+  if (h.kind === "decision" && h.meetingId) return `/meetings/${h.meetingId}#decision-${h.recordId}`;
+  if (h.meetingId) return `/meetings/${h.meetingId}#minutes`;
+  return "/";
+}
+
+export function registerSearch(app: App) {
+  app.get("/search", async (c) => {
+    const q = parseQuery(c, Query);
+    const store = c.get("store");
+    const a = c.get("authority");
+    const committees = (await listCommittees(store, a.id)).items;
+    const committeeId = resolveCommittee(committees, q.committee);
+    const text = q.q?.trim() ?? "";
+    // One extra hit tells whether a next page exists without counting every match.
+    const hits = text
+      ? await search(store, a.id, text, { committeeIds: committeeId ? [committeeId] : undefined, from: q.from, to: q.to, kinds: q.kind ? [q.kind] : undefined, limit: PAGE_SIZE + 1, offset: q.offset }, c.get("viewer"))
+      : [];
+    const shown = hits.slice(0, PAGE_SIZE);
+    return page(
+      c,
+      { title: text ? `Search: ${text}` : "Search", section: "search", crumbs: [{ href: "/", label: "Home" }] },
+      <>
+        <h1>Search</h1>
+        <form class="filters" method="get" action="/search" role="search">
+          <div>
+            <label for="q">Words or a phrase in quotes</label>
+            <input id="q" name="q" type="search" value={text} />
+          </div>
+          <CommitteeSelect committees={committees} selected={q.committee} />
+          <div>
+            <label for="kind">Kind</label>
+            <select id="kind" name="kind">
+              <option value="">Everything</option>
+              {SearchKind.options.map((k) => (
+                <option value={k} selected={q.kind === k}>
+                  {KIND_LABEL[k]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label for="from">From</label>
+            <input id="from" name="from" type="date" value={q.from ?? ""} />
+          </div>
+          <div>
+            <label for="to">To</label>
+            <input id="to" name="to" type="date" value={q.to ?? ""} />
+          </div>
+          <button type="submit">Search</button>
+        </form>
+        {text && (
+          <>
+            <h2>Results</h2>
+            {shown.length === 0 ? (
+              <p>Nothing matched “{text}”.</p>
+            ) : (
+              <ol class="plain results" start={q.offset + 1}>
+                {shown.map((h) => (
+                  <li>
+                    <a href={hitHref(h)}>
+                      {h.title}
+                      {h.kind === "page" && h.pageNumber !== null && `, page ${h.pageNumber}`}
+                    </a>{" "}
+                    <span class="meta">({KIND_LABEL[h.kind]})</span>
+                    <p>
+                      <Snippet text={h.snippet} />
+                    </p>
+                  </li>
+                ))}
+              </ol>
+            )}
+            <Pager
+              base="/search"
+              params={{ q: text, committee: q.committee, from: q.from, to: q.to, kind: q.kind }}
+              offset={q.offset}
+              limit={PAGE_SIZE}
+              total={q.offset + hits.length}
+            />
+          </>
+        )}
+      </>,
+    );
+  });
+}
