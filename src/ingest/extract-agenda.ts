@@ -150,6 +150,9 @@ function chunksToItems(chunks: Chunk[]): AgendaHit[] {
     // A page number or "To follow" fused to the end of the title.
     const fused = /^(.*?\D)\s+(\d{1,4})$/.exec(title);
     if (!pages && fused && !/\b(?:19|20)\d\d$|\bpledge \d+$/i.test(title)) { pages = [Number(fused[2]), Number(fused[2])]; title = fused[1]!; }
+    // A description run on after the title: "Bus Shelters To receive a report on shelters".
+    const desc = /\s+(?=(?:To (?:receive|consider|note|approve|confirm|agree|endorse|determine|discuss|review))\b)/.exec(title);
+    if (desc && desc.index > 0) title = title.slice(0, desc.index);
     title = title.replace(/\s*\.?$/, "").replace(/\s+/g, " ").trim();
     const exempt = c.exempt || EXEMPT_IN_ITEM_RE.test(cleanInline(c.raw));
     if (title) items.push({ number: c.number, title, pages, exempt, line: c.line });

@@ -48,8 +48,8 @@ export function extractDeclarations(body: FlatLine[]): DeclarationHit[] {
     const ref = ITEM_REF_RE.exec(interest);
     const item = ref ? ref[1]!.trim() : null;
     // "an interest under Item 16 - Pay Policy - that a family member…": keep the nature, not the reference.
-    const nature = /\b(?:in that|as|because|that)\s+(.+)$/i.exec(interest);
-    if (ref && nature && nature.index > ref.index) interest = /^in that|^as|^because/i.test(nature[0]) ? nature[1]! : nature[0];
+    const nature = /\s[-–]\s.*?[-–]\s+(that\s+.+)$|\bin that\s+(.+)$/i.exec(interest);
+    if (ref && nature && nature.index > ref.index) interest = nature[1] ?? nature[2]!;
     if (out.some((d) => d.member === member && d.item === item)) continue;
     out.push({ member, item, interest: interest + ".", line: l });
   }

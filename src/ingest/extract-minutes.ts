@@ -79,8 +79,9 @@ export function extractMinutes(lines0: FlatLine[], from: number): MinuteHit[] {
   });
   // A digit lost in print ("6" between 55 and 57) still continues the run.
   for (let k = 1; k < numeric.length; k++) {
-    const prev = numeric[k - 1]!;
     const c = numeric[k]!;
+    const prev = numeric.slice(0, k).reverse().find((p) => p.weight >= c.weight);
+    if (!prev) continue;
     if (c.value < prev.value && c.number.length < String(prev.value).length && String(prev.value + 1).endsWith(c.number)) c.value = prev.value + 1;
   }
   const chain = coded.length >= 2 ? pickChain(coded) : pickChain(numeric);

@@ -83,8 +83,9 @@ export function splitNameList(text: string): ListedName[] {
   for (const piece0 of pieces) {
     const byTitle = piece0.split(new RegExp(`\\s+(?=(?:councillors?|cllrs?|mr|mrs|ms|miss|dr|rev(?:d)?|reverend|prof)\\.?\\s+[A-Z])`, "i"));
     for (const piece1 of byTitle.filter((p) => p.trim())) {
-      if (hasCouncillorTitle(piece1)) councillorContext = true;
-      else if (/^\s*(?:mr|mrs|ms|miss|dr|rev)\b/i.test(piece1)) councillorContext = false;
+      // "Councillors Allen, Buchan and Loveridge": the plural title covers the names after it.
+      if (/^\s*(?:councillors|cllrs)\b/i.test(piece1)) councillorContext = true;
+      else if (/^\s*(?:councillor|cllr|mr|mrs|ms|miss|dr|rev)\b/i.test(piece1)) councillorContext = false;
       const byInitial = piece1.split(/(?<=[a-z’'])(?<!\b(?:Mr|Mrs|Ms|Dr|Miss|Rev|Revd|Cllr|Cllrs|Councillor|Councillors))\s+(?=(?:[A-Z]\.?\s)+[A-Z][a-z’'])/);
       for (const raw of byInitial) {
         const name = cleanName(raw);

@@ -57,7 +57,7 @@ function minutesStart(lines: FlatLine[], presentAt: number, floor: number): numb
     j = prevFilled(lines, j, floor);
     if (j < 0) {
       // Only a title line or two above "Present:" at the top of the pack: they head the minutes.
-      if (lastUnknown >= 0) start = Math.min(start, lastUnknown);
+      if (lastUnknown >= 0 && unknown === 1 && !/^(?:\d{1,3}[.)]\s|agenda\b)/i.test(lines[lastUnknown]!.text)) start = Math.min(start, lastUnknown);
       break;
     }
     const t = lines[j]!.text;
@@ -123,7 +123,11 @@ export function segmentLines(lines: FlatLine[]): Segment[] {
       const p = prevFilled(lines, i, Math.max(0, i - 3));
       if (p >= 0 && (isBodyLine(lines[p]!.text) || /^report\b/i.test(lines[p]!.text))) at = p;
       const titleLine = lines.slice(i, i + 12).find((x) => /^(?:title|report title|subject)\s*:/i.test(x.text));
-      push({ at, kind: "report", title: titleLine ? titleLine.text.replace(/^[^:]*:\s*/, "") : null });
+      const title = titleLine ? titleLine.text.replace(/^[^:]*:\s*/, "") : null;
+      // The cover under an "Agenda Item" stamp belongs to the stamp's document.
+      const stamp = starts.find((s) => s.kind === "report" && s.at < at && at - s.at <= 4 && lines.slice(s.at + 1, at).every((x) => !x.text || STAMP_RE.test(x.text)));
+      if (stamp) { stamp.title = title ?? stamp.title; continue; }
+      push({ at, kind: "report", title });
       continue;
     }
     const short = t.length <= 140 && !l.cells;

@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import { cleanName, repairTruncated, roleOf, splitNameList } from "./names.js";
+import { parseTime } from "./printed-time.js";
+
+describe("names", () => {
+  it("removes titles, roles and notes but keeps the name as printed", () => {
+    expect(cleanName("Councillor Mrs Aldridge, Chair")).toBe("Aldridge");
+    expect(cleanName("r Jennifer Aldridge (Chair)")).toBe("Jennifer Aldridge");
+    expect(cleanName("Rev. Alan Franks, Church of England")).toBe("Alan Franks");
+    expect(cleanName("Kirsty Miller – Democratic Services Officer")).toBe("Kirsty Miller");
+    expect(cleanName("Mr R C Love, OBE")).toBe("R C Love");
+  });
+
+  it("splits lists at commas, 'and', titles and initials", () => {
+    expect(splitNameList("Councillors Snell, Carter and McCreary.").map((n) => n.name)).toEqual(["Snell", "Carter", "McCreary"]);
+    expect(splitNameList("Councillor J Aldridge Councillors L Snell N Carter, T Archer").map((n) => n.name)).toEqual(["J Aldridge", "L Snell", "N Carter", "T Archer"]);
+    expect(splitNameList("Mr R W Grundy (Chairman), Mrs S Pargetter").map((n) => n.name)).toEqual(["R W Grundy", "S Pargetter"]);
+  });
+
+  it("marks councillors by title, the plural title covering the names after it", () => {
+    const listed = splitNameList("Councillor Shula Hebden Lloyd (Cabinet Member), Tom Archer (Growth Team)");
+    expect(listed.map((n) => n.councillor)).toEqual([true, false]);
+    expect(splitNameList("Councillors Snell and Carter").every((n) => n.councillor)).toBe(true);
+  });
+
+  it("reads Chair and Vice-Chair roles in their printed forms", () => {
+    expect(roleOf("Cllr X (Chair)")).toBe("Chair");
+    expect(roleOf("Councillor Y, in the Chair.")).toBe("Chair");
+    expect(roleOf("Cllr Z (Deputy Chair)")).toBe("Vice-Chair");
+    expect(roleOf("Cllr Z (Vice Chairman)")).toBe("Vice-Chair");
+    expect(roleOf("Cllr W")).toBeNull();
+  });
+
+  it("repairs a surname cut by a column break only when one known name fits", () => {
+    expect(repairTruncated("J Aldr", ["Jennifer Aldridge", "Lynda Snell"])).toBe("J Aldridge");
+    expect(repairTruncated("J Aldr", ["Jennifer Aldridge", "Jill Aldred"])).toBe("J Aldr");
+    expect(repairTruncated("L Snell", ["Lynda Snellgrove", "Lynda Snell"])).toBe("L Snell");
+  });
+});
+
+describe("printed times", () => {
+  it("reads 12- and 24-hour forms", () => {
+    expect(parseTime("commencing at 6.00pm")).toBe("18:00");
+    expect(parseTime("at 10 a.m.")).toBe("10:00");
+    expect(parseTime("12.30 pm")).toBe("12:30");
+    expect(parseTime("starts 18:45")).toBe("18:45");
+    expect(parseTime("no time here, 2019")).toBeNull();
+  });
+});
