@@ -34,6 +34,12 @@ export function extractMembers(lines: FlatLine[]): MemberHit[] {
       if (after !== t && after) addNames(after, l, false);
       continue;
     }
+    const inline = /^(?:members(?:hip)?|councillors|committee members)\s*:\s*(\S.*)$/i.exec(t);
+    if (inline) {
+      inBlock = true; coopt = false; blanks = 0;
+      addNames(/^(?:cllrs?|councillors?)\b/i.test(inline[1]!) ? inline[1]! : `Councillors ${inline[1]!}`, l, false);
+      continue;
+    }
     const named = isNameLine(t);
     if (!inBlock && named) {
       // A run of titled lines starts a block only when several follow one another.
@@ -62,7 +68,7 @@ export function extractMembers(lines: FlatLine[]): MemberHit[] {
     const role = roleOf(text);
     const listed = /^(?:councillors|cllrs)\b/i.test(text) || /,.*\band\b/.test(text) ? splitNameList(text) : [];
     if (listed.length > 1) {
-      for (const n of listed) out.push({ name: n.name, role: null, kind: coopted ? "co-opted" : "councillor", line });
+      for (const n of listed) out.push({ name: n.name, role: roleOf(n.raw), kind: coopted ? "co-opted" : "councillor", line });
       sawNames = true;
       return;
     }

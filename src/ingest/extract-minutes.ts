@@ -8,9 +8,9 @@ import { cleanInline } from "./read-text.js";
  */
 export interface MinuteHit { number: string; title: string; line: FlatLine; bodyStart: number; bodyEnd: number; decisions: { text: string; line: FlatLine }[] }
 
-const CODED_RE = /^((?:[A-Z]{1,8}[\s/.-]?)\d{1,4}\/\d{2,4}(?:\/\d{2,4})?|[A-Z]{1,8}\s?\d{1,4}\.\d{2,4})\.?(?:\s+(.*))?$/;
+const CODED_RE = /^((?:[A-Z]{1,8}[\s/.-]?)?\d{1,4}\/\d{2,4}(?:\/\d{2,4})?|[A-Z]{1,8}\s?\d{1,4}\.\d{2,4})\.?(?:\s+(.*))?$/;
 const NUMERIC_RE = /^(?:(?:minute|min\.?|item)\s+(?:no\.?\s*)?)?(\d{1,4}[a-z]?)(?:\.|\)|:)?(?:\s+(.*))?$/i;
-const TRIGGER_RE = /^(?:\(?\d+[.)]?\s*)?(?:it was\s+|and\s+|(?:the\s+)?(?:members|committee|sub-committee|panel|board|cabinet|council)\s+(?:unanimously\s+)?)?(resolved|agreed|recommended|decided)\b(?:\s*(?:unanimously|accordingly))?\s*[:\-–—,]*\s*/i;
+const TRIGGER_RE = /^(?:\(?\d+[.)]?\s*)?(?:it was\s+|and\s+|(?:the\s+)?(?:members|committee|sub-committee|panel|board|cabinet|council)\s+(?:unanimously\s+)?)?(resolved|agreed|recommended|decided)\b(?:\s*\(?(?:unanimously|accordingly|by consensus)\)?)?\s*[:\-–—,]*\s*/i;
 const NOTED_RE = /^(?:the\s+)?(?:members|committee|sub-committee|panel|board)\s+(?:noted|endorsed|approved|requested|supported|welcomed|accepted)\b/i;
 const FOLLOWING_RE = /\b(?:agreed|resolved|recommended|decided)\b(?:\s+(?:the following|as follows|that))?\s*:\s*$/i;
 const LIST_ITEM_RE = /^(?:[-•·*▪]\s*)?(?:\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]|\d{1,2}\.\d{1,2}\.?)\s+/i;
@@ -36,7 +36,7 @@ function headingLike(title: string, line: FlatLine): boolean {
   const t = title.trim();
   if (!t) return true;
   if (!/^[A-Z0-9"'‘“(£]/.test(t)) return false;
-  if (t.split(/\s+/).length > 22 || /[;,]$/.test(t)) return false;
+  if (t.split(/\s+/).length > (line.bold ? 45 : 22) || /[;,]$/.test(t)) return false;
   if (/^\*\*/.test(line.raw.replace(/^[^*]*?\d\S*\s*/, "").trim())) return true;
   return !/[.]$/.test(t) || t.split(/\s+/).length <= 8;
 }
@@ -80,7 +80,8 @@ export function extractMinutes(lines0: FlatLine[], from: number): MinuteHit[] {
   // A digit lost in print ("6" between 55 and 57) still continues the run.
   for (let k = 1; k < numeric.length; k++) {
     const c = numeric[k]!;
-    const prev = numeric.slice(0, k).reverse().find((p) => p.weight >= c.weight);
+    // Only for bold headings: plain numbered paragraphs would chain onto anything.
+    const prev = c.weight >= 3 ? numeric.slice(0, k).reverse().find((p) => p.weight >= c.weight) : undefined;
     if (!prev) continue;
     if (c.value < prev.value && c.number.length < String(prev.value).length && String(prev.value + 1).endsWith(c.number)) c.value = prev.value + 1;
   }
