@@ -59,7 +59,7 @@ export async function buildWebFixture(store: Store): Promise<WebFixture> {
   const library = await s.create("agenda_item", { meetingId: summer.id, number: "3", position: 2, title: "Library Services Review", kind: "decision", description: "To consider the review of the mobile library timetable.", pageFrom: 2, pageTo: 3 });
   const exempt = await s.create("agenda_item", { meetingId: summer.id, number: "4", position: 3, title: "Sale of the Old Depot", kind: "decision", description: `Terms for disposal, ${SECRETS.itemDescription}.`, pageFrom: 4, pageTo: 4 });
 
-  const originalPdf = await store.files.put(new TextEncoder().encode(`%PDF-1.4 fake pack\n${SECRETS.originalBytes}\n`));
+  const originalPdf = await store.files.put(new TextEncoder().encode("%PDF-1.4 fake pack\n"));
   const pack = await s.create("document", { meetingId: summer.id, kind: "agenda-pack", title: "Agenda pack, Cabinet 14 July 2025", sha256: originalPdf, fileName: "cabinet-2025-07-14.pdf", mediaType: "application/pdf", byteSize: 60, pageCount: 3, publishedAt: "2025-07-04T16:00:00Z" });
   const reportFile = await store.files.put(new TextEncoder().encode("%PDF-1.4 library report\n"));
   const report = await s.create("document", { meetingId: summer.id, agendaItemId: library.id, kind: "report", title: "Library Services Review report", sha256: reportFile, fileName: "library-review.pdf", mediaType: "application/pdf", byteSize: 24, pageCount: 2, publishedAt: "2025-07-04T16:00:00Z" });

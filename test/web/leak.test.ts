@@ -1,0 +1,142 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApp } from "../../src/web/app.js";
+import type { Viewer } from "../../src/domain/viewer.js";
+import { DIALECTS, freshStore, type TestStore } from "../support/stores.js";
+import { buildWebFixture, FIXTURE_NOW, markExempt, SECRETS, type WebFixture } from "../support/web-fixtures.js";
+
+/**
+ * Exempt material never reaches the public (DESIGN.md "Exempt"). Routes are enumerated from
+ * the app itself, so a route added later without samples here fails the test rather than
+ * escaping it. Every secret is first shown to be findable, then marked exempt and probed for.
+ */
+type App = ReturnType<typeof createApp>;
+/** Words beside the secrets in exempt text, so a leaking snippet would carry a secret. */
+const NEIGHBOURS = ["depot", "valuation", "disposal", "bid+discussed", "offer+accepted", "solicitors", "transfer"];
+
+function samplesFor(f: WebFixture): Record<string, string[]> {
+  const meetings = Object.values(f.meetings);
+  const documents = Object.values(f.documents);
+  const items = Object.values(f.items);
+  const committees = Object.values(f.committees);
+  const people = Object.values(f.people);
+  const q = (base: string) => Object.values(SECRETS).map((s) => `${base}${encodeURIComponent(s)}`);
+  return {
+    "/": ["/"],
+    "/calendar": ["/calendar?month=2025-07", "/calendar?month=2025-07&view=list"],
+    "/committees": ["/committees"],
+    "/committees/:slug": committees.map((c) => `/committees/${c.slug}`),
+    "/committees/:slug/calendar.ics": committees.map((c) => `/committees/${c.slug}/calendar.ics`),
+    "/meetings/:id": meetings.map((m) => `/meetings/${m}`),
+    "/meetings/:id/items/:itemId": items.map((i) => `/meetings/${f.meetings.summer}/items/${i}`),
+    "/documents/:id": documents.map((d) => `/documents/${d}`),
+    "/documents/:id/original": documents.map((d) => `/documents/${d}/original`),
+    "/people": ["/people"],
+    "/people/:slug": people.map((p) => `/people/${p.slug}`),
+    "/decisions": ["/decisions", "/decisions?committee=cabinet&from=2025-07-01"],
+    "/actions": ["/actions", "/actions?overdue=1", "/actions?owner=property", "/actions?committee=cabinet"],
+    "/search": [...q("/search?q="), ...NEIGHBOURS.map((n) => `/search?q=${n}`), "/search?q=old+depot&kind=page"],
+    "/calendar.ics": ["/calendar.ics"],
+    "/feeds/:file{[a-z]+\\.(atom|rss)}": ["meetings", "papers", "decisions"].flatMap((n) => [`/feeds/${n}.atom`, `/feeds/${n}.rss`]),
+    "/sitemap.xml": ["/sitemap.xml"],
+    "/robots.txt": ["/robots.txt"],
+    "/api/v1": ["/api/v1"],
+    "/api/v1/openapi.json": ["/api/v1/openapi.json"],
+    "/api/v1/committees": ["/api/v1/committees"],
+    "/api/v1/committees/:id": committees.map((c) => `/api/v1/committees/${c.id}`),
+    "/api/v1/meetings": ["/api/v1/meetings?limit=100"],
+    "/api/v1/meetings/:id": meetings.map((m) => `/api/v1/meetings/${m}`),
+    "/api/v1/meetings/:id/ocd": meetings.map((m) => `/api/v1/meetings/${m}/ocd`),
+    "/api/v1/people": ["/api/v1/people"],
+    "/api/v1/people/:id": people.map((p) => `/api/v1/people/${p.id}`),
+    "/api/v1/documents": ["/api/v1/documents?limit=100"],
+    "/api/v1/documents/:id": documents.map((d) => `/api/v1/documents/${d}`),
+    "/api/v1/decisions": ["/api/v1/decisions?limit=100"],
+    "/api/v1/actions": ["/api/v1/actions?limit=100", "/api/v1/actions?overdue=true"],
+    "/api/v1/search": [...q("/api/v1/search?q="), ...NEIGHBOURS.map((n) => `/api/v1/search?q=${n}&limit=100`)],
+  };
+}
+
+/** Every GET route the app serves (its own and mounted ones), as Hono registered them. */
+export function publicGetRoutes(app: App): string[] {
+  const skip = (p: string) => p.includes("*") || /^\/assets\/site\.[0-9a-f]+\.css$/.test(p);
+  return [...new Set(app.routes.filter((r) => r.method === "GET" && !skip(r.path)).map((r) => r.path))];
+}
+
+async function probe(app: App, f: WebFixture): Promise<{ urls: number; leaks: string[] }> {
+  const samples = samplesFor(f);
+  const routes = publicGetRoutes(app);
+  const missing = routes.filter((r) => !samples[r]);
+  expect(missing, "routes with no leak-test samples: add them to samplesFor").toEqual([]);
+  const leaks: string[] = [];
+  let urls = 0;
+  for (const route of routes) {
+    for (const url of samples[route]) {
+      const res = await app.request(url);
+      const body = Buffer.from(await res.arrayBuffer()).toString("utf8").toLowerCase();
+      urls += 1;
+      // A search page echoes its own query; that is the asker's text, not a leak.
+      const echo = new URL(url, "http://x").searchParams.get("q")?.toLowerCase();
+      for (const [name, secret] of Object.entries(SECRETS)) {
+        if (secret.toLowerCase() !== echo && body.includes(secret.toLowerCase())) leaks.push(`${url} (${res.status}) shows ${name}`);
+      }
+    }
+  }
+  return { urls, leaks };
+}
+
+for (const dialect of DIALECTS) {
+  describe(`${dialect}: exempt material never leaks`, () => {
+    let store: TestStore;
+    let f: WebFixture;
+    let app: App;
+    beforeAll(async () => {
+      store = await freshStore(dialect);
+      f = await buildWebFixture(store);
+      app = createApp(store, { now: () => FIXTURE_NOW });
+    });
+    afterAll(() => store.cleanup());
+
+    it("before the exemption, the probe finds every secret (so it can find a leak)", async () => {
+      const { leaks } = await probe(app, f);
+      for (const name of Object.keys(SECRETS)) expect(leaks.some((l) => l.endsWith(`shows ${name}`)), name).toBe(true);
+      // including through search snippets, which the neighbour queries reach
+      expect(leaks.some((l) => l.startsWith("/search?q=valuation") && l.endsWith("shows pageText"))).toBe(true);
+      expect(leaks.some((l) => l.startsWith("/api/v1/search?q=disposal") && l.endsWith("shows itemDescription"))).toBe(true);
+    });
+
+    it("after marking item and paper exempt, no public route, API, feed, search or download shows their text", async () => {
+      await markExempt(store, f); // same app: its page cache must notice the change
+      const { urls, leaks } = await probe(app, f);
+      expect(leaks).toEqual([]);
+      expect(urls).toBeGreaterThan(80);
+      const meeting = await (await app.request(`/meetings/${f.meetings.summer}`)).text();
+      expect(meeting).toContain("Sale of the Old Depot");
+      expect(meeting).toContain("Exempt under paragraph 3 of Schedule 12A to the Local Government Act 1972");
+      expect((await app.request(`/documents/${f.documents.exemptAppendix}/original`)).status).toBe(403);
+      for (const secret of Object.values(SECRETS)) {
+        const hits = (await (await app.request(`/api/v1/search?q=${encodeURIComponent(secret)}`)).json()) as { items: unknown[] };
+        expect(hits.items, secret).toEqual([]);
+        expect(await (await app.request(`/search?q=${encodeURIComponent(secret)}`)).text()).toContain("Nothing matched");
+      }
+    });
+
+    it("every OpenAPI path is among the probed routes", async () => {
+      const doc = (await (await app.request("/api/v1/openapi.json")).json()) as { paths: Record<string, unknown> };
+      const routes = new Set(publicGetRoutes(app));
+      for (const p of Object.keys(doc.paths)) expect(routes.has(`/api/v1${p.replace(/\{(\w+)\}/g, ":$1")}`), p).toBe(true);
+    });
+
+    it("a member of the committee sees the exempt text; a member of another committee does not", async () => {
+      const as = (viewer: Viewer) => createApp(store, { now: () => FIXTURE_NOW, middleware: [async (c, next) => { c.set("viewer", viewer); await next(); }] });
+      const insider = as({ kind: "member", personId: f.people.chair.id, committeeIds: [f.committees.cabinet.id] });
+      const outsider = as({ kind: "member", personId: f.people.chair.id, committeeIds: [f.committees.scrutiny.id] });
+      const url = `/documents/${f.documents.exemptAppendix}`;
+      const inside = await insider.request(url);
+      expect(await inside.text()).toContain(SECRETS.pageText);
+      expect(inside.headers.get("cache-control")).toBe("private, no-store");
+      expect(await (await outsider.request(url)).text()).not.toContain(SECRETS.pageText);
+      // and the insider's view did not poison the public cache of the shared store
+      expect(await (await app.request(url)).text()).not.toContain(SECRETS.pageText);
+    });
+  });
+}
