@@ -9,10 +9,7 @@ import { layoutRuns, type TextRun } from "./pdf-layout.js";
 export interface ReadPdfOptions {
   /** Gives up after this long (ms) for the whole file. Default 120 s. */
   timeoutMs?: number;
-  /**
-   * Reads font names to mark bold lines. It needs each page's operator list, which
-   * roughly doubles the reading time, so bulk jobs that don't segment may turn it off.
-   */
+  /** Reads font names to mark bold lines (default true; costs an operator list per new font). */
   detectBold?: boolean;
 }
 
@@ -82,12 +79,13 @@ export async function readPdf(source: string, data: Uint8Array, options: ReadPdf
     });
     const warnings: string[] = [];
     const laid: LaidOutPage[] = [];
+    const fonts = detectBold ? new Map<string, string>() : null;
     for (let n = 1; n <= doc.numPages; n++) {
       // Let the timer run between pages: pdfjs's fake worker works through microtasks.
       await new Promise((r) => setImmediate(r));
       if (Date.now() > deadline) throw timeoutError(source, timeoutMs);
       try {
-        laid.push(await within(readPage(lib, doc, n, detectBold)));
+        laid.push(await within(readPage(lib, doc, n, fonts)));
       } catch (e) {
         if (e instanceof MootError) throw e;
         warnings.push(`page ${n} could not be read (${reason(e)})`);
@@ -113,12 +111,12 @@ export async function readPdf(source: string, data: Uint8Array, options: ReadPdf
   }
 }
 
-async function readPage(lib: PdfJs, doc: PDFDocumentProxy, n: number, detectBold: boolean): Promise<LaidOutPage> {
+async function readPage(lib: PdfJs, doc: PDFDocumentProxy, n: number, fonts: Map<string, string> | null): Promise<LaidOutPage> {
   const page = await doc.getPage(n);
   try {
     const viewport = page.getViewport({ scale: 1 });
     const content = await page.getTextContent();
-    const fonts = detectBold ? await fontNames(lib, page) : new Map<string, string>();
+    if (fonts) await learnFonts(lib, page, content.items, fonts);
     const groups = new Map<number, TextRun[]>();
     for (const item of content.items) {
       if (!("str" in item) || !item.str.trim()) continue;
@@ -136,7 +134,7 @@ async function readPage(lib: PdfJs, doc: PDFDocumentProxy, n: number, detectBold
         y: -m[4] * sin + m[5] * cos,
         w: Number.isFinite(item.width) && item.width >= 0 ? item.width : 0.5 * size * item.str.length,
         size,
-        bold: BOLD_FONT.test(fonts.get(item.fontName) ?? ""),
+        bold: BOLD_FONT.test(fonts?.get(item.fontName) ?? ""),
       };
       let g = groups.get(angle);
       if (!g) groups.set(angle, (g = []));
@@ -160,18 +158,23 @@ async function readPage(lib: PdfJs, doc: PDFDocumentProxy, n: number, detectBold
   }
 }
 
-/** pdfjs only hands font objects (with their PostScript names) to the page after an operator list. */
-async function fontNames(lib: PdfJs, page: PDFPageProxy): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
-  const ops = await page.getOperatorList({ annotationMode: lib.AnnotationMode.DISABLE });
-  for (let i = 0; i < ops.fnArray.length; i++) {
-    if (ops.fnArray[i] !== lib.OPS.setFont) continue;
-    const id = ops.argsArray[i]?.[0];
-    if (typeof id !== "string" || out.has(id) || !page.commonObjs.has(id)) continue;
-    const font = page.commonObjs.get(id) as { name?: string } | null;
-    out.set(id, font?.name ?? "");
+/**
+ * Font names (for bold) by pdfjs font id. pdfjs only hands font objects to the API after
+ * an operator list, which costs as much as the text itself; ids are per document, so a
+ * page needs one only when it uses a font no earlier page did.
+ */
+async function learnFonts(lib: PdfJs, page: PDFPageProxy, items: readonly object[], fonts: Map<string, string>): Promise<void> {
+  const unknown = new Set<string>();
+  for (const item of items) if ("fontName" in item && typeof item.fontName === "string" && !fonts.has(item.fontName)) unknown.add(item.fontName);
+  if (!unknown.size) return;
+  if ([...unknown].some((id) => !page.commonObjs.has(id))) {
+    await page.getOperatorList({ annotationMode: lib.AnnotationMode.DISABLE });
   }
-  return out;
+  for (const id of unknown) {
+    // Type3 and unloadable fonts never arrive; remember them as nameless so no page asks again.
+    const font = page.commonObjs.has(id) ? (page.commonObjs.get(id) as { name?: string } | null) : null;
+    fonts.set(id, font?.name ?? "");
+  }
 }
 
 function hasPdfHeader(data: Uint8Array): boolean {
