@@ -10,7 +10,7 @@ export interface DeclarationHit { member: string; item: string | null; interest:
 const NONE_RE = /\b(?:no|there were no|none)\b.{0,30}\bdeclarations?\b|\bno (?:interests?|declarations?) (?:were|was) (?:declared|made|received|reported)/i;
 const VERB = "(?:declared|disclosed|registered|made a declaration of|(?:stated|advised|indicated|explained|reported) that (?:she|he|they) (?:had|has|held))";
 const DECLARED_AT_START_RE = new RegExp(`^(?:[-•]\\s*)?((?:(?:councillors?|cllrs?|mr|mrs|ms|miss|dr|rev)\\.?\\s+)*[A-Z][\\w’'.-]*(?:\\s+[A-Z][\\w’'.-]*){0,3})\\s*(?:\\([^)]*\\)\\s*)?${VERB}\\s+(.+)$`);
-const DECLARED_RE = new RegExp(`\\b((?:councillor|cllr|mr|mrs|ms|miss|dr)\\.?\\s+[A-Z][\\w’'-]+(?:\\s+[A-Z][\\w’'-]+){0,2})\\s+${VERB}\\s+(.+)$`);
+const DECLARED_RE = new RegExp(`\\b((?:[Cc]ouncillor|[Cc]llr|Mr|Mrs|Ms|Miss|Dr)\\.?\\s+[A-Z][\\w’'-]+(?:\\s+[A-Z][\\w’'-]+){0,2})\\s+${VERB}\\s+(.+)$`);
 const ITEM_REF_RE = /\b(?:agenda\s+)?(?:item|minute)s?\s*(?:no\.?\s*)?([A-Z]{0,6}\s?\d{1,4}(?:\/\d{2,4}){0,2}[a-z]?)\b/i;
 
 function headerRoles(cells: string[]): { member: number; item: number; interest: number; reason: number } | null {
@@ -50,7 +50,7 @@ export function extractDeclarations(body: FlatLine[]): DeclarationHit[] {
     // "an interest under Item 16 - Pay Policy - that a family member…": keep the nature, not the reference.
     const nature = /\s[-–]\s.*?[-–]\s+(that\s+.+)$|\bin that\s+(.+)$/i.exec(interest);
     if (ref && nature && nature.index > ref.index) interest = nature[1] ?? nature[2]!;
-    if (out.some((d) => d.member === member && d.item === item)) continue;
+    if (out.some((d) => d.member === member && (d.item === item || item === null))) continue;
     out.push({ member, item, interest: interest + ".", line: l });
   }
   return out;

@@ -45,3 +45,22 @@ describe("extractMinutes", () => {
     expect(minutes(text).map((m) => m.decisions)).toEqual([["to defer the fees review."], ["Members noted the date of the next meeting."]]);
   });
 });
+
+describe("decisions in unmarked paragraphs", () => {
+  it("reads each paragraph after 'RESOLVED that:' and a decision in the paragraph after a bare RESOLVED", () => {
+    const text = [
+      "**12. Footpaths**", "",
+      "RESOLVED that:", "",
+      "Members note the survey of rights of way.", "",
+      "Members ask for a report on stiles.", "",
+      "The Chair thanked the wardens.", "",
+      "**13. Condolences**", "",
+      "RESOLVED", "",
+      "that the Council record its sympathy to the family.",
+    ].join("\n");
+    expect(minutes(text).map((m) => m.decisions)).toEqual([
+      ["Members note the survey of rights of way.", "Members ask for a report on stiles."],
+      ["that the Council record its sympathy to the family."],
+    ]);
+  });
+});

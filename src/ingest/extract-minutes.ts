@@ -128,14 +128,18 @@ export function decisionsIn(body: FlatLine[]): { text: string; line: FlatLine }[
       const a = /\b(?:agreed|resolved)\b\s*(?:that\s+)?/i.exec(t);
       rest = a ? t.slice(a.index + a[0].length) : t;
     } else continue;
-    if (/^(?:to|that)?\s*$/i.test(rest) || /:\s*$/.test(rest) || /\bthe following\b/i.test(rest) && rest.length < 80) {
+    if (/^(?:to|that)?\s*[.:]?\s*$/i.test(rest) || /:\s*$/.test(rest) || /\bthe following\b/i.test(rest) && rest.length < 80) {
       const items = listAfter(body, k + 1);
-      if (items.length) { for (const it of items) out.push(it); k = items[items.length - 1]!.end; continue; }
+      if (items.length) { for (const it of items) out.push({ text: it.text, line: it.line }); k = items[items.length - 1]!.end; continue; }
+      // "RESOLVED" alone, the decision in the next paragraph.
+      const j = nextFilledIn(body, k);
+      if (j > 0 && !TRIGGER_RE.test(body[j]!.text) && body[j]!.text.length > 10) { out.push({ text: tidy(body[j]!.text), line: body[j]! }); k = j; }
+      continue;
     }
     // Inline parts "(1) to note…; and (2) that…" and parts on the following lines.
     const parts = rest.split(/\s*\((?=\d{1,2}\)|[a-z]\)|[ivx]{1,4}\))/).map((p) => p.replace(/^(?:\d{1,2}|[a-z]|[ivx]{1,4})\)\s*/, ""));
     const first = parts.filter((p) => tidy(p));
-    for (const p of first) out.push({ text: tidy(p), line: l });
+    for (const p of first) if (/\w{2}/.test(tidy(p))) out.push({ text: tidy(p), line: l });
     if (/\(\d\)|\([a-z]\)/.test(rest)) {
       for (let j = k + 1; j < body.length; j++) {
         const n = body[j]!.text;
@@ -159,8 +163,8 @@ function nextFilledIn(body: FlatLine[], k: number): number {
   return -1;
 }
 
-function listAfter(body: FlatLine[], from: number): { text: string; line: FlatLine; end: number }[] {
-  const items: { text: string; line: FlatLine; end: number }[] = [];
+function listAfter(body: FlatLine[], from: number): { text: string; line: FlatLine; end: number; plain?: boolean }[] {
+  const items: { text: string; line: FlatLine; end: number; plain?: boolean }[] = [];
   for (let j = from; j < body.length; j++) {
     const t = body[j]!.text;
     if (!t) continue;
@@ -175,6 +179,13 @@ function listAfter(body: FlatLine[], from: number): { text: string; line: FlatLi
       last.text = tidy(last.text + " " + t);
       last.end = j;
       continue;
+    }
+    // Unmarked paragraphs after "RESOLVED that:", each one decision.
+    if (!items.length || items.every((it) => it.plain)) {
+      if (/^[A-Z“"]/.test(t) && !body[j]!.bold && !TRIGGER_RE.test(t) && !/^\d{1,3}[.)]\s/.test(t) && !/^(?:the (?:chair|meeting|committee)|this item|in accordance)\b/i.test(t) && items.length < 12) {
+        items.push({ text: tidy(t.replace(/^[“"]|[”"]$/g, "")), line: body[j]!, end: j, plain: true });
+        continue;
+      }
     }
     break;
   }
