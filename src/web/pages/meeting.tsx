@@ -120,7 +120,7 @@ export function registerMeeting(app: App) {
         <p class="meta">
           {d.committee.name}, {meetingWhen(d.meeting)}
         </p>
-        <ItemBody d={d} e={entry} />
+        <ItemBody d={d} e={entry} headings="h2" />
         {decisions.length > 0 && (
           <>
             <h2>Decisions</h2>
@@ -145,8 +145,9 @@ export function registerMeeting(app: App) {
   });
 }
 
-function ItemBody(props: { d: MeetingDetail; e: ItemEntry }) {
+function ItemBody(props: { d: MeetingDetail; e: ItemEntry; headings: "h2" | "h4" }) {
   const { d, e } = props;
+  const H = props.headings;
   const i = e.item;
   return (
     <>
@@ -168,7 +169,7 @@ function ItemBody(props: { d: MeetingDetail; e: ItemEntry }) {
       )}
       {e.cover?.recommendations && (
         <div>
-          <h3>Recommendations</h3>
+          <H>Recommendations</H>
           <p class="pre">{e.cover.recommendations}</p>
         </div>
       )}
@@ -203,7 +204,7 @@ function Agenda(props: { d: MeetingDetail }) {
             <span class="num">{e.item.number}.</span>
             <a href={`/meetings/${props.d.meeting.id}/items/${e.item.id}`}>{e.item.title}</a>
           </h3>
-          <ItemBody d={props.d} e={e} />
+          <ItemBody d={props.d} e={e} headings="h4" />
         </li>
       ))}
     </ol>
