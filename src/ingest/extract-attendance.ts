@@ -74,7 +74,7 @@ export function extractAttendance(lines: FlatLine[], known: string[], firstItem:
 
   function addSubstitutes(text: string, line: FlatLine) {
     for (const part of text.split(/[;,]|\band\b(?=\s+(?:councillor|cllr))/i)) {
-      const m = /^(.+?)\s+(?:substitut(?:ed|ing)\s+)?for\s+(.+)$/i.exec(part.trim());
+      const m = /^(.+?)\s+(?:substitut(?:ed|ing)\s+)?for\s+(.+)$/i.exec(part.replace(/[()]/g, " ").replace(/\s+/g, " ").trim());
       if (m) hits.push({ list: "substitutes", name: cleanName(m[1]!), for: cleanName(m[2]!), line });
     }
   }

@@ -50,6 +50,11 @@ export function findMeetingDate(lines: FlatLine[]): HeaderField<string> | null {
 
 /** Venue after a label ("Venue: …", wrapped over lines) or inside "held on DATE in/at VENUE commencing …". */
 function findVenue(lines: FlatLine[], date: HeaderField<string> | null): HeaderField<string> | null {
+  // "Date: … Time: … Venue: Council Chamber" on one line.
+  for (const l of lines) {
+    const m = /.\b(?:venue|place|location)\s*:\s*(.+?)\s*(?=\b(?:date|time|contact)\s*:|$)/i.exec(l.text);
+    if (m && m[1]!.length > 3) return { value: m[1]!.replace(/[.,]\s*$/, ""), line: l };
+  }
   for (let k = 0; k < lines.length; k++) {
     const l = lines[k]!;
     if (VENUE_LABEL_RE.test(l.text)) {
@@ -70,7 +75,7 @@ function findVenue(lines: FlatLine[], date: HeaderField<string> | null): HeaderF
     const after = d ? t.slice(d.end) : "";
     const m = /^\s*,?\s*(?:in|at)\s+(?:the\s+)?(.+?)(?:\s*,?\s*(?:commencing|starting|beginning)\b.*|\s*,?\s*at\s+\d{1,2}[.:]?\d{0,2}\s*[ap]\.?m.*)?\.?\s*$/i.exec(after);
     if (m && PLACE_WORDS.test(m[1]!) || m && /,/.test(m[1]!)) {
-      const v = m![1]!.replace(/^(?:room)/i, "Room").replace(/\s+/g, " ").replace(/[.,]$/, "").trim();
+      const v = m![1]!.replace(/\s+/g, " ").replace(/[.,]$/, "").trim();
       return { value: v, line: date.line };
     }
     const mm = /\bheld (?:in|at) (?:the\s+)?(.+?)\s+on\s+/i.exec(t);
@@ -99,8 +104,13 @@ function findVenue(lines: FlatLine[], date: HeaderField<string> | null): HeaderF
 }
 
 function findTime(lines: FlatLine[], date: HeaderField<string> | null): HeaderField<string> | null {
-  const label = lines.find((l) => /^(?:time|start(?:ing)? time)\s*:/i.test(l.text) && findTimes(l.text).length);
-  if (label) return { value: findTimes(label.text)[0]!.hhmm, line: label };
+  for (const l of lines) {
+    // "Time: 7.00 pm", also inline after the date, and "Time: 19.00" without am/pm.
+    const m = /\b(?:time|start(?:ing)? time)\s*:\s*(.{1,20})/i.exec(l.text);
+    if (!m) continue;
+    const t = findTimes(m[1]!)[0]?.hhmm ?? (/^(\d{1,2})[.:](\d{2})\b/.exec(m[1]!) ? m[1]!.replace(/^(\d{1,2})[.:](\d{2}).*$/, (_, h: string, mm: string) => `${h.padStart(2, "0")}:${mm}`) : null);
+    if (t && Number(t.slice(0, 2)) < 24) return { value: t, line: l };
+  }
   if (date) {
     const k = lines.indexOf(date.line);
     for (let j = k; j < lines.length && j <= k + 3; j++) {

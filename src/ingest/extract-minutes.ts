@@ -124,6 +124,11 @@ export function decisionsIn(body: FlatLine[]): { text: string; line: FlatLine }[
     const m = TRIGGER_RE.exec(t);
     if (m && /^[A-Z]/.test(m[1]!) || m && /^(?:\(?\d+[.)]?\s*)?(?:it was|and|the|members|committee|sub-committee|panel|board|cabinet|council)\b/i.test(t)) rest = t.slice(m![0].length);
     else if (FOLLOWING_RE.test(t)) rest = ":";
+    else if (/\b(?:and|it was|was)\s+(?:unanimously\s+)?(?:RESOLVED|AGREED)\b/.test(t)) {
+      // "It was moved by …, seconded by … and RESOLVED that …"
+      const at = /\b(?:RESOLVED|AGREED)\b\s*[:\-–—,]*\s*/.exec(t)!;
+      rest = t.slice(at.index + at[0].length);
+    }
     else if (NOTED_RE.test(t) && !hasExplicit) {
       const a = /\b(?:agreed|resolved)\b\s*(?:that\s+)?/i.exec(t);
       rest = a ? t.slice(a.index + a[0].length) : t;

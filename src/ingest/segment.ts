@@ -29,7 +29,7 @@ export interface Segment {
   endLine?: number;
 }
 
-const PRESENT_RE = /^(?:members\s+)?present\s*(?::|-|–|\t|$)/i;
+const PRESENT_RE = /^(?:(?:members|councillors|committee members|voting members)\s+)?(?:present|in attendance|attendance|attendees)\s*(?::|-|–|\t|$)/i;
 const MINUTES_TITLE_RE = /^(?:(?:draft\s+)?minutes of (?:the |a )?(?:meeting|proceedings)|a meeting of .+ (?:was )?held|minutes of .+ (?:held|meeting) on)/i;
 const COVER_FIELD_RE = /^(?:meeting|report to|report of|report by|report title|title of report|title|subject|date of meeting|decision maker|lead officer|report author|author|wards? affected|key decision)\s*:/i;
 const STAMP_RE = /^agenda item(?:\s+\d{1,3}[a-z]?)?\.?$/i;
@@ -109,7 +109,9 @@ export function segmentLines(lines: FlatLine[]): Segment[] {
     const l = lines[i]!;
     const t = l.text;
     if (!t || l.marker) continue;
-    if (PRESENT_RE.test(t) && !l.cells?.slice(1).some((c) => /^(?:apologies|absent)/i.test(c))) {
+    // "In attendance:" after "Present:" belongs to the same minutes.
+    const recent = starts.some((s) => s.kind === "minutes" && i - s.at < 25 && s.at <= i);
+    if (PRESENT_RE.test(t) && !recent && !l.cells?.slice(1).some((c) => /^(?:apologies|absent)/i.test(c))) {
       const floor = starts.filter((s) => s.at <= i).reduce((a, s) => Math.max(a, s.at), 0);
       const at = minutesStart(lines, i, floor);
       const titleLine = lines.slice(at, i).find((x) => isBodyLine(x.text) || MINUTES_TITLE_RE.test(x.text));
