@@ -173,8 +173,26 @@ function findTracks(lines: Baseline[]): Track[] {
   done.push(...active);
   return done.filter((t) => {
     const n = t.twoSided.length;
-    return n >= 3 || (n >= 2 && t.hi - t.lo >= 12);
+    return (n >= 3 || (n >= 2 && t.hi - t.lo >= 12)) && !isRiver(t, lines);
   });
+}
+
+/**
+ * Justified prose opens wide, briefly aligned gaps ("rivers") inside a paragraph: a short
+ * channel whose neighbouring lines, set at normal spacing, run straight across it.
+ */
+function isRiver(t: Track, lines: Baseline[]): boolean {
+  if (t.twoSided.length > 4) return false;
+  const a = t.twoSided[0]!;
+  const b = t.twoSided[t.twoSided.length - 1]!;
+  const crosses = (i: number, j: number) => {
+    const l = lines[i];
+    const near = lines[j];
+    if (!l || !near) return false;
+    const tight = Math.abs(l.y - near.y) <= 1.5 * Math.max(l.size, near.size);
+    return tight && l.x0 < t.lo && l.x1 > t.hi && !freeIntervals(l).some((f) => f.inner && f.lo <= t.lo + 1 && f.hi >= t.hi - 1);
+  };
+  return crosses(a - 1, a) && crosses(b + 1, b);
 }
 
 function merge(into: Track, from: Track): void {
