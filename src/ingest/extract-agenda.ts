@@ -155,7 +155,8 @@ function chunksToItems(chunks: Chunk[]): AgendaHit[] {
     if (desc && desc.index > 0) title = title.slice(0, desc.index);
     title = title.replace(/\s*\.?$/, "").replace(/\s+/g, " ").trim();
     const exempt = c.exempt || EXEMPT_IN_ITEM_RE.test(cleanInline(c.raw));
-    if (title) items.push({ number: c.number, title, pages, exempt, line: c.line });
+    // Titles start as headings do; "1. and an overview…" is a numbered sentence, not an item.
+    if (title && /^[A-Z0-9"'‘“(£*]/.test(title)) items.push({ number: c.number, title, pages, exempt, line: c.line });
     carryPages = nextPages;
     carryTitle = nextTitle;
   });

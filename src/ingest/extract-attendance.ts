@@ -9,7 +9,7 @@ export type AttendanceList = "present" | "apologies" | "officers" | "alsoPresent
 export interface AttendanceHit { list: AttendanceList; name: string; for?: string | null; line: FlatLine }
 
 const LABELS: [RegExp, AttendanceList | "coopted" | "inAttendance"][] = [
-  [/^(?:members\s+)?present\s*(?:were)?\s*[:\-–]?/i, "present"],
+  [/^(?:(?:committee\s+|voting\s+)?members\s+|councillors\s+)?(?:present|sederunt|attendees)\s*(?:were)?\s*[:\-–]?/i, "present"],
   [/^(?:councillors|members)\s*(?:present)?\s*:/i, "present"],
   [/^co-?opted (?:members?|representatives?)\s*(?:present)?\s*:/i, "coopted"],
   [/^apologies(?: for absence)?(?: were received from| received)?\s*(?::|-|–|\bfrom\b)?/i, "apologies"],

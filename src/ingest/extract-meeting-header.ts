@@ -128,7 +128,7 @@ function findCommittee(lines: FlatLine[], date: HeaderField<string> | null, auth
   const dateIdx = date ? lines.indexOf(date.line) : 0;
   lines.forEach((l, k) => {
     let name: string | null = null;
-    const m = /\b(?:a meeting of|minutes of (?:the |a )?(?:meeting|proceedings) of|meeting of)\s+(?:the\s+)?(.+?)\s+(?:was |were )?held\b/i.exec(l.text);
+    const m = /\b(?:a meeting of|minutes of (?:the |a )?(?:meeting|proceedings) of|meeting of)\s+(?:the\s+)?(.+?)\s+(?:was |were |will be |is to be |to be )?held\b/i.exec(l.text);
     if (m) name = m[1]!;
     const to = /^to (?:all )?(?:the )?members of (?:the )?(.+?)[.,:]?$/i.exec(l.text);
     if (!name && to) name = to[1]!;
@@ -137,6 +137,11 @@ function findCommittee(lines: FlatLine[], date: HeaderField<string> | null, auth
     if (/^(?:the\s+)?council$/i.test(name)) return;
     candidates.push({ value: name, line: l, dist: Math.abs(k - dateIdx) + (k > dateIdx ? 0.5 : 0) });
   });
+  // A parish or community council meeting as a whole: the body is the council itself.
+  if (!candidates.length && authority) {
+    const own = lines.find((l) => l.text.trim().toLowerCase() === authority.toLowerCase());
+    if (own) return { value: own.text.trim(), line: own };
+  }
   candidates.sort((a, b) => a.dist - b.dist);
   const c = candidates[0];
   return c ? { value: c.value, line: c.line } : null;

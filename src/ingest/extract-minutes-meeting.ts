@@ -15,7 +15,13 @@ export function extractMinutesMeeting(pages: PageSet, body: FlatLine[], authorit
   const presentAt = body.findIndex((l) => /^(?:members\s+)?present\b/i.test(l.text));
   const minutes = extractMinutes(body, Math.max(0, presentAt));
   const firstItem = minutes.length ? body.findIndex((l) => l.i === minutes[0]!.line.i || l.start === minutes[0]!.line.start && l.page === minutes[0]!.line.page) : -1;
-  const hits = extractAttendance(body, known, firstItem);
+  let hits = extractAttendance(body, known, firstItem);
+  // Some minutes record attendance under their first item ("1. Welcome … members present were: …").
+  if (!hits.some((h) => h.list === "present") && minutes.length > 1) {
+    const second = body.findIndex((l) => l.i === minutes[1]!.line.i);
+    const more = extractAttendance(body.slice(Math.max(0, firstItem + 1)), known, second - firstItem - 1);
+    if (more.some((h) => h.list === "present")) hits = [...hits, ...more.filter((h) => !hits.some((x) => x.list === h.list && x.name === h.name))];
+  }
   const meeting: ExtractedMeeting = {
     committee: null, date: null, time: null, venue: null, hasAgenda: false, hasMinutes: true,
     agenda: [], members: [], attendance: { present: [], apologies: [], substitutes: [], officers: [], alsoPresent: [] },

@@ -46,7 +46,8 @@ function frontSheet(pages: PageSet, lines: FlatLine[], seg: Segment, authority: 
   const header = extractMeetingHeader(body, authority, { minutes: false });
   const agenda = extractAgenda(body);
   const members = extractMembers(body);
-  if (!header.date && !agenda.length) return null;
+  // A dated cover with neither agenda nor membership is a report, not a meeting's front sheet.
+  if (!agenda.length && !members.length) return null;
   const prov = new ProvenanceLog(pages);
   const m = emptyMeeting();
   m.hasAgenda = agenda.length > 0;

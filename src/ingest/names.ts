@@ -4,7 +4,7 @@
  * mangled by PDF conversion ("r Maureen Madden" where "Cll" was lost).
  */
 
-const TITLE = "(?:councillors?|cllrs?|coun|mr|mrs|ms|miss|mx|dr|rev(?:d|erend)?|prof(?:essor)?|sir|dame|lady|lord|the)\\.?";
+const TITLE = "(?:(?:county|district|borough|city|town|parish|community)\\s+(?:councillors?|cllrs?)|councillors?|cllrs?|coun|mr|mrs|ms|miss|mx|dr|rev(?:d|erend)?|prof(?:essor)?|sir|dame|lady|lord|the)\\.?";
 const TITLES_RE = new RegExp(`^(?:${TITLE}\\s+)+`, "i");
 /** "r Maureen Madden", "lr Maureen Madden": a title whose first letters the converter ate. */
 const EATEN_TITLE_RE = /^(?:l?l?r|illor|cillor)\s+(?=[A-Z])/;
@@ -18,7 +18,7 @@ export function roleOf(text: string): Role {
   return null;
 }
 
-export const hasCouncillorTitle = (s: string) => /^\s*(?:councillors?|cllrs?|coun)\b\.?/i.test(s);
+export const hasCouncillorTitle = (s: string) => /^\s*(?:(?:county|district|borough|city|town|parish|community)\s+)?(?:councillors?|cllrs?|coun)\b\.?/i.test(s);
 
 /** Removes titles, bracketed notes and trailing role words: "Councillor Mrs Johnson, Chair" -> "Johnson". */
 export function cleanName(raw: string): string {
@@ -81,7 +81,7 @@ export function splitNameList(text: string): ListedName[] {
   const pieces = splitTopLevel(text.replace(/\s+/g, " "));
   let councillorContext = false;
   for (const piece0 of pieces) {
-    const byTitle = piece0.split(new RegExp(`\\s+(?=(?:councillors?|cllrs?|mr|mrs|ms|miss|dr|rev(?:d)?|reverend|prof)\\.?\\s+[A-Z])`, "i"));
+    const byTitle = piece0.split(new RegExp(`(?<!\\b(?:county|district|borough|city|town|parish|community))\\s+(?=(?:(?:county|district|borough|city|town|parish|community)\\s+(?:councillors?|cllrs?)|councillors?|cllrs?|mr|mrs|ms|miss|dr|rev(?:d)?|reverend|prof)\\.?\\s+[A-Z])`, "i"));
     for (const piece1 of byTitle.filter((p) => p.trim())) {
       // "Councillors Allen, Buchan and Loveridge": the plural title covers the names after it.
       if (/^\s*(?:councillors|cllrs)\b/i.test(piece1)) councillorContext = true;

@@ -29,7 +29,7 @@ export interface Segment {
   endLine?: number;
 }
 
-const PRESENT_RE = /^(?:(?:members|councillors|committee members|voting members)\s+)?(?:present|in attendance|attendance|attendees)\s*(?::|-|–|\t|$)/i;
+const PRESENT_RE = /^(?:(?:members|councillors|committee members|voting members)\s+)?(?:present|in attendance|attendance|attendees|sederunt)(?:\s+were)?\s*(?::|-|–|\t|$)/i;
 const MINUTES_TITLE_RE = /^(?:(?:draft\s+)?minutes of (?:the |a )?(?:meeting|proceedings)|a meeting of .+ (?:was )?held|minutes of .+ (?:held|meeting) on)/i;
 const COVER_FIELD_RE = /^(?:meeting|report to|report of|report by|report title|title of report|title|subject|date of meeting|decision maker|lead officer|report author|author|wards? affected|key decision)\s*:/i;
 const STAMP_RE = /^agenda item(?:\s+\d{1,3}[a-z]?)?\.?$/i;
@@ -61,8 +61,10 @@ function minutesStart(lines: FlatLine[], presentAt: number, floor: number): numb
       break;
     }
     const t = lines[j]!.text;
-    const heading = isBodyLine(t) || MINUTES_TITLE_RE.test(t) || /^minutes$/i.test(t) || (parseDate(t) !== null && t.length < 160);
+    const heading = isBodyLine(t) || MINUTES_TITLE_RE.test(t) || /^minutes?$/i.test(t) || (parseDate(t) !== null && t.length < 160);
     if (heading) { start = j; unknown = 0; continue; }
+    // The first minute's heading ("1. Welcome") can sit above the attendance list.
+    if (/^\d{1,3}\.?\s+[A-Z][^.]{0,60}$/.test(t) && k < 2) { start = j; continue; }
     // Venue or time lines sit between the heading and "Present:".
     if (t.length < 80 && !/[.;]$/.test(t) && ++unknown <= 2) { lastUnknown = j; continue; }
     break;
