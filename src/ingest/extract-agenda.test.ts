@@ -43,3 +43,16 @@ describe("extractAgenda", () => {
     ]);
   });
 });
+
+describe("extractAgenda layouts", () => {
+  it("reads numbers alone on their line with the bold title below, and tables with a margin column", () => {
+    expect(agenda("1.\n\n**Apologies**\n\n2.\n\n**Questions from the Public**")).toEqual([
+      { number: "1", title: "Apologies", pages: null, exempt: false },
+      { number: "2", title: "Questions from the Public", pages: null, exempt: false },
+    ]);
+    expect(agenda("| | 1 | Apologies | |\n| | 2 | Village Hall Accounts | 5 - 9 |")).toEqual([
+      { number: "1", title: "Apologies", pages: null, exempt: false },
+      { number: "2", title: "Village Hall Accounts", pages: [5, 9], exempt: false },
+    ]);
+  });
+});

@@ -62,17 +62,21 @@ export function extractAgenda(lines: FlatLine[]): AgendaHit[] {
   const chunks: Chunk[] = [];
   let exempt = false;
   let expected = 1;
-  const table = lines.filter((l) => l.cells && ITEM_START_RE.test(`${l.cells[0]!.trim()} x`) && /^\d{1,2}[a-z]?\.?$/.test(l.cells[0]!.trim())).length >= 2;
+  const table = lines.filter((l) => l.cells && l.cells.slice(0, 2).some((c) => /^\d{1,2}[a-z]?\.?$/.test(c.trim()))).length >= 2;
   for (let k = 0; k < lines.length; k++) {
     const l = lines[k]!;
     if (!l.text) { if (chunks.length) chunks[chunks.length - 1]!.raw += "\n"; continue; }
     if (EXEMPT_HEADING_RE.test(l.text) && l.text.length < 120) { exempt = true; continue; }
     if (OPEN_HEADING_RE.test(l.text) && l.text.length < 80) { exempt = false; continue; }
     if (table && l.cells) {
-      const first = l.cells[0]!.trim().replace(/\.$/, "");
-      const rest = l.cells.slice(1).map((c) => c.trim()).filter(Boolean);
+      // The number sits in the first cell, or the second when a margin column comes first.
+      const lead = l.cells[0]!.trim() === "" && /^\d{1,2}[a-z]?\.?$/.test((l.cells[1] ?? "").trim()) ? 1 : 0;
+      const first = l.cells[lead]!.trim().replace(/\.$/, "");
+      const rest = l.cells.slice(lead + 1).map((c) => c.trim()).filter(Boolean);
       if (/^\d{1,2}[a-z]?$/.test(first) && numValue(first) >= expected && numValue(first) <= expected + 3 && rest.length) {
-        chunks.push({ number: first, raw: rest.join("\n"), line: l, exempt, lines: [l] });
+        // A bare "5 - 9" or "12" cell after the title is the Page column.
+        const cells = rest.map((c, ci) => (ci > 0 && /^\d{1,4}(?:\s*[-–]\s*\d{1,4})?$/.test(c) ? `(Pages ${c})` : c));
+        chunks.push({ number: first, raw: cells.join("\n"), line: l, exempt, lines: [l] });
         expected = numValue(first) + 1;
         continue;
       }
@@ -98,7 +102,8 @@ export function extractAgenda(lines: FlatLine[]): AgendaHit[] {
       }
     }
     const lone = /^\s*(\d{1,2})[.)]?\s*$/.exec(raw);
-    if (lone && Number(lone[1]) === (chunks.length === 0 ? 1 : expected) && /^[A-Z*]/.test(lines[k + 1]?.text ?? lines[k + 2]?.text ?? "")) {
+    const after = lines.slice(k + 1, k + 4).find((x) => x.text);
+    if (lone && Number(lone[1]) === (chunks.length === 0 ? 1 : expected) && /^[A-Z*"'‘“]/.test(after?.raw ?? "") && !DESCRIPTION_RE.test(after?.text ?? "")) {
       chunks.push({ number: lone[1]!, raw: "", line: l, exempt, lines: [l] });
       expected = Number(lone[1]) + 1;
       continue;
