@@ -13,7 +13,6 @@ const EXEMPT_HEADING_RE = /^(?:part\s*(?:2|ii|b|two)\b|exempt\b|restricted items
 const OPEN_HEADING_RE = /^(?:part\s*(?:1|i|a|one)\b|unrestricted\b|open (?:items|business)|public items)/i;
 const EXEMPT_IN_ITEM_RE = /\b(?:schedule 12a|exempt information|paragraphs? \d+ of (?:part 1 of )?schedule|\(exempt\)|not for publication)\b/i;
 const DESCRIPTION_RE = /^(?:to (?:receive|consider|note|approve|confirm|agree|endorse|determine|elect|appoint|discuss|review|update)|members (?:are|will)|councillors will|the (?:committee|panel|board) (?:is|will))\b/i;
-const ITEM_START_RE = /^(\d{1,2}[a-z]?)(?:\.(?!\d)|\))?\s+(.*)$/;
 
 function pagesOf(text: string): { pages: [number, number]; rest: string } | null {
   const m = PAGES_RE.exec(text);

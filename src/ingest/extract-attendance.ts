@@ -1,5 +1,5 @@
 import type { FlatLine } from "./lines.js";
-import { cleanName, hasCouncillorTitle, looksLikeName, repairTruncated, splitNameList } from "./names.js";
+import { cleanName, looksLikeName, repairTruncated, splitNameList } from "./names.js";
 
 /**
  * Who attended, from the head of a set of minutes ("Present:", "Apologies:", "Officers:",
@@ -40,8 +40,6 @@ function listy(text: string): boolean {
   const pieces = text.split(/,|\band\b/).filter((p) => p.trim());
   return pieces.length > 0 && splitNameList(text).length >= Math.ceil(pieces.length / 2);
 }
-
-const isItemStart = (t: string) => /^(?:[A-Z]{1,6}\s?\d{1,4}\/\d{2}|\d{1,4}\.?\s+[A-Z*]|\d{1,4}$)/.test(t);
 
 export function extractAttendance(lines: FlatLine[], known: string[], firstItem: number): AttendanceHit[] {
   const hits: AttendanceHit[] = [];
@@ -100,4 +98,3 @@ export function substituteInText(line: FlatLine): { name: string; for: string } 
   return { name, for: forName };
 }
 
-export { hasCouncillorTitle };

@@ -1,5 +1,5 @@
 import type { FlatLine } from "./lines.js";
-import { findDates, isDateOnly } from "./printed-date.js";
+import { findDates } from "./printed-date.js";
 import { findTimes } from "./printed-time.js";
 import { isBodyLine } from "./segment.js";
 
@@ -166,4 +166,3 @@ export function extractMeetingHeader(lines: FlatLine[], authority: string | null
   };
 }
 
-export { isDateOnly };

@@ -1,6 +1,6 @@
 import type { PageSet } from "./page.js";
 import { flatten, nextFilled, prevFilled, type FlatLine } from "./lines.js";
-import { parseDate, isDateOnly } from "./printed-date.js";
+import { parseDate } from "./printed-date.js";
 
 /**
  * Splits a pack into its documents. Converted text rarely keeps every page break, so the
