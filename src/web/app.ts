@@ -6,9 +6,8 @@ import { PUBLIC } from "../domain/viewer.js";
 import type { Authority } from "../domain/authority.js";
 import type { App, AppEnv, AppOptions } from "./context.js";
 import { securityHeaders } from "./http/security.js";
-import { pageCache } from "./http/page-cache.js";
+import { PageCache } from "./http/page-cache.js";
 import { onError } from "./http/errors.js";
-import { londonToday } from "./views/format.js";
 import { SITE_CSS, SITE_CSS_PATH } from "./views/styles.js";
 import { registerHome } from "./pages/home.js";
 import { registerCalendar } from "./pages/calendar.js";
@@ -28,6 +27,10 @@ export type { App, AppEnv, AppOptions } from "./context.js";
 export { Layout } from "./views/layout.js";
 export { page as renderPage } from "./views/render.js";
 
+const caches = new WeakMap<App, PageCache>();
+/** The app's rendered-page cache, for the server's fast path. */
+export const pageCacheOf = (app: App): PageCache | undefined => caches.get(app);
+
 /**
  * The public site, feeds and open API over one store. Other modules add their routes with
  * `extraRoutes` and set the viewer with `middleware`; both run inside the same error
@@ -37,7 +40,8 @@ export function createApp(store: Store, options: AppOptions = {}): App {
   const app = new Hono<AppEnv>();
   const now = options.now ?? (() => new Date());
   let authority: Authority | undefined;
-  let todayCache = { second: -1, value: "" };
+  const cache = new PageCache(store, { freshnessMs: options.freshnessMs ?? 0, maxEntries: options.cacheEntries ?? 2000, now });
+  caches.set(app, cache);
 
   app.onError(onError);
   app.use("*", securityHeaders());
@@ -47,17 +51,14 @@ export function createApp(store: Store, options: AppOptions = {}): App {
       authority = options.authorityId ? all.find((a) => a.id === options.authorityId) : all.length === 1 ? all[0] : undefined;
       if (!authority) throw new MootError("config", all.length ? "several authorities are stored: start the site with one authority id" : "no authority is stored yet: run `moot demo` or `moot import`");
     }
-    const t = now();
-    const second = Math.floor(t.getTime() / 1000);
-    if (second !== todayCache.second) todayCache = { second, value: londonToday(t) };
     c.set("store", store);
     c.set("authority", authority);
-    c.set("today", todayCache.value);
+    c.set("today", cache.today());
     c.set("viewer", PUBLIC);
     await next();
   });
   for (const mw of options.middleware ?? []) app.use("*", mw);
-  app.use("*", pageCache({ freshnessMs: options.freshnessMs ?? 0, maxEntries: options.cacheEntries ?? 2000 }));
+  app.use("*", cache.middleware());
 
   app.get(SITE_CSS_PATH, (c) => c.body(SITE_CSS, 200, { "Content-Type": "text/css; charset=utf-8", "Cache-Control": "public, max-age=31536000, immutable" }));
   registerHome(app);
