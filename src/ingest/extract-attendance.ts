@@ -81,7 +81,8 @@ export function extractAttendance(lines: FlatLine[], known: string[], firstItem:
 /** "Apologies for absence were received from Councillor A Austin, P Brooks and K Clark." */
 export function apologiesInText(line: FlatLine): string[] {
   const m = /\bapologies(?: for absence)?(?: were| had been)? (?:received|submitted|given|reported|noted) (?:from|by|on behalf of)\s+(.+)$/i.exec(line.text)
-    ?? /^apologies(?: for absence)?\s*(?:from|:)\s*(.+)$/i.exec(line.text);
+    ?? /^apologies(?: for absence)?\s*(?:from|:)\s*(.+)$/i.exec(line.text)
+    ?? /\b(?:reported|noted|tendered|gave|recorded) apologies(?: for absence)? (?:from|on behalf of)\s+(.+)$/i.exec(line.text);
   if (!m) return [];
   return splitNameList(m[1]!.replace(/\.\s*$/, "")).map((n) => n.name);
 }
