@@ -26,6 +26,14 @@ const SECONDS = Number(process.env.MOOT_BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.MOOT_BENCH_CONNECTIONS ?? 100);
 
 const WORDS = "budget housing library flood school transport planning licensing parking heritage waste recycling bridge museum leisure carbon care children scrutiny contract".split(" ");
+/** A larger vocabulary with a long tail, so a search matches some pages rather than all of them. */
+const VOCAB = WORDS.flatMap((w) => ["", "s", "ing", "ed", "er", "ment", "al", "ly", "ness", "ship", "ward", "wise", "ful", "ist", "ism", "ity", "ive", "ous", "ery", "ite"].map((x) => w + x));
+function makeRng(seed: number) {
+  let a = seed >>> 0;
+  return () => (a = (a * 1103515245 + 12345) >>> 0) / 4294967296;
+}
+const rand = makeRng(7);
+const word = () => VOCAB[Math.floor(VOCAB.length * rand() ** 2)];
 
 const londonParts = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
 
@@ -56,7 +64,7 @@ async function populate(store: Store): Promise<{ meetingId: string; committeeSlu
         const meeting = await s.create("meeting", { committeeId: committee.id, localDate: day, localTime: "18:30", startsAt: londonToUtc(day, "18:30"), venue: "Council Chamber", status: "held" });
         const pack = await s.create("document", { meetingId: meeting.id, kind: "agenda-pack", title: `Agenda pack ${day}`, pageCount: 6, publishedAt: `${day}T09:00:00Z` });
         for (let p = 1; p <= 6; p++) {
-          const text = Array.from({ length: 120 }, (_, w) => WORDS[(w * 7 + p * 13 + k + c) % WORDS.length]).join(" ");
+          const text = Array.from({ length: 150 }, word).join(" ");
           await s.create("document_page", { documentId: pack.id, pageNumber: p, text });
         }
         for (let i = 1; i <= 6; i++) {
@@ -176,11 +184,11 @@ async function main() {
     if (nginx) rows.push(await load("nginx, same bytes of the meeting page", nginx.url));
     rows.push(await load("Moot meeting page (cached)", meetingUrl));
     rows.push(await load("Moot committee page (cached)", `${moot.url}/committees/${sample.committeeSlug}`));
-    rows.push(await load("Moot search page (cached query)", `${moot.url}/search?q=library+budget`));
+    rows.push(await load("Moot search page (cached query)", `${moot.url}/search?q=libraryship+budgetism`));
     let n = 0;
     rows.push(
       await load("Moot search page (every query new)", moot.url, [
-        { method: "GET", setupRequest: (req: Record<string, unknown>) => ({ ...req, path: `/search?q=${WORDS[n % WORDS.length]}+${WORDS[(n * 7 + 3) % WORDS.length]}&from=20${10 + (n % 15)}-01-01&n=${n++}` }) },
+        { method: "GET", setupRequest: (req: Record<string, unknown>) => ({ ...req, path: `/search?q=${VOCAB[(n * 37) % VOCAB.length]}+${VOCAB[(n * 91 + 5) % VOCAB.length]}&n=${n++}` }) },
       ]),
     );
   } finally {

@@ -24,7 +24,11 @@ export interface AppOptions {
    * Responses for any viewer other than the public are never cached.
    */
   middleware?: MiddlewareHandler<AppEnv>[];
-  /** Mount further routes (editor, auth) on the same app, sharing Layout and middleware. */
+  /**
+   * Mount further routes (editor, auth) on the same app, sharing Layout and middleware.
+   * Public GET responses are cached and shared unless they set Cache-Control or a cookie,
+   * or the viewer is not the public.
+   */
   extraRoutes?: Array<(app: App) => void>;
   /**
    * How long a data-version check may be reused, in ms. 0 (default) checks every request;

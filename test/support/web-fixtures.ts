@@ -17,6 +17,7 @@ export const SECRETS = {
   coverText: "ocelotbudget",
   originalBytes: "tangerinevault",
   actionText: "narwhalpayment",
+  packPage: "bandicootreserve",
 } as const;
 
 export interface WebFixture {
@@ -60,14 +61,14 @@ export async function buildWebFixture(store: Store): Promise<WebFixture> {
   const exempt = await s.create("agenda_item", { meetingId: summer.id, number: "4", position: 3, title: "Sale of the Old Depot", kind: "decision", description: `Terms for disposal, ${SECRETS.itemDescription}.`, pageFrom: 4, pageTo: 4 });
 
   const originalPdf = await store.files.put(new TextEncoder().encode("%PDF-1.4 fake pack\n"));
-  const pack = await s.create("document", { meetingId: summer.id, kind: "agenda-pack", title: "Agenda pack, Cabinet 14 July 2025", sha256: originalPdf, fileName: "cabinet-2025-07-14.pdf", mediaType: "application/pdf", byteSize: 60, pageCount: 3, publishedAt: "2025-07-04T16:00:00Z" });
+  const pack = await s.create("document", { meetingId: summer.id, kind: "agenda-pack", title: "Agenda pack, Cabinet 14 July 2025", sha256: originalPdf, fileName: "cabinet-2025-07-14.pdf", mediaType: "application/pdf", byteSize: 60, pageCount: 4, publishedAt: "2025-07-04T16:00:00Z" });
   const reportFile = await store.files.put(new TextEncoder().encode("%PDF-1.4 library report\n"));
   const report = await s.create("document", { meetingId: summer.id, agendaItemId: library.id, kind: "report", title: "Library Services Review report", sha256: reportFile, fileName: "library-review.pdf", mediaType: "application/pdf", byteSize: 24, pageCount: 2, publishedAt: "2025-07-04T16:00:00Z" });
   const appendixFile = await store.files.put(new TextEncoder().encode(`%PDF-1.4 appendix ${SECRETS.originalBytes}\n`));
   const exemptAppendix = await s.create("document", { meetingId: summer.id, agendaItemId: exempt.id, kind: "appendix", title: "Old Depot valuation appendix", sha256: appendixFile, fileName: "depot-valuation.pdf", mediaType: "application/pdf", byteSize: 40, pageCount: 1, publishedAt: "2025-07-04T16:00:00Z" });
   const minutesDoc = await s.create("document", { meetingId: summer.id, kind: "minutes", title: "Minutes, Cabinet 14 July 2025", pageCount: 1 });
 
-  const packPages = ["Borchester Borough Council. Cabinet agenda. 14 July 2025.", "Library Services Review. The mobile library timetable changes from September.", "Appendix: mobile library stops in Riverside ward.", ];
+  const packPages = ["Borchester Borough Council. Cabinet agenda. 14 July 2025.", "Library Services Review. The mobile library timetable changes from September.", "Appendix: mobile library stops in Riverside ward.", `Part II. Old Depot reserve price ${SECRETS.packPage}.`];
   for (const [i, text] of packPages.entries()) await s.create("document_page", { documentId: pack.id, pageNumber: i + 1, printedNumber: i + 1, text });
   await s.create("document_page", { documentId: report.id, pageNumber: 1, text: "Report of the Head of Libraries." });
   await s.create("document_page", { documentId: report.id, pageNumber: 2, text: "The heritage reading room will open on Saturdays, a change welcomed by residents." });

@@ -11,7 +11,7 @@ import { buildWebFixture, FIXTURE_NOW, markExempt, SECRETS, type WebFixture } fr
  */
 type App = ReturnType<typeof createApp>;
 /** Words beside the secrets in exempt text, so a leaking snippet would carry a secret. */
-const NEIGHBOURS = ["depot", "valuation", "disposal", "bid+discussed", "offer+accepted", "solicitors", "transfer"];
+const NEIGHBOURS = ["depot", "valuation", "disposal", "bid+discussed", "offer+accepted", "solicitors", "transfer", "reserve+price"];
 
 function samplesFor(f: WebFixture): Record<string, string[]> {
   const meetings = Object.values(f.meetings);

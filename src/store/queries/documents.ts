@@ -7,6 +7,7 @@ import type { Store } from "../open.js";
 import { decodeAll, decodeOne } from "./decode.js";
 import type { CommitteeRef, MeetingRef } from "./meetings.js";
 import { documentParagraph, redactDocument, visibleDocuments, withheld, type Withheld } from "./visibility.js";
+import { isPack, pageWithheld, withheldPackRanges, type WithheldRange } from "./pack-ranges.js";
 
 export interface DocumentDetail {
   document: Document;
@@ -16,6 +17,8 @@ export interface DocumentDetail {
   item: AgendaItem | null;
   /** Empty when withheld: the text never leaves the store for this viewer. */
   pages: DocumentPage[];
+  /** Pack pages left out because an exempt item is printed on them. */
+  withheldPages: WithheldRange[];
 }
 
 async function loadContext(store: Store, authorityId: string, documentId: string, viewer: Viewer) {
@@ -45,7 +48,16 @@ export async function documentDetail(store: Store, authorityId: string, document
       .orderBy("document_page.pageNumber")
       .execute(),
   );
-  return { document: redactDocument(ctx.raw, ctx.w), withheld: ctx.w, meeting: ctx.meeting, committee: ctx.committee, item: ctx.item, pages: ctx.w ? [] : pages };
+  const ranges = isPack(ctx.raw) ? (await withheldPackRanges(store, authorityId, [ctx.raw.meetingId!], viewer)).get(ctx.raw.meetingId!) ?? [] : [];
+  return {
+    document: redactDocument(ctx.raw, ctx.w),
+    withheld: ctx.w,
+    meeting: ctx.meeting,
+    committee: ctx.committee,
+    item: ctx.item,
+    pages: ctx.w ? [] : pages.filter((p) => !pageWithheld(p, ranges)),
+    withheldPages: ranges,
+  };
 }
 
 export interface Original {
@@ -60,7 +72,7 @@ export interface Original {
 export async function documentOriginal(store: Store, authorityId: string, documentId: string, viewer: Viewer): Promise<Original> {
   const row = await store.db
     .selectFrom("document")
-    .select(["id", "sha256", "fileName", "mediaType", "updatedAt", "exemptParagraph"])
+    .select(["id", "sha256", "fileName", "mediaType", "updatedAt", "exemptParagraph", "kind", "agendaItemId", "meetingId"])
     .where("id", "=", documentId)
     .where("authorityId", "=", authorityId)
     .where(visibleDocuments(viewer))
@@ -68,6 +80,9 @@ export async function documentOriginal(store: Store, authorityId: string, docume
   if (!row) {
     const exists = await store.db.selectFrom("document").select("id").where("id", "=", documentId).where("authorityId", "=", authorityId).executeTakeFirst();
     throw exists ? new MootError("forbidden", "this document is exempt from publication") : new MootError("not_found", `document ${documentId} not found`);
+  }
+  if (isPack(row) && ((await withheldPackRanges(store, authorityId, [row.meetingId!], viewer)).get(row.meetingId!)?.length ?? 0) > 0) {
+    throw new MootError("forbidden", "the original of this pack includes exempt pages; its published pages can be read online");
   }
   if (!row.sha256) throw new MootError("not_found", `document ${documentId} has no original file`);
   const bytes = await store.files.get(row.sha256);

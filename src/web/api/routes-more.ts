@@ -5,7 +5,8 @@ import { Id } from "../../domain/common.js";
 import { documentDetail, recentDocuments } from "../../store/queries/documents.js";
 import { listDecisions } from "../../store/queries/decisions.js";
 import { listActions } from "../../store/queries/actions.js";
-import { search, SearchKind, snippetParts } from "../../store/search.js";
+import { SearchKind, snippetParts } from "../../store/search.js";
+import { searchVisible } from "../../store/queries/search.js";
 import { ActionOut, ActionStatus, DateRange, DecisionEntryOut, DocumentDetailOut, DocumentOut, ErrorOut, IdParam, PageQuery, SearchHitOut, paged } from "./schemas.js";
 import { pageOut } from "./shape.js";
 import { hitHref } from "../pages/search.js";
@@ -33,7 +34,7 @@ export function registerMoreRoutes(api: OpenAPIHono<AppEnv>) {
       const d = await documentDetail(c.get("store"), c.get("authority").id, c.req.valid("param").id, c.get("viewer"));
       if (!d) throw new MootError("not_found", "no such document");
       const meeting = d.meeting ? { id: d.meeting.id, committeeId: d.meeting.committeeId, localDate: d.meeting.localDate, localTime: d.meeting.localTime, startsAt: d.meeting.startsAt } : null;
-      return c.json({ ...d.document, withheld: d.withheld, meeting, pages: d.pages.map((p) => ({ pageNumber: p.pageNumber, printedNumber: p.printedNumber, text: p.text })) }, 200);
+      return c.json({ ...d.document, withheld: d.withheld, meeting, pages: d.pages.map((p) => ({ pageNumber: p.pageNumber, printedNumber: p.printedNumber, text: p.text })), withheldPages: d.withheldPages }, 200);
     },
   );
   api.openapi(
@@ -84,7 +85,7 @@ export function registerMoreRoutes(api: OpenAPIHono<AppEnv>) {
     async (c) => {
       const q = c.req.valid("query");
       const limit = Math.min(q.limit, 100);
-      const hits = await search(
+      const hits = await searchVisible(
         c.get("store"),
         c.get("authority").id,
         q.q,

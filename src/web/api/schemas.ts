@@ -77,7 +77,13 @@ export const PersonDetailOut = Person.extend({
   declarations: z.array(Declaration.extend({ meeting: MeetingRef })),
 }).openapi("PersonDetail");
 
-export const DocumentDetailOut = DocumentOut.extend({ meeting: MeetingRef.nullable(), pages: z.array(DocumentPageOut) }).openapi("DocumentDetail");
+export const DocumentDetailOut = DocumentOut.extend({
+  meeting: MeetingRef.nullable(),
+  pages: z.array(DocumentPageOut),
+  withheldPages: z
+    .array(z.object({ from: z.number().int(), to: z.number().int(), paragraph: z.number().int(), notice: z.string() }))
+    .openapi({ description: "Page ranges of a pack left out because an exempt item is printed on them." }),
+}).openapi("DocumentDetail");
 
 export const SearchHitOut = z
   .object({

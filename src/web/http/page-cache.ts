@@ -66,7 +66,7 @@ export class PageCache {
       }
       const v = await cache.refresh(c.get("authority").id);
       const url = c.req.url;
-      const key = `${c.get("today")} ${url.slice(url.indexOf("/", 8))}`;
+      const key = `${c.get("today")} ${c.req.header("host") ?? ""}${url.slice(url.indexOf("/", 8))}`;
       let e = cache.entries.get(key);
       const hit = !!e;
       if (!e) {
@@ -86,7 +86,8 @@ export class PageCache {
   private async store_(key: string, c: Context<AppEnv>, lastModified: string | null): Promise<Entry | undefined> {
     const res = c.res;
     const type = res.headers.get("content-type") ?? "";
-    if (res.status !== 200 || !CACHEABLE.test(type) || res.headers.has("cache-control")) return undefined;
+    // A route that sets its own Cache-Control or a cookie (sign-in, forms) is never shared.
+    if (res.status !== 200 || !CACHEABLE.test(type) || res.headers.has("cache-control") || res.headers.has("set-cookie")) return undefined;
     const e = makeEntry(new Uint8Array(await res.arrayBuffer()), type, lastModified);
     if (this.entries.size >= this.opts.maxEntries) this.entries.delete(this.entries.keys().next().value!);
     this.entries.set(key, e);
@@ -101,7 +102,7 @@ export class PageCache {
    */
   serveNode(req: IncomingMessage, res: ServerResponse): boolean {
     if ((req.method !== "GET" && req.method !== "HEAD") || req.headers.cookie || req.headers.authorization || !this.fresh()) return false;
-    const e = this.entries.get(`${this.today()} ${req.url}`);
+    const e = this.entries.get(`${this.today()} ${req.headers.host ?? ""}${req.url}`);
     if (!e) return false;
     const w = choose(e, req.headers["if-none-match"], req.headers["if-modified-since"], req.headers["accept-encoding"] ?? "");
     res.writeHead(w.status, w.headers);

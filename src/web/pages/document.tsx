@@ -28,7 +28,12 @@ export function registerDocument(app: App) {
           <ExemptNotice w={d.withheld} />
         ) : (
           <>
-            {doc.sha256 && (
+            {d.withheldPages.map((r) => (
+              <p class="exempt">
+                <strong>{r.from === r.to ? `Page ${r.from}` : `Pages ${r.from} to ${r.to}`} not for publication.</strong> {r.notice}.
+              </p>
+            ))}
+            {doc.sha256 && d.withheldPages.length === 0 && (
               <p>
                 <a href={`/documents/${doc.id}/original`} download={doc.fileName ?? undefined}>
                   Download the original{doc.fileName ? ` (${doc.fileName}` : " ("}
