@@ -53,6 +53,9 @@ export function openStore(config: StoreConfig = configFromEnv()): Store {
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("synchronous = NORMAL");
+  // Search reads entries by rowid all over the file; a small page cache makes that I/O-bound.
+  sqlite.pragma("cache_size = -65536");
+  sqlite.pragma("mmap_size = 268435456");
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), plugins: [new CamelCasePlugin()] });
   return { db, dialect: sqliteDialect, files, describe: `SQLite ${path}`, close: () => db.destroy() };
 }

@@ -28,6 +28,10 @@ export interface SearchEntryRow {
   documentId: string | null;
   agendaItemId: string | null;
   pageNumber: number | null;
+  committeeId: string | null;
+  meetingDate: string | null;
+  /** 1 when the entry's agenda item or document is exempt; derived, see search-index.ts. */
+  restricted: number;
   title: string;
   body: string;
 }

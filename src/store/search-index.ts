@@ -1,23 +1,31 @@
-import type { Kysely } from "kysely";
+import { sql, type Kysely } from "kysely";
 import type { RecordOf, RecordTable } from "../domain/records.js";
 import type { Scope } from "./records.js";
 import type { SearchEntryRow } from "./schema.js";
 
 /**
  * One search entry per searchable record (document page, agenda item, minute, decision),
- * kept in step by the Scope's writes in the same transaction. Exempt status is not copied
- * here: search joins to the item and document at query time, so a newly exempted paper
- * disappears from results at once.
+ * kept in step by the Scope's writes in the same transaction. Each entry carries copies of
+ * its committee, meeting date and exempt status so search needs no joins; every write that
+ * could change those (an item or document made exempt, a meeting moved) refreshes them here.
  */
 export async function reindex(scope: Scope, table: RecordTable, record: unknown): Promise<void> {
-  const entry = await entryFor(scope, table, record);
-  if (entry === undefined) {
-    if (table === "document") await refreshDocumentPages(scope, record as RecordOf<"document">);
-    return;
+  if (table === "document") {
+    const doc = record as RecordOf<"document">;
+    await scope.db
+      .updateTable("search_entry")
+      .set({ meetingId: doc.meetingId, agendaItemId: doc.agendaItemId, title: doc.title })
+      .where("documentId", "=", doc.id)
+      .where("kind", "=", "page")
+      .execute();
+    return refreshDerived(scope, "document_id", doc.id);
   }
-  const db = scope.db as Kysely<any>;
-  await db.deleteFrom("search_entry").where("id", "=", entry.id).execute();
-  await db.insertInto("search_entry").values(entry).execute();
+  if (table === "agenda_item") {
+    await upsert(scope, table, record);
+    return refreshDerived(scope, "agenda_item_id", (record as RecordOf<"agenda_item">).id);
+  }
+  if (table === "meeting") return refreshDerived(scope, "meeting_id", (record as RecordOf<"meeting">).id);
+  await upsert(scope, table, record);
 }
 
 export async function unindex(scope: Scope, table: RecordTable, id: string): Promise<void> {
@@ -27,7 +35,29 @@ export async function unindex(scope: Scope, table: RecordTable, id: string): Pro
   if (table === "document") await scope.db.deleteFrom("search_entry").where("documentId", "=", id).execute();
 }
 
-async function entryFor(scope: Scope, table: RecordTable, record: unknown): Promise<SearchEntryRow | undefined> {
+async function upsert(scope: Scope, table: RecordTable, record: unknown): Promise<void> {
+  const entry = await entryFor(scope, table, record);
+  if (!entry) return;
+  const db = scope.db as Kysely<any>;
+  await db.deleteFrom("search_entry").where("id", "=", entry.id).execute();
+  await db.insertInto("search_entry").values(entry).execute();
+  await refreshDerived(scope, "id", entry.id);
+}
+
+/** Recomputes the copied columns of the entries matching column = value, from the records themselves. */
+async function refreshDerived(scope: Scope, column: "id" | "document_id" | "agenda_item_id" | "meeting_id", value: string): Promise<void> {
+  await sql`
+    update search_entry set
+      committee_id = (select m.committee_id from meeting m where m.id = search_entry.meeting_id),
+      meeting_date = (select m.local_date from meeting m where m.id = search_entry.meeting_id),
+      restricted = case
+        when exists (select 1 from agenda_item ai where ai.id = search_entry.agenda_item_id and ai.exempt_paragraph is not null) then 1
+        when exists (select 1 from document d where d.id = search_entry.document_id and d.exempt_paragraph is not null) then 1
+        else 0 end
+    where ${sql.ref(column)} = ${value} and authority_id = ${scope.authorityId}`.execute(scope.db);
+}
+
+async function entryFor(scope: Scope, table: RecordTable, record: unknown): Promise<Omit<SearchEntryRow, "committeeId" | "meetingDate" | "restricted"> | undefined> {
   const base = { authorityId: scope.authorityId };
   switch (table) {
     case "document_page": {
@@ -50,13 +80,4 @@ async function entryFor(scope: Scope, table: RecordTable, record: unknown): Prom
     default:
       return undefined;
   }
-}
-
-async function refreshDocumentPages(scope: Scope, doc: RecordOf<"document">): Promise<void> {
-  await scope.db
-    .updateTable("search_entry")
-    .set({ meetingId: doc.meetingId, agendaItemId: doc.agendaItemId, title: doc.title })
-    .where("documentId", "=", doc.id)
-    .where("kind", "=", "page")
-    .execute();
 }

@@ -125,6 +125,8 @@ const indexes: Array<[table: string, columns: string[], unique?: boolean]> = [
   ["audit_entry", ["authority_id", "at"]],
   ["search_entry", ["record_id"]],
   ["search_entry", ["meeting_id"]],
+  ["search_entry", ["agenda_item_id"]],
+  ["search_entry", ["document_id"]],
 ];
 
 export function recordsMigration(dialect: DialectName) {
@@ -178,6 +180,10 @@ export function recordsMigration(dialect: DialectName) {
         .addColumn("document_id", "text")
         .addColumn("agenda_item_id", "text")
         .addColumn("page_number", "integer")
+        // Copied from the meeting, item and document so search needs no joins; search-index.ts keeps them in step.
+        .addColumn("committee_id", "text")
+        .addColumn("meeting_date", "text")
+        .addColumn("restricted", "integer", (c) => c.notNull().defaultTo(0))
         .addColumn("title", "text", (c) => c.notNull())
         .addColumn("body", "text", (c) => c.notNull())
         .execute();
