@@ -30,6 +30,7 @@ export async function oneOfEach(store: Store, slug = "borsetshire") {
   await make("action_update", { actionId: action.id, onDate: "2025-07-20", text: "Figures requested from schools.", status: "in-progress" });
   await make("work_programme_item", { committeeId: committee.id, meetingId: meeting.id, topic: "Elective Home Education", paper: { publicInterest: true, abilityToInfluence: true, performance: false, extent: true, replication: false, executiveDecision: true }, score: 4 });
   await make("registered_interest", { personId: person.id, interestClass: "dpi", category: "land", description: "Freehold of Brookfield Farm, Ambridge", registeredOn: "2025-05-20" });
+  await make("registered_interest", { personId: person.id, interestClass: "dpi", category: "land", description: "Home in Ambridge", registeredOn: "2025-05-20" });
   await make("provenance", { recordTable: "agenda_item", recordId: item.id, field: "title", documentId: doc.id, page: 1, spanStart: 0, spanEnd: 20, extractor: "test", confidence: 0.9 });
   return { authority, scope: s, ids: ids as Record<RecordTable, string> };
 }
