@@ -2,6 +2,7 @@ import { Command } from "commander";
 import { reportError } from "./cli/errors.js";
 import { registerStoreCommands } from "./cli/store-commands.js";
 import { registerIngestCommands } from "./cli/ingest-commands.js";
+import { registerCycleCommands } from "./cli/cycle-commands.js";
 
 const program = new Command()
   .name("moot")
@@ -13,7 +14,14 @@ const program = new Command()
 
 registerStoreCommands(program);
 registerIngestCommands(program);
+registerCycleCommands(program);
 
+
+// `moot search … | head` closes the pipe early; that is not an error.
+process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+  if (e.code === "EPIPE") process.exit(0);
+  throw e;
+});
 
 try {
   await program.parseAsync(process.argv);
