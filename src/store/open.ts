@@ -41,6 +41,11 @@ export function openStore(config: StoreConfig = configFromEnv()): Store {
   const files = new FileStore(join(dataDir, "files"));
   if (url && /^postgres(ql)?:\/\//.test(url)) {
     const pool = new pg.Pool({ connectionString: url, max: Number(process.env.MOOT_PG_POOL ?? 10) });
+    // An idle client dropped by the server (restart, database dropped) must not crash the process;
+    // the pool replaces it and the next query reports any real failure.
+    pool.on("error", (e) => {
+      if (process.env.MOOT_DEBUG) console.error(`moot: idle PostgreSQL connection closed: ${e.message}`);
+    });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
     const safe = url.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@");
     return { db, dialect: postgresDialect, files, describe: `PostgreSQL ${safe}`, close: () => db.destroy() };

@@ -4,7 +4,7 @@ import { exemptVisibleFor, type Viewer } from "../domain/viewer.js";
 import { invalid } from "../domain/errors.js";
 import type { Store } from "./open.js";
 import { isEmptyQuery, parseSearchQuery } from "./search-query.js";
-import { MARK_END, MARK_START } from "./dialect.js";
+import { MARK_END, MARK_START, type RawHit } from "./dialect.js";
 
 export const SearchKind = z.enum(["page", "agenda-item", "minute", "decision"]);
 export const SearchFilters = z.object({
@@ -17,18 +17,8 @@ export const SearchFilters = z.object({
 });
 export type SearchFilters = z.input<typeof SearchFilters>;
 
-export interface SearchHit {
-  kind: z.infer<typeof SearchKind>;
-  recordId: string;
-  meetingId: string | null;
-  documentId: string | null;
-  agendaItemId: string | null;
-  pageNumber: number | null;
-  title: string;
-  /** Plain text with MARK_START/MARK_END around matches; see snippetParts. */
-  snippet: string;
-  rank: number;
-}
+/** A hit; its snippet is plain text with MARK_START/MARK_END around matches (see snippetParts). */
+export type SearchHit = Omit<RawHit, "id" | "kind"> & { kind: z.infer<typeof SearchKind> };
 
 /**
  * Ranked full-text search over pages, agenda items, minutes and decisions of one authority,

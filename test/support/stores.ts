@@ -33,24 +33,14 @@ export async function freshStore(dialect: DialectName): Promise<TestStore> {
       },
     });
   }
-  if (!PG_URL) throw new Error("MOOT_TEST_POSTGRES_URL is not set");
-  const name = `moot_t_${process.pid}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
-  const admin = new pg.Client({ connectionString: PG_URL });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(PG_URL);
-  url.pathname = `/${name}`;
-  const store = openStore({ databaseUrl: url.toString(), dataDir });
+  const pg = await freshPostgresUrl();
+  const store = openStore({ databaseUrl: pg.url, dataDir });
   await migrate(store);
   return Object.assign(store, {
     dataDir,
     cleanup: async () => {
       await store.close();
-      const a = new pg.Client({ connectionString: PG_URL });
-      await a.connect();
-      await a.query(`drop database if exists ${name} with (force)`);
-      await a.end();
+      await pg.drop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   });
