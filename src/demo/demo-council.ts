@@ -5,6 +5,7 @@ import type { RecordOf } from "../domain/records.js";
 import { addDays, londonToInstant, londonToday, municipalYear } from "../domain/time.js";
 import { formatMinuteNumber, sameNumberingPeriod } from "../domain/minute-number.js";
 import { paperScore } from "../domain/work-programme.js";
+import { isWorkingDay } from "../domain/bank-holidays.js";
 import { slugify } from "../domain/slug.js";
 import { CHURCH_REPS, COMMITTEES, COUNCILLORS, DEMO_AUTHORITY, OFFICERS, PARAGRAPHS, PARENT_GOVERNORS, PARTIES, VENUES, WARDS, type CommitteeSpec } from "./demo-data.js";
 
@@ -97,7 +98,8 @@ async function demoMeetings(
   let previous: RecordOf<"meeting"> | null = null;
   const wp: RecordOf<"work_programme_item">[] = [];
   while (date <= to) {
-    while ([0, 6].includes(new Date(`${date}T12:00:00Z`).getUTCDay())) date = addDays(date, 1);
+    // Councils meet on working days: no weekends, no bank holidays.
+    while (!isWorkingDay(date)) date = addDays(date, 1);
     const past = date < today;
     const status = count === 3 ? "cancelled" : past ? "held" : "scheduled";
     const meeting = await s.create("meeting", {

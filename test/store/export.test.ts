@@ -4,6 +4,7 @@ import { loadDemo } from "../../src/demo/demo-council.js";
 import { exportAuthority, loadAuthority } from "../../src/store/export.js";
 import { search } from "../../src/store/search.js";
 import { FileStore } from "../../src/store/files.js";
+import { isWorkingDay } from "../../src/domain/bank-holidays.js";
 
 describe("export and load", () => {
   const stores: TestStore[] = [];
@@ -62,5 +63,30 @@ describe("export and load", () => {
     expect(await b.db.selectFrom("authority").selectAll().execute()).toEqual([]);
     expect(await b.db.selectFrom("meeting").selectAll().execute()).toEqual([]);
     await expect(loadAuthority(a, exp)).rejects.toMatchObject({ code: "conflict" });
+  });
+});
+
+describe("demo council", () => {
+  it("meets only on working days, with actions in every state and minutes approved at the next meeting", async () => {
+    const s = await freshStore("sqlite");
+    try {
+      await loadDemo(s, { today: "2026-11-24" });
+      const meetings = await s.db.selectFrom("meeting").select(["localDate", "status"]).execute();
+
+      expect(meetings.filter((m) => !isWorkingDay(m.localDate))).toEqual([]);
+      expect(new Set(meetings.map((m) => m.status))).toEqual(new Set(["held", "scheduled", "cancelled"]));
+      const statuses = new Set((await s.db.selectFrom("action").select("status").execute()).map((a) => a.status));
+      expect(statuses).toEqual(new Set(["open", "in-progress", "complete", "discharged"]));
+      const minutes = await s.db.selectFrom("minute").select(["status"]).execute();
+      expect(minutes.some((m) => m.status === "approved") && minutes.some((m) => m.status === "draft")).toBe(true);
+      for (const t of ["attendance", "declaration", "decision", "work_programme_item", "report_cover", "membership"] as const) {
+        expect((await s.db.selectFrom(t).select("id").execute()).length, t).toBeGreaterThan(0);
+      }
+      expect(await s.db.selectFrom("membership").select("id").where("kind", "=", "co-opted").execute()).not.toEqual([]);
+      expect(await s.db.selectFrom("attendance").select("id").where("status", "=", "substitute").execute()).not.toEqual([]);
+      expect((await loadDemo(s)).created).toBe(false);
+    } finally {
+      await s.cleanup();
+    }
   });
 });
