@@ -51,7 +51,7 @@ export async function loadPackData(scope: Scope, meetingId: string, opts: PackOp
   if (opts.audience === "members" && !(opts.viewer && canSeeExempt(opts.viewer, committee.id))) {
     throw new MootError("forbidden", `the members' pack for ${committee.name} holds exempt papers; this viewer may not see them`);
   }
-  const authority = await scope.store.db.selectFrom("authority").select("name").where("id", "=", scope.authorityId).executeTakeFirstOrThrow();
+  const authority = await scope.db.selectFrom("authority").select("name").where("id", "=", scope.authorityId).executeTakeFirstOrThrow();
   const memberships = (await scope.list("membership", { committeeId: committee.id })).filter(
     (m) => (!m.fromDate || m.fromDate <= meeting.localDate) && (!m.toDate || m.toDate >= meeting.localDate),
   );

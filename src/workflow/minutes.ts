@@ -1,0 +1,176 @@
+import { z } from "zod";
+import { Attendance } from "../domain/attendance.js";
+import { Declaration } from "../domain/declaration.js";
+import { MootError, invalid } from "../domain/errors.js";
+import { isMinutesItem } from "../domain/standing-items.js";
+import type { AuditEntry } from "../domain/audit.js";
+import type { RecordOf } from "../domain/records.js";
+import type { Scope } from "../store/records.js";
+import { nowInstant } from "../store/records.js";
+import { adjacentMeeting } from "./meetings.js";
+import { nextMinuteNumber } from "./minute-numbering.js";
+
+type Minute = RecordOf<"minute">;
+
+export const AttendanceEntry = z.object(Attendance.shape).pick({ personId: true, status: true, capacity: true, substituteForId: true, note: true }).partial({ capacity: true, substituteForId: true, note: true });
+export type AttendanceEntry = z.input<typeof AttendanceEntry>;
+export const DeclarationForm = z.object(Declaration.shape).pick({ agendaItemId: true, personId: true, type: true, nature: true, dispensation: true }).partial({ agendaItemId: true, type: true, dispensation: true });
+export type DeclarationForm = z.input<typeof DeclarationForm>;
+
+/**
+ * Records who attended: members present or sending apologies, substitutes (standing in
+ * for a named member of the committee), officers and others in attendance. Replaces the
+ * meeting's attendance as a whole, in one transaction.
+ */
+export async function recordAttendance(scope: Scope, meetingId: string, entries: AttendanceEntry[]): Promise<RecordOf<"attendance">[]> {
+  const parsed = z.array(AttendanceEntry).safeParse(entries);
+  if (!parsed.success) throw invalid(parsed.error, "invalid attendance");
+  const seen = new Set<string>();
+  for (const e of parsed.data) {
+    if (seen.has(e.personId)) throw new MootError("invalid", `attendance: person ${e.personId} is listed twice`);
+    seen.add(e.personId);
+    if (e.status === "substitute" && !e.substituteForId) throw new MootError("invalid", "substituteForId: say whom the substitute stands in for");
+  }
+  return scope.transaction(async (s) => {
+    const meeting = await s.require("meeting", meetingId);
+    const members = new Set((await s.list("membership", { committeeId: meeting.committeeId })).map((m) => m.personId));
+    for (const old of await s.list("attendance", { meetingId })) await s.delete("attendance", old.id);
+    const out: RecordOf<"attendance">[] = [];
+    for (const e of parsed.data) {
+      if (e.substituteForId && !members.has(e.substituteForId)) throw new MootError("rule", `substituteForId: ${e.substituteForId} is not a member of this committee`);
+      out.push(await s.create("attendance", { ...e, meetingId }));
+    }
+    return out;
+  });
+}
+
+export async function declareInterest(scope: Scope, meetingId: string, form: DeclarationForm): Promise<RecordOf<"declaration">> {
+  const parsed = DeclarationForm.safeParse(form);
+  if (!parsed.success) throw invalid(parsed.error, "invalid declaration");
+  return scope.transaction(async (s) => {
+    await s.require("meeting", meetingId);
+    await s.require("person", parsed.data.personId);
+    if (parsed.data.agendaItemId) {
+      const item = await s.require("agenda_item", parsed.data.agendaItemId);
+      if (item.meetingId !== meetingId) throw new MootError("invalid", "agendaItemId: the item belongs to another meeting");
+    }
+    return s.create("declaration", { ...parsed.data, meetingId });
+  });
+}
+
+/** The minutes as they now stand: each number's latest version, in order. */
+export async function currentMinutes(scope: Scope, meetingId: string): Promise<Minute[]> {
+  const all = await scope.list("minute", { meetingId }, ["position", "version"]);
+  const superseded = new Set(all.map((m) => m.supersedesId).filter((x): x is string => x !== null));
+  return all.filter((m) => !superseded.has(m.id));
+}
+
+/** Adds one draft minute, numbered by the committee's scheme. */
+export async function addMinute(scope: Scope, meetingId: string, form: { title: string; text?: string; agendaItemId?: string | null }): Promise<Minute> {
+  return scope.transaction(async (s) => {
+    const meeting = await s.require("meeting", meetingId);
+    const existing = await s.list("minute", { meetingId });
+    const position = existing.reduce((p, m) => Math.max(p, m.position + 1), 0);
+    const number = await nextMinuteNumber(s, meeting.committeeId, meetingId);
+    return s.create("minute", { meetingId, agendaItemId: form.agendaItemId ?? null, number, position, title: form.title, text: form.text ?? "" });
+  });
+}
+
+/** Starts the draft minutes: one per agenda item that has none yet, in agenda order. */
+export async function draftMinutes(scope: Scope, meetingId: string): Promise<Minute[]> {
+  return scope.transaction(async (s) => {
+    const done = new Set((await s.list("minute", { meetingId })).map((m) => m.agendaItemId));
+    const out: Minute[] = [];
+    for (const item of await s.list("agenda_item", { meetingId }, ["position"])) {
+      if (!done.has(item.id)) out.push(await addMinute(s, meetingId, { title: item.title, agendaItemId: item.id }));
+    }
+    return out;
+  });
+}
+
+/** Edits a draft minute; the store refuses approved minutes with "locked". */
+export async function editMinute(scope: Scope, minuteId: string, change: { text?: string; title?: string }): Promise<Minute> {
+  return scope.update("minute", minuteId, change);
+}
+
+/**
+ * Approves a meeting's draft minutes at the committee's next meeting, under its "minutes
+ * of the last meeting" item. Every draft is approved together or none is.
+ */
+export async function approveMinutes(scope: Scope, meetingId: string, atMeetingId: string, now: Date = new Date()): Promise<Minute[]> {
+  return scope.transaction(async (s) => {
+    const meeting = await s.require("meeting", meetingId);
+    const at = await s.require("meeting", atMeetingId);
+    if (at.committeeId !== meeting.committeeId) throw new MootError("rule", "minutes are approved by the same committee");
+    const next = await adjacentMeeting(s, meeting.committeeId, meeting, "next");
+    if (!next || next.id !== at.id) throw new MootError("rule", `minutes of ${meeting.localDate} are approved at the committee's next meeting${next ? ` (${next.localDate})` : ""}`);
+    const items = await s.list("agenda_item", { meetingId: atMeetingId });
+    if (!items.some((i) => isMinutesItem(i.title))) throw new MootError("rule", `the agenda of ${at.localDate} has no "minutes of the last meeting" item`);
+    const drafts = (await currentMinutes(s, meetingId)).filter((m) => m.status === "draft");
+    if (drafts.length === 0) throw new MootError("rule", `there are no draft minutes of ${meeting.localDate} to approve`);
+    const approvedAt = now.toISOString();
+    const out: Minute[] = [];
+    for (const m of drafts) out.push(await s.update("minute", m.id, { status: "approved", approvedAt, approvedAtMeetingId: atMeetingId }, { reason: `approved at the meeting of ${at.localDate}` }));
+    return out;
+  });
+}
+
+/**
+ * Corrects approved minutes: a new version of the minute carries the corrected text and
+ * the reason; the approved original stays, locked, and the audit trail shows both.
+ */
+export async function correctMinute(scope: Scope, minuteId: string, correction: { text: string; title?: string; reason: string; atMeetingId?: string | null }): Promise<Minute> {
+  const reason = correction.reason?.trim();
+  if (!reason) throw new MootError("invalid", "reason: a correction to approved minutes must say why");
+  return scope.transaction(async (s) => {
+    const original = await s.require("minute", minuteId);
+    if (original.status !== "approved") throw new MootError("rule", `minute ${original.number} is still a draft; edit it instead`);
+    const later = (await s.list("minute", { supersedesId: original.id }))[0];
+    if (later) throw new MootError("conflict", `minute ${original.number} was already corrected (version ${later.version}); correct the latest version`);
+    return s.create(
+      "minute",
+      {
+        meetingId: original.meetingId,
+        agendaItemId: original.agendaItemId,
+        number: original.number,
+        position: original.position,
+        title: correction.title ?? original.title,
+        text: correction.text,
+        status: "approved",
+        version: original.version + 1,
+        supersedesId: original.id,
+        correctionReason: reason,
+        approvedAt: nowInstant(),
+        approvedAtMeetingId: correction.atMeetingId ?? original.approvedAtMeetingId,
+      },
+      { reason },
+    );
+  });
+}
+
+/** Every version of a minute (oldest first) and the audit entries of each. */
+export async function minuteHistory(scope: Scope, minuteId: string): Promise<{ versions: Minute[]; audit: AuditEntry[] }> {
+  const start = await scope.require("minute", minuteId);
+  const versions: Minute[] = [start];
+  for (let m = start; m.supersedesId; ) {
+    m = await scope.require("minute", m.supersedesId);
+    versions.unshift(m);
+  }
+  for (let m = start; ; ) {
+    const [next] = await scope.list("minute", { supersedesId: m.id });
+    if (!next) break;
+    versions.push(next);
+    m = next;
+  }
+  const rows = await scope.db
+    .selectFrom("audit_entry")
+    .selectAll()
+    .where("authorityId", "=", scope.authorityId)
+    .where("tableName", "=", "minute")
+    .where("recordId", "in", versions.map((v) => v.id))
+    .orderBy("at")
+    .orderBy("id")
+    .execute();
+  const audit = rows.map((r) => ({ ...r, before: r.before ? JSON.parse(r.before) : null, after: r.after ? JSON.parse(r.after) : null })) as AuditEntry[];
+  return { versions, audit };
+}
