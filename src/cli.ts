@@ -3,6 +3,7 @@ import { reportError } from "./cli/errors.js";
 import { registerStoreCommands } from "./cli/store-commands.js";
 import { registerIngestCommands } from "./cli/ingest-commands.js";
 import { registerCycleCommands } from "./cli/cycle-commands.js";
+import { registerJobCommands } from "./cli/job-commands.js";
 
 const program = new Command()
   .name("moot")
@@ -15,6 +16,7 @@ const program = new Command()
 registerStoreCommands(program);
 registerIngestCommands(program);
 registerCycleCommands(program);
+registerJobCommands(program);
 
 
 // `moot search … | head` closes the pipe early; that is not an error.

@@ -8,6 +8,7 @@ import { addUser, resetPassword } from "../workflow/accounts.js";
 import { buildPack } from "../workflow/pack.js";
 import { buildPackHtml } from "../workflow/pack-html.js";
 import { withStore } from "./store-commands.js";
+import { databaseUrlOf, openQueue, queuePack } from "../jobs/queue.js";
 
 async function scopeFor(store: Store, slug: string | undefined, actor: string): Promise<Scope> {
   const authority = await requireAuthority(store, slug);
@@ -79,8 +80,9 @@ export function registerCycleCommands(program: Command): void {
     .option("--audience <who>", "public (exempt papers restricted) or members", "public")
     .option("--html", "write the HTML version instead of PDF")
     .option("-o, --out <file>", "output file (default: <committee>-<date>-<audience>.pdf)")
+    .option("--queue", "queue the build for `moot worker` (PostgreSQL) and keep it as the meeting's pack document")
     .option("-a, --authority <slug>")
-    .action((ref: string, opts: { audience: string; html?: boolean; out?: string; authority?: string }) =>
+    .action((ref: string, opts: { audience: string; html?: boolean; out?: string; authority?: string; queue?: boolean }) =>
       withStore(async (store) => {
         if (opts.audience !== "public" && opts.audience !== "members") throw new MootError("invalid", `--audience must be public or members (got "${opts.audience}")`);
         const scope = await scopeFor(store, opts.authority, "cli");
@@ -88,6 +90,15 @@ export function registerCycleCommands(program: Command): void {
         const meeting = await scope.require("meeting", meetingId);
         const committee = await scope.require("committee", meeting.committeeId);
         const audience = opts.audience as "public" | "members";
+        if (opts.queue) {
+          const boss = await openQueue(databaseUrlOf(store));
+          try {
+            const id = await queuePack(boss, { authorityId: scope.authorityId, meetingId, audience });
+            return console.log(id ? `Queued the ${audience} pack for ${committee.name}, ${meeting.localDate} (job ${id})` : "That pack is already queued.");
+          } finally {
+            await boss.stop({ graceful: false, wait: true });
+          }
+        }
         const packOpts = { audience, viewer: audience === "members" ? ({ kind: "clerk" } as const) : undefined };
         const out = opts.out ?? `${committee.slug}-${meeting.localDate}-${audience}.${opts.html ? "html" : "pdf"}`;
         const data = opts.html ? await buildPackHtml(scope, meetingId, packOpts) : await buildPack(scope, meetingId, packOpts);
