@@ -1,0 +1,195 @@
+import type { Context } from "hono";
+import type { Child } from "hono/jsx";
+import { getCookie, setCookie, deleteCookie } from "hono/cookie";
+import { Layout } from "../views/layout.js";
+import type { AppEnv } from "../context.js";
+import { cookieOptions, csrfToken, signedIn, CSRF_FIELD } from "../auth/session.js";
+
+const FLASH = "moot_flash";
+
+/** A submitted form that failed: re-rendered with what was typed and why it was refused. */
+export interface FormState {
+  form: string;
+  values: Record<string, string>;
+  error: string;
+  field?: string;
+}
+
+/** POST/redirect/GET: the message shows once on the next page. */
+export function redirectWith(c: Context<AppEnv>, to: string, message: string) {
+  setCookie(c, FLASH, encodeURIComponent(message), { ...cookieOptions(c), maxAge: 60 });
+  return c.redirect(to, 303);
+}
+
+function takeFlash(c: Context<AppEnv>): string | undefined {
+  const v = getCookie(c, FLASH);
+  if (!v) return undefined;
+  deleteCookie(c, FLASH, { path: "/" });
+  try {
+    return decodeURIComponent(v);
+  } catch {
+    return undefined;
+  }
+}
+
+export type EditorStatus = 200 | 400 | 403 | 404 | 409 | 429;
+
+/** An editor page: the shared Layout, the editor's own menu, never cached by anyone. */
+export async function editorPage(c: Context<AppEnv>, title: string, body: Child, status: EditorStatus = 200, state?: FormState) {
+  const who = signedIn(c);
+  const flash = takeFlash(c);
+  const token = csrfToken(c);
+  const staff = who && who.user.role !== "member";
+  const el = (
+    <Layout title={title} site={c.get("authority")?.name ?? "Moot"} crumbs={[{ href: "/editor", label: "Editor" }]}>
+      {who && (
+        <nav class="editor-nav noprint" aria-label="Editor">
+          <ul class="plain">
+            <li>
+              Signed in as <strong>{who.user.displayName}</strong> ({who.user.role}).{" "}
+              <form method="post" action="/sign-out" style="display:inline">
+                <input type="hidden" name={CSRF_FIELD} value={token} />
+                <button type="submit">Sign out</button>
+              </form>
+            </li>
+            <li>
+              <a href="/editor">Editor home</a>
+              {staff && (
+                <>
+                  {" · "}
+                  <a href="/editor/meetings/new">New meeting</a> · <a href="/editor/actions">Actions</a>
+                </>
+              )}
+              {who.user.personId && (
+                <>
+                  {" · "}
+                  <a href={`/editor/people/${who.user.personId}/interests`}>My register of interests</a>
+                </>
+              )}
+            </li>
+          </ul>
+        </nav>
+      )}
+      {flash && (
+        <div class="notice" role="status">
+          <p>{flash}</p>
+        </div>
+      )}
+      {state && (
+        <div class="exempt" role="alert" id="error-summary">
+          <h2>There is a problem</h2>
+          <p>
+            {state.field ? (
+              <a href={`#${state.form}-${state.field}`}>{state.error}</a>
+            ) : (
+              state.error
+            )}
+          </p>
+        </div>
+      )}
+      <h1>{title}</h1>
+      {body}
+    </Layout>
+  );
+  return c.html(`<!doctype html>${await el.toString()}`, status, { "Cache-Control": "private, no-store" });
+}
+
+/**
+ * Values and errors for one form on a page: what was typed when this form failed,
+ * the record's values otherwise.
+ */
+export class FormKit {
+  constructor(
+    readonly c: Context<AppEnv>,
+    readonly name: string,
+    readonly defaults: Record<string, string | number | boolean | null | undefined>,
+    readonly state?: FormState,
+  ) {}
+  get failed(): boolean {
+    return this.state?.form === this.name;
+  }
+  value(field: string): string {
+    if (this.failed) return this.state!.values[field] ?? "";
+    const v = this.defaults[field];
+    return v === null || v === undefined || v === false ? "" : v === true ? "on" : String(v);
+  }
+  error(field: string): string | undefined {
+    return this.failed && this.state!.field === field ? this.state!.error : undefined;
+  }
+  id(field: string): string {
+    return `${this.name}-${field}`;
+  }
+  csrf() {
+    return <input type="hidden" name={CSRF_FIELD} value={csrfToken(this.c)} />;
+  }
+}
+
+export function Field(props: { kit: FormKit; name: string; label: string; type?: string; hint?: string; required?: boolean }) {
+  const { kit, name } = props;
+  const err = kit.error(name);
+  return (
+    <div class="field">
+      <label for={kit.id(name)}>{props.label}</label>
+      {props.hint && <p class="meta">{props.hint}</p>}
+      {err && (
+        <p class="error" id={`${kit.id(name)}-error`}>
+          <strong>Error:</strong> {err}
+        </p>
+      )}
+      <input id={kit.id(name)} name={name} type={props.type ?? "text"} value={kit.value(name)} required={props.required} aria-invalid={err ? "true" : undefined} aria-describedby={err ? `${kit.id(name)}-error` : undefined} />
+    </div>
+  );
+}
+
+export function TextArea(props: { kit: FormKit; name: string; label: string; rows?: number }) {
+  const { kit, name } = props;
+  const err = kit.error(name);
+  return (
+    <div class="field">
+      <label for={kit.id(name)}>{props.label}</label>
+      {err && (
+        <p class="error" id={`${kit.id(name)}-error`}>
+          <strong>Error:</strong> {err}
+        </p>
+      )}
+      <textarea id={kit.id(name)} name={name} rows={props.rows ?? 4} cols={60} aria-invalid={err ? "true" : undefined}>
+        {kit.value(name)}
+      </textarea>
+    </div>
+  );
+}
+
+export function Select(props: { kit: FormKit; name: string; label: string; options: Array<[string, string]> }) {
+  const { kit, name } = props;
+  const err = kit.error(name);
+  const current = kit.value(name);
+  return (
+    <div class="field">
+      <label for={kit.id(name)}>{props.label}</label>
+      {err && (
+        <p class="error" id={`${kit.id(name)}-error`}>
+          <strong>Error:</strong> {err}
+        </p>
+      )}
+      <select id={kit.id(name)} name={name} aria-invalid={err ? "true" : undefined}>
+        {props.options.map(([v, label]) => (
+          <option value={v} selected={v === current}>
+            {label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+export function Check(props: { kit: FormKit; name: string; label: string }) {
+  const { kit, name } = props;
+  return (
+    <div class="field check">
+      <input id={kit.id(name)} name={name} type="checkbox" checked={kit.value(name) !== ""} />{" "}
+      <label for={kit.id(name)} style="display:inline">
+        {props.label}
+      </label>
+    </div>
+  );
+}
