@@ -91,6 +91,17 @@ for (const dialect of DIALECTS) {
       await expect(signIn(c.scope, { username: "ada", password, ip: "10.0.0.3", now })).rejects.toMatchObject({ code: "unauthenticated" });
     });
 
+    it("one authority's accounts and sessions mean nothing in another", async () => {
+      const other = await seedCouncil(store, { slug: "borchester" });
+      await addUser(other.scope, { username: "gwen", role: "clerk", password: "borchester-password" });
+      const now = new Date("2025-03-04T09:00:00Z");
+      await expect(signIn(other.scope, { username: "gwen", password: "gwen-long-password", ip: "10.0.0.9", now })).rejects.toMatchObject({ code: "unauthenticated" });
+      const { token } = await signIn(c.scope, { username: "gwen", password: "gwen-long-password", ip: "10.0.0.9", now });
+      expect(await userForSession(other.scope, token, now)).toBeUndefined();
+      expect((await userForSession(c.scope, token, now))?.role).toBe("member");
+      await expect(resetPassword(other.scope, "tomos")).rejects.toMatchObject({ code: "not_found" });
+    });
+
     it("viewerFor gives members the committees they currently sit on", async () => {
       expect(await viewerFor(c.scope, null)).toEqual({ kind: "public" });
       expect(await viewerFor(c.scope, { role: "clerk", personId: null })).toEqual({ kind: "clerk" });
