@@ -11,7 +11,12 @@ export const STANDING_OPENING_ITEMS: ReadonlyArray<{ key: StandingKey; title: st
 ];
 export type StandingKey = "apologies" | "substitutes" | "declarations" | "minutes" | "urgent";
 
-/** Whether an agenda item is the "minutes of the last meeting" item, by its printed title. */
+/**
+ * Whether an agenda item is the "minutes of the last meeting" item, by its printed title:
+ * "Minutes of the last meeting", "Minutes of the previous meeting", "Minutes",
+ * "To confirm the minutes of the meeting held on 12 March 2025".
+ */
 export function isMinutesItem(title: string): boolean {
-  return /\bminutes\b/i.test(title) && /\b(last|previous)\s+meeting\b/i.test(title);
+  const t = title.trim();
+  return (/\bminutes\b/i.test(t) && /\b(last|previous|preceding)\s+meeting\b/i.test(t)) || /^((to\s+)?(approve|confirm|agree)\s+(the\s+)?)?minutes\b(\s+of\s+the\s+meeting\s+held\b.*)?$/i.test(t);
 }

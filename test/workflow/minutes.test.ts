@@ -5,6 +5,14 @@ import { createMeeting, cancelMeeting } from "../../src/workflow/meetings.js";
 import { addAgendaItem, startAgenda } from "../../src/workflow/agenda.js";
 import { addMinute, approveMinutes, correctMinute, currentMinutes, declareInterest, draftMinutes, editMinute, minuteHistory, recordAttendance } from "../../src/workflow/minutes.js";
 import { minuteNumberPattern } from "../../src/workflow/minute-numbering.js";
+import { isMinutesItem } from "../../src/domain/standing-items.js";
+
+describe("the minutes-of-the-last-meeting item", () => {
+  it("is recognised by the usual printed titles and not by look-alikes", () => {
+    for (const t of ["Minutes of the last meeting", "Minutes of the previous meeting", "Minutes", "To confirm the minutes of the meeting held on 12 March 2025"]) expect(isMinutesItem(t)).toBe(true);
+    for (const t of ["Action log and minutes tracker", "Minutes of the Health and Wellbeing Board", "Urgent business"]) expect(isMinutesItem(t)).toBe(false);
+  });
+});
 
 describe("minute number patterns", () => {
   it("reads the running count back from each scheme", () => {
