@@ -71,7 +71,7 @@ export async function loadPackData(scope: Scope, meetingId: string, opts: PackOp
         papers.push({ doc, restrictedParagraph: paragraph, pages: 1, bytes: null });
         continue;
       }
-      const bytes = new Uint8Array(await scope.store.files.get(doc.sha256));
+      const bytes = await paperBytes(new Uint8Array(await scope.store.files.get(doc.sha256)), doc);
       const pages = (await PDFDocument.load(bytes)).getPageCount();
       papers.push({ doc, restrictedParagraph: null, pages, bytes });
     }
@@ -79,6 +79,21 @@ export async function loadPackData(scope: Scope, meetingId: string, opts: PackOp
     items.push({ item, papers, cover: item.exemptParagraph !== null && opts.audience === "public" ? undefined : cover });
   }
   return { audience: opts.audience, meeting, committee, authorityName: authority.name, members: members.map(({ order: _o, ...m }) => m), items };
+}
+
+/**
+ * A paper's own pages. An imported paper may be a page range of the original pack it was
+ * segmented from (sourcePageFrom–sourcePageTo); only that range belongs in a new pack.
+ */
+async function paperBytes(original: Uint8Array, doc: RecordOf<"document">): Promise<Uint8Array> {
+  if (doc.sourcePageFrom === null) return original;
+  const src = await PDFDocument.load(original);
+  const last = Math.min(doc.sourcePageTo ?? doc.sourcePageFrom, src.getPageCount());
+  if (doc.sourcePageFrom > last) throw new MootError("invalid", `document "${doc.title}": pages ${doc.sourcePageFrom}–${doc.sourcePageTo} are outside its ${src.getPageCount()}-page original`);
+  const out = await PDFDocument.create();
+  const indices = Array.from({ length: last - doc.sourcePageFrom + 1 }, (_, i) => doc.sourcePageFrom! - 1 + i);
+  for (const page of await out.copyPages(src, indices)) out.addPage(page);
+  return out.save();
 }
 
 /** Pack page ranges for each item, given how many pages come before the first paper. */

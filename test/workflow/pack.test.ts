@@ -87,6 +87,20 @@ for (const dialect of DIALECTS) {
       expect(pages.join("\n")).not.toContain("Document is restricted");
     });
 
+    it("an imported paper contributes only its page range of the original pack", async () => {
+      const m = await createMeeting(c.scope, { committeeId: c.committee.id, localDate: "2025-06-19", localTime: "10:00" });
+      const item = await addAgendaItem(c.scope, m.id, { title: "Imported report" });
+      const original = await makePdf(["OLD PACK front", "OLD PACK agenda", "IMPORTED REPORT p1", "IMPORTED REPORT p2", "OLD PACK other item"]);
+      const sha256 = await store.files.put(original);
+      await c.scope.create("document", { meetingId: m.id, agendaItemId: item.id, kind: "report", title: "Imported report", sha256, mediaType: "application/pdf", pageCount: 2, sourcePageFrom: 3, sourcePageTo: 4 });
+      const pages = await readBack(await buildPack(c.scope, m.id, { audience: "public" }));
+      const range = (await packPageRanges(c.scope, m.id, { audience: "public" })).get(item.id)!;
+      expect(range.to - range.from).toBe(1);
+      expect(pages[range.from - 1]).toContain("IMPORTED REPORT p1");
+      expect(pages[range.to - 1]).toContain("IMPORTED REPORT p2");
+      expect(pages.join("\n")).not.toContain("OLD PACK");
+    });
+
     it("HTML pack mirrors the PDF and withholds exempt text from the public", async () => {
       const html = await buildPackHtml(c.scope, meetingId, { audience: "public" });
       expect(html).toContain("Leisure centre for Pen-y-ŵyr");
