@@ -97,7 +97,9 @@ async function minutesPage(c: Context<AppEnv>, id: string, state?: FormState, st
         {minutes.map((mi) => {
           const edit = new FormKit(c, `minute-${mi.id}`, mi, state);
           const dec = new FormKit(c, `decision-${mi.id}`, { kind: "resolved" }, state);
-          const corr = new FormKit(c, `correct-${mi.id}`, { text: mi.text }, state);
+          // A draft edit refused because the minute was approved meanwhile: its text moves to the correction form.
+          const corrState = state?.form === `minute-${mi.id}` ? { ...state, form: `correct-${mi.id}` } : state;
+          const corr = new FormKit(c, `correct-${mi.id}`, { text: mi.text }, corrState);
           return (
             <article class="minute" id={`minute-${mi.id}`}>
               <h3>
