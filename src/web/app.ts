@@ -22,6 +22,7 @@ import { registerIcal } from "./feeds/ical.js";
 import { registerSyndication } from "./feeds/syndication.js";
 import { registerSitemap } from "./feeds/sitemap.js";
 import { API_BASE, createApi } from "./api/index.js";
+import { MIDDLEWARE, MOUNTS } from "./mounts.js";
 
 export type { App, AppEnv, AppOptions } from "./context.js";
 export { Layout } from "./views/layout.js";
@@ -57,7 +58,7 @@ export function createApp(store: Store, options: AppOptions = {}): App {
     c.set("viewer", PUBLIC);
     await next();
   });
-  for (const mw of options.middleware ?? []) app.use("*", mw);
+  for (const mw of options.middleware ?? MIDDLEWARE) app.use("*", mw);
   app.use("*", cache.middleware());
 
   app.get(SITE_CSS_PATH, (c) => c.body(SITE_CSS, 200, { "Content-Type": "text/css; charset=utf-8", "Cache-Control": "public, max-age=31536000, immutable" }));
@@ -74,7 +75,7 @@ export function createApp(store: Store, options: AppOptions = {}): App {
   registerSyndication(app);
   registerSitemap(app);
   app.route(API_BASE, createApi());
-  for (const mount of options.extraRoutes ?? []) mount(app);
+  for (const mount of options.extraRoutes ?? MOUNTS) mount(app);
   app.notFound(() => {
     throw new MootError("not_found", "There is no page at this address.");
   });

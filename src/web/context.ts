@@ -21,13 +21,14 @@ export interface AppOptions {
   now?: () => Date;
   /**
    * Runs before every route, e.g. the auth module setting `c.set("viewer", …)` from a session.
-   * Responses for any viewer other than the public are never cached.
+   * Responses for any viewer other than the public are never cached. Default: MIDDLEWARE
+   * in mounts.ts.
    */
   middleware?: MiddlewareHandler<AppEnv>[];
   /**
    * Mount further routes (editor, auth) on the same app, sharing Layout and middleware.
    * Public GET responses are cached and shared unless they set Cache-Control or a cookie,
-   * or the viewer is not the public.
+   * or the viewer is not the public. Default: MOUNTS in mounts.ts.
    */
   extraRoutes?: Array<(app: App) => void>;
   /**

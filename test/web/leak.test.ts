@@ -52,6 +52,18 @@ function samplesFor(f: WebFixture): Record<string, string[]> {
     "/api/v1/documents/:id": documents.map((d) => `/api/v1/documents/${d}`),
     "/api/v1/decisions": ["/api/v1/decisions?limit=100"],
     "/api/v1/actions": ["/api/v1/actions?limit=100", "/api/v1/actions?overdue=true"],
+    // Editor and sign-in routes (mounted from mounts.ts), probed without a session.
+    "/sign-in": ["/sign-in"],
+    "/editor": ["/editor"],
+    "/editor/meetings/new": ["/editor/meetings/new"],
+    "/editor/meetings/:id": meetings.map((m) => `/editor/meetings/${m}`),
+    "/editor/meetings/:id/pack": meetings.map((m) => `/editor/meetings/${m}/pack`),
+    "/editor/meetings/:id/minutes": meetings.map((m) => `/editor/meetings/${m}/minutes`),
+    "/editor/items/:id": items.map((i) => `/editor/items/${i}`),
+    "/editor/actions": ["/editor/actions"],
+    "/editor/committees/:id/actions-paper": committees.map((c) => `/editor/committees/${c.id}/actions-paper`),
+    "/editor/committees/:id/work-programme": committees.map((c) => `/editor/committees/${c.id}/work-programme`),
+    "/editor/people/:personId/interests": people.map((p) => `/editor/people/${p.id}/interests`),
     "/api/v1/search": [...q("/api/v1/search?q="), ...NEIGHBOURS.map((n) => `/api/v1/search?q=${n}&limit=100`)],
   };
 }
