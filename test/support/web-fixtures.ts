@@ -18,6 +18,7 @@ export const SECRETS = {
   originalBytes: "tangerinevault",
   actionText: "narwhalpayment",
   packPage: "bandicootreserve",
+  sensitiveInterest: "pangolinaddress",
 } as const;
 
 export interface WebFixture {
@@ -96,6 +97,8 @@ export async function buildWebFixture(store: Store): Promise<WebFixture> {
   const overdue = await s.create("action", { committeeId: cabinet.id, meetingId: summer.id, origin: "action-log", ref: "A2", text: "Report back on mobile library costs.", ownerText: "Director of Finance", dueDate: "2025-09-01", status: "in-progress" });
   const exemptAction = await s.create("action", { committeeId: cabinet.id, meetingId: summer.id, decisionId: dExempt.id, origin: "decision", ref: "A3", text: `Complete the ${SECRETS.actionText} transfer.`, ownerText: "Head of Property", dueDate: "2025-09-15" });
   await s.create("action_update", { actionId: exemptAction.id, onDate: "2025-08-02", text: `Solicitors instructed on ${SECRETS.actionText}.` });
+  await s.create("registered_interest", { personId: chair.id, interestClass: "dpi", category: "land", description: "Freehold of 3 Castle Street, Borchester.", registeredOn: "2024-05-20" });
+  await s.create("registered_interest", { personId: chair.id, interestClass: "dpi", category: "land", description: `Home at ${SECRETS.sensitiveInterest} Lane.`, sensitive: true, registeredOn: "2024-05-20" });
   await s.create("work_programme_item", { committeeId: cabinet.id, meetingId: future.id, topic: "Budget monitoring, quarter 2", responsible: "Director of Finance", score: 5 });
   await s.create("work_programme_item", { committeeId: cabinet.id, topic: "Leisure centre contract", plannedText: "Spring 2026" });
 

@@ -85,6 +85,9 @@ for (const dialect of DIALECTS) {
       const chair = await get(`/people/${f.people.chair.slug}`);
       expect(chair.text).toContain("100%");
       expect(chair.text).toContain("Friends of Borchester Library");
+      expect(chair.text).toContain("Register of interests");
+      expect(chair.text).toContain("Freehold of 3 Castle Street, Borchester.");
+      expect(chair.text).toContain("Sensitive interest: details withheld under section 32 of the Localism Act 2011");
     });
 
     it("calendar shows a month grid and a list, British dates", async () => {

@@ -2,6 +2,8 @@ import type { Attendance } from "../../domain/attendance.js";
 import type { Declaration } from "../../domain/declaration.js";
 import type { Membership } from "../../domain/membership.js";
 import type { Person } from "../../domain/person.js";
+import type { RegisteredInterest } from "../../domain/interest.js";
+import type { Viewer } from "../../domain/viewer.js";
 import type { Store } from "../open.js";
 import { decodeAll, decodeOne, type Page } from "./decode.js";
 import type { CommitteeRef, MeetingRef } from "./meetings.js";
@@ -28,11 +30,15 @@ export interface PersonDetail {
   /** Per committee: meetings recorded, present (substitute counts as present), percentage. */
   attendanceSummary: Array<{ committee: CommitteeRef; expected: number; present: number; percent: number }>;
   declarations: Array<{ declaration: Declaration; meeting: MeetingRef; committee: CommitteeRef }>;
+  /** Current register of interests; a sensitive one keeps its class, its details are withheld. */
+  interests: RegisteredInterest[];
 }
 
-export async function personDetail(store: Store, authorityId: string, person: Person): Promise<PersonDetail> {
+export const SENSITIVE_NOTICE = "Sensitive interest: details withheld under section 32 of the Localism Act 2011";
+
+export async function personDetail(store: Store, authorityId: string, person: Person, viewer: Viewer, today: string): Promise<PersonDetail> {
   const db = store.db;
-  const [mRows, aRows, dRows] = await Promise.all([
+  const [mRows, aRows, dRows, iRows] = await Promise.all([
     db
       .selectFrom("membership")
       .innerJoin("committee", "committee.id", "membership.committeeId")
@@ -59,7 +65,19 @@ export async function personDetail(store: Store, authorityId: string, person: Pe
       .where("declaration.personId", "=", person.id)
       .orderBy("meeting.startsAt", "desc")
       .execute(),
+    db
+      .selectFrom("registered_interest")
+      .selectAll()
+      .where("personId", "=", person.id)
+      .where("authorityId", "=", authorityId)
+      .where((eb) => eb.or([eb("endedOn", "is", null), eb("endedOn", ">=", today)]))
+      .orderBy("interestClass")
+      .orderBy("registeredOn")
+      .orderBy("id")
+      .execute(),
   ]);
+  const officer = viewer.kind === "clerk" || viewer.kind === "admin";
+  const interests = decodeAll("registered_interest", iRows).map((i) => (i.sensitive && !officer ? { ...i, description: SENSITIVE_NOTICE, note: null } : i));
   const ref = (r: { mCommittee: string; mDate: string; mTime: string | null; mStarts: string; meetingId: string }): MeetingRef => ({
     id: r.meetingId,
     committeeId: r.mCommittee,
@@ -86,5 +104,6 @@ export async function personDetail(store: Store, authorityId: string, person: Pe
     attendance,
     attendanceSummary: [...summary.values()].sort((a, b) => a.committee.name.localeCompare(b.committee.name)),
     declarations: decls.map((d, i) => ({ declaration: d, meeting: ref(dRows[i]), committee: cref(dRows[i]) })),
+    interests,
   };
 }

@@ -84,7 +84,7 @@ export function registerRecordRoutes(api: OpenAPIHono<AppEnv>) {
       const a = c.get("authority");
       const person = await findPerson(c.get("store"), a.id, { id: c.req.valid("param").id });
       if (!person) throw new MootError("not_found", "no such person");
-      const d = await personDetail(c.get("store"), a.id, person);
+      const d = await personDetail(c.get("store"), a.id, person, c.get("viewer"), c.get("today"));
       return c.json(
         {
           ...person,
@@ -92,6 +92,7 @@ export function registerRecordRoutes(api: OpenAPIHono<AppEnv>) {
           attendanceSummary: d.attendanceSummary,
           attendance: d.attendance.map((x) => ({ ...x.attendance, meeting: x.meeting })),
           declarations: d.declarations.map((x) => ({ ...x.declaration, meeting: x.meeting })),
+          interests: d.interests,
         },
         200,
       );

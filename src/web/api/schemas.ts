@@ -12,6 +12,7 @@ import { Minute } from "../../domain/minute.js";
 import { Membership } from "../../domain/membership.js";
 import { Person } from "../../domain/person.js";
 import { WorkProgrammeItem } from "../../domain/work-programme.js";
+import { RegisteredInterest } from "../../domain/interest.js";
 import { SearchKind, type SearchHit as StoreSearchHit } from "../../store/search.js";
 
 /**
@@ -75,6 +76,7 @@ export const PersonDetailOut = Person.extend({
   attendanceSummary: z.array(z.object({ committee: CommitteeRef, expected: z.number().int(), present: z.number().int(), percent: z.number().int() })),
   attendance: z.array(plain(Attendance).extend({ meeting: MeetingRef })),
   declarations: z.array(Declaration.extend({ meeting: MeetingRef })),
+  interests: z.array(plain(RegisteredInterest).openapi("RegisteredInterest")),
 }).openapi("PersonDetail");
 
 export const DocumentDetailOut = DocumentOut.extend({

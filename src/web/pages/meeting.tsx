@@ -79,7 +79,7 @@ export function registerMeeting(app: App) {
                   </li>
                 ) : (
                   <li>
-                    <a href={`/documents/${e.document.id}`}>{e.document.title}</a> <span class="meta">({kindName(e.document.kind)}, {e.document.pageCount} pages)</span>
+                    <a href={`/documents/${e.document.id}`}>{e.document.title}</a> <span class="meta">({kindName(e.document.kind)}, {e.document.pageCount} {e.document.pageCount === 1 ? "page" : "pages"})</span>
                   </li>
                 ),
               )}
@@ -184,7 +184,7 @@ function ItemBody(props: { d: MeetingDetail; e: ItemEntry; headings: "h2" | "h4"
               <li>
                 <a href={`/documents/${x.document.id}`}>{x.document.title}</a>{" "}
                 <span class="meta">
-                  ({kindName(x.document.kind)}, {x.document.pageCount} pages)
+                  ({kindName(x.document.kind)}, {x.document.pageCount} {x.document.pageCount === 1 ? "page" : "pages"})
                 </span>
               </li>
             ),

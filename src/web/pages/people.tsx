@@ -3,6 +3,9 @@ import { MootError } from "../../domain/errors.js";
 import { findPerson, listPeople, personDetail } from "../../store/queries/people.js";
 import { page } from "../views/render.js";
 import { shortDate } from "../views/format.js";
+import { DPI_CATEGORY_LABELS } from "../../domain/interest.js";
+
+const CLASS_LABEL = { dpi: "Disclosable pecuniary interests", ori: "Other registrable interests", nri: "Non-registrable interests" } as const;
 
 export function registerPeople(app: App) {
   app.get("/people", async (c) => {
@@ -32,7 +35,7 @@ export function registerPeople(app: App) {
     const a = c.get("authority");
     const person = await findPerson(store, a.id, { slug: c.req.param("slug") });
     if (!person) throw new MootError("not_found", "no such person");
-    const d = await personDetail(store, a.id, person);
+    const d = await personDetail(store, a.id, person, c.get("viewer"), c.get("today"));
     return page(
       c,
       {
@@ -104,6 +107,29 @@ export function registerPeople(app: App) {
               ))}
             </ul>
           </details>
+        )}
+        {d.interests.length > 0 && (
+          <>
+            <h2>Register of interests</h2>
+            {(["dpi", "ori", "nri"] as const).map((cls) => {
+              const rows = d.interests.filter((i) => i.interestClass === cls);
+              return rows.length === 0 ? null : (
+                <>
+                  <h3>{CLASS_LABEL[cls]}</h3>
+                  <ul>
+                    {rows.map((i) => (
+                      <li>
+                        {i.category && <strong>{DPI_CATEGORY_LABELS[i.category]}: </strong>}
+                        {i.description}
+                        {i.holder === "partner" && " (spouse or partner)"}
+                        <span class="meta"> — registered {shortDate(i.registeredOn)}</span>
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              );
+            })}
+          </>
         )}
         <h2>Declarations of interest</h2>
         {d.declarations.length === 0 ? (
