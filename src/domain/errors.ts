@@ -13,6 +13,7 @@ export type MootErrorCode =
   | "too_large"
   | "locked" // approved minutes and other legal records
   | "rule" // a workflow rule refused the change (e.g. publication deadline)
+  | "rate_limited" // too many sign-in attempts
   | "config";
 
 export class MootError extends Error {
