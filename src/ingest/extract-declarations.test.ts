@@ -30,4 +30,13 @@ describe("extractDeclarations", () => {
   it("records nothing for 'no declarations'", () => {
     expect(decls("No declarations of interest were made.")).toEqual([]);
   });
+
+  it("gives each councillor of 'Cllrs. A and B declared an interest' a row, and ignores news told by a member", () => {
+    const text = [
+      "Cllrs. J. Archer and P. Tucker again declared an interest in Item 7 and did not take part in the discussion.",
+      "",
+      "Cllr Grundy advised that he had received an email from a resident in relation to the car park.",
+    ].join("\n");
+    expect(decls(text).map((d) => [d.member, d.item])).toEqual([["J. Archer", "7"], ["P. Tucker", "7"]]);
+  });
 });

@@ -11,6 +11,8 @@ const NONE_RE = /\b(?:no|there were no|none)\b.{0,30}\bdeclarations?\b|\bno (?:i
 const VERB = "(?:declared|disclosed|registered|made a declaration of|(?:stated|advised|indicated|explained|reported) that (?:she|he|they) (?:had|has|held))";
 const DECLARED_AT_START_RE = new RegExp(`^(?:[-•]\\s*)?((?:(?:councillors?|cllrs?|mr|mrs|ms|miss|dr|rev)\\.?\\s+)*[A-Z][\\w’'.-]*(?:\\s+[A-Z][\\w’'.-]*){0,3})\\s*(?:\\([^)]*\\)\\s*)?${VERB}\\s+(.+)$`);
 const DECLARED_RE = new RegExp(`\\b((?:[Cc]ouncillor|[Cc]llr|Mr|Mrs|Ms|Miss|Dr)\\.?\\s+[A-Z][\\w’'-]+(?:\\s+[A-Z][\\w’'-]+){0,2})\\s+${VERB}\\s+(.+)$`);
+/** "Cllrs. J. Davies and G. Evans again declared an interest …": one row per councillor. */
+const MANY_DECLARED_RE = /\b(?:[Cc]ouncillors|[Cc]llrs)\.?\s+((?:[A-Z][\w’'.-]*\s?)+(?:(?:,|\s+and|\s+&)\s+(?:[A-Z][\w’'.-]*\s?)+)+)\s+(?:(?:again|both|each|all)\s+)?declared\s+(.*\binterest.*)$/;
 const ITEM_REF_RE = /\b(?:agenda\s+)?(?:item|minute)s?\s*(?:no\.?\s*)?([A-Z]{0,6}\s?\d{1,4}(?:\/\d{2,4}){0,2}[a-z]?)\b/i;
 
 function headerRoles(cells: string[]): { member: number; item: number; interest: number; reason: number } | null {
@@ -40,8 +42,19 @@ export function extractDeclarations(body: FlatLine[]): DeclarationHit[] {
     } else if (l.text) roles = null;
     const t = l.text;
     if (!t || NONE_RE.test(t)) continue;
+    const many = MANY_DECLARED_RE.exec(t);
+    if (many) {
+      const ref = ITEM_REF_RE.exec(many[2]!);
+      for (const raw of many[1]!.split(/\s*,\s*|\s+(?:and|&)\s+/)) {
+        const member = cleanName(raw);
+        if (looksLikeName(member)) out.push({ member, item: ref ? ref[1]!.trim() : null, interest: many[2]!.trim().replace(/\.$/, "") + ".", line: l });
+      }
+      continue;
+    }
     const m = DECLARED_AT_START_RE.exec(t) ?? DECLARED_RE.exec(t);
     if (!m) continue;
+    // "advised that she had received an email…" is news, not an interest.
+    if (/\bthat (?:she|he|they) (?:had|has|held)\s*$/.test(t.slice(0, t.length - m[2]!.length)) && !/\binterest|pecuniary|prejudicial/i.test(m[2]!)) continue;
     const member = cleanName(m[1]!);
     if (!looksLikeName(member)) continue;
     let interest = m[2]!.trim().replace(/\.$/, "");

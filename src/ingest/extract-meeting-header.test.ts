@@ -48,4 +48,14 @@ describe("extract on minutes-only packs", () => {
       { number: "2", title: "Precept", decisions: ["that the precept be set at £40,000."] },
     ]);
   });
+
+  it("reads a 24-hour time printed beside the date, and a venue with its street address", () => {
+    const text = "Meeting (no. 212) of\nFelpersham Community Council\n\n4th June 2025 19.00\nFelpersham Primary School Hall\n14 Mill Road, FE1 2AB\n\nMinute\n1. Welcome";
+    expect(header(text, true)).toMatchObject({ date: "2025-06-04", time: "19:00", venue: "Felpersham Primary School Hall, 14 Mill Road, FE1 2AB" });
+  });
+
+  it("reads time and venue from 'the Council held their meeting at 7.30pm on DATE at VENUE'", () => {
+    const text = "FELPERSHAM TOWN COUNCIL\nMEETING 9th APRIL 2025\n\nFelpersham Town Council held their meeting at 7.30pm on the 9th April 2025 at the Market Hall, Felpersham.\n\nPRESENT\nCouncillors A Bell and C Dunn.";
+    expect(header(text, true)).toMatchObject({ date: "2025-04-09", time: "19:30", venue: "Market Hall, Felpersham" });
+  });
 });

@@ -48,6 +48,16 @@ export function findMeetingDate(lines: FlatLine[]): HeaderField<string> | null {
   return best;
 }
 
+/** A sentence in the minutes' opening that says when the meeting was held. */
+function heldSentence(lines: FlatLine[], date: HeaderField<string>): FlatLine | null {
+  return lines.find((l) => l !== date.line && /\b(?:held|met)\b/i.test(l.text) && !/\b(?:previous|last) meeting\b/i.test(l.text)
+    && findDates(l.text).some((d) => d.iso === date.value)) ?? null;
+}
+
+const POSTCODE_RE = /\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b/;
+/** An address line under a venue: "57 Edgehill Road, G11 7HZ", "Maidstone ME14 1XQ". */
+const addressLine = (t: string) => t.length < 80 && !/:/.test(t) && (POSTCODE_RE.test(t) || /^\d{1,4}[a-z]?\s+[A-Z][a-z]+/.test(t) && !findTimes(t).length);
+
 /** Venue after a label ("Venue: …", wrapped over lines) or inside "held on DATE in/at VENUE commencing …". */
 function findVenue(lines: FlatLine[], date: HeaderField<string> | null): HeaderField<string> | null {
   // "Date: … Time: … Venue: Council Chamber" on one line.
@@ -70,14 +80,18 @@ function findVenue(lines: FlatLine[], date: HeaderField<string> | null): HeaderF
     }
   }
   if (date) {
-    const t = date.line.text;
-    const d = findDates(t).find((x) => x.iso === date.value);
-    const after = d ? t.slice(d.end) : "";
-    const m = /^\s*,?\s*(?:in|at)\s+(?:the\s+)?(.+?)(?:\s*,?\s*(?:commencing|starting|beginning)\b.*|\s*,?\s*at\s+\d{1,2}[.:]?\d{0,2}\s*[ap]\.?m.*)?\.?\s*$/i.exec(after);
-    if (m && PLACE_WORDS.test(m[1]!) || m && /,/.test(m[1]!)) {
-      const v = m![1]!.replace(/\s+/g, " ").replace(/[.,]$/, "").trim();
-      return { value: v, line: date.line };
+    const held = heldSentence(lines, date);
+    for (const line of held ? [date.line, held] : [date.line]) {
+      const t = line.text;
+      const d = findDates(t).find((x) => x.iso === date.value);
+      const after = d ? t.slice(d.end) : "";
+      const m = /^\s*,?\s*(?:in|at)\s+(?:the\s+)?(.+?)(?:\s*,?\s*(?:commencing|starting|beginning)\b.*|\s*,?\s*at\s+\d{1,2}[.:]?\d{0,2}\s*[ap]\.?m.*)?\.?\s*$/i.exec(after);
+      if (m && PLACE_WORDS.test(m[1]!) || m && /,/.test(m[1]!)) {
+        const v = m![1]!.replace(/\s+/g, " ").replace(/[.,]$/, "").trim();
+        return { value: v, line };
+      }
     }
+    const t = date.line.text;
     const mm = /\bheld (?:in|at) (?:the\s+)?(.+?)\s+on\s+/i.exec(t);
     if (mm) return { value: mm[1]!.replace(/,$/, ""), line: date.line };
     // Front sheets often print the venue on the line after the date (and time).
@@ -87,13 +101,17 @@ function findVenue(lines: FlatLine[], date: HeaderField<string> | null): HeaderF
       if (!n) continue;
       seen++;
       if (findTimes(n).length && n.length < 30) continue;
+      // "(or on the rising of Full Council, whichever is the later)"
+      if (/^\(/.test(n)) { seen--; continue; }
       if (PLACE_WORDS.test(n) && n.length < 120 && !/[.]$/.test(n) && !bodyName(n)) {
         let v = n;
         // "Council Chamber, Sessions House," / "County Hall, Maidstone"
-        for (let x = j + 1; x < lines.length && /,$/.test(v); x++) {
+        for (let x = j + 1; x < lines.length; x++) {
           const c = lines[x]!.text;
           if (!c || c.length > 80 || /:/.test(c)) break;
-          v += " " + c;
+          if (/,$/.test(v)) v += " " + c;
+          else if (addressLine(c)) v += ", " + c;
+          else break;
         }
         return { value: v.replace(/,$/, ""), line: lines[j]! };
       }
@@ -112,12 +130,19 @@ function findTime(lines: FlatLine[], date: HeaderField<string> | null): HeaderFi
     if (t && Number(t.slice(0, 2)) < 24) return { value: t, line: l };
   }
   if (date) {
+    // "11th March 2026 19.00": a 24-hour clock beside the date needs no am/pm.
+    const d = findDates(date.line.text).find((x) => x.iso === date.value);
+    const clock = d ? /^\s*,?\s*(?:at\s+)?([01]?\d|2[0-3])[.:]([0-5]\d)\b(?!\s*[ap]\.?m)/i.exec(date.line.text.slice(d.end)) : null;
+    if (clock) return { value: `${clock[1]!.padStart(2, "0")}:${clock[2]}`, line: date.line };
     const k = lines.indexOf(date.line);
     for (let j = k; j < lines.length && j <= k + 3; j++) {
       const t = findTimes(lines[j]!.text);
       if (t.length && (j === k || lines[j]!.text.length < 60)) return { value: t[0]!.hhmm, line: lines[j]! };
     }
   }
+  // "The Council held their meeting at 7.30pm on the 13th March 2019 at …"
+  const held = date ? heldSentence(lines, date) : null;
+  if (held && findTimes(held.text).length) return { value: findTimes(held.text)[0]!.hhmm, line: held };
   const started = lines.find((l) => /\b(?:meeting (?:started|commenced|began)|commenced at|commencing at|started at)\b/i.test(l.text) && findTimes(l.text).length);
   if (started) return { value: findTimes(started.text)[0]!.hhmm, line: started };
   return null;

@@ -63,4 +63,20 @@ describe("decisions in unmarked paragraphs", () => {
       ["that the Council record its sympathy to the family."],
     ]);
   });
+
+  it("takes the decision from 'proposed …, seconded … and unanimously agreed to/that …' inside a sentence", () => {
+    const text = [
+      "1. Correspondence", "",
+      "i) Felpersham Scouts re financial support. It was proposed by Cllr. A. Bell, seconded by Cllr. C. Dunn and unanimously agreed to donate £75.00. The Clerk would write.", "",
+      "2. Footpaths", "",
+      "Following a discussion it was agreed that the stile on the Mill Lane path be replaced. Members noted the cost.", "",
+      "Cllr Dunn agreed to look at the stile.", "",
+    ].join("\n");
+    expect(minutes(text).map((m) => m.decisions)).toEqual([["to donate £75.00."], ["that the stile on the Mill Lane path be replaced."]]);
+  });
+
+  it("leaves 'it was agreed' to RESOLVED when the minute has a formal resolution", () => {
+    const text = ["1. Parks", "", "After discussion it was agreed that the play area be discussed first.", "", "RESOLVED that the report be noted.", "", "2. Close", "", "The meeting closed at 9pm."].join("\n");
+    expect(minutes(text)[0]!.decisions).toEqual(["that the report be noted."]);
+  });
 });

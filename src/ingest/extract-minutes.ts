@@ -13,6 +13,7 @@ const NUMERIC_RE = /^(?:(?:minute|min\.?|item)\s+(?:no\.?\s*)?)?(\d{1,4}[a-z]?)(
 const TRIGGER_RE = /^(?:\(?\d+[.)]?\s*)?(?:it was\s+|and\s+|(?:the\s+)?(?:members|committee|sub-committee|panel|board|cabinet|council)\s+(?:unanimously\s+)?)?(resolved|agreed|recommended|decided)\b(?:\s*\(?(?:unanimously|accordingly|by consensus)\)?)?\s*[:\-–—,]*\s*/i;
 const NOTED_RE = /^(?:the\s+)?(?:members|committee|sub-committee|panel|board)\s+(?:noted|endorsed|approved|requested|supported|welcomed|accepted)\b/i;
 const FOLLOWING_RE = /\b(?:agreed|resolved|recommended|decided)\b(?:\s+(?:the following|as follows|that))?\s*:\s*$/i;
+const MID_AGREED_RE = /\b(?:it was|and|were|was)\s+(?:(?:unanimously|also|further|therefore)\s+)?agreed\s+(?=(?:that|to)\s)/i;
 const LIST_ITEM_RE = /^(?:[-•·*▪]\s*)?(?:\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]|\d{1,2}\.\d{1,2}\.?)\s+/i;
 const BULLET_RE = /^[-•·*▪]\s+/;
 
@@ -128,6 +129,16 @@ export function decisionsIn(body: FlatLine[]): { text: string; line: FlatLine }[
       // "It was moved by …, seconded by … and RESOLVED that …"
       const at = /\b(?:RESOLVED|AGREED)\b\s*[:\-–—,]*\s*/.exec(t)!;
       rest = t.slice(at.index + at[0].length);
+    }
+    else if (!hasExplicit && !l.cells && MID_AGREED_RE.test(t) && !/\b(?:the|a|an|of|to|and|that|for)$/i.test(t)) {
+      // "Proposed by Cllr A, seconded by Cllr B and unanimously agreed to donate £50." — the
+      // decision is that sentence's tail; what follows it is discussion.
+      const at = MID_AGREED_RE.exec(t)!;
+      const tail = t.slice(at.index + at[0].length);
+      const stop = /[.!](?=\s+[A-Z])(?<!\b(?:[A-Z]|Cllr|Cllrs|Mr|Mrs|Ms|Dr|No|St))/.exec(tail);
+      const text = tidy(stop ? tail.slice(0, stop.index + 1) : tail);
+      if (text.split(/\s+/).length >= 3) out.push({ text, line: l });
+      continue;
     }
     else if (NOTED_RE.test(t) && !hasExplicit) {
       const a = /\b(?:agreed|resolved)\b\s*(?:that\s+)?/i.exec(t);

@@ -46,4 +46,9 @@ describe("printed times", () => {
     expect(parseTime("starts 18:45")).toBe("18:45");
     expect(parseTime("no time here, 2019")).toBeNull();
   });
+
+  it("removes nested notes and police ranks, and splits a list whose last 'and' follows a full stop", () => {
+    const text = "Ann Bell (AB, Felpersham Area Partnership (FAP) rep), Cllr Colin Dunn (CD).and PC Ed Fry";
+    expect(splitNameList(text).map((n) => n.name)).toEqual(["Ann Bell", "Colin Dunn", "Ed Fry"]);
+  });
 });

@@ -6,6 +6,8 @@
 
 const TITLE = "(?:(?:county|district|borough|city|town|parish|community)\\s+(?:councillors?|cllrs?)|councillors?|cllrs?|coun|mr|mrs|ms|miss|mx|dr|rev(?:d|erend)?|prof(?:essor)?|sir|dame|lady|lord|the)\\.?";
 const TITLES_RE = new RegExp(`^(?:${TITLE}\\s+)+`, "i");
+/** Police officers attend parish meetings: "PC Andy McKay", "PCSO Jo Bell". */
+const POLICE_RE = /^(?:PCSO|PC|Sgt\.?|Sergeant|Insp\.?|Inspector)\s+(?=[A-Z])/;
 /** "r Maureen Madden", "lr Maureen Madden": a title whose first letters the converter ate. */
 const EATEN_TITLE_RE = /^(?:l?l?r|illor|cillor)\s+(?=[A-Z])/;
 
@@ -22,8 +24,10 @@ export const hasCouncillorTitle = (s: string) => /^\s*(?:(?:county|district|boro
 
 /** Removes titles, bracketed notes and trailing role words: "Councillor Mrs Johnson, Chair" -> "Johnson". */
 export function cleanName(raw: string): string {
-  let s = raw
-    .replace(/\([^()]*\)/g, " ")
+  let s = raw;
+  // Notes nest: "(EH, Area Partnership (VPAP) rep)".
+  for (let prev = ""; prev !== s; ) { prev = s; s = s.replace(/\([^()]*\)/g, " "); }
+  s = s
     .replace(/\([^)]*$/, " ")
     .replace(/[\u2018\u2019]/g, "’")
     .replace(/\s+/g, " ")
@@ -31,7 +35,7 @@ export function cleanName(raw: string): string {
   s = s.replace(/\s+[–—-]\s+.*$/, "").replace(/,?\s*\b(?:OBE|MBE|CBE|JP|DL|KC|QC|BEM)\b/g, "");
   s = s.replace(/,?\s*(?:in the chair|(?:vice|deputy)[\s-]*chair(?:man|woman|person)?|chair(?:man|woman|person)?)\b.*$/i, "");
   s = s.replace(/,.*$/, "");
-  s = s.replace(EATEN_TITLE_RE, "").replace(TITLES_RE, "");
+  s = s.replace(EATEN_TITLE_RE, "").replace(TITLES_RE, "").replace(POLICE_RE, "");
   s = s.replace(/^(?:and|&)\s+/i, "").replace(/[.;:,\s]+$/, "").replace(/^[\-–•*·\s]+/, "");
   return s.trim();
 }
@@ -78,7 +82,8 @@ export interface ListedName { name: string; raw: string; councillor: boolean }
  */
 export function splitNameList(text: string): ListedName[] {
   const out: ListedName[] = [];
-  const pieces = splitTopLevel(text.replace(/\s+/g, " "));
+  // "(LRMcC).and PC Andy McKay": a full stop typed before the last "and".
+  const pieces = splitTopLevel(text.replace(/\s+/g, " ").replace(/\)\.?(?=and\s)/g, ") "));
   let councillorContext = false;
   for (const piece0 of pieces) {
     const byTitle = piece0.split(new RegExp(`(?<!\\b(?:county|district|borough|city|town|parish|community))\\s+(?=(?:(?:county|district|borough|city|town|parish|community)\\s+(?:councillors?|cllrs?)|councillors?|cllrs?|mr|mrs|ms|miss|dr|rev(?:d)?|reverend|prof)\\.?\\s+[A-Z])`, "i"));
