@@ -55,4 +55,9 @@ describe("extractAgenda layouts", () => {
       { number: "2", title: "Village Hall Accounts", pages: [5, 9], exempt: false },
     ]);
   });
+
+  it("reads a supplementary agenda whose only item is not item 1, vouched for by its page reference", () => {
+    const text = "Dear Member\n\nFELPERSHAM COUNTY COUNCIL - THURSDAY, 12 JUNE 2025\n\nAgenda Item No\n4 River Fel Flood Defences (Pages 1 - 18)\n\nYours sincerely";
+    expect(agenda(text).map((a) => [a.number, a.title, a.pages])).toEqual([["4", "River Fel Flood Defences", [1, 18]]]);
+  });
 });

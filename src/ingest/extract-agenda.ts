@@ -107,6 +107,14 @@ export function extractAgenda(lines: FlatLine[]): AgendaHit[] {
       expected = Number(lone[1]) + 1;
       continue;
     }
+    // A supplementary agenda starts where it starts ("3 Flood Plan (Pages 1 - 18)"); the page
+    // reference vouches for an item whose number has no full stop.
+    const paged = /^\s*(\d{1,2}[a-z]?)[.)]?\s+([A-Z][^(]*\(pages?\s*\d[^)]*\))\s*$/i.exec(raw);
+    if (paged && (chunks.length === 0 || !positions.length && numValue(paged[1]!) >= expected && numValue(paged[1]!) <= expected + 3)) {
+      chunks.push({ number: paged[1]!, raw: paged[2]!, line: l, exempt, lines: [l] });
+      expected = numValue(paged[1]!) + 1;
+      continue;
+    }
     if (!positions.length || (chunks.length === 0 && positions[0]!.number !== "1")) {
       if (chunks.length) { chunks[chunks.length - 1]!.raw += "\n" + raw; chunks[chunks.length - 1]!.lines.push(l); }
       continue;

@@ -81,4 +81,18 @@ describe("personName", () => {
     expect(personName("Cllr Ann Archer, Cabinet Member for Highways")).toBe("Ann Archer");
     expect(personName("Director of Children's Services")).toBeNull();
   });
+
+  it("reads a From / To / Subject cover and a numbered 'Report Authors:' label with the name below", () => {
+    const text = [
+      "Agenda Item 4", "",
+      "From:\tAlan Bell, Leader of the Council", "",
+      "To:\tFelpersham County Council – 12th June 2025", "",
+      "Subject:\tRiver Fel Flood Defences", "",
+      "Classification:\tUnrestricted", "",
+      "Summary:", "", "The council is asked to endorse the flood plan.", "",
+      "5. Report Authors:", "", "Carol Dunn, Head of Flood Risk", "",
+    ].join("\n");
+    const rows = extractReports(readText("r.txt", text)).rows;
+    expect(rows).toEqual([{ title: "River Fel Flood Defences", meetingDate: "2025-06-12", author: "Carol Dunn", service: null, wards: null }]);
+  });
 });

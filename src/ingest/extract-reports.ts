@@ -15,12 +15,12 @@ const LABELS: [RegExp, Field][] = [
   [/^(title of report|report title|title|subject|report subject|report name)$/, "title"],
   [/^(report authors?|authors?|report written by|prepared by)$/, "author"],
   [/^(name of contact officer|contact officers?|contact name|contact|officer contact)$/, "contact"],
-  [/^(lead officers?|responsible officer|report of|report by|report from)$/, "lead"],
+  [/^(lead officers?|responsible officer|report of|report by|report from|from|relevant director)$/, "lead"],
   [/^(service|service area|directorate|department|division|portfolio area)$/, "service"],
   [/^(wards? affected|wards?|ward\(s\)( affected)?|wards? and communities affected|electoral divisions?( affected)?|divisions? affected)$/, "wards"],
-  [/^(meeting|committee|report to|decision maker|meeting of)$/, "meeting"],
+  [/^(meeting|committee|report to|decision maker|meeting of|to)$/, "meeting"],
 ];
-const ANY_LABEL = /^([A-Za-z][A-Za-z()' /]{1,40}?):\s*/;
+const ANY_LABEL = /^(?:\d{1,2}\.\s+)?([A-Za-z][A-Za-z()' /]{1,40}?):\s*/;
 
 const labelOf = (raw: string): Field | null => {
   const k = raw.toLowerCase().replace(/[:.]/g, "").replace(/\s+/g, " ").trim();
@@ -82,7 +82,7 @@ export function extractReports(pages: PageSet, _segments?: Segment[]): { rows: E
     const line = stream[i];
     const startsPage = i === 0 || stream[i - 1].page !== line.page;
     const hits = fieldsOn(line, []);
-    if (hits.length && ["date", "title", "meeting", "author"].includes(hits[0].field)) {
+    if (hits.length && ["date", "title", "meeting", "author", "lead"].includes(hits[0].field)) {
       const block: Hit[] = [];
       let j = i, gap = 0;
       for (; j < stream.length && gap <= 3; j++) {
@@ -110,7 +110,7 @@ export function extractReports(pages: PageSet, _segments?: Segment[]): { rows: E
   covers.forEach((cover, n) => {
     const end = n + 1 < covers.length ? covers[n + 1].start : stream.length;
     const hits = [...cover.hits];
-    for (let j = cover.start; j < end; j++) if (!cover.hits.some((h) => h.line === stream[j])) hits.push(...fieldsOn(stream[j], hits));
+    for (let j = cover.start; j < end; j++) if (!cover.hits.some((h) => h.line === stream[j])) hits.push(...fieldsOn(stream[j], hits), ...labelAbove(stream, j));
     const get = (f: Field) => hits.find((h) => h.field === f);
 
     let title = cleanTitle(cover.title ?? "");
@@ -125,7 +125,9 @@ export function extractReports(pages: PageSet, _segments?: Segment[]): { rows: E
     if (!title) return;
 
     const dateHit = get("date");
-    const meetingDate = (dateHit && parseDate(dateHit.value)) || (cover.dateLine && parseDate(cover.dateLine.text)) || packDate;
+    // "To: County Council – 9th January 2025" names the meeting and its date.
+    const meetingHit = get("meeting");
+    const meetingDate = (dateHit && parseDate(dateHit.value)) || (cover.dateLine && parseDate(cover.dateLine.text)) || (meetingHit && parseDate(meetingHit.value)) || packDate;
     const authorHit = [get("author"), get("contact"), get("lead")].find((h) => h && personName(h.value));
     const author = authorHit ? personName(authorHit.value) : null;
     if (!service) service = serviceUnderHeading(stream, cover.start, end, title);
@@ -148,6 +150,15 @@ export function extractReports(pages: PageSet, _segments?: Segment[]): { rows: E
     if (dl) provenance[`/${i}/meetingDate`] = provenanceAt(dl, texts, dateHit?.value ?? dl.text, EXTRACTOR, conf);
   });
   return { rows, provenance };
+}
+
+/** "7. Report Authors:" alone on its line, the value on the next one. */
+function labelAbove(stream: StreamLine[], j: number): Hit[] {
+  const m = /^(?:\d{1,2}\.\s+)?([A-Za-z][A-Za-z()' /]{1,40}?):\s*$/.exec(stream[j].text);
+  const field = m ? labelOf(m[1]) : null;
+  if (!field || field === "title") return [];
+  const next = stream.slice(j + 1, j + 3).find((l) => !isFurniture(l.text) && l.text.trim());
+  return next && !ANY_LABEL.test(next.text) ? [{ field, value: next.text.trim(), line: next }] : [];
 }
 
 function cleanTitle(t: string): string {
