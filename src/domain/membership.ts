@@ -24,3 +24,6 @@ export const Membership = RecordBase.extend({
 });
 export type Membership = z.infer<typeof Membership>;
 export type MembershipRole = z.infer<typeof MembershipRole>;
+
+/** Roles as a front sheet prints them. */
+export const ROLE_LABELS: Record<MembershipRole, string> = { chair: "Chair", "vice-chair": "Vice-Chair", member: "Member", substitute: "Substitute" };

@@ -1,3 +1,4 @@
+import type { MembershipRole } from "../domain/membership.js";
 import { PDFDocument } from "pdf-lib";
 import { MootError } from "../domain/errors.js";
 import { canSeeExempt, type Viewer } from "../domain/viewer.js";
@@ -27,7 +28,7 @@ export interface PackItem {
 }
 export interface PackMember {
   name: string;
-  role: string;
+  role: MembershipRole;
   representing: string | null;
 }
 export interface PackData {

@@ -1,3 +1,4 @@
+import { ROLE_LABELS } from "../domain/membership.js";
 import { exemptNotice } from "../domain/viewer.js";
 import type { Scope } from "../store/records.js";
 import { describeMeetingDate, itemFlags, loadPackData, type PackOptions } from "./pack-data.js";
@@ -23,7 +24,7 @@ export async function buildPackHtml(scope: Scope, meetingId: string, opts: PackO
     meeting.status !== "scheduled" ? `<p><strong>${escapeHtml(meeting.status)}</strong>${meeting.statusNote ? `: ${escapeHtml(meeting.statusNote)}` : ""}</p>` : "",
     "</header>",
     `<section aria-labelledby="membership"><h2 id="membership">Membership</h2><ul>`,
-    ...data.members.map((m) => `<li>${escapeHtml(m.name)}${m.role === "member" ? "" : ` (${escapeHtml(m.role.replace("-", " "))})`}${m.representing ? `, representing ${escapeHtml(m.representing)}` : ""}</li>`),
+    ...data.members.map((m) => `<li>${escapeHtml(m.name)}${m.role === "member" ? "" : ` (${escapeHtml(ROLE_LABELS[m.role])})`}${m.representing ? `, representing ${escapeHtml(m.representing)}` : ""}</li>`),
     "</ul></section>",
     `<section aria-labelledby="agenda"><h2 id="agenda">Agenda</h2><ol class="agenda">`,
   ];

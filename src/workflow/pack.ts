@@ -1,3 +1,4 @@
+import { ROLE_LABELS } from "../domain/membership.js";
 import { PDFDocument, StandardFonts, rgb } from "pdf-lib";
 import type { Content, TDocumentDefinitions } from "pdfmake/interfaces.js";
 import { exemptNotice } from "../domain/viewer.js";
@@ -17,7 +18,7 @@ function frontAndAgenda(data: PackData, ranges: Map<string, { from: number; to: 
     ...(data.audience === "members" ? [{ text: "Members’ pack: contains exempt information (Schedule 12A). Not for publication.", bold: true, margin: [0, 12, 0, 0] as [number, number, number, number] }] : []),
     { text: "Membership", bold: true, fontSize: 13, margin: [0, 20, 0, 6] },
     {
-      ul: data.members.map((m) => `${m.name}${m.role === "member" ? "" : ` (${m.role.replace("-", " ")})`}${m.representing ? `, representing ${m.representing}` : ""}`),
+      ul: data.members.map((m) => `${m.name}${m.role === "member" ? "" : ` (${ROLE_LABELS[m.role]})`}${m.representing ? `, representing ${m.representing}` : ""}`),
     },
     ...(meeting.contactOfficer ? [{ text: `Contact: ${meeting.contactOfficer}`, margin: [0, 20, 0, 0] as [number, number, number, number] }] : []),
     { text: "Agenda", fontSize: 18, bold: true, pageBreak: "before", margin: [0, 0, 0, 12] },

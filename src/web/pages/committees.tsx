@@ -1,3 +1,4 @@
+import { ROLE_LABELS } from "../../domain/membership.js";
 import type { App } from "../context.js";
 import { MootError } from "../../domain/errors.js";
 import { committeeDetail, findCommittee, listCommittees } from "../../store/queries/committees.js";
@@ -6,7 +7,7 @@ import { MeetingLink, Tag } from "../views/components.js";
 import { clockTime, longDate, shortDate } from "../views/format.js";
 import { paperBand } from "../../domain/work-programme.js";
 
-const ROLE: Record<string, string> = { chair: "Chair", "vice-chair": "Vice-chair", member: "Member", substitute: "Substitute" };
+const ROLE: Record<string, string> = ROLE_LABELS;
 
 export function registerCommittees(app: App) {
   app.get("/committees", async (c) => {
