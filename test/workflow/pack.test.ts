@@ -47,7 +47,7 @@ for (const dialect of DIALECTS) {
       pages.forEach((text, i) => expect(text).toMatch(new RegExp(`Page ${i + 1}$`)));
       expect(pages[0]).toContain("Wendlebury Borough Council");
       expect(pages[0]).toContain("Tomos ap Rhŷs"); // Welsh circumflex survives the embedded font
-      expect(pages[0]).toContain("Gwen Pritchard (chair)");
+      expect(pages[0]).toContain("Gwen Pritchard (Chair)");
       const ranges = await packPageRanges(c.scope, meetingId, { audience: "public" });
       const at = (n: number) => pages[n - 1];
       const leisure = ranges.get(ids.leisure)!;
