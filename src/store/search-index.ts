@@ -8,6 +8,8 @@ import type { SearchEntryRow } from "./schema.js";
  * kept in step by the Scope's writes in the same transaction. Each entry carries copies of
  * its committee, meeting date and exempt status so search needs no joins; every write that
  * could change those (an item or document made exempt, a meeting moved) refreshes them here.
+ * A page of a whole-meeting agenda pack is restricted when an exempt item's printed page
+ * range covers it, so an exempt report bound into a public pack stays out of results.
  */
 export async function reindex(scope: Scope, table: RecordTable, record: unknown): Promise<void> {
   if (table === "document") {
@@ -21,8 +23,11 @@ export async function reindex(scope: Scope, table: RecordTable, record: unknown)
     return refreshDerived(scope, "document_id", doc.id);
   }
   if (table === "agenda_item") {
+    const item = record as RecordOf<"agenda_item">;
     await upsert(scope, table, record);
-    return refreshDerived(scope, "agenda_item_id", (record as RecordOf<"agenda_item">).id);
+    await refreshDerived(scope, "agenda_item_id", item.id);
+    // Its page range may cover pages of the meeting's pack.
+    return refreshDerived(scope, "meeting_id", item.meetingId);
   }
   if (table === "meeting") return refreshDerived(scope, "meeting_id", (record as RecordOf<"meeting">).id);
   await upsert(scope, table, record);
@@ -53,6 +58,15 @@ async function refreshDerived(scope: Scope, column: "id" | "document_id" | "agen
       restricted = case
         when exists (select 1 from agenda_item ai where ai.id = search_entry.agenda_item_id and ai.exempt_paragraph is not null) then 1
         when exists (select 1 from document d where d.id = search_entry.document_id and d.exempt_paragraph is not null) then 1
+        -- A page of a whole-meeting pack inside an exempt item's printed range (physical or printed number).
+        when search_entry.kind = 'page' and exists (
+          select 1 from document d
+          join document_page p on p.id = search_entry.record_id
+          join agenda_item ai on ai.meeting_id = d.meeting_id
+          where d.id = search_entry.document_id and d.agenda_item_id is null and d.kind in ('agenda-pack', 'supplement')
+            and ai.exempt_paragraph is not null and ai.page_from is not null
+            and (p.printed_number between ai.page_from and coalesce(ai.page_to, ai.page_from)
+              or p.page_number between ai.page_from and coalesce(ai.page_to, ai.page_from))) then 1
         else 0 end
     where ${sql.ref(column)} = ${value} and authority_id = ${scope.authorityId}`.execute(scope.db);
 }

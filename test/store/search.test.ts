@@ -91,6 +91,23 @@ for (const dialect of DIALECTS) {
       expect((await search(store, s.authorityId, "mill river", {}, PUBLIC)).length).toBe(1);
     });
 
+    it("withholds the pages of a whole-meeting pack that an exempt item's page range covers", async () => {
+      const pack = await s.create("document", { meetingId: ids.m1, kind: "agenda-pack", title: "Agenda pack", pageCount: 3 });
+      for (const [n, text] of [[1, "Front sheet quokkas"], [2, "Valuation quokkas secret"], [3, "Appendix quokkas"]] as const) {
+        await s.create("document_page", { documentId: pack.id, pageNumber: n, printedNumber: n + 10, text });
+      }
+      const pages = async (v: Viewer) => (await search(store, s.authorityId, "quokkas", { kinds: ["page"] }, v)).map((h) => h.pageNumber).sort();
+      expect(await pages(PUBLIC)).toEqual([1, 2, 3]);
+      const item = await s.create("agenda_item", { meetingId: ids.m1, number: "7", position: 6, title: "Land valuation", pageFrom: 12, pageTo: 12 });
+      await s.update("agenda_item", item.id, { exemptParagraph: 3 });
+      expect(await pages(PUBLIC)).toEqual([1, 3]);
+      expect(await pages({ kind: "member", personId: "p", committeeIds: [ids.planning] })).toEqual([1, 2, 3]);
+      await s.update("agenda_item", item.id, { pageFrom: 13, pageTo: 13 });
+      expect(await pages(PUBLIC)).toEqual([1, 2]);
+      await s.update("agenda_item", item.id, { exemptParagraph: null });
+      expect(await pages(PUBLIC)).toEqual([1, 2, 3]);
+    });
+
     it("rejects impossible filter dates with the field named", async () => {
       await expect(search(store, s.authorityId, "flood", { from: "2025-02-30" }, PUBLIC)).rejects.toThrow(/from/);
     });

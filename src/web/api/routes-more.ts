@@ -6,7 +6,7 @@ import { documentDetail, recentDocuments } from "../../store/queries/documents.j
 import { listDecisions } from "../../store/queries/decisions.js";
 import { listActions } from "../../store/queries/actions.js";
 import { SearchKind, snippetParts } from "../../store/search.js";
-import { searchVisible } from "../../store/queries/search.js";
+import { search } from "../../store/search.js";
 import { ActionOut, ActionStatus, DateRange, DecisionEntryOut, DocumentDetailOut, DocumentOut, ErrorOut, IdParam, PageQuery, SearchHitOut, paged } from "./schemas.js";
 import { pageOut } from "./shape.js";
 import { hitHref } from "../pages/search.js";
@@ -85,7 +85,7 @@ export function registerMoreRoutes(api: OpenAPIHono<AppEnv>) {
     async (c) => {
       const q = c.req.valid("query");
       const limit = Math.min(q.limit, 100);
-      const hits = await searchVisible(
+      const hits = await search(
         c.get("store"),
         c.get("authority").id,
         q.q,

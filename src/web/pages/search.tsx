@@ -1,8 +1,7 @@
 import { z } from "zod";
 import type { App } from "../context.js";
 import { IsoDate } from "../../domain/common.js";
-import { SearchKind, type SearchHit } from "../../store/search.js";
-import { searchVisible } from "../../store/queries/search.js";
+import { SearchKind, search, type SearchHit } from "../../store/search.js";
 import { listCommittees } from "../../store/queries/committees.js";
 import { page } from "../views/render.js";
 import { Pager, Snippet } from "../views/components.js";
@@ -40,7 +39,7 @@ export function registerSearch(app: App) {
     const text = q.q?.trim() ?? "";
     // One extra hit tells whether a next page exists without counting every match.
     const hits = text
-      ? await searchVisible(store, a.id, text, { committeeIds: committeeId ? [committeeId] : undefined, from: q.from, to: q.to, kinds: q.kind ? [q.kind] : undefined, limit: PAGE_SIZE + 1, offset: q.offset }, c.get("viewer"))
+      ? await search(store, a.id, text, { committeeIds: committeeId ? [committeeId] : undefined, from: q.from, to: q.to, kinds: q.kind ? [q.kind] : undefined, limit: PAGE_SIZE + 1, offset: q.offset }, c.get("viewer"))
       : [];
     const shown = hits.slice(0, PAGE_SIZE);
     return page(
