@@ -12,7 +12,6 @@ import { readPdf } from "./read-pdf.js";
  * extracts it. Errors name the file and the reason.
  */
 export async function readPack(path: string): Promise<PageSet> {
-  const ext = extname(path).toLowerCase();
   let data: Buffer;
   try {
     data = await readFile(path);
@@ -20,6 +19,13 @@ export async function readPack(path: string): Promise<PageSet> {
     const code = (e as NodeJS.ErrnoException).code;
     throw new MootError(code === "ENOENT" ? "not_found" : "bad_input", `${path}: cannot read file (${code ?? String(e)})`, { cause: e });
   }
+  return readPackData(path, data);
+}
+
+/** Reads a pack already in memory; `path` names it (its extension picks the reader) and appears in errors. */
+export async function readPackData(path: string, bytes: Uint8Array): Promise<PageSet> {
+  const ext = extname(path).toLowerCase();
+  const data = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (ext === ".txt" || ext === ".md" || ext === ".markdown" || ext === ".text") {
     const text = data.toString("utf8");
     if (text.includes("\u0000")) throw new MootError("bad_input", `${path}: not a text file (contains NUL bytes)`);
@@ -36,8 +42,18 @@ export async function readPack(path: string): Promise<PageSet> {
   throw new MootError("bad_input", `${path}: unsupported file type "${ext || "(none)"}"; expected .txt, .md or .pdf`);
 }
 
-export async function extractFile(path: string): Promise<{ extraction: Extraction; provenance: ExtractionProvenance; pages: PageSet }> {
-  const pages = await readPack(path);
+export interface Extracted { extraction: Extraction; provenance: ExtractionProvenance; pages: PageSet }
+
+export async function extractFile(path: string): Promise<Extracted> {
+  return extractPages(path, await readPack(path));
+}
+
+/** As extractFile, for a pack already in memory. */
+export async function extractData(path: string, data: Uint8Array): Promise<Extracted> {
+  return extractPages(path, await readPackData(path, data));
+}
+
+function extractPages(path: string, pages: PageSet): Extracted {
   try {
     return { ...extract(pages), pages };
   } catch (e) {
