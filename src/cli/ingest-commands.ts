@@ -1,4 +1,129 @@
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { mkdir, writeFile } from "node:fs/promises";
+import { basename, extname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import type { Command } from "commander";
+import cliProgress from "cli-progress";
+import { MootError } from "../domain/errors.js";
+import { slugify } from "../domain/slug.js";
+import { authorityBySlug, createAuthority, listAuthorities } from "../store/authorities.js";
+import type { Store } from "../store/open.js";
+import { Scope } from "../store/records.js";
+import { extractFile } from "../ingest/extract-file.js";
+import { expandPaths, importPaths, type ImportRun, type ScopeFor } from "../ingest/import-files.js";
+import { withStore } from "./store-commands.js";
 
-/** extract, import and eval: wired once the importer lands. */
-export function registerIngestCommands(_program: Command): void {}
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+
+/** The authority each pack goes to: --authority, else the name the pack prints (created on first sight). */
+function authorityResolver(store: Store, opts: { authority?: string; authorityName?: string }): ScopeFor {
+  const scopes = new Map<string, Scope>();
+  const scopeOf = async (slug: string, name: string | undefined, file: string): Promise<Scope> => {
+    const cached = scopes.get(slug);
+    if (cached) return cached;
+    let a = await authorityBySlug(store, slug);
+    if (!a) {
+      if (!name) throw new MootError("not_found", `${file}: no authority "${slug}" (give --authority-name to create it)`);
+      a = await createAuthority(store, { slug, name });
+      console.error(`Created authority ${a.name} (${a.slug})`);
+    }
+    const scope = new Scope(store, a.id, "import");
+    scopes.set(slug, scope);
+    return scope;
+  };
+  return async (extracted, file) => {
+    if (opts.authority) return scopeOf(opts.authority, opts.authorityName, file);
+    const name = extracted.extraction.authority ?? opts.authorityName;
+    if (name) return scopeOf(slugify(name), name, file);
+    const all = await listAuthorities(store);
+    if (all.length === 1) return scopeOf(all[0]!.slug, undefined, file);
+    throw new MootError("invalid", `${file}: the pack never names its authority; give --authority SLUG or --authority-name NAME`);
+  };
+}
+
+function printSummary(run: ImportRun, seconds: number, describe: string): void {
+  const imported = run.files.length;
+  console.log(`Imported ${imported} file(s)${run.failures.length ? `, ${run.failures.length} failed` : ""} into ${describe} in ${seconds.toFixed(1)} s`);
+  const rows = Object.entries(run.counts).sort(([a], [b]) => a.localeCompare(b));
+  if (rows.length) {
+    const w = Math.max(6, ...rows.map(([t]) => t.length));
+    console.log(`  ${"record".padEnd(w)}  created  updated  unchanged`);
+    for (const [t, c] of rows) console.log(`  ${t.padEnd(w)}  ${String(c.created).padStart(7)}  ${String(c.updated).padStart(7)}  ${String(c.unchanged).padStart(9)}`);
+  }
+  if (run.review.length) {
+    console.log(`Low-confidence values to check (${run.review.length}):`);
+    for (const r of run.review) {
+      console.log(`  ${basename(r.source)}${r.page ? ` p.${r.page}` : ""}: ${r.recordTable}.${r.field} "${r.value.slice(0, 80)}" (${r.confidence.toFixed(2)}; ${r.reason})`);
+    }
+  }
+  for (const w of run.warnings) console.log(`warning: ${w}`);
+}
+
+export function registerIngestCommands(program: Command): void {
+  program
+    .command("extract")
+    .description("extract agenda packs to Extraction JSON (FORMAT.md), one NAME.json per pack; no database")
+    .argument("<files...>", "packs (.pdf, .txt, .md) or directories of them")
+    .option("-o, --out <dir>", "directory to write NAME.json into", ".")
+    .action(async (files: string[], opts: { out: string }) => {
+      await mkdir(opts.out, { recursive: true });
+      let failed = 0;
+      for (const file of await expandPaths(files)) {
+        try {
+          const { extraction } = await extractFile(file);
+          const target = join(opts.out, `${basename(file, extname(file))}.json`);
+          await writeFile(target, `${JSON.stringify(extraction, null, 2)}\n`);
+          console.log(`${file} → ${target}`);
+        } catch (e) {
+          failed++;
+          console.error(`moot: ${e instanceof Error ? e.message : String(e)}`);
+        }
+      }
+      if (failed) process.exitCode = 65;
+    });
+
+  program
+    .command("import")
+    .description("import agenda packs into the database (each file in its own transaction; re-importing changes nothing)")
+    .argument("<paths...>", "packs (.pdf, .txt, .md) or directories of them")
+    .option("-a, --authority <slug>", "authority to import into (default: the one the pack names)")
+    .option("--authority-name <name>", "name for the authority when it has to be created")
+    .action((paths: string[], opts: { authority?: string; authorityName?: string }) =>
+      withStore(async (store) => {
+        const started = performance.now();
+        const fancy = process.stdout.isTTY === true;
+        let bar: cliProgress.SingleBar | null = null;
+        const run = await importPaths(authorityResolver(store, opts), paths, {
+          onProgress: (p) => {
+            if (fancy && p.total > 1) {
+              bar ??= new cliProgress.SingleBar({ format: "importing [{bar}] {value}/{total} {file}", hideCursor: true }, cliProgress.Presets.shades_classic);
+              if (p.done === 1) bar.start(p.total, 0, { file: "" });
+              bar.update(p.done, { file: basename(p.file) });
+              if (p.done === p.total) bar.stop();
+            } else console.log(`${p.error ? "failed" : "imported"} ${p.file} (${p.done}/${p.total})`);
+          },
+        });
+        printSummary(run, (performance.now() - started) / 1000, store.describe);
+        for (const f of run.failures) console.error(`moot: ${f.reason}`);
+        if (run.failures.length) process.exitCode = 65;
+      }),
+    );
+
+  program
+    .command("eval")
+    .description("score extraction against the shared corpus's gold files (../shared)")
+    .option("--shared <dir>", "the shared folder", resolve(ROOT, "../shared"))
+    .option("-o, --out <dir>", "keep the extractions in this directory")
+    .action((opts: { shared: string; out?: string }) => {
+      const shared = resolve(opts.shared);
+      if (!existsSync(join(shared, "corpus")) || !existsSync(join(shared, "tools", "score-extraction.mjs"))) {
+        console.log(`No corpus to evaluate: ${shared} has no corpus/ and tools/score-extraction.mjs. Nothing to do.`);
+        return;
+      }
+      const args = [join(ROOT, "bin/run-ts.js"), join(ROOT, "scripts/eval.ts"), "--shared", shared, ...(opts.out ? ["--out", resolve(opts.out)] : [])];
+      const r = spawnSync(process.execPath, args, { cwd: ROOT, stdio: "inherit" });
+      if (r.error) throw new MootError("config", `cannot run the evaluation: ${r.error.message}`);
+      if (r.status !== 0) process.exitCode = r.status ?? 1;
+    });
+}

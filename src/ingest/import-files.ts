@@ -1,0 +1,79 @@
+import { readdir, readFile, stat } from "node:fs/promises";
+import { extname, join } from "node:path";
+import { MootError } from "../domain/errors.js";
+import type { Scope } from "../store/records.js";
+import { extractData, type Extracted } from "./extract-file.js";
+import { addCounts, importPack, type ImportSummary } from "./load.js";
+import type { KindCounts, ReviewItem } from "./load-context.js";
+
+const PACK_EXTS = new Set([".pdf", ".txt", ".md"]);
+
+/** Chooses the authority a pack belongs to once its extraction is known (e.g. by the name it prints). */
+export type ScopeFor = (extracted: Extracted, path: string) => Promise<Scope>;
+
+export interface ImportProgress {
+  done: number;
+  total: number;
+  file: string;
+  /** Set when the file just finished failed. */
+  error?: string;
+}
+
+export interface ImportRun {
+  files: ImportSummary[];
+  failures: Array<{ file: string; reason: string }>;
+  counts: Record<string, KindCounts>;
+  review: ReviewItem[];
+  warnings: string[];
+}
+
+/** Files and directories to pack files: directories are walked for .pdf, .txt and .md, sorted by name. */
+export async function expandPaths(paths: string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const p of paths) {
+    const s = await stat(p).catch(() => null);
+    if (!s) {
+      out.push(p); // reported as a failure when read, with the reason
+      continue;
+    }
+    if (!s.isDirectory()) {
+      out.push(p);
+      continue;
+    }
+    const entries = (await readdir(p, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
+    const sub = entries.filter((e) => e.isDirectory()).map((e) => join(p, e.name));
+    out.push(...entries.filter((e) => e.isFile() && PACK_EXTS.has(extname(e.name).toLowerCase())).map((e) => join(p, e.name)));
+    out.push(...(await expandPaths(sub)));
+  }
+  return out;
+}
+
+/**
+ * Imports each file in its own transaction. A bad file is reported with its name and reason
+ * and leaves no rows; the others carry on.
+ */
+export async function importPaths(target: Scope | ScopeFor, paths: string[], opts: { onProgress?: (p: ImportProgress) => void } = {}): Promise<ImportRun> {
+  const files = await expandPaths(paths);
+  const run: ImportRun = { files: [], failures: [], counts: {}, review: [], warnings: [] };
+  for (const [k, path] of files.entries()) {
+    let error: string | undefined;
+    try {
+      const data = await readFile(path).catch((e: NodeJS.ErrnoException) => {
+        throw new MootError(e.code === "ENOENT" ? "not_found" : "bad_input", `${path}: cannot read file (${e.code ?? e.message})`);
+      });
+      const extracted = await extractData(path, data);
+      const scope = typeof target === "function" ? await target(extracted, path) : target;
+      const summary = await importPack(scope, { path, data }, { extracted });
+      run.files.push(summary);
+      addCounts(run.counts, summary.counts);
+      run.review.push(...summary.review);
+      run.warnings.push(...summary.warnings);
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e);
+      error = message.includes(path) ? message : `${path}: ${message}`;
+      run.failures.push({ file: path, reason: error });
+    }
+    opts.onProgress?.({ done: k + 1, total: files.length, file: path, error });
+  }
+  return run;
+}
