@@ -60,22 +60,25 @@ async function loadActions(ctx: LoadContext, x: Extraction, pack: LoadedMeeting 
   if (!x.actions.length) return;
   const meetingId = pack?.meeting.id ?? null;
   const existing = await ctx.scope.list("action", { meetingId });
-  const seen = new Map<string, number>();
   const keyOf = (source: string | null, ref: string | null, text: string) => `${norm(source)}|${ref ? norm(ref) : firstWords(text, 12)}`;
-  const keyed = new Map<string, (typeof existing)[number]>();
-  const counts = new Map<string, number>();
-  for (const e of existing) {
-    const k = keyOf(e.sourceTitle, e.ref, e.text);
-    const n = counts.get(k) ?? 0;
-    counts.set(k, n + 1);
-    keyed.set(`${k}#${n}`, e);
+  // Keyed on the values as stored (trimmed, cut to the field's length), so a re-import finds them.
+  const rows = x.actions.map((a, j) => {
+    const ref = a.ref?.trim().slice(0, 60).trim() || null;
+    const sourceTitle = a.source?.trim().slice(0, 1000).trim() || null;
+    return { a, j, ref, sourceTitle, key: keyOf(sourceTitle, ref, a.text) };
+  }).filter((r) => r.a.text.trim());
+  // Rows sharing a key (one ref, several lines) are told apart by their content first, then by order.
+  const claimed = new Map<number, (typeof existing)[number]>();
+  const free = (k: string) => existing.filter((e) => ![...claimed.values()].includes(e) && keyOf(e.sourceTitle, e.ref, e.text) === k);
+  const same = (e: (typeof existing)[number], a: (typeof x.actions)[number]) =>
+    norm(e.text) === norm(a.text) && norm(e.ownerText) === norm(a.owner) && norm(e.dueText) === norm(a.due) && norm(e.statusAsPrinted) === norm(a.status);
+  for (const r of rows) {
+    const hit = free(r.key).find((e) => same(e, r.a));
+    if (hit) claimed.set(r.j, hit);
   }
-  for (const [j, a] of x.actions.entries()) {
-    if (!a.text.trim()) continue;
-    const k = keyOf(a.source, a.ref, a.text);
-    const n = seen.get(k) ?? 0;
-    seen.set(k, n + 1);
-    const prior = keyed.get(`${k}#${n}`);
+  for (const r of rows) if (!claimed.has(r.j)) { const hit = free(r.key)[0]; if (hit) claimed.set(r.j, hit); }
+  for (const { a, j, ref, sourceTitle } of rows) {
+    const prior = claimed.get(j);
     const dueDate = a.due ? parseDate(a.due) : null;
     const status = actionStatus(a.status);
     const row = await ctx.upsert("action", prior, {
@@ -83,8 +86,8 @@ async function loadActions(ctx: LoadContext, x: Extraction, pack: LoadedMeeting 
       committeeId: pack?.committee.id ?? null,
       meetingId,
       origin: actionOrigin(a.source),
-      sourceTitle: a.source?.slice(0, 1000) ?? null,
-      ref: a.ref?.slice(0, 60) ?? null,
+      sourceTitle,
+      ref,
       text: a.text,
       ownerText: a.owner?.slice(0, 1000) ?? null,
       dueText: a.due?.slice(0, 1000) ?? null,

@@ -6,6 +6,7 @@ import { Scope } from "../../src/store/records.js";
 import { FileStore } from "../../src/store/files.js";
 import { RECORD_TABLES } from "../../src/domain/records.js";
 import { importPack } from "../../src/ingest/load.js";
+import { extractData } from "../../src/ingest/extract-file.js";
 import { BORSETSHIRE_PACK } from "../../src/ingest/fixtures/borsetshire-pack.js";
 
 const enc = (s: string) => new TextEncoder().encode(s);
@@ -138,6 +139,25 @@ for (const dialect of DIALECTS) {
       expect(packs.map((d) => d.id)).toEqual([packBefore!.id]);
       expect(packs[0]!.sha256).toBe(FileStore.sha256(corrected.data));
       expect(await rowCounts()).toEqual(rows);
+    });
+
+    it("loads action rows (origin, status, due date) and finds them again on re-import, long refs included", async () => {
+      const extracted = await extractData(PACK.path, PACK.data);
+      const source = "Action Log: Rural Affairs Scrutiny Committee";
+      const longRef = "10 April 2024 Hedgerow Management Plan – update on the verge cutting timetable";
+      extracted.extraction.actions = [
+        { source, ref: longRef, text: "Circulate the cutting timetable", owner: "Adam Macy", due: "30 April 2024", status: "Complete" },
+        { source, ref: longRef, text: "Circulate the cutting timetable", owner: "Adam Macy", due: "May 2024", status: "Ongoing" },
+        { source: "Action Plan: Verges", ref: null, text: "Survey the verges", owner: null, due: null, status: null },
+      ];
+      const first = await importPack(scope, PACK, { extracted });
+      expect(first.counts.action!.created).toBe(3);
+      const actions = await scope.list("action", {}, ["origin"]);
+      const log = actions.filter((a) => a.origin === "action-log");
+      expect(log.map((a) => [a.status, a.dueDate, a.ref!.length <= 60]).sort()).toEqual([["complete", "2024-04-30", true], ["in-progress", null, true]]);
+      expect(actions.find((a) => a.origin === "action-plan")).toMatchObject({ status: "open", committeeId: expect.any(String) });
+      const again = await importPack(scope, PACK, { extracted });
+      expect(again.counts.action).toEqual({ created: 0, updated: 0, unchanged: 3 });
     });
 
     it("leaves the store exactly as it was when an import fails part-way", async () => {
