@@ -95,8 +95,9 @@ function itemFor(seg: Segment, lines: FlatLine[], pages: PageSet, items: AgendaI
  */
 export async function loadSegments(ctx: LoadContext, pages: PageSet, lines: FlatLine[], segments: Segment[], pack: Document, packMeeting: LoadedMeeting | null, minutesOf: (seg: Segment) => LoadedMeeting | undefined): Promise<Map<Segment, Document>> {
   const out = new Map<Segment, Document>();
-  const existing = pack.meetingId ? await ctx.scope.list("document", { meetingId: pack.meetingId, fileName: pack.fileName }) : [];
-  const children = existing.filter((d) => d.kind !== "agenda-pack");
+  const existing = await ctx.scope.list("document", { meetingId: pack.meetingId, fileName: pack.fileName });
+  // Without a meeting, only papers cut from this very file are this pack's.
+  const children = existing.filter((d) => d.kind !== "agenda-pack" && (pack.meetingId !== null || d.sha256 === pack.sha256));
   const used = new Set<string>();
   for (const seg of segments) {
     const kind = KIND[seg.kind];
@@ -130,6 +131,6 @@ export async function loadSegments(ctx: LoadContext, pages: PageSet, lines: Flat
     out.set(seg, doc);
   }
   // Papers cut from an earlier version of this pack that the corrected one no longer has.
-  for (const stale of children.filter((d) => !used.has(d.id) && d.sha256 !== pack.sha256)) await ctx.scope.delete("document", stale.id);
+  for (const stale of children.filter((d) => !used.has(d.id) && d.sha256 !== pack.sha256 && pack.meetingId !== null)) await ctx.scope.delete("document", stale.id);
   return out;
 }

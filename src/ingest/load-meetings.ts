@@ -98,7 +98,10 @@ export async function loadMeeting(ctx: LoadContext, committees: Committees, peop
   const committee = await committees.get(m.committee);
   const sameDay = await ctx.scope.list("meeting", { committeeId: committee.id, localDate: m.date }, ["localTime"]);
   const existing = sameDay.length > 1 && m.time ? sameDay.find((x) => x.localTime === m.time) ?? sameDay[0] : sameDay[0];
-  const localTime = m.time ?? existing?.localTime ?? null;
+  // A meeting's own front sheet is the authority for its time and venue; other packs (its minutes,
+  // a later agenda carrying them) only fill gaps, so importing both never flips the values back and forth.
+  const own = m.hasAgenda || !existing;
+  const localTime = (own ? m.time ?? existing?.localTime : existing?.localTime ?? m.time) ?? null;
   const status = existing && existing.status !== "scheduled" ? existing.status : m.hasMinutes ? "held" : existing?.status ?? "scheduled";
   const meeting = await ctx.upsert("meeting", existing, {
     ...(existing ?? {}),
@@ -106,7 +109,7 @@ export async function loadMeeting(ctx: LoadContext, committees: Committees, peop
     localDate: m.date,
     localTime,
     startsAt: londonToInstant(m.date, localTime),
-    venue: m.venue ?? existing?.venue ?? null,
+    venue: (own ? m.venue ?? existing?.venue : existing?.venue ?? m.venue) ?? null,
     status,
   });
   ctx.bind(`${at}/committee`, "meeting", meeting.id, "committeeId", m.committee);
@@ -225,6 +228,7 @@ async function loadMinutes(ctx: LoadContext, meeting: Meeting, m: ExtractedMeeti
 async function loadDeclarations(ctx: LoadContext, people: People, meeting: Meeting, m: ExtractedMeeting, at: string, items: AgendaItem[], minutes: Minute[], named: Set<string>): Promise<void> {
   if (!m.declarations.length) return;
   const existing = await ctx.scope.list("declaration", { meetingId: meeting.id });
+  const used = new Set<string>();
   for (const [j, d] of m.declarations.entries()) {
     const person = await people.resolve(d.member, "councillor", named, `${at}/declarations/${j}/member`);
     if (!person) continue;
@@ -233,9 +237,12 @@ async function loadDeclarations(ctx: LoadContext, people: People, meeting: Meeti
     const byMinute = ref ? minutes.find((x) => norm(x.number) === norm(ref)) : undefined;
     const agendaItemId = byNumber?.id ?? byMinute?.agendaItemId ?? null;
     const itemAsPrinted = agendaItemId ? null : ref;
-    const prior = existing.find((e) => e.personId === person.id && e.agendaItemId === agendaItemId && e.itemAsPrinted === itemAsPrinted);
     const nature = d.interest.trim() || "interest declared (nature not printed)";
+    // One member can declare several interests in one item: the nature tells them apart.
+    const mine = existing.filter((e) => !used.has(e.id) && e.personId === person.id && e.agendaItemId === agendaItemId && e.itemAsPrinted === itemAsPrinted);
+    const prior = mine.find((e) => norm(e.nature) === norm(nature)) ?? mine[0];
     const row = await ctx.upsert("declaration", prior, { ...(prior ?? {}), meetingId: meeting.id, personId: person.id, agendaItemId, itemAsPrinted, nature, type: interestType(nature) });
+    used.add(row.id);
     if (!prior) existing.push(row);
     ctx.bind(`${at}/declarations/${j}/member`, "declaration", row.id, "personId", d.member);
     ctx.bind(`${at}/declarations/${j}/interest`, "declaration", row.id, "nature", d.interest);
