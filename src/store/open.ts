@@ -58,9 +58,10 @@ export function openStore(config: StoreConfig = configFromEnv()): Store {
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("synchronous = NORMAL");
-  // Search reads entries by rowid all over the file; a small page cache makes that I/O-bound.
+  // Search reads entries by rowid all over the file; a small page cache makes that I/O-bound,
+  // so map the whole file (address space only; MOOT_SQLITE_MMAP overrides).
   sqlite.pragma("cache_size = -65536");
-  sqlite.pragma("mmap_size = 268435456");
+  sqlite.pragma(`mmap_size = ${Number(process.env.MOOT_SQLITE_MMAP ?? 2 ** 31)}`);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), plugins: [new CamelCasePlugin()] });
   return { db, dialect: sqliteDialect, files, describe: `SQLite ${path}`, close: () => db.destroy() };
 }
