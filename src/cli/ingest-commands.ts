@@ -6,41 +6,14 @@ import { fileURLToPath } from "node:url";
 import type { Command } from "commander";
 import cliProgress from "cli-progress";
 import { MootError } from "../domain/errors.js";
-import { slugify } from "../domain/slug.js";
-import { authorityBySlug, createAuthority, listAuthorities } from "../store/authorities.js";
-import type { Store } from "../store/open.js";
-import { Scope } from "../store/records.js";
 import { extractFile } from "../ingest/extract-file.js";
-import { expandPaths, importPaths, type ImportRun, type ScopeFor } from "../ingest/import-files.js";
+import { expandPaths, importPaths, type ImportRun } from "../ingest/import-files.js";
 import { withStore } from "./store-commands.js";
+import type { Store } from "../store/open.js";
+import { databaseUrlOf, openQueue, queueImport } from "../jobs/queue.js";
+import { authorityResolver } from "../ingest/authority-for.js";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
-
-/** The authority each pack goes to: --authority, else the name the pack prints (created on first sight). */
-function authorityResolver(store: Store, opts: { authority?: string; authorityName?: string }): ScopeFor {
-  const scopes = new Map<string, Scope>();
-  const scopeOf = async (slug: string, name: string | undefined, file: string): Promise<Scope> => {
-    const cached = scopes.get(slug);
-    if (cached) return cached;
-    let a = await authorityBySlug(store, slug);
-    if (!a) {
-      if (!name) throw new MootError("not_found", `${file}: no authority "${slug}" (give --authority-name to create it)`);
-      a = await createAuthority(store, { slug, name });
-      console.error(`Created authority ${a.name} (${a.slug})`);
-    }
-    const scope = new Scope(store, a.id, "import");
-    scopes.set(slug, scope);
-    return scope;
-  };
-  return async (extracted, file) => {
-    if (opts.authority) return scopeOf(opts.authority, opts.authorityName, file);
-    const name = extracted.extraction.authority ?? opts.authorityName;
-    if (name) return scopeOf(slugify(name), name, file);
-    const all = await listAuthorities(store);
-    if (all.length === 1) return scopeOf(all[0]!.slug, undefined, file);
-    throw new MootError("invalid", `${file}: the pack never names its authority; give --authority SLUG or --authority-name NAME`);
-  };
-}
 
 function printSummary(run: ImportRun, seconds: number, describe: string): void {
   const imported = run.files.length;
@@ -89,12 +62,14 @@ export function registerIngestCommands(program: Command): void {
     .argument("<paths...>", "packs (.pdf, .txt, .md) or directories of them")
     .option("-a, --authority <slug>", "authority to import into (default: the one the pack names)")
     .option("--authority-name <name>", "name for the authority when it has to be created")
-    .action((paths: string[], opts: { authority?: string; authorityName?: string }) =>
+    .option("--queue", "queue each file for `moot worker` (PostgreSQL) instead of importing here")
+    .action((paths: string[], opts: { authority?: string; authorityName?: string; queue?: boolean }) =>
       withStore(async (store) => {
+        if (opts.queue) return queueImports(store, paths, opts);
         const started = performance.now();
         const fancy = process.stdout.isTTY === true;
         let bar: cliProgress.SingleBar | null = null;
-        const run = await importPaths(authorityResolver(store, opts), paths, {
+        const run = await importPaths(authorityResolver(store, { ...opts, onCreate: (a) => console.error(`Created authority ${a.name} (${a.slug})`) }), paths, {
           onProgress: (p) => {
             if (fancy && p.total > 1) {
               bar ??= new cliProgress.SingleBar({ format: "importing [{bar}] {value}/{total} {file}", hideCursor: true }, cliProgress.Presets.shades_classic);
@@ -126,4 +101,16 @@ export function registerIngestCommands(program: Command): void {
       if (r.error) throw new MootError("config", `cannot run the evaluation: ${r.error.message}`);
       if (r.status !== 0) process.exitCode = r.status ?? 1;
     });
+}
+
+async function queueImports(store: Store, paths: string[], opts: { authority?: string; authorityName?: string }): Promise<void> {
+  const boss = await openQueue(databaseUrlOf(store));
+  try {
+    for (const file of await expandPaths(paths)) {
+      const id = await queueImport(boss, { path: resolve(file), authority: opts.authority ?? null, authorityName: opts.authorityName ?? null });
+      console.log(id ? `queued ${file} (job ${id})` : `${file} is already queued`);
+    }
+  } finally {
+    await boss.stop({ graceful: false, wait: true });
+  }
 }

@@ -10,7 +10,8 @@ import { MootError } from "../domain/errors.js";
  * duplicated job does no harm.
  */
 export const PackJob = z.object({ authorityId: z.string(), meetingId: z.string(), audience: z.enum(["public", "members"]) });
-export const ImportJob = z.object({ authorityId: z.string().nullable(), path: z.string().min(1) });
+/** Workers read the path themselves, so it must be on storage every worker shares (as MOOT_DATA_DIR is). */
+export const ImportJob = z.object({ path: z.string().min(1), authority: z.string().nullable(), authorityName: z.string().nullable() });
 export type PackJob = z.infer<typeof PackJob>;
 export type ImportJob = z.infer<typeof ImportJob>;
 

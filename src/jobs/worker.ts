@@ -2,6 +2,7 @@ import type PgBoss from "pg-boss";
 import type { Store } from "../store/open.js";
 import { QUEUES } from "./queue.js";
 import { runPackJob } from "./pack-job.js";
+import { runImportJob } from "./import-job.js";
 
 export interface WorkerOptions {
   /** Called with one line per finished or failed job. */
@@ -28,5 +29,6 @@ export async function startWorker(store: Store, boss: PgBoss, opts: WorkerOption
     const r = await runPackJob(store, data);
     return `${r.pages} pages, document ${r.documentId}`;
   });
+  await handle(QUEUES.import, (data) => runImportJob(store, data));
   return { stop: () => boss.stop({ graceful: true, wait: true }) };
 }
