@@ -27,10 +27,15 @@ export async function registerInterest(scope: Scope, viewer: Viewer, personId: s
   return scope.create("registered_interest", { ...f, interestClass: form.interestClass, description: form.description, registeredOn: form.registeredOn, personId });
 }
 
-export async function updateInterest(scope: Scope, viewer: Viewer, interestId: string, form: Partial<InterestForm>): Promise<Interest> {
+/**
+ * Edits an entry. With `opts.personId` (a page about one member), an entry of anyone else is
+ * not found, so a link naming one register never reaches another's.
+ */
+export async function updateInterest(scope: Scope, viewer: Viewer, interestId: string, form: Partial<InterestForm>, opts: { personId?: string } = {}): Promise<Interest> {
   const f = parseEdit(InterestForm.partial(), form, "invalid interest");
   return scope.transaction(async (s) => {
     const existing = await s.require("registered_interest", interestId);
+    if (opts.personId !== undefined && existing.personId !== opts.personId) throw new MootError("not_found", `registered interest ${interestId} not found`);
     guard(viewer, existing.personId);
     return s.update("registered_interest", interestId, f);
   });

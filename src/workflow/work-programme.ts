@@ -61,9 +61,26 @@ export async function workProgrammeForMeeting(scope: Scope, meetingId: string): 
 export async function pullFromWorkProgramme(scope: Scope, meetingId: string, itemId: string, opts: { urgencyReason?: string } = {}): Promise<RecordOf<"agenda_item">> {
   return scope.transaction(async (s) => {
     const wp = await s.require("work_programme_item", itemId);
+    if (wp.status === "done" || wp.status === "dropped") throw new MootError("rule", `"${wp.topic}" is ${wp.status}`);
     if (wp.meetingId !== meetingId) throw new MootError("rule", `"${wp.topic}" is not scheduled for this meeting; schedule it first`);
     if ((await agendaOf(s, meetingId)).some((i) => i.title === wp.topic)) throw new MootError("conflict", `"${wp.topic}" is already on the agenda`);
     return addAgendaItem(s, meetingId, { title: wp.topic, description: wp.reason, kind: "discussion", urgencyReason: opts.urgencyReason });
+  });
+}
+
+/**
+ * Schedules an item for the meeting (if it is not already) and pulls it onto the agenda in
+ * one step. A standing item leaves its next occurrence on the programme straight away, so
+ * the next cycle is not forgotten while this one waits to be marked done.
+ */
+export async function scheduleOntoAgenda(scope: Scope, meetingId: string, itemId: string, opts: { urgencyReason?: string } = {}): Promise<RecordOf<"agenda_item">> {
+  if (!itemId) throw new MootError("invalid", "workItemId: choose a work-programme item");
+  return scope.transaction(async (s) => {
+    const wp = await s.require("work_programme_item", itemId);
+    if (wp.meetingId !== meetingId) await scheduleWorkItem(s, itemId, meetingId);
+    const item = await pullFromWorkProgramme(s, meetingId, itemId, opts);
+    await nextOccurrence(s, wp, await s.require("meeting", meetingId));
+    return item;
   });
 }
 
@@ -73,33 +90,41 @@ function addMonths(date: string, months: number): string {
 }
 
 /**
- * Marks an item done. A standing item (annual or six-monthly) comes back: the next
- * occurrence is added, scheduled for the committee's meeting in the month it falls due
- * when one is already in the calendar.
+ * The next occurrence of a standing item, due 6 or 12 months after the meeting that took
+ * this one and scheduled for the committee's meeting in that month when one is in the
+ * calendar. At most one is open at a time: taking an item onto an agenda and then marking
+ * it done must not add two.
  */
+async function nextOccurrence(s: Scope, item: WpItem, meeting: RecordOf<"meeting">): Promise<WpItem | null> {
+  if (item.recurrence === "none") return null;
+  const programme = await s.list("work_programme_item", { committeeId: item.committeeId }, ["createdAt"]);
+  const open = programme.find((o) => o.id !== item.id && o.topic === item.topic && o.recurrence === item.recurrence && (o.status === "proposed" || o.status === "scheduled"));
+  if (open) return open;
+  const monthStart = addMonths(meeting.localDate, item.recurrence === "annual" ? 12 : 6);
+  const monthEnd = addMonths(monthStart, 1);
+  const target = (await s.list("meeting", { committeeId: item.committeeId }, ["localDate"])).find((m) => m.status === "scheduled" && m.localDate >= monthStart && m.localDate < monthEnd);
+  const planned = new Date(`${monthStart}T12:00:00Z`).toLocaleDateString("en-GB", { month: "long", year: "numeric", timeZone: "UTC" });
+  return s.create("work_programme_item", {
+    committeeId: item.committeeId,
+    topic: item.topic,
+    reason: item.reason,
+    responsible: item.responsible,
+    paper: item.paper,
+    score: item.score,
+    recurrence: item.recurrence,
+    plannedText: planned,
+    meetingId: target?.id ?? null,
+    status: target ? "scheduled" : "proposed",
+  });
+}
+
+/** Marks an item done. A standing item (annual or six-monthly) comes back: see nextOccurrence. */
 export async function completeWorkItem(scope: Scope, itemId: string): Promise<{ done: WpItem; next: WpItem | null }> {
   return scope.transaction(async (s) => {
     const item = await s.require("work_programme_item", itemId);
     if (!item.meetingId) throw new MootError("rule", `"${item.topic}" was never scheduled; schedule it to a meeting first`);
     const meeting = await s.require("meeting", item.meetingId);
     const done = await s.update("work_programme_item", itemId, { status: "done" });
-    if (item.recurrence === "none") return { done, next: null };
-    const monthStart = addMonths(meeting.localDate, item.recurrence === "annual" ? 12 : 6);
-    const monthEnd = addMonths(monthStart, 1);
-    const target = (await s.list("meeting", { committeeId: item.committeeId }, ["localDate"])).find((m) => m.status === "scheduled" && m.localDate >= monthStart && m.localDate < monthEnd);
-    const planned = new Date(`${monthStart}T12:00:00Z`).toLocaleDateString("en-GB", { month: "long", year: "numeric", timeZone: "UTC" });
-    const next = await s.create("work_programme_item", {
-      committeeId: item.committeeId,
-      topic: item.topic,
-      reason: item.reason,
-      responsible: item.responsible,
-      paper: item.paper,
-      score: item.score,
-      recurrence: item.recurrence,
-      plannedText: planned,
-      meetingId: target?.id ?? null,
-      status: target ? "scheduled" : "proposed",
-    });
-    return { done, next };
+    return { done, next: await nextOccurrence(s, item, meeting) };
   });
 }

@@ -10,7 +10,7 @@ import { actorScope } from "../auth/session.js";
 import { Check, Field, FormKit, Select, TextArea, type FormState } from "./shell.js";
 import { bool, formBody, intOrNull, opt, submit, param } from "./submit.js";
 import { meetingPage } from "./meetings.js";
-import { scheduleToAgenda } from "./programme-ops.js";
+import { scheduleOntoAgenda } from "../../workflow/work-programme.js";
 
 export const KIND_OPTIONS: Array<[string, string]> = [
   ["discussion", "Discussion"],
@@ -143,7 +143,7 @@ export function registerAgenda(app: App) {
       form: "item-pull",
       values,
       run: async () => {
-        const item = await scheduleToAgenda(actorScope(c), values.workItemId ?? "", id, opt(values, "urgencyReason"));
+        const item = await scheduleOntoAgenda(actorScope(c), id, values.workItemId ?? "", { urgencyReason: opt(values, "urgencyReason") });
         return { to: back(id), message: `Added item ${item.number}, ${item.title}, from the work programme.` };
       },
       rerender: (state, status) => meetingPage(c, id, state, status),

@@ -1,7 +1,7 @@
 import type { Context } from "hono";
 import type { App, AppEnv } from "../context.js";
 import { DPI_CATEGORY_LABELS } from "../../domain/interest.js";
-import { MootError } from "../../domain/errors.js";
+import { fullRegister, registerInterest, updateInterest, type InterestForm } from "../../workflow/interests.js";
 import { guarded } from "../auth/guard.js";
 import { actorScope } from "../auth/session.js";
 import { shortDate } from "../views/format.js";
@@ -14,7 +14,7 @@ const CATEGORY_OPTIONS: Array<[string, string]> = [["", "(not a DPI)"], ...Objec
 async function registerPage(c: Context<AppEnv>, personId: string, state?: FormState, status: EditorStatus = 200) {
   const scope = actorScope(c);
   const person = await scope.require("person", personId);
-  const interests = await scope.list("registered_interest", { personId }, ["registeredOn"]);
+  const interests = await fullRegister(scope, c.get("viewer"), personId);
   const add = new FormKit(c, "interest-add", { interestClass: "dpi", holder: "member", registeredOn: c.get("today") }, state);
   return editorPage(
     c,
@@ -68,9 +68,8 @@ export function registerInterests(app: App) {
       form: "interest-add",
       values,
       run: async () => {
-        const scope = actorScope(c);
-        await scope.require("person", personId);
-        await scope.create("registered_interest", { personId, interestClass: (values.interestClass ?? "") as never, category: (opt(values, "category") ?? null) as never, description: values.description ?? "", holder: (opt(values, "holder") ?? "member") as never, sensitive: bool(values, "sensitive"), registeredOn: values.registeredOn ?? "" });
+        const form = { interestClass: values.interestClass ?? "", category: opt(values, "category") ?? null, description: values.description ?? "", holder: opt(values, "holder"), sensitive: bool(values, "sensitive"), registeredOn: values.registeredOn ?? "" };
+        await registerInterest(actorScope(c), c.get("viewer"), personId, form as InterestForm);
         return { to: `/editor/people/${personId}/interests`, message: "Interest registered." };
       },
       rerender: (state, status) => registerPage(c, personId, state, status),
@@ -84,11 +83,7 @@ export function registerInterests(app: App) {
       form: `interest-${interestId}`,
       values,
       run: async () => {
-        const scope = actorScope(c);
-        const i = await scope.require("registered_interest", interestId);
-        // The path's person is what the guard checked: an interest of someone else is not found here.
-        if (i.personId !== personId) throw new MootError("not_found", `registered interest ${interestId} not found`);
-        await scope.update("registered_interest", interestId, { description: values.description ?? "", endedOn: orNull(values, "endedOn") });
+        await updateInterest(actorScope(c), c.get("viewer"), interestId, { description: values.description ?? "", endedOn: orNull(values, "endedOn") }, { personId });
         return { to: `/editor/people/${personId}/interests#interest-${interestId}`, message: "Saved." };
       },
       rerender: (state, status) => registerPage(c, personId, state, status),

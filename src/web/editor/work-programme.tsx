@@ -6,7 +6,7 @@ import { actorScope } from "../auth/session.js";
 import { meetingWhen } from "../views/format.js";
 import { Check, Field, FormKit, Select, TextArea, editorPage, type EditorStatus, type FormState } from "./shell.js";
 import { bool, formBody, opt, orNull, submit, param } from "./submit.js";
-import { addProgrammeItem, scheduleProgrammeItem } from "./programme-ops.js";
+import { addWorkItem, scheduleWorkItem, type WorkItemForm } from "../../workflow/work-programme.js";
 
 const PAPER_QUESTIONS: Array<[keyof PaperAnswers, string]> = [
   ["publicInterest", "P: public interest"],
@@ -98,7 +98,7 @@ export function registerWorkProgramme(app: App) {
       run: async () => {
         const answered = PAPER_QUESTIONS.some(([k]) => values[`paper_${k}`] !== undefined);
         const paper = answered ? (Object.fromEntries(PAPER_QUESTIONS.map(([k]) => [k, bool(values, `paper_${k}`)])) as PaperAnswers) : null;
-        const w = await addProgrammeItem(actorScope(c), id, { topic: values.topic ?? "", reason: orNull(values, "reason"), responsible: orNull(values, "responsible"), plannedText: orNull(values, "plannedText"), paper, recurrence: (opt(values, "recurrence") ?? "none") as never });
+        const w = await addWorkItem(actorScope(c), id, { topic: values.topic ?? "", reason: orNull(values, "reason"), responsible: orNull(values, "responsible"), plannedText: orNull(values, "plannedText"), paper, recurrence: opt(values, "recurrence") as WorkItemForm["recurrence"] });
         return { to: `/editor/committees/${id}/work-programme`, message: `Added "${w.topic}"${w.score !== null ? ` (score ${w.score}, ${paperBand(w.score)})` : ""}.` };
       },
       rerender: (state, status) => programmePage(c, id, state, status),
@@ -112,7 +112,7 @@ export function registerWorkProgramme(app: App) {
       form: `schedule-${id}`,
       values,
       run: async () => {
-        const w = await scheduleProgrammeItem(actorScope(c), id, opt(values, "meetingId") ?? null);
+        const w = await scheduleWorkItem(actorScope(c), id, opt(values, "meetingId") ?? null);
         return { to: `/editor/committees/${committeeId}/work-programme`, message: `"${w.topic}" is ${w.status}.` };
       },
       rerender: (state, status) => programmePage(c, committeeId, state, status),
