@@ -7,7 +7,7 @@ import { page } from "../views/render.js";
 import { ExemptNotice, Pager } from "../views/components.js";
 import { shortDate } from "../views/format.js";
 import { parseQuery } from "../http/input.js";
-import { CommitteeSelect, resolveCommittee } from "../views/filters.js";
+import { CommitteeSelect, DateRangeFields, resolveCommittee } from "../views/filters.js";
 
 const Query = z.object({
   committee: z.string().max(200).optional(),
@@ -31,14 +31,7 @@ export function registerDecisions(app: App) {
         <h1>Decisions</h1>
         <form class="filters" method="get" action="/decisions">
           <CommitteeSelect committees={committees} selected={q.committee} />
-          <div>
-            <label for="from">From</label>
-            <input id="from" name="from" type="date" value={q.from ?? ""} />
-          </div>
-          <div>
-            <label for="to">To</label>
-            <input id="to" name="to" type="date" value={q.to ?? ""} />
-          </div>
+          <DateRangeFields from={q.from} to={q.to} />
           <button type="submit">Filter</button>
         </form>
         <p>

@@ -6,7 +6,7 @@ import { listCommittees } from "../../store/queries/committees.js";
 import { page } from "../views/render.js";
 import { Pager, Snippet } from "../views/components.js";
 import { parseQuery } from "../http/input.js";
-import { CommitteeSelect, resolveCommittee } from "../views/filters.js";
+import { CommitteeSelect, DateRangeFields, resolveCommittee } from "../views/filters.js";
 
 const Query = z.object({
   q: z.string().max(500).optional(),
@@ -64,14 +64,7 @@ export function registerSearch(app: App) {
               ))}
             </select>
           </div>
-          <div>
-            <label for="from">From</label>
-            <input id="from" name="from" type="date" value={q.from ?? ""} />
-          </div>
-          <div>
-            <label for="to">To</label>
-            <input id="to" name="to" type="date" value={q.to ?? ""} />
-          </div>
+          <DateRangeFields from={q.from} to={q.to} />
           <button type="submit">Search</button>
         </form>
         {text && (

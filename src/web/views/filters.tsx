@@ -22,3 +22,19 @@ export function CommitteeSelect(props: { committees: Committee[]; selected?: str
     </div>
   );
 }
+
+/** From/to date inputs shared by the filter forms. */
+export function DateRangeFields(props: { from?: string; to?: string }) {
+  return (
+    <>
+      <div>
+        <label for="from">From</label>
+        <input id="from" name="from" type="date" value={props.from ?? ""} />
+      </div>
+      <div>
+        <label for="to">To</label>
+        <input id="to" name="to" type="date" value={props.to ?? ""} />
+      </div>
+    </>
+  );
+}
