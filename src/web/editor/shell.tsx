@@ -124,6 +124,16 @@ export class FormKit {
   }
 }
 
+/** The error line a field shows, linked from the error summary by its id. */
+function FieldError(props: { kit: FormKit; name: string }) {
+  const err = props.kit.error(props.name);
+  return err ? (
+    <p class="error" id={`${props.kit.id(props.name)}-error`}>
+      <strong>Error:</strong> {err}
+    </p>
+  ) : null;
+}
+
 export function Field(props: { kit: FormKit; name: string; label: string; type?: string; hint?: string; required?: boolean }) {
   const { kit, name } = props;
   const err = kit.error(name);
@@ -131,11 +141,7 @@ export function Field(props: { kit: FormKit; name: string; label: string; type?:
     <div class="field">
       <label for={kit.id(name)}>{props.label}</label>
       {props.hint && <p class="meta">{props.hint}</p>}
-      {err && (
-        <p class="error" id={`${kit.id(name)}-error`}>
-          <strong>Error:</strong> {err}
-        </p>
-      )}
+      <FieldError kit={kit} name={name} />
       <input id={kit.id(name)} name={name} type={props.type ?? "text"} value={kit.value(name)} required={props.required} aria-invalid={err ? "true" : undefined} aria-describedby={err ? `${kit.id(name)}-error` : undefined} />
     </div>
   );
@@ -147,11 +153,7 @@ export function TextArea(props: { kit: FormKit; name: string; label: string; row
   return (
     <div class="field">
       <label for={kit.id(name)}>{props.label}</label>
-      {err && (
-        <p class="error" id={`${kit.id(name)}-error`}>
-          <strong>Error:</strong> {err}
-        </p>
-      )}
+      <FieldError kit={kit} name={name} />
       <textarea id={kit.id(name)} name={name} rows={props.rows ?? 4} cols={60} aria-invalid={err ? "true" : undefined}>
         {kit.value(name)}
       </textarea>
@@ -166,11 +168,7 @@ export function Select(props: { kit: FormKit; name: string; label: string; optio
   return (
     <div class="field">
       <label for={kit.id(name)}>{props.label}</label>
-      {err && (
-        <p class="error" id={`${kit.id(name)}-error`}>
-          <strong>Error:</strong> {err}
-        </p>
-      )}
+      <FieldError kit={kit} name={name} />
       <select id={kit.id(name)} name={name} aria-invalid={err ? "true" : undefined}>
         {props.options.map(([v, label]) => (
           <option value={v} selected={v === current}>
