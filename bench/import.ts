@@ -13,9 +13,9 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { extract } from "../src/ingest/extract.js";
-import { readPdf } from "../src/ingest/read-pdf.js";
-import { readText } from "../src/ingest/read-text.js";
+import { extract } from "../src/ingest/extract/extract.js";
+import { readPdf } from "../src/ingest/read/pdf.js";
+import { readText } from "../src/ingest/read/text.js";
 import { makePdf, packDefinition } from "../test/ingest/make-pdf.js";
 
 const CORPUS = join(import.meta.dirname, "../../shared/corpus");

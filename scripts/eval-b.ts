@@ -3,10 +3,10 @@
 import { readFileSync, readdirSync, writeFileSync, mkdirSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import { execFileSync } from "node:child_process";
-import type { PageSet, Page } from "../src/ingest/page.js";
-import { extractReports } from "../src/ingest/extract-reports.js";
-import { extractActions } from "../src/ingest/extract-actions.js";
-import { extractWorkProgramme } from "../src/ingest/extract-work-programme.js";
+import type { PageSet, Page } from "../src/ingest/read/page.js";
+import { extractReports } from "../src/ingest/extract/reports.js";
+import { extractActions } from "../src/ingest/extract/actions.js";
+import { extractWorkProgramme } from "../src/ingest/extract/work-programme.js";
 
 const corpus = new URL("../../shared/corpus/", import.meta.url).pathname;
 const out = "/tmp/eval-b";
@@ -32,8 +32,8 @@ function fallbackRead(source: string, text: string): PageSet {
 }
 
 let readText: ((s: string, t: string) => PageSet) | null = null;
-if (existsSync(new URL("../src/ingest/read-text.ts", import.meta.url)) && !args.includes("--fallback")) {
-  readText = (await import("../src/ingest/read-text.js")).readText as unknown as (s: string, t: string) => PageSet;
+if (existsSync(new URL("../src/ingest/read/text.ts", import.meta.url)) && !args.includes("--fallback")) {
+  readText = (await import("../src/ingest/read/text.js")).readText as unknown as (s: string, t: string) => PageSet;
 }
 
 for (const f of readdirSync(corpus).filter((f) => f.endsWith(".txt")).sort()) {

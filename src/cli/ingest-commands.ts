@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import type { Command } from "commander";
 import cliProgress from "cli-progress";
 import { MootError } from "../domain/errors.js";
-import { extractFile } from "../ingest/extract-file.js";
+import { extractFile } from "../ingest/pipeline.js";
 import { expandPaths, importPaths, type ImportRun } from "../ingest/import-files.js";
 import { withStore } from "./store-commands.js";
 import type { Store } from "../store/open.js";

@@ -2,9 +2,9 @@ import { readdir, readFile, stat } from "node:fs/promises";
 import { extname, join } from "node:path";
 import { MootError } from "../domain/errors.js";
 import type { Scope } from "../store/records.js";
-import { extractData, type Extracted } from "./extract-file.js";
-import { addCounts, importPack, type ImportSummary } from "./load.js";
-import type { KindCounts, ReviewItem } from "./load-context.js";
+import { extractData, type Extracted } from "./pipeline.js";
+import { addCounts, importPack, type ImportSummary } from "./load/load.js";
+import type { KindCounts, ReviewItem } from "./load/context.js";
 
 const PACK_EXTS = new Set([".pdf", ".txt", ".md"]);
 

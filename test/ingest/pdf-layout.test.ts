@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { layoutRuns, type TextRun } from "../../src/ingest/pdf-layout.js";
+import { layoutRuns, type TextRun } from "../../src/ingest/read/pdf-layout.js";
 
 /** Runs for one baseline: words at given x positions, 10 pt, ~5 pt per character. */
 function row(y: number, ...parts: [number, string][]): TextRun[] {

@@ -2,9 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { DIALECTS, freshStore, type TestStore } from "../support/stores.js";
 import { createAuthority } from "../../src/store/authorities.js";
 import { Scope } from "../../src/store/records.js";
-import { importPack } from "../../src/ingest/load.js";
-import { readText } from "../../src/ingest/read-text.js";
-import { compatible, parseName, resolvePerson } from "../../src/ingest/person-resolution.js";
+import { importPack } from "../../src/ingest/load/load.js";
+import { readText } from "../../src/ingest/read/text.js";
+import { compatible, parseName, resolvePerson } from "../../src/ingest/load/person-resolution.js";
 import type { ExtractedMeeting, Extraction } from "../../src/domain/extraction.js";
 
 describe("resolvePerson", () => {

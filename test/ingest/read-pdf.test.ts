@@ -3,8 +3,8 @@ import { join } from "node:path";
 import { PDFDocument } from "pdf-lib";
 import { beforeAll, describe, expect, it } from "vitest";
 import { MootError } from "../../src/domain/errors.js";
-import type { Line, PageSet } from "../../src/ingest/page.js";
-import { readPdf } from "../../src/ingest/read-pdf.js";
+import type { Line, PageSet } from "../../src/ingest/read/page.js";
+import { readPdf } from "../../src/ingest/read/pdf.js";
 import { makePdf, packDefinition, prose } from "./make-pdf.js";
 
 const words = (s: string) => s.replace(/[^\w\s]/g, " ").split(/\s+/).filter(Boolean);

@@ -1,7 +1,7 @@
 import { parentPort } from "node:worker_threads";
-import { PageSet } from "../../src/ingest/page.js";
-import { readPdf } from "../../src/ingest/read-pdf.js";
-import { readText } from "../../src/ingest/read-text.js";
+import { PageSet } from "../../src/ingest/read/page.js";
+import { readPdf } from "../../src/ingest/read/pdf.js";
+import { readText } from "../../src/ingest/read/text.js";
 
 /**
  * Runs one reader job at a time for robustness.test.ts. It lives in a worker thread so

@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import { readText } from "../read/text.js";
+import { flatten } from "../segment/lines.js";
+import { extractAgenda } from "./agenda.js";
+
+const agenda = (text: string) => extractAgenda(flatten(readText("a.md", text))).map(({ number, title, pages, exempt }) => ({ number, title, pages, exempt }));
+
+describe("extractAgenda", () => {
+  it("splits items run together on one line, with bare page numbers and a title printed before its number", () => {
+    const text = [
+      "1. Apologies",
+      "",
+      "2. Minutes",
+      "",
+      "3",
+      "",
+      "To confirm the minutes.",
+      "",
+      "3. **Verge Cutting** 9 To receive a report on verges. 4. **Pond Survey** 15 To receive a report on ponds. 21 5. Bus Shelters To receive a report on shelters. **Footpath Review** To follow 6. To receive the review.",
+    ].join("\n");
+    expect(agenda(text)).toEqual([
+      { number: "1", title: "Apologies", pages: null, exempt: false },
+      { number: "2", title: "Minutes", pages: [3, 3], exempt: false },
+      { number: "3", title: "Verge Cutting", pages: [9, 9], exempt: false },
+      { number: "4", title: "Pond Survey", pages: [15, 15], exempt: false },
+      { number: "5", title: "Bus Shelters", pages: [21, 21], exempt: false },
+      { number: "6", title: "Footpath Review", pages: null, exempt: false },
+    ]);
+  });
+
+  it("reads '(Pages x - y)' after wrapped titles and marks items citing Schedule 12A as exempt", () => {
+    const text = [
+      "1. Apologies",
+      "2. Review of the Felpersham Library Opening Hours and the Mobile Library Service for Rural",
+      "Parishes (Pages 3 - 18)",
+      "3. Land at Grange Farm (Pages 19 - 24)",
+      "By virtue of paragraph 3 of Part 1 of Schedule 12A of the Local Government Act 1972.",
+    ].join("\n");
+    expect(agenda(text)).toEqual([
+      { number: "1", title: "Apologies", pages: null, exempt: false },
+      { number: "2", title: "Review of the Felpersham Library Opening Hours and the Mobile Library Service for Rural Parishes", pages: [3, 18], exempt: false },
+      { number: "3", title: "Land at Grange Farm", pages: [19, 24], exempt: true },
+    ]);
+  });
+});
+
+describe("extractAgenda layouts", () => {
+  it("reads numbers alone on their line with the bold title below, and tables with a margin column", () => {
+    expect(agenda("1.\n\n**Apologies**\n\n2.\n\n**Questions from the Public**")).toEqual([
+      { number: "1", title: "Apologies", pages: null, exempt: false },
+      { number: "2", title: "Questions from the Public", pages: null, exempt: false },
+    ]);
+    expect(agenda("| | 1 | Apologies | |\n| | 2 | Village Hall Accounts | 5 - 9 |")).toEqual([
+      { number: "1", title: "Apologies", pages: null, exempt: false },
+      { number: "2", title: "Village Hall Accounts", pages: [5, 9], exempt: false },
+    ]);
+  });
+
+  it("reads a supplementary agenda whose only item is not item 1, vouched for by its page reference", () => {
+    const text = "Dear Member\n\nFELPERSHAM COUNTY COUNCIL - THURSDAY, 12 JUNE 2025\n\nAgenda Item No\n4 River Fel Flood Defences (Pages 1 - 18)\n\nYours sincerely";
+    expect(agenda(text).map((a) => [a.number, a.title, a.pages])).toEqual([["4", "River Fel Flood Defences", [1, 18]]]);
+  });
+});

@@ -1,0 +1,58 @@
+import type { FlatLine } from "../segment/lines.js";
+
+/**
+ * The council that publishes the pack. A line that is nothing but "X Council" near the
+ * start is the letterhead; failing that, the most-mentioned qualified name ("Stockton-on-Tees
+ * Borough Council") anywhere in the pack.
+ */
+
+const KIND = "(?:Metropolitan Borough|Royal Borough|London Borough|Borough|City|County|District|Town|Parish|Community|Combined|Unitary)";
+const NAME_WORD = "[A-Z][A-Za-z’'\\-]+";
+const JOIN = "(?:\\s+(?:upon|on|in|under|and|of|the|-)\\s+|\\s+|-)";
+const QUALIFIED_RE = new RegExp(`\\b((?:The\\s+)?(?:${NAME_WORD}${JOIN}){0,4}?${NAME_WORD}\\s+${KIND}\\s+Council)\\b`, "g");
+const ROYAL_RE = new RegExp(`\\b((?:Royal|London)\\s+Borough\\s+of\\s+(?:${NAME_WORD}${JOIN}){0,3}${NAME_WORD})\\b`, "g");
+const LETTERHEAD_RE = new RegExp(`^((?:${NAME_WORD}${JOIN}){0,4}${NAME_WORD}\\s+(?:${KIND}\\s+)?Council)$`);
+const titleCase = (s: string) => s.toLowerCase().replace(/(^|[\s-])([a-z])/g, (_, a: string, b: string) => a + b.toUpperCase());
+
+const GENERIC = /^(?:the\s+)?(?:county|city|borough|district|town|parish|full|this|a|an|each|every|our|your|their|local|other|neighbouring|member|all|whole|new|unitary|combined)\b/i;
+
+export interface AuthorityHit { name: string; line: FlatLine }
+
+export function extractAuthority(lines: FlatLine[]): AuthorityHit | null {
+  for (const l of lines.slice(0, 80)) {
+    const t = l.text.trim();
+    // Letterheads are often set in capitals: "KENT COUNTY COUNCIL".
+    const m = LETTERHEAD_RE.exec(t === t.toUpperCase() ? titleCase(t) : t);
+    if (m && !GENERIC.test(m[1]!) && m[1]!.split(/\s+/).length <= 7) return { name: t, line: l };
+  }
+  const counts = new Map<string, { n: number; line: FlatLine }>();
+  for (const l of lines) {
+    for (const re of [QUALIFIED_RE, ROYAL_RE]) {
+      for (const m of l.text.matchAll(re)) {
+        let name = m[1]!.replace(/^The\s+/, "");
+        // "Cabinet of Kent County Council": keep the words that make the council's name.
+        const words = name.split(/\s+/);
+        while (words.length > 2 && GENERIC.test(words[0]!) === false && /^(?:Cabinet|Leader|Members?|Chief|Executive|Officers?|Councillors?|Meeting|Minutes|Report|Agenda|Of|And|In|At|To|From|By|For|With)$/.test(words[0]!)) words.shift();
+        name = words.join(" ");
+        if (GENERIC.test(name)) continue;
+        const c = counts.get(name) ?? { n: 0, line: l };
+        c.n++;
+        counts.set(name, c);
+      }
+    }
+  }
+  // A council named only in passing ("Birmingham City Council is responsible for…") is
+  // not the publisher unless its place also appears in the pack's header or addresses.
+  const head = lines.filter((l) => l.text).slice(0, 8).map((l) => l.text).join(" ").toLowerCase();
+  const all = lines.map((l) => l.text).join(" ");
+  const domains = [...all.matchAll(/@([\w.-]+?)\s*\.?\s*gov\.uk/gi)].map((m) => m[1]!.toLowerCase());
+  const local = (name: string) => {
+    const place = name.replace(new RegExp(`\\s+(?:${KIND}\\s+)?Council$`), "").replace(/^(?:Royal|London)\s+Borough\s+of\s+/, "");
+    const first = place.split(/[\s-]+/)[0]!.toLowerCase();
+    return head.includes(first) || domains.some((d) => d.includes(first));
+  };
+  let best: AuthorityHit | null = null;
+  let bestN = 0;
+  for (const [name, c] of counts) if (c.n > bestN && local(name)) { best = { name, line: c.line }; bestN = c.n; }
+  return best;
+}

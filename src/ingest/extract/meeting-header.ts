@@ -1,0 +1,193 @@
+import type { FlatLine } from "../segment/lines.js";
+import { findDates } from "../parse/printed-date.js";
+import { findTimes } from "../parse/printed-time.js";
+import { isBodyLine } from "../segment/segment.js";
+
+/**
+ * Committee, date, start time and venue of a meeting, from an agenda front sheet or from
+ * the heading of a set of minutes.
+ */
+export interface HeaderField<T> { value: T; line: FlatLine }
+export interface MeetingHeader {
+  committee: HeaderField<string> | null;
+  date: HeaderField<string> | null;
+  time: HeaderField<string> | null;
+  venue: HeaderField<string> | null;
+}
+
+const NOT_MEETING_DATE = /\b(?:published|publication|issued|despatch|dispatch|circulated|printed|date of issue|updated|revised|deadline|by no later|received by)\b/i;
+const VENUE_LABEL_RE = /^(?:venue|place|location|where|meeting place|address)\s*[:\-–]\s*/i;
+const PLACE_WORDS = /\b(?:room|chamber|hall|house|suite|centre|center|library|offices?|building|civic|guildhall|council house|town hall|county hall|online|virtual|microsoft teams|zoom|street|road|square|court|lane)\b/i;
+
+/** Committee name on a line, with trailing "Sub Committee" and case as printed. */
+export function bodyName(text: string): string | null {
+  const t = text.replace(/^(?:meeting|committee|body|meeting of)\s*:\s*/i, "").replace(/\s+/g, " ").trim();
+  return isBodyLine(t) ? t : null;
+}
+
+function scoreDateLine(l: FlatLine, next: FlatLine | undefined): number {
+  const t = l.text;
+  let s = 0;
+  if (NOT_MEETING_DATE.test(t)) return -10;
+  if (/\b(?:to be held|will be held|held on|date\s*:|date of meeting|meeting date|commencing|on\s+(?:mon|tue|wed|thu|fri|sat|sun))/i.test(t)) s += 3;
+  if (/\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b/i.test(t)) s += 2;
+  if (findTimes(t).length || (next && findTimes(next.text).length && next.text.length < 40)) s += 2;
+  if (/\b(?:minutes of|previous meeting|last meeting|meeting held on)\b/i.test(t)) s -= 4;
+  return s;
+}
+
+export function findMeetingDate(lines: FlatLine[]): HeaderField<string> | null {
+  let best: HeaderField<string> | null = null;
+  let bestScore = -Infinity;
+  lines.forEach((l, k) => {
+    const d = findDates(l.text).find((x) => x.hasDay);
+    if (!d) return;
+    const s = scoreDateLine(l, lines.slice(k + 1).find((x) => x.text));
+    if (s > bestScore) { bestScore = s; best = { value: d.iso, line: l }; }
+  });
+  return best;
+}
+
+/** A sentence in the minutes' opening that says when the meeting was held. */
+function heldSentence(lines: FlatLine[], date: HeaderField<string>): FlatLine | null {
+  return lines.find((l) => l !== date.line && /\b(?:held|met)\b/i.test(l.text) && !/\b(?:previous|last) meeting\b/i.test(l.text)
+    && findDates(l.text).some((d) => d.iso === date.value)) ?? null;
+}
+
+const POSTCODE_RE = /\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b/;
+/** An address line under a venue: "57 Edgehill Road, G11 7HZ", "Maidstone ME14 1XQ". */
+const addressLine = (t: string) => t.length < 80 && !/:/.test(t) && (POSTCODE_RE.test(t) || /^\d{1,4}[a-z]?\s+[A-Z][a-z]+/.test(t) && !findTimes(t).length);
+
+/** Venue after a label ("Venue: …", wrapped over lines) or inside "held on DATE in/at VENUE commencing …". */
+function findVenue(lines: FlatLine[], date: HeaderField<string> | null): HeaderField<string> | null {
+  // "Date: … Time: … Venue: Council Chamber" on one line.
+  for (const l of lines) {
+    const m = /.\b(?:venue|place|location)\s*:\s*(.+?)\s*(?=\b(?:date|time|contact)\s*:|$)/i.exec(l.text);
+    if (m && m[1]!.length > 3) return { value: m[1]!.replace(/[.,]\s*$/, ""), line: l };
+  }
+  for (let k = 0; k < lines.length; k++) {
+    const l = lines[k]!;
+    if (VENUE_LABEL_RE.test(l.text)) {
+      let v = l.text.replace(VENUE_LABEL_RE, "");
+      for (let j = k + 1; j < lines.length && j < k + 4; j++) {
+        const n = lines[j]!.text;
+        if (!n || /:/.test(n.slice(0, 20)) || n.length > 100) break;
+        if (/,$/.test(v) || /^[A-Z0-9][\w .,'’-]*$/.test(n) && n.length < 60 && /\d|,/.test(n)) v += " " + n;
+        else break;
+      }
+      v = v.replace(/\s+/g, " ").replace(/[.,]\s*$/, "").trim();
+      if (v) return { value: v, line: l };
+    }
+  }
+  if (date) {
+    const held = heldSentence(lines, date);
+    for (const line of held ? [date.line, held] : [date.line]) {
+      const t = line.text;
+      const d = findDates(t).find((x) => x.iso === date.value);
+      const after = d ? t.slice(d.end) : "";
+      const m = /^\s*,?\s*(?:in|at)\s+(?:the\s+)?(.+?)(?:\s*,?\s*(?:commencing|starting|beginning)\b.*|\s*,?\s*at\s+\d{1,2}[.:]?\d{0,2}\s*[ap]\.?m.*)?\.?\s*$/i.exec(after);
+      if (m && PLACE_WORDS.test(m[1]!) || m && /,/.test(m[1]!)) {
+        const v = m![1]!.replace(/\s+/g, " ").replace(/[.,]$/, "").trim();
+        return { value: v, line };
+      }
+    }
+    const t = date.line.text;
+    const mm = /\bheld (?:in|at) (?:the\s+)?(.+?)\s+on\s+/i.exec(t);
+    if (mm) return { value: mm[1]!.replace(/,$/, ""), line: date.line };
+    // Front sheets often print the venue on the line after the date (and time).
+    const k = lines.indexOf(date.line);
+    for (let j = k + 1, seen = 0; j < lines.length && seen < 3; j++) {
+      const n = lines[j]!.text;
+      if (!n) continue;
+      seen++;
+      if (findTimes(n).length && n.length < 30) continue;
+      // "(or on the rising of Full Council, whichever is the later)"
+      if (/^\(/.test(n)) { seen--; continue; }
+      if (PLACE_WORDS.test(n) && n.length < 120 && !/[.]$/.test(n) && !bodyName(n)) {
+        let v = n;
+        // "Council Chamber, Sessions House," / "County Hall, Maidstone"
+        for (let x = j + 1; x < lines.length; x++) {
+          const c = lines[x]!.text;
+          if (!c || c.length > 80 || /:/.test(c)) break;
+          if (/,$/.test(v)) v += " " + c;
+          else if (addressLine(c)) v += ", " + c;
+          else break;
+        }
+        return { value: v.replace(/,$/, ""), line: lines[j]! };
+      }
+      break;
+    }
+  }
+  return null;
+}
+
+function findTime(lines: FlatLine[], date: HeaderField<string> | null): HeaderField<string> | null {
+  for (const l of lines) {
+    // "Time: 7.00 pm", also inline after the date, and "Time: 19.00" without am/pm.
+    const m = /\b(?:time|start(?:ing)? time)\s*:\s*(.{1,20})/i.exec(l.text);
+    if (!m) continue;
+    const t = findTimes(m[1]!)[0]?.hhmm ?? (/^(\d{1,2})[.:](\d{2})\b/.exec(m[1]!) ? m[1]!.replace(/^(\d{1,2})[.:](\d{2}).*$/, (_, h: string, mm: string) => `${h.padStart(2, "0")}:${mm}`) : null);
+    if (t && Number(t.slice(0, 2)) < 24) return { value: t, line: l };
+  }
+  if (date) {
+    // "11th March 2026 19.00": a 24-hour clock beside the date needs no am/pm.
+    const d = findDates(date.line.text).find((x) => x.iso === date.value);
+    const clock = d ? /^\s*,?\s*(?:at\s+)?([01]?\d|2[0-3])[.:]([0-5]\d)\b(?!\s*[ap]\.?m)/i.exec(date.line.text.slice(d.end)) : null;
+    if (clock) return { value: `${clock[1]!.padStart(2, "0")}:${clock[2]}`, line: date.line };
+    const k = lines.indexOf(date.line);
+    for (let j = k; j < lines.length && j <= k + 3; j++) {
+      const t = findTimes(lines[j]!.text);
+      if (t.length && (j === k || lines[j]!.text.length < 60)) return { value: t[0]!.hhmm, line: lines[j]! };
+    }
+  }
+  // "The Council held their meeting at 7.30pm on the 13th March 2019 at …"
+  const held = date ? heldSentence(lines, date) : null;
+  if (held && findTimes(held.text).length) return { value: findTimes(held.text)[0]!.hhmm, line: held };
+  const started = lines.find((l) => /\b(?:meeting (?:started|commenced|began)|commenced at|commencing at|started at)\b/i.test(l.text) && findTimes(l.text).length);
+  if (started) return { value: findTimes(started.text)[0]!.hhmm, line: started };
+  return null;
+}
+
+function findCommittee(lines: FlatLine[], date: HeaderField<string> | null, authority: string | null): HeaderField<string> | null {
+  const candidates: { value: string; line: FlatLine; dist: number }[] = [];
+  const dateIdx = date ? lines.indexOf(date.line) : 0;
+  lines.forEach((l, k) => {
+    let name: string | null = null;
+    const m = /\b(?:a meeting of|minutes of (?:the |a )?(?:meeting|proceedings) of|meeting of)\s+(?:the\s+)?(.+?)\s+(?:was |were |will be |is to be |to be )?held\b/i.exec(l.text);
+    if (m) name = m[1]!;
+    const to = /^to (?:all )?(?:the )?members of (?:the )?(.+?)[.,:]?$/i.exec(l.text);
+    if (!name && to) name = to[1]!;
+    if (!name) name = bodyName(l.text);
+    if (!name || (authority && name.toLowerCase() === authority.toLowerCase())) return;
+    if (/^(?:the\s+)?council$/i.test(name)) return;
+    candidates.push({ value: name, line: l, dist: Math.abs(k - dateIdx) + (k > dateIdx ? 0.5 : 0) });
+  });
+  // A parish or community council meeting as a whole: the body is the council itself.
+  if (!candidates.length && authority) {
+    const own = lines.find((l) => l.text.trim().toLowerCase() === authority.toLowerCase());
+    if (own) return { value: own.text.trim(), line: own };
+  }
+  candidates.sort((a, b) => a.dist - b.dist);
+  const c = candidates[0];
+  return c ? { value: c.value, line: c.line } : null;
+}
+
+/** Meeting header from the first lines of a front sheet or minutes. */
+export function extractMeetingHeader(lines: FlatLine[], authority: string | null, opts: { minutes: boolean }): MeetingHeader {
+  const head = opts.minutes ? lines.slice(0, 40) : lines;
+  let date: HeaderField<string> | null;
+  if (opts.minutes) {
+    const first = head.find((l) => findDates(l.text).some((d) => d.hasDay) && !NOT_MEETING_DATE.test(l.text));
+    date = first ? { value: findDates(first.text).find((d) => d.hasDay)!.iso, line: first } : null;
+  } else {
+    date = findMeetingDate(head.slice(0, 120));
+  }
+  const scope = opts.minutes ? head.slice(0, 25) : head.slice(0, 120);
+  return {
+    committee: findCommittee(scope, date, authority),
+    date,
+    time: findTime(opts.minutes ? head : scope, date),
+    venue: findVenue(scope, date),
+  };
+}
+

@@ -1,0 +1,84 @@
+import type { PageSet } from "../read/page.js";
+import type { ExtractedMeeting } from "../../domain/extraction.js";
+import { ProvenanceLog, type FlatLine } from "../segment/lines.js";
+import { extractMeetingHeader, type MeetingHeader } from "./meeting-header.js";
+import { apologiesInText, extractAttendance, substituteInText } from "./attendance.js";
+import { extractMinutes } from "./minutes.js";
+import { extractDeclarations } from "./declarations.js";
+import { nameKey, splitNameList } from "../parse/names.js";
+import { findDates } from "../parse/printed-date.js";
+
+/** One set of minutes: its meeting header, attendance, minuted items, decisions and declarations. */
+export function extractMinutesMeeting(pages: PageSet, body: FlatLine[], authority: string | null, known: string[]): { meeting: ExtractedMeeting; prov: ProvenanceLog; header: MeetingHeader } | null {
+  const header = extractMeetingHeader(body, authority, { minutes: true });
+  const prov = new ProvenanceLog(pages);
+  const presentAt = body.findIndex((l) => /^(?:members\s+)?present\b/i.test(l.text));
+  const minutes = extractMinutes(body, Math.max(0, presentAt));
+  const firstItem = minutes.length ? body.findIndex((l) => l.i === minutes[0]!.line.i || l.start === minutes[0]!.line.start && l.page === minutes[0]!.line.page) : -1;
+  let hits = extractAttendance(body, known, firstItem);
+  // Some minutes record attendance under their first item ("1. Welcome … members present were: …").
+  if (!hits.some((h) => h.list === "present") && minutes.length > 1) {
+    const second = body.findIndex((l) => l.i === minutes[1]!.line.i);
+    const more = extractAttendance(body.slice(Math.max(0, firstItem + 1)), known, second - firstItem - 1);
+    if (more.some((h) => h.list === "present")) hits = [...hits, ...more.filter((h) => !hits.some((x) => x.list === h.list && x.name === h.name))];
+  }
+  const meeting: ExtractedMeeting = {
+    committee: null, date: null, time: null, venue: null, hasAgenda: false, hasMinutes: true,
+    agenda: [], members: [], attendance: { present: [], apologies: [], substitutes: [], officers: [], alsoPresent: [] },
+    minutes: [], declarations: [],
+  };
+  const a = meeting.attendance;
+  const seen = new Set<string>();
+  const addName = (list: "present" | "apologies" | "officers" | "alsoPresent", name: string, line: FlatLine) => {
+    const key = `${list}:${name.toLowerCase()}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    prov.add(`/attendance/${list}/${a[list].length}`, line, name, "attendance", 0.7);
+    a[list].push(name);
+  };
+  for (const h of hits) {
+    if (h.list === "substitutes") {
+      prov.add(`/attendance/substitutes/${a.substitutes.length}`, h.line, h.name, "attendance", 0.6);
+      a.substitutes.push({ name: h.name, for: h.for ?? null });
+    } else addName(h.list, h.name, h.line);
+  }
+  const byLine = new Map(body.map((l) => [`${l.page}:${l.start}`, l]));
+  const inBody = (from: number, to: number) => [...byLine.values()].filter((l) => l.i >= from && l.i <= to);
+  minutes.forEach((mi, j) => {
+    prov.add(`/minutes/${j}/number`, mi.line, mi.number, "minutes", 0.8);
+    mi.decisions.forEach((d, k) => prov.add(`/minutes/${j}/decisions/${k}`, d.line, d.text, "decisions", 0.7));
+    meeting.minutes.push({ number: mi.number, title: mi.title, decisions: mi.decisions.map((d) => d.text) });
+    const text = inBody(mi.bodyStart, mi.bodyEnd);
+    if (/apolog/i.test(mi.title) && !a.apologies.length) {
+      for (const l of text) for (const n of apologiesInText(l)) addName("apologies", n, l);
+      // "Cllrs Ives, Ward and Ellis." printed as the minute's whole text.
+      if (!a.apologies.length) for (const l of text) if (/^(?:councillors?|cllrs?)\b/i.test(l.text)) for (const n of splitNameList(l.text)) addName("apologies", n.name, l);
+    }
+    if (/substitut/i.test(mi.title) && !a.substitutes.length) {
+      for (const l of text) {
+        const s = substituteInText(l);
+        if (s) a.substitutes.push(s);
+      }
+    }
+  });
+  if (!a.substitutes.length) {
+    for (const l of body.slice(0, firstItem < 0 ? 40 : firstItem)) {
+      const s = substituteInText(l);
+      if (s) a.substitutes.push(s);
+    }
+  }
+  if (!header.committee) {
+    const first = body.find((l) => l.text);
+    if (first && first.text.length < 90 && !findDates(first.text).length && !/[:.]$/.test(first.text) && !/^(?:minutes|present)\b/i.test(first.text)) header.committee = { value: first.text, line: first };
+  }
+  // Substitutes attend: count them present when the list omits them.
+  for (const s of a.substitutes) {
+    const k = nameKey(s.name);
+    if (a.present.length && k && !a.present.some((p) => nameKey(p)?.surname === k.surname)) a.present.push(s.name);
+  }
+  const decls = extractDeclarations(body.slice(Math.max(0, presentAt)));
+  decls.forEach((d, j) => prov.add(`/declarations/${j}/member`, d.line, d.member, "declarations", 0.6));
+  meeting.declarations = decls.map((d) => ({ member: d.member, item: d.item, interest: d.interest }));
+  if (!header.date && !minutes.length) return null;
+  return { meeting, prov, header };
+}

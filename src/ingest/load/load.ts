@@ -1,0 +1,108 @@
+import { unlink } from "node:fs/promises";
+import { basename } from "node:path";
+import type { Scope } from "../../store/records.js";
+import { FileStore } from "../../store/files.js";
+import { extractData, type Extracted } from "../pipeline.js";
+import { flatten } from "../segment/lines.js";
+import { pageText } from "../read/page.js";
+import { segmentLines, type Segment } from "../segment/segment.js";
+import { LoadContext, type KindCounts, type ReviewItem } from "./context.js";
+import { People } from "./people.js";
+import { Committees, loadMeeting, type LoadedMeeting } from "./meetings.js";
+import { loadPackDocument, loadSegments, mediaTypeOf } from "./documents.js";
+import { loadPapers } from "./papers.js";
+
+export interface ImportOptions {
+  /** An extraction already made from the same bytes (the CLI reads the authority from it first). */
+  extracted?: Extracted;
+  /** Called between stages inside the transaction; a throw aborts the import and rolls it back. */
+  onStage?: (stage: ImportStage) => void | Promise<void>;
+}
+
+export type ImportStage = "meetings" | "documents" | "papers" | "provenance";
+
+export interface ImportSummary {
+  file: string;
+  sha256: string;
+  documentId: string;
+  meetings: Array<{ id: string; committee: string; date: string }>;
+  /** Per record table: how many rows the import created, changed, or found already right. */
+  counts: Record<string, KindCounts>;
+  /** Values below 0.6 confidence, and guesses the loader made, for a clerk to check. */
+  review: ReviewItem[];
+  warnings: string[];
+}
+
+/**
+ * Imports one agenda pack: reads and extracts it, keeps the original content-addressed, and
+ * loads everything in ONE transaction by natural keys (DESIGN.md), so a failed import leaves
+ * the store as it was and a repeated one changes nothing.
+ */
+export async function importPack(scope: Scope, file: { path: string; data: Uint8Array }, opts: ImportOptions = {}): Promise<ImportSummary> {
+  const extracted = opts.extracted ?? (await extractData(file.path, file.data));
+  const { extraction, provenance, pages } = extracted;
+  const files = scope.store.files;
+  const sha256 = FileStore.sha256(file.data);
+  const had = await files.has(sha256);
+  await files.put(file.data);
+  try {
+    return await scope.transaction(async (s) => {
+      const pageTexts = new Map(pages.pages.map((p) => [p.index, pageText(p)]));
+      const ctx = new LoadContext(s, basename(file.path), provenance, pageTexts);
+      const committees = await Committees.load(ctx);
+      const people = await People.load(ctx);
+
+      await opts.onStage?.("meetings");
+      // The meeting the agenda is for goes first: its member list vouches for short names in the minutes.
+      const order = extraction.meetings.map((m, i) => ({ m, i })).sort((a, b) => Number(b.m.hasAgenda) - Number(a.m.hasAgenda));
+      const loaded: LoadedMeeting[] = [];
+      for (const { m, i } of order) {
+        const l = await loadMeeting(ctx, committees, people, m, i);
+        if (l) loaded.push(l);
+      }
+      const packMeeting = loaded.find((l) => extraction.meetings[l.index]!.hasAgenda) ?? loaded[0] ?? null;
+
+      await opts.onStage?.("documents");
+      const fileName = basename(file.path);
+      const pack = await loadPackDocument(ctx, pages, { fileName, sha256, byteSize: file.data.byteLength, mediaType: mediaTypeOf(fileName) }, packMeeting);
+      const lines = flatten(pages);
+      const segments = segmentLines(lines);
+      const minutesOf = (seg: Segment) =>
+        loaded.find((l) => {
+          const page = provenance[`/meetings/${l.index}/date`]?.page;
+          return extraction.meetings[l.index]!.hasMinutes && page !== undefined && page >= seg.firstPage && page <= seg.lastPage;
+        });
+      const docs = await loadSegments(ctx, pages, lines, segments, pack, packMeeting, minutesOf);
+
+      await opts.onStage?.("papers");
+      await loadPapers(ctx, extraction, loaded, packMeeting, [...docs.values()]);
+
+      await opts.onStage?.("provenance");
+      await ctx.writeProvenance(pack.id);
+      return {
+        file: file.path,
+        sha256,
+        documentId: pack.id,
+        meetings: loaded.map((l) => ({ id: l.meeting.id, committee: l.committee.name, date: l.meeting.localDate })),
+        counts: ctx.counts,
+        review: ctx.review,
+        warnings: ctx.warnings,
+      };
+    });
+  } catch (e) {
+    // The original was new to the store: take it away again so a failed import leaves nothing.
+    if (!had) await unlink(files.pathOf(sha256)).catch(() => undefined);
+    throw e;
+  }
+}
+
+/** Adds one import's counts into a running total. */
+export function addCounts(total: Record<string, KindCounts>, more: Record<string, KindCounts>): Record<string, KindCounts> {
+  for (const [table, c] of Object.entries(more)) {
+    const t = (total[table] ??= { created: 0, updated: 0, unchanged: 0 });
+    t.created += c.created;
+    t.updated += c.updated;
+    t.unchanged += c.unchanged;
+  }
+  return total;
+}
