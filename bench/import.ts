@@ -83,7 +83,9 @@ function findPdftotext(): string | null {
 async function benchPdf(bigPack: string): Promise<void> {
   const dir = join(CORPUS, "pdf");
   const files = existsSync(dir)
-    ? readdirSync(dir).filter((f) => f.endsWith(".pdf") && !f.includes("image-only")).map((f) => join(dir, f))
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith(".pdf") && !f.includes("image-only"))
+        .map((f) => join(dir, f))
     : [];
   files.push(bigPack);
   const inputs = files.map((f) => ({ path: f, name: f.split("/").pop()!, data: new Uint8Array(readFileSync(f)) }));

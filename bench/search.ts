@@ -22,17 +22,18 @@ const N = Number(process.env.MOOT_BENCH_PAGES ?? 200_000);
 const ROUNDS = Number(process.env.MOOT_BENCH_ROUNDS ?? 5);
 const PG_BASE = process.env.MOOT_BENCH_POSTGRES_URL ?? process.env.MOOT_TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 
-const VOCAB = ("council committee report budget planning application housing school transport highways library flood " +
+const VOCAB = (
+  "council committee report budget planning application housing school transport highways library flood " +
   "safeguarding children adult care health scrutiny cabinet recommendation resolved minutes agenda appendix officer member " +
   "ward consultation policy strategy contract procurement capital revenue forecast overspend savings climate carbon waste " +
   "recycling licensing taxi premises alcohol tree preservation conservation listed building heritage parking permit bus " +
   "cycle footpath drainage sewer pothole resurfacing bridge school admissions exclusion attendance attainment apprentice " +
-  "employment skills regeneration town centre market tourism museum leisure swimming pool playground allotment cemetery")
-  .split(" ");
+  "employment skills regeneration town centre market tourism museum leisure swimming pool playground allotment cemetery"
+).split(" ");
 
 function makeRng(seed: number) {
   let a = seed;
-  return () => ((a = (a * 1103515245 + 12345) >>> 0) / 4294967296);
+  return () => (a = (a * 1103515245 + 12345) >>> 0) / 4294967296;
 }
 
 /** Zipf-ish word choice, so some words are common and some rare, as in real papers. */
@@ -50,7 +51,21 @@ async function populate(store: Store): Promise<string> {
   for (let c = 0; c < 50; c++) {
     const id = ulid();
     committeeIds.push(id);
-    await store.db.insertInto("committee").values({ ...base, id, slug: `c${c}`, name: `Committee ${c}`, kind: "other", minuteScheme: '{"pattern":"{n}","resetEach":"never"}', parentId: null, activeFrom: null, activeTo: null, description: null }).execute();
+    await store.db
+      .insertInto("committee")
+      .values({
+        ...base,
+        id,
+        slug: `c${c}`,
+        name: `Committee ${c}`,
+        kind: "other",
+        minuteScheme: '{"pattern":"{n}","resetEach":"never"}',
+        parentId: null,
+        activeFrom: null,
+        activeTo: null,
+        description: null,
+      })
+      .execute();
   }
   const rand = makeRng(42);
   const pagesPerDoc = 40;
@@ -60,21 +75,90 @@ async function populate(store: Store): Promise<string> {
   for (let d = 0; d < docs; d++) {
     const meetingId = ulid();
     const date = new Date(Date.UTC(2015, 0, 1) + Math.floor(rand() * 3650) * 86400000).toISOString().slice(0, 10);
-    await store.db.insertInto("meeting").values({ ...base, id: meetingId, committeeId: committeeIds[d % 50], localDate: date, localTime: "10:00", startsAt: `${date}T10:00:00.000Z`, title: null, venue: null, status: "held", agendaPublishedAt: null, contactOfficer: null, webcastUrl: null, statusNote: null }).execute();
+    await store.db
+      .insertInto("meeting")
+      .values({
+        ...base,
+        id: meetingId,
+        committeeId: committeeIds[d % 50],
+        localDate: date,
+        localTime: "10:00",
+        startsAt: `${date}T10:00:00.000Z`,
+        title: null,
+        venue: null,
+        status: "held",
+        agendaPublishedAt: null,
+        contactOfficer: null,
+        webcastUrl: null,
+        statusNote: null,
+      })
+      .execute();
     const documentId = ulid();
-    await store.db.insertInto("document").values({ ...base, id: documentId, meetingId, agendaItemId: null, kind: "report", title: `Report ${d}`, sha256: null, fileName: null, mediaType: null, byteSize: null, pageCount: pagesPerDoc, sourcePageFrom: null, sourcePageTo: null, exemptParagraph: d % 17 === 0 ? 3 : null, publishedAt: null }).execute();
+    await store.db
+      .insertInto("document")
+      .values({
+        ...base,
+        id: documentId,
+        meetingId,
+        agendaItemId: null,
+        kind: "report",
+        title: `Report ${d}`,
+        sha256: null,
+        fileName: null,
+        mediaType: null,
+        byteSize: null,
+        pageCount: pagesPerDoc,
+        sourcePageFrom: null,
+        sourcePageTo: null,
+        exemptParagraph: d % 17 === 0 ? 3 : null,
+        publishedAt: null,
+      })
+      .execute();
     const rows = [];
     for (let p = 1; p <= pagesPerDoc && written < N; p++, written++) {
-      rows.push({ id: ulid(), authorityId: authority.id, kind: "page" as const, recordId: ulid(), meetingId, documentId, agendaItemId: null, pageNumber: p, committeeId: committeeIds[d % 50], meetingDate: date, restricted: d % 17 === 0 ? 1 : 0, title: `Report ${d}`, body: pageText(rand, 180) });
+      rows.push({
+        id: ulid(),
+        authorityId: authority.id,
+        kind: "page" as const,
+        recordId: ulid(),
+        meetingId,
+        documentId,
+        agendaItemId: null,
+        pageNumber: p,
+        committeeId: committeeIds[d % 50],
+        meetingDate: date,
+        restricted: d % 17 === 0 ? 1 : 0,
+        title: `Report ${d}`,
+        body: pageText(rand, 180),
+      });
     }
     if (rows.length) await store.db.insertInto("search_entry").values(rows).execute();
-    if (d % 500 === 0) process.stderr.write(`\r  indexed ${written.toLocaleString()} / ${N.toLocaleString()} pages (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
+    if (d % 500 === 0)
+      process.stderr.write(
+        `\r  indexed ${written.toLocaleString()} / ${N.toLocaleString()} pages (${((Date.now() - t0) / 1000).toFixed(0)} s)`,
+      );
   }
   process.stderr.write(`\r  indexed ${written.toLocaleString()} pages in ${((Date.now() - t0) / 1000).toFixed(0)} s\n`);
   return authority.id;
 }
 
-const QUERIES = ["flood", "budget overspend", '"school admissions"', "taxi licensing", "pothole resurfacing bridge", "museum", "tree preservation", "carbon", "24/00123/FUL", "apprentice skills", "council", "cemetery allotment", "conservation heritage", "bus", "recycling waste"];
+const QUERIES = [
+  "flood",
+  "budget overspend",
+  '"school admissions"',
+  "taxi licensing",
+  "pothole resurfacing bridge",
+  "museum",
+  "tree preservation",
+  "carbon",
+  "24/00123/FUL",
+  "apprentice skills",
+  "council",
+  "cemetery allotment",
+  "conservation heritage",
+  "bus",
+  "recycling waste",
+];
 
 async function bench(label: string, store: Store): Promise<Record<string, string | number>> {
   await migrate(store);
@@ -96,7 +180,15 @@ async function bench(label: string, store: Store): Promise<Record<string, string
   }
   const m = summarise(moot);
   const rw = summarise(raw);
-  return { dialect: label, pages: N, "raw p50": ms(rw.p50), "raw p95": ms(rw.p95), "moot p50": ms(m.p50), "moot p95": ms(m.p95), "p95 ratio": (m.p95 / rw.p95).toFixed(2) };
+  return {
+    dialect: label,
+    pages: N,
+    "raw p50": ms(rw.p50),
+    "raw p95": ms(rw.p95),
+    "moot p50": ms(m.p50),
+    "moot p95": ms(m.p95),
+    "p95 ratio": (m.p95 / rw.p95).toFixed(2),
+  };
 }
 
 const results: Array<Record<string, string | number>> = [];

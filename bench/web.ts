@@ -25,9 +25,35 @@ const COMMITTEES = Number(process.env.MOOT_BENCH_COMMITTEES ?? 50);
 const SECONDS = Number(process.env.MOOT_BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.MOOT_BENCH_CONNECTIONS ?? 100);
 
-const WORDS = "budget housing library flood school transport planning licensing parking heritage waste recycling bridge museum leisure carbon care children scrutiny contract".split(" ");
+const WORDS =
+  "budget housing library flood school transport planning licensing parking heritage waste recycling bridge museum leisure carbon care children scrutiny contract".split(
+    " ",
+  );
 /** A larger vocabulary with a long tail, so a search matches some pages rather than all of them. */
-const VOCAB = WORDS.flatMap((w) => ["", "s", "ing", "ed", "er", "ment", "al", "ly", "ness", "ship", "ward", "wise", "ful", "ist", "ism", "ity", "ive", "ous", "ery", "ite"].map((x) => w + x));
+const VOCAB = WORDS.flatMap((w) =>
+  [
+    "",
+    "s",
+    "ing",
+    "ed",
+    "er",
+    "ment",
+    "al",
+    "ly",
+    "ness",
+    "ship",
+    "ward",
+    "wise",
+    "ful",
+    "ist",
+    "ism",
+    "ity",
+    "ive",
+    "ous",
+    "ery",
+    "ite",
+  ].map((x) => w + x),
+);
 function makeRng(seed: number) {
   let a = seed >>> 0;
   return () => (a = (a * 1103515245 + 12345) >>> 0) / 4294967296;
@@ -35,7 +61,15 @@ function makeRng(seed: number) {
 const rand = makeRng(7);
 const word = () => VOCAB[Math.floor(VOCAB.length * rand() ** 2)];
 
-const londonParts = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+const londonParts = new Intl.DateTimeFormat("en-GB", {
+  timeZone: "Europe/London",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+});
 
 /** The UTC instant of a London wall-clock time (exact away from the clock-change hour). */
 function londonToUtc(date: string, time: string): string {
@@ -49,29 +83,73 @@ async function populate(store: Store): Promise<{ meetingId: string; committeeSlu
   const a = await createAuthority(store, { slug: "bench", name: "Benchmark Borough Council" });
   const root = new Scope(store, a.id, "bench");
   const people: Array<{ id: string; slug: string }> = [];
-  for (let p = 0; p < 120; p++) people.push(await root.create("person", { slug: `person-${p}`, name: `Councillor ${p}`, kind: "councillor", party: p % 3 ? "Independent" : "Green" }));
+  for (let p = 0; p < 120; p++)
+    people.push(
+      await root.create("person", {
+        slug: `person-${p}`,
+        name: `Councillor ${p}`,
+        kind: "councillor",
+        party: p % 3 ? "Independent" : "Green",
+      }),
+    );
   const start = new Date(Date.UTC(new Date().getUTCFullYear() - YEARS + 1, 0, 8));
   let meetings = 0;
   let sample = { meetingId: "", committeeSlug: "" };
   const t0 = Date.now();
   for (let c = 0; c < COMMITTEES; c++) {
     await root.transaction(async (s) => {
-      const committee = await s.create("committee", { slug: `committee-${c}`, name: `Committee ${c}`, kind: c === 0 ? "council" : "scrutiny" });
+      const committee = await s.create("committee", {
+        slug: `committee-${c}`,
+        name: `Committee ${c}`,
+        kind: c === 0 ? "council" : "scrutiny",
+      });
       const members = people.slice((c * 7) % 110, ((c * 7) % 110) + 8);
-      for (const [i, p] of members.entries()) await s.create("membership", { personId: p.id, committeeId: committee.id, role: i === 0 ? "chair" : "member", kind: "councillor" });
+      for (const [i, p] of members.entries())
+        await s.create("membership", { personId: p.id, committeeId: committee.id, role: i === 0 ? "chair" : "member", kind: "councillor" });
       for (let k = 0; k < YEARS * 10; k++) {
         const day = new Date(start.getTime() + (k * 36 + (c % 28)) * 86400000).toISOString().slice(0, 10);
-        const meeting = await s.create("meeting", { committeeId: committee.id, localDate: day, localTime: "18:30", startsAt: londonToUtc(day, "18:30"), venue: "Council Chamber", status: "held" });
-        const pack = await s.create("document", { meetingId: meeting.id, kind: "agenda-pack", title: `Agenda pack ${day}`, pageCount: 6, publishedAt: `${day}T09:00:00Z` });
+        const meeting = await s.create("meeting", {
+          committeeId: committee.id,
+          localDate: day,
+          localTime: "18:30",
+          startsAt: londonToUtc(day, "18:30"),
+          venue: "Council Chamber",
+          status: "held",
+        });
+        const pack = await s.create("document", {
+          meetingId: meeting.id,
+          kind: "agenda-pack",
+          title: `Agenda pack ${day}`,
+          pageCount: 6,
+          publishedAt: `${day}T09:00:00Z`,
+        });
         for (let p = 1; p <= 6; p++) {
           const text = Array.from({ length: 150 }, word).join(" ");
           await s.create("document_page", { documentId: pack.id, pageNumber: p, text });
         }
         for (let i = 1; i <= 6; i++) {
-          await s.create("agenda_item", { meetingId: meeting.id, number: String(i), position: i, title: `${WORDS[(i + k) % WORDS.length]} update ${i}`, description: `Report on ${WORDS[(i * 3 + c) % WORDS.length]}.`, pageFrom: i, pageTo: i, exemptParagraph: i === 6 && k % 5 === 0 ? 3 : null });
+          await s.create("agenda_item", {
+            meetingId: meeting.id,
+            number: String(i),
+            position: i,
+            title: `${WORDS[(i + k) % WORDS.length]} update ${i}`,
+            description: `Report on ${WORDS[(i * 3 + c) % WORDS.length]}.`,
+            pageFrom: i,
+            pageTo: i,
+            exemptParagraph: i === 6 && k % 5 === 0 ? 3 : null,
+          });
         }
-        for (const p of members.slice(0, 6)) await s.create("attendance", { meetingId: meeting.id, personId: p.id, status: (p.slug.length + k) % 7 ? "present" : "apologies" });
-        await s.create("decision", { meetingId: meeting.id, text: `RESOLVED: that the ${WORDS[k % WORDS.length]} report be noted.`, decidedOn: day });
+        for (const p of members.slice(0, 6))
+          await s.create("attendance", {
+            meetingId: meeting.id,
+            personId: p.id,
+            status: (p.slug.length + k) % 7 ? "present" : "apologies",
+          });
+        await s.create("decision", {
+          meetingId: meeting.id,
+          text: `RESOLVED: that the ${WORDS[k % WORDS.length]} report be noted.`,
+          decidedOn: day,
+        });
         meetings += 1;
         if (c === 1 && k === Math.floor(YEARS * 5)) sample = { meetingId: meeting.id, committeeSlug: committee.slug };
       }
@@ -98,7 +176,10 @@ function findNginx(): string | null {
   if (process.getuid?.() === 0) {
     console.error("  nginx not found: installing the Debian package");
     spawnSync("apt-get", ["update", "-qq"], { stdio: "ignore" });
-    spawnSync("apt-get", ["install", "-y", "-qq", "nginx"], { stdio: "ignore", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
+    spawnSync("apt-get", ["install", "-y", "-qq", "nginx"], {
+      stdio: "ignore",
+      env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
+    });
     for (const p of ["/usr/sbin/nginx", "/usr/bin/nginx"]) if (existsSync(p)) return p;
   }
   return null;
@@ -123,7 +204,13 @@ http { access_log off; client_body_temp_path ${dir}/tmp; proxy_temp_path ${dir}/
   );
   const child = spawn(bin, ["-c", join(dir, "nginx.conf"), "-p", dir], { stdio: "ignore" });
   for (let i = 0; i < 50; i++) {
-    if (await fetch(`http://127.0.0.1:${port}/`).then((r) => r.ok, () => false)) break;
+    if (
+      await fetch(`http://127.0.0.1:${port}/`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
     await new Promise((r) => setTimeout(r, 100));
   }
   return { url: `http://127.0.0.1:${port}/`, stop: () => child.kill("SIGTERM") };
@@ -150,7 +237,12 @@ interface CannonResult {
   timeouts: number;
   non2xx: number;
 }
-const autocannon = autocannonUntyped as (o: { url: string; connections: number; duration: number; requests?: CannonRequest[] }) => Promise<CannonResult>;
+const autocannon = autocannonUntyped as (o: {
+  url: string;
+  connections: number;
+  duration: number;
+  requests?: CannonRequest[];
+}) => Promise<CannonResult>;
 
 interface Row {
   target: string;
@@ -189,7 +281,13 @@ async function main() {
     let n = 0;
     rows.push(
       await load("Moot search page (every query new)", moot.url, [
-        { method: "GET", setupRequest: (req: Record<string, unknown>) => ({ ...req, path: `/search?q=${VOCAB[(n * 37) % VOCAB.length]}+${VOCAB[(n * 91 + 5) % VOCAB.length]}&n=${n++}` }) },
+        {
+          method: "GET",
+          setupRequest: (req: Record<string, unknown>) => ({
+            ...req,
+            path: `/search?q=${VOCAB[(n * 37) % VOCAB.length]}+${VOCAB[(n * 91 + 5) % VOCAB.length]}&n=${n++}`,
+          }),
+        },
       ]),
     );
   } finally {
@@ -197,19 +295,55 @@ async function main() {
     moot.child.kill("SIGTERM");
   }
   const ref = rows.find((r) => r.target.startsWith("nginx"));
-  console.log(`\n${sample.meetings.toLocaleString()} meetings; ${CONNECTIONS} connections, ${SECONDS} s each; meeting page ${page.byteLength.toLocaleString()} bytes`);
-  console.log("target".padEnd(42), "req/s".padStart(9), "p50 ms".padStart(8), "p99 ms".padStart(8), "vs nginx".padStart(9), "errors".padStart(7));
+  console.log(
+    `\n${sample.meetings.toLocaleString()} meetings; ${CONNECTIONS} connections, ${SECONDS} s each; meeting page ${page.byteLength.toLocaleString()} bytes`,
+  );
+  console.log(
+    "target".padEnd(42),
+    "req/s".padStart(9),
+    "p50 ms".padStart(8),
+    "p99 ms".padStart(8),
+    "vs nginx".padStart(9),
+    "errors".padStart(7),
+  );
   for (const r of rows) {
     const ratio = ref ? `${((100 * r.rps) / ref.rps).toFixed(0)}%` : "n/a";
-    console.log(r.target.padEnd(42), r.rps.toFixed(0).padStart(9), String(r.p50).padStart(8), String(r.p99).padStart(8), ratio.padStart(9), String(r.errors + r.non2xx).padStart(7));
+    console.log(
+      r.target.padEnd(42),
+      r.rps.toFixed(0).padStart(9),
+      String(r.p50).padStart(8),
+      String(r.p99).padStart(8),
+      ratio.padStart(9),
+      String(r.errors + r.non2xx).padStart(7),
+    );
   }
   if (!ref) console.log("\nnginx is missing (not root, so not installed): no reference in this run.");
   const cached = rows.find((r) => r.target === "Moot meeting page (cached)")!;
-  if (ref) console.log(`\nGoal, cached meeting page ≥ 50% of nginx: ${cached.rps / ref.rps >= 0.5 ? "met" : "NOT met"} (${((100 * cached.rps) / ref.rps).toFixed(0)}%)`);
+  if (ref)
+    console.log(
+      `\nGoal, cached meeting page ≥ 50% of nginx: ${cached.rps / ref.rps >= 0.5 ? "met" : "NOT met"} (${((100 * cached.rps) / ref.rps).toFixed(0)}%)`,
+    );
   console.log(`Goal, p99 < 50 ms at ${CONNECTIONS} connections: ${cached.p99 < 50 ? "met" : "NOT met"} (${cached.p99} ms)`);
-  console.log(`\nFor the uncached search row: the store's search() alone, same queries, one at a time: p50 ${searchTimes.store.p50.toFixed(1)} ms, p99 ${searchTimes.store.p99.toFixed(1)} ms.`);
+  console.log(
+    `\nFor the uncached search row: the store's search() alone, same queries, one at a time: p50 ${searchTimes.store.p50.toFixed(1)} ms, p99 ${searchTimes.store.p99.toFixed(1)} ms.`,
+  );
   mkdirSync("bench/out", { recursive: true });
-  writeFileSync("bench/out/web.json", JSON.stringify({ at: new Date().toISOString(), years: YEARS, committees: COMMITTEES, meetings: sample.meetings, connections: CONNECTIONS, seconds: SECONDS, rows }, null, 2));
+  writeFileSync(
+    "bench/out/web.json",
+    JSON.stringify(
+      {
+        at: new Date().toISOString(),
+        years: YEARS,
+        committees: COMMITTEES,
+        meetings: sample.meetings,
+        connections: CONNECTIONS,
+        seconds: SECONDS,
+        rows,
+      },
+      null,
+      2,
+    ),
+  );
   rmSync(dir, { recursive: true, force: true });
 }
 
@@ -234,7 +368,14 @@ async function serve(dataDir: string) {
   const store = openStore({ dataDir });
   const server = await startServer(store, { port: 0 });
   process.stdout.write(`${JSON.stringify({ url: server.url })}\n`);
-  process.on("SIGTERM", () => void server.close().then(() => store.close()).then(() => process.exit(0)));
+  process.on(
+    "SIGTERM",
+    () =>
+      void server
+        .close()
+        .then(() => store.close())
+        .then(() => process.exit(0)),
+  );
 }
 
 if (process.argv[2] === "--serve") await serve(process.argv[3]);

@@ -12,7 +12,10 @@ import { spawnSync } from "node:child_process";
 import { extractFile } from "../src/ingest/pipeline.js";
 
 const args = process.argv.slice(2);
-const opt = (name: string) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : undefined; };
+const opt = (name: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
 const shared = resolve(opt("--shared") ?? "../shared");
 const corpus = resolve(opt("--corpus") ?? join(shared, "corpus"));
 const scorer = join(shared, "tools", "score-extraction.mjs");

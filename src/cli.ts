@@ -18,7 +18,6 @@ registerIngestCommands(program);
 registerCycleCommands(program);
 registerJobCommands(program);
 
-
 // `moot search … | head` closes the pipe early; that is not an error.
 process.stdout.on("error", (e: NodeJS.ErrnoException) => {
   if (e.code === "EPIPE") process.exit(0);

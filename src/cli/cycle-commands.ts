@@ -23,14 +23,17 @@ async function findMeeting(scope: Scope, ref: string): Promise<string> {
   if (!committee) throw new MootError("not_found", `no committee "${m[1]}"`);
   const meetings = await scope.list("meeting", { committeeId: committee.id, localDate: m[2] });
   if (meetings.length === 0) throw new MootError("not_found", `${committee.name} has no meeting on ${m[2]}`);
-  if (meetings.length > 1) throw new MootError("invalid", `${committee.name} has ${meetings.length} meetings on ${m[2]}; give the meeting id`);
+  if (meetings.length > 1)
+    throw new MootError("invalid", `${committee.name} has ${meetings.length} meetings on ${m[2]}; give the meeting id`);
   return meetings[0].id;
 }
 
 async function readSecret(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const c of process.stdin) chunks.push(c as Buffer);
-  return Buffer.concat(chunks).toString("utf8").replace(/\r?\n$/, "");
+  return Buffer.concat(chunks)
+    .toString("utf8")
+    .replace(/\r?\n$/, "");
 }
 
 export function registerCycleCommands(program: Command): void {
@@ -84,7 +87,8 @@ export function registerCycleCommands(program: Command): void {
     .option("-a, --authority <slug>")
     .action((ref: string, opts: { audience: string; html?: boolean; out?: string; authority?: string; queue?: boolean }) =>
       withStore(async (store) => {
-        if (opts.audience !== "public" && opts.audience !== "members") throw new MootError("invalid", `--audience must be public or members (got "${opts.audience}")`);
+        if (opts.audience !== "public" && opts.audience !== "members")
+          throw new MootError("invalid", `--audience must be public or members (got "${opts.audience}")`);
         const scope = await scopeFor(store, opts.authority, "cli");
         const meetingId = await findMeeting(scope, ref);
         const meeting = await scope.require("meeting", meetingId);
@@ -94,7 +98,9 @@ export function registerCycleCommands(program: Command): void {
           const boss = await openQueue(databaseUrlOf(store));
           try {
             const id = await queuePack(boss, { authorityId: scope.authorityId, meetingId, audience });
-            return console.log(id ? `Queued the ${audience} pack for ${committee.name}, ${meeting.localDate} (job ${id})` : "That pack is already queued.");
+            return console.log(
+              id ? `Queued the ${audience} pack for ${committee.name}, ${meeting.localDate} (job ${id})` : "That pack is already queued.",
+            );
           } finally {
             await boss.stop({ graceful: false, wait: true });
           }

@@ -2,8 +2,19 @@ import { ZodError } from "zod";
 import { MootError, formatZodError } from "../domain/errors.js";
 
 const EXIT: Record<string, number> = {
-  invalid: 65, bad_input: 65, no_text_layer: 65, too_large: 65,
-  not_found: 66, conflict: 73, locked: 73, rule: 73, forbidden: 77, unauthenticated: 77, config: 78, timeout: 75, rate_limited: 75,
+  invalid: 65,
+  bad_input: 65,
+  no_text_layer: 65,
+  too_large: 65,
+  not_found: 66,
+  conflict: 73,
+  locked: 73,
+  rule: 73,
+  forbidden: 77,
+  unauthenticated: 77,
+  config: 78,
+  timeout: 75,
+  rate_limited: 75,
 };
 
 /** One clear line on stderr and a non-zero exit code, whatever went wrong. */

@@ -17,17 +17,24 @@ const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
 function printSummary(run: ImportRun, seconds: number, describe: string): void {
   const imported = run.files.length;
-  console.log(`Imported ${imported} file(s)${run.failures.length ? `, ${run.failures.length} failed` : ""} into ${describe} in ${seconds.toFixed(1)} s`);
+  console.log(
+    `Imported ${imported} file(s)${run.failures.length ? `, ${run.failures.length} failed` : ""} into ${describe} in ${seconds.toFixed(1)} s`,
+  );
   const rows = Object.entries(run.counts).sort(([a], [b]) => a.localeCompare(b));
   if (rows.length) {
     const w = Math.max(6, ...rows.map(([t]) => t.length));
     console.log(`  ${"record".padEnd(w)}  created  updated  unchanged`);
-    for (const [t, c] of rows) console.log(`  ${t.padEnd(w)}  ${String(c.created).padStart(7)}  ${String(c.updated).padStart(7)}  ${String(c.unchanged).padStart(9)}`);
+    for (const [t, c] of rows)
+      console.log(
+        `  ${t.padEnd(w)}  ${String(c.created).padStart(7)}  ${String(c.updated).padStart(7)}  ${String(c.unchanged).padStart(9)}`,
+      );
   }
   if (run.review.length) {
     console.log(`Low-confidence values to check (${run.review.length}):`);
     for (const r of run.review) {
-      console.log(`  ${basename(r.source)}${r.page ? ` p.${r.page}` : ""}: ${r.recordTable}.${r.field} "${r.value.slice(0, 80)}" (${r.confidence.toFixed(2)}; ${r.reason})`);
+      console.log(
+        `  ${basename(r.source)}${r.page ? ` p.${r.page}` : ""}: ${r.recordTable}.${r.field} "${r.value.slice(0, 80)}" (${r.confidence.toFixed(2)}; ${r.reason})`,
+      );
     }
   }
   for (const w of run.warnings) console.log(`warning: ${w}`);
@@ -69,16 +76,23 @@ export function registerIngestCommands(program: Command): void {
         const started = performance.now();
         const fancy = process.stdout.isTTY === true;
         let bar: cliProgress.SingleBar | null = null;
-        const run = await importPaths(authorityResolver(store, { ...opts, onCreate: (a) => console.error(`Created authority ${a.name} (${a.slug})`) }), paths, {
-          onProgress: (p) => {
-            if (fancy && p.total > 1) {
-              bar ??= new cliProgress.SingleBar({ format: "importing [{bar}] {value}/{total} {file}", hideCursor: true }, cliProgress.Presets.shades_classic);
-              if (p.done === 1) bar.start(p.total, 0, { file: "" });
-              bar.update(p.done, { file: basename(p.file) });
-              if (p.done === p.total) bar.stop();
-            } else console.log(`${p.error ? "failed" : "imported"} ${p.file} (${p.done}/${p.total})`);
+        const run = await importPaths(
+          authorityResolver(store, { ...opts, onCreate: (a) => console.error(`Created authority ${a.name} (${a.slug})`) }),
+          paths,
+          {
+            onProgress: (p) => {
+              if (fancy && p.total > 1) {
+                bar ??= new cliProgress.SingleBar(
+                  { format: "importing [{bar}] {value}/{total} {file}", hideCursor: true },
+                  cliProgress.Presets.shades_classic,
+                );
+                if (p.done === 1) bar.start(p.total, 0, { file: "" });
+                bar.update(p.done, { file: basename(p.file) });
+                if (p.done === p.total) bar.stop();
+              } else console.log(`${p.error ? "failed" : "imported"} ${p.file} (${p.done}/${p.total})`);
+            },
           },
-        });
+        );
         printSummary(run, (performance.now() - started) / 1000, store.describe);
         for (const f of run.failures) console.error(`moot: ${f.reason}`);
         if (run.failures.length) process.exitCode = 65;
@@ -96,7 +110,13 @@ export function registerIngestCommands(program: Command): void {
         console.log(`No corpus to evaluate: ${shared} has no corpus/ and tools/score-extraction.mjs. Nothing to do.`);
         return;
       }
-      const args = [join(ROOT, "bin/run-ts.js"), join(ROOT, "scripts/eval.ts"), "--shared", shared, ...(opts.out ? ["--out", resolve(opts.out)] : [])];
+      const args = [
+        join(ROOT, "bin/run-ts.js"),
+        join(ROOT, "scripts/eval.ts"),
+        "--shared",
+        shared,
+        ...(opts.out ? ["--out", resolve(opts.out)] : []),
+      ];
       const r = spawnSync(process.execPath, args, { cwd: ROOT, stdio: "inherit" });
       if (r.error) throw new MootError("config", `cannot run the evaluation: ${r.error.message}`);
       if (r.status !== 0) process.exitCode = r.status ?? 1;
@@ -107,7 +127,11 @@ async function queueImports(store: Store, paths: string[], opts: { authority?: s
   const boss = await openQueue(databaseUrlOf(store));
   try {
     for (const file of await expandPaths(paths)) {
-      const id = await queueImport(boss, { path: resolve(file), authority: opts.authority ?? null, authorityName: opts.authorityName ?? null });
+      const id = await queueImport(boss, {
+        path: resolve(file),
+        authority: opts.authority ?? null,
+        authorityName: opts.authorityName ?? null,
+      });
       console.log(id ? `queued ${file} (job ${id})` : `${file} is already queued`);
     }
   } finally {

@@ -49,11 +49,14 @@ export function registerStoreCommands(program: Command): void {
     .command("migrate")
     .description("create or update the database schema")
     .action(() =>
-      withStore(async (store) => {
-        const results = await migrate(store);
-        const applied = results.filter((r) => r.status === "Success").map((r) => r.migrationName);
-        console.log(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(", ")}` : `${store.describe} is up to date`);
-      }, { migrate: false }),
+      withStore(
+        async (store) => {
+          const results = await migrate(store);
+          const applied = results.filter((r) => r.status === "Success").map((r) => r.migrationName);
+          console.log(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(", ")}` : `${store.describe} is up to date`);
+        },
+        { migrate: false },
+      ),
     );
 
   program
@@ -78,26 +81,39 @@ export function registerStoreCommands(program: Command): void {
     .option("--to <date>", "meetings on or before (YYYY-MM-DD)", parseDate)
     .option("-n, --limit <n>", "how many hits", parsePositive, 20)
     .option("--json", "print hits as JSON")
-    .action((query: string, opts: { authority?: string; committee?: string; kind?: string; from?: string; to?: string; limit: number; json?: boolean }) =>
-      withStore(async (store) => {
-        const authority = await requireAuthority(store, opts.authority);
-        const filters: SearchFilters = { from: opts.from, to: opts.to, limit: Math.min(opts.limit, 100) };
-        if (opts.kind) filters.kinds = [opts.kind as never];
-        if (opts.committee) {
-          const c = await store.db.selectFrom("committee").select("id").where("authorityId", "=", authority.id).where("slug", "=", opts.committee).executeTakeFirst();
-          if (!c) throw new MootError("not_found", `no committee "${opts.committee}" in ${authority.name}`);
-          filters.committeeIds = [c.id];
-        }
-        // The command line is an operator's tool, but it still shows only what the public may see.
-        const hits = await search(store, authority.id, query, filters, { kind: "public" });
-        if (opts.json) return console.log(JSON.stringify(hits, null, 2));
-        if (hits.length === 0) return console.log("No results.");
-        const tty = process.stdout.isTTY;
-        for (const h of hits) {
-          const snippet = snippetParts(h.snippet).map((p) => (p.mark ? (tty ? `\x1b[1m${p.text}\x1b[0m` : `[${p.text}]`) : p.text)).join("");
-          console.log(`${h.kind.padEnd(11)} ${h.title}${h.pageNumber ? ` (page ${h.pageNumber})` : ""}\n            ${snippet.replace(/\s+/g, " ")}`);
-        }
-      }),
+    .action(
+      (
+        query: string,
+        opts: { authority?: string; committee?: string; kind?: string; from?: string; to?: string; limit: number; json?: boolean },
+      ) =>
+        withStore(async (store) => {
+          const authority = await requireAuthority(store, opts.authority);
+          const filters: SearchFilters = { from: opts.from, to: opts.to, limit: Math.min(opts.limit, 100) };
+          if (opts.kind) filters.kinds = [opts.kind as never];
+          if (opts.committee) {
+            const c = await store.db
+              .selectFrom("committee")
+              .select("id")
+              .where("authorityId", "=", authority.id)
+              .where("slug", "=", opts.committee)
+              .executeTakeFirst();
+            if (!c) throw new MootError("not_found", `no committee "${opts.committee}" in ${authority.name}`);
+            filters.committeeIds = [c.id];
+          }
+          // The command line is an operator's tool, but it still shows only what the public may see.
+          const hits = await search(store, authority.id, query, filters, { kind: "public" });
+          if (opts.json) return console.log(JSON.stringify(hits, null, 2));
+          if (hits.length === 0) return console.log("No results.");
+          const tty = process.stdout.isTTY;
+          for (const h of hits) {
+            const snippet = snippetParts(h.snippet)
+              .map((p) => (p.mark ? (tty ? `\x1b[1m${p.text}\x1b[0m` : `[${p.text}]`) : p.text))
+              .join("");
+            console.log(
+              `${h.kind.padEnd(11)} ${h.title}${h.pageNumber ? ` (page ${h.pageNumber})` : ""}\n            ${snippet.replace(/\s+/g, " ")}`,
+            );
+          }
+        }),
     );
 
   program

@@ -1,16 +1,59 @@
 /** Made-up names, wards and topics for the demo council. Any likeness to a real council is chance. */
 export const DEMO_AUTHORITY = { slug: "borsetshire", name: "Borsetshire County Council", website: "https://borsetshire.example.org" };
 
-export const WARDS = ["Ambridge", "Borchester North", "Borchester South", "Edgeley", "Felpersham East", "Felpersham West", "Hollerton", "Loxley Barrett", "Penny Hassett", "Darrington", "Waterley Cross", "Heydon Berrow"];
+export const WARDS = [
+  "Ambridge",
+  "Borchester North",
+  "Borchester South",
+  "Edgeley",
+  "Felpersham East",
+  "Felpersham West",
+  "Hollerton",
+  "Loxley Barrett",
+  "Penny Hassett",
+  "Darrington",
+  "Waterley Cross",
+  "Heydon Berrow",
+];
 export const PARTIES = ["Borsetshire Independents", "Conservative", "Labour", "Liberal Democrat", "Green"];
 
 export const COUNCILLORS = [
-  "Helen Archer", "Tom Forrest", "Usha Franks", "Alan Franks", "Jolene Rogers", "Kenton Archer", "Lynda Snell",
-  "Robert Snell", "Jazzer McCreary", "Fallon Rogers", "Harrison Burns", "Elizabeth Pargetter", "Brian Aldridge",
-  "Jennifer Aldridge", "Shula Hebden Lloyd", "Alistair Lloyd", "Kirsty Miller", "Neil Carter", "Susan Carter",
-  "Eddie Grundy", "Clarrie Grundy", "Emma Grundy", "Ed Grundy", "Pat Archer", "Tony Archer", "Jim Lloyd",
-  "Peggy Woolley", "Adam Macy", "Ian Craig", "Ruth Archer", "David Archer", "Lilian Bellamy", "Justin Elliot",
-  "Natasha Archer", "Chris Carter", "Alice Carter",
+  "Helen Archer",
+  "Tom Forrest",
+  "Usha Franks",
+  "Alan Franks",
+  "Jolene Rogers",
+  "Kenton Archer",
+  "Lynda Snell",
+  "Robert Snell",
+  "Jazzer McCreary",
+  "Fallon Rogers",
+  "Harrison Burns",
+  "Elizabeth Pargetter",
+  "Brian Aldridge",
+  "Jennifer Aldridge",
+  "Shula Hebden Lloyd",
+  "Alistair Lloyd",
+  "Kirsty Miller",
+  "Neil Carter",
+  "Susan Carter",
+  "Eddie Grundy",
+  "Clarrie Grundy",
+  "Emma Grundy",
+  "Ed Grundy",
+  "Pat Archer",
+  "Tony Archer",
+  "Jim Lloyd",
+  "Peggy Woolley",
+  "Adam Macy",
+  "Ian Craig",
+  "Ruth Archer",
+  "David Archer",
+  "Lilian Bellamy",
+  "Justin Elliot",
+  "Natasha Archer",
+  "Chris Carter",
+  "Alice Carter",
 ];
 
 export const OFFICERS: Array<[name: string, post: string, service: string]> = [
@@ -27,7 +70,10 @@ export const OFFICERS: Array<[name: string, post: string, service: string]> = [
 ];
 
 export const PARENT_GOVERNORS = ["Sabrina Thwaite", "Oliver Sterling"];
-export const CHURCH_REPS: Array<[string, string]> = [["Rev. Alan Franklin", "Diocese of Felpersham (Church of England)"], ["Mr Bert Fry", "Roman Catholic Diocese of Borchester"]];
+export const CHURCH_REPS: Array<[string, string]> = [
+  ["Rev. Alan Franklin", "Diocese of Felpersham (Church of England)"],
+  ["Mr Bert Fry", "Roman Catholic Diocese of Borchester"],
+];
 
 export interface CommitteeSpec {
   slug: string;
@@ -42,21 +88,109 @@ export interface CommitteeSpec {
 }
 
 export const COMMITTEES: CommitteeSpec[] = [
-  { slug: "council", name: "Full Council", kind: "council", scheme: { pattern: "{n}", resetEach: "never" }, time: "14:00", everyWeeks: 10, size: 14,
-    topics: ["Budget and Council Tax Setting", "Treasury Management Strategy", "Notices of Motion", "Questions from the Public", "Pay Policy Statement"] },
-  { slug: "cabinet", name: "Cabinet", kind: "cabinet", scheme: { pattern: "CAB{n}/{YY}", resetEach: "municipal-year" }, time: "10:00", everyWeeks: 5, size: 8,
-    topics: ["Revenue Budget Monitoring", "Capital Programme Update", "Highways Maintenance Contract Award", "Library Service Review", "Disposal of Land at Heydon Berrow", "Climate Emergency Action Plan", "Home to School Transport Policy"] },
-  { slug: "children-young-people-scrutiny", name: "Children and Young People Scrutiny Committee", kind: "scrutiny", scheme: { pattern: "CYP {n}/{YY}", resetEach: "municipal-year" }, time: "18:00", everyWeeks: 7, size: 9, coOpted: true,
-    topics: ["Elective Home Education", "Children in Care Sufficiency", "Special Educational Needs Transport", "School Place Planning", "Youth Justice Plan", "Care Leavers in Education, Employment and Training", "Contextual Safeguarding Review"] },
-  { slug: "health-adult-social-care-scrutiny", name: "Health and Adult Social Care Scrutiny Committee", kind: "scrutiny", scheme: { pattern: "HASC{n}/{MM}/{YY}", resetEach: "never" }, time: "10:30", everyWeeks: 8, size: 9,
-    topics: ["Hospital Discharge Arrangements", "Adult Social Care Charging Policy", "Mental Health Crisis Services", "Dementia Strategy", "Winter Pressures Plan", "Home Care Market Sustainability"] },
-  { slug: "planning", name: "Planning Sub-Committee", kind: "sub-committee", scheme: { pattern: "{n}", resetEach: "never" }, time: "18:30", everyWeeks: 4, size: 7,
-    topics: ["Application 25/00412/FUL: Land off Hollowtree Lane, Ambridge", "Application 25/00873/OUT: Felpersham Business Park", "Application 26/00120/FUL: Old Mill, Loxley Barrett", "Application 26/00345/LBC: Lower Loxley Hall", "Planning Appeals Update"] },
-  { slug: "health-wellbeing-board", name: "Health and Wellbeing Board", kind: "partnership-board", scheme: { pattern: "HWB{n}", resetEach: "never" }, time: "14:00", everyWeeks: 12, size: 6,
-    topics: ["Joint Strategic Needs Assessment", "Better Care Fund Plan", "Pharmaceutical Needs Assessment", "Tobacco Control Strategy"] },
+  {
+    slug: "council",
+    name: "Full Council",
+    kind: "council",
+    scheme: { pattern: "{n}", resetEach: "never" },
+    time: "14:00",
+    everyWeeks: 10,
+    size: 14,
+    topics: [
+      "Budget and Council Tax Setting",
+      "Treasury Management Strategy",
+      "Notices of Motion",
+      "Questions from the Public",
+      "Pay Policy Statement",
+    ],
+  },
+  {
+    slug: "cabinet",
+    name: "Cabinet",
+    kind: "cabinet",
+    scheme: { pattern: "CAB{n}/{YY}", resetEach: "municipal-year" },
+    time: "10:00",
+    everyWeeks: 5,
+    size: 8,
+    topics: [
+      "Revenue Budget Monitoring",
+      "Capital Programme Update",
+      "Highways Maintenance Contract Award",
+      "Library Service Review",
+      "Disposal of Land at Heydon Berrow",
+      "Climate Emergency Action Plan",
+      "Home to School Transport Policy",
+    ],
+  },
+  {
+    slug: "children-young-people-scrutiny",
+    name: "Children and Young People Scrutiny Committee",
+    kind: "scrutiny",
+    scheme: { pattern: "CYP {n}/{YY}", resetEach: "municipal-year" },
+    time: "18:00",
+    everyWeeks: 7,
+    size: 9,
+    coOpted: true,
+    topics: [
+      "Elective Home Education",
+      "Children in Care Sufficiency",
+      "Special Educational Needs Transport",
+      "School Place Planning",
+      "Youth Justice Plan",
+      "Care Leavers in Education, Employment and Training",
+      "Contextual Safeguarding Review",
+    ],
+  },
+  {
+    slug: "health-adult-social-care-scrutiny",
+    name: "Health and Adult Social Care Scrutiny Committee",
+    kind: "scrutiny",
+    scheme: { pattern: "HASC{n}/{MM}/{YY}", resetEach: "never" },
+    time: "10:30",
+    everyWeeks: 8,
+    size: 9,
+    topics: [
+      "Hospital Discharge Arrangements",
+      "Adult Social Care Charging Policy",
+      "Mental Health Crisis Services",
+      "Dementia Strategy",
+      "Winter Pressures Plan",
+      "Home Care Market Sustainability",
+    ],
+  },
+  {
+    slug: "planning",
+    name: "Planning Sub-Committee",
+    kind: "sub-committee",
+    scheme: { pattern: "{n}", resetEach: "never" },
+    time: "18:30",
+    everyWeeks: 4,
+    size: 7,
+    topics: [
+      "Application 25/00412/FUL: Land off Hollowtree Lane, Ambridge",
+      "Application 25/00873/OUT: Felpersham Business Park",
+      "Application 26/00120/FUL: Old Mill, Loxley Barrett",
+      "Application 26/00345/LBC: Lower Loxley Hall",
+      "Planning Appeals Update",
+    ],
+  },
+  {
+    slug: "health-wellbeing-board",
+    name: "Health and Wellbeing Board",
+    kind: "partnership-board",
+    scheme: { pattern: "HWB{n}", resetEach: "never" },
+    time: "14:00",
+    everyWeeks: 12,
+    size: 6,
+    topics: ["Joint Strategic Needs Assessment", "Better Care Fund Plan", "Pharmaceutical Needs Assessment", "Tobacco Control Strategy"],
+  },
 ];
 
-export const VENUES = ["Council Chamber, County Hall, Borchester BC1 1AA", "Committee Room 2, County Hall, Borchester BC1 1AA", "The Ambridge Village Hall, Ambridge AB7 3QR"];
+export const VENUES = [
+  "Council Chamber, County Hall, Borchester BC1 1AA",
+  "Committee Room 2, County Hall, Borchester BC1 1AA",
+  "The Ambridge Village Hall, Ambridge AB7 3QR",
+];
 
 export const PARAGRAPHS = [
   "This report sets out the position at the end of the quarter and the options open to the committee.",

@@ -72,13 +72,25 @@ function christmasAndBoxing(year: number): BankHoliday[] {
   const xmas = iso(year, 12, 25);
   switch (weekday(xmas)) {
     case 5: // Friday: Boxing Day falls on Saturday, so its holiday is Monday 28th
-      return [{ date: xmas, name: "Christmas Day" }, { date: iso(year, 12, 28), name: "Boxing Day (substitute day)" }];
+      return [
+        { date: xmas, name: "Christmas Day" },
+        { date: iso(year, 12, 28), name: "Boxing Day (substitute day)" },
+      ];
     case 6: // Saturday: both move to Monday and Tuesday
-      return [{ date: iso(year, 12, 27), name: "Christmas Day (substitute day)" }, { date: iso(year, 12, 28), name: "Boxing Day (substitute day)" }];
+      return [
+        { date: iso(year, 12, 27), name: "Christmas Day (substitute day)" },
+        { date: iso(year, 12, 28), name: "Boxing Day (substitute day)" },
+      ];
     case 0: // Sunday: Boxing Day stays Monday, Christmas moves to Tuesday
-      return [{ date: iso(year, 12, 26), name: "Boxing Day" }, { date: iso(year, 12, 27), name: "Christmas Day (substitute day)" }];
+      return [
+        { date: iso(year, 12, 26), name: "Boxing Day" },
+        { date: iso(year, 12, 27), name: "Christmas Day (substitute day)" },
+      ];
     default:
-      return [{ date: xmas, name: "Christmas Day" }, { date: iso(year, 12, 26), name: "Boxing Day" }];
+      return [
+        { date: xmas, name: "Christmas Day" },
+        { date: iso(year, 12, 26), name: "Boxing Day" },
+      ];
   }
 }
 

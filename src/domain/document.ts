@@ -9,7 +9,11 @@ export const Document = RecordBase.extend({
   kind: DocumentKind,
   title: ShortText.min(1),
   /** sha256 of the original file, which lives content-addressed under data/files/. */
-  sha256: z.string().regex(/^[0-9a-f]{64}$/, "expected a sha256 hex digest").nullable().default(null),
+  sha256: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/, "expected a sha256 hex digest")
+    .nullable()
+    .default(null),
   fileName: ShortText.nullable().default(null),
   mediaType: z.string().max(200).nullable().default(null),
   byteSize: z.number().int().nonnegative().nullable().default(null),

@@ -29,9 +29,7 @@ export class MootError extends Error {
 
 /** "field: message" lines, as users and API clients read them. */
 export function formatZodError(error: ZodError, prefix = ""): string {
-  return error.issues
-    .map((i) => `${[prefix, ...i.path.map(String)].filter(Boolean).join(".") || "(record)"}: ${i.message}`)
-    .join("; ");
+  return error.issues.map((i) => `${[prefix, ...i.path.map(String)].filter(Boolean).join(".") || "(record)"}: ${i.message}`).join("; ");
 }
 
 export function invalid(error: ZodError, what: string): MootError {

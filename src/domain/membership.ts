@@ -15,15 +15,22 @@ export const Membership = RecordBase.extend({
   representing: ShortText.nullable().default(null),
   fromDate: IsoDate.nullable().default(null),
   toDate: IsoDate.nullable().default(null),
-}).refine((m) => m.kind === "co-opted" || m.coOptedKind === null, {
-  message: "only co-opted members have a co-opted kind",
-  path: ["coOptedKind"],
-}).refine((m) => !m.fromDate || !m.toDate || m.fromDate <= m.toDate, {
-  message: "must not be before fromDate",
-  path: ["toDate"],
-});
+})
+  .refine((m) => m.kind === "co-opted" || m.coOptedKind === null, {
+    message: "only co-opted members have a co-opted kind",
+    path: ["coOptedKind"],
+  })
+  .refine((m) => !m.fromDate || !m.toDate || m.fromDate <= m.toDate, {
+    message: "must not be before fromDate",
+    path: ["toDate"],
+  });
 export type Membership = z.infer<typeof Membership>;
 export type MembershipRole = z.infer<typeof MembershipRole>;
 
 /** Roles as a front sheet prints them. */
-export const ROLE_LABELS: Record<MembershipRole, string> = { chair: "Chair", "vice-chair": "Vice-Chair", member: "Member", substitute: "Substitute" };
+export const ROLE_LABELS: Record<MembershipRole, string> = {
+  chair: "Chair",
+  "vice-chair": "Vice-Chair",
+  member: "Member",
+  substitute: "Substitute",
+};

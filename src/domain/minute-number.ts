@@ -7,11 +7,7 @@ import { municipalYear } from "./time.js";
  */
 export function formatMinuteNumber(scheme: MinuteScheme, n: number, meetingDate: string): string {
   const [yyyy, mm] = meetingDate.split("-");
-  return scheme.pattern
-    .replaceAll("{n}", String(n))
-    .replaceAll("{MM}", mm)
-    .replaceAll("{YYYY}", yyyy)
-    .replaceAll("{YY}", yyyy.slice(2));
+  return scheme.pattern.replaceAll("{n}", String(n)).replaceAll("{MM}", mm).replaceAll("{YYYY}", yyyy).replaceAll("{YY}", yyyy.slice(2));
 }
 
 /** Whether two meetings share a count under the scheme's reset rule. */

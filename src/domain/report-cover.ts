@@ -1,4 +1,4 @@
-import { z } from "zod";
+import type { z } from "zod";
 import { Id, LongText, RecordBase, ShortText } from "./common.js";
 
 export const ReportCover = RecordBase.extend({

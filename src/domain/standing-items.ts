@@ -18,5 +18,8 @@ export type StandingKey = "apologies" | "substitutes" | "declarations" | "minute
  */
 export function isMinutesItem(title: string): boolean {
   const t = title.trim();
-  return (/\bminutes\b/i.test(t) && /\b(last|previous|preceding)\s+meeting\b/i.test(t)) || /^((to\s+)?(approve|confirm|agree)\s+(the\s+)?)?minutes\b(\s+of\s+the\s+meeting\s+held\b.*)?$/i.test(t);
+  return (
+    (/\bminutes\b/i.test(t) && /\b(last|previous|preceding)\s+meeting\b/i.test(t)) ||
+    /^((to\s+)?(approve|confirm|agree)\s+(the\s+)?)?minutes\b(\s+of\s+the\s+meeting\s+held\b.*)?$/i.test(t)
+  );
 }

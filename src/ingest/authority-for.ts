@@ -39,4 +39,3 @@ export function authorityResolver(store: Store, opts: AuthorityChoice): ScopeFor
     throw new MootError("invalid", `${file}: the pack never names its authority; give --authority SLUG or --authority-name NAME`);
   };
 }
-

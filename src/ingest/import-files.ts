@@ -52,7 +52,11 @@ export async function expandPaths(paths: string[]): Promise<string[]> {
  * Imports each file in its own transaction. A bad file is reported with its name and reason
  * and leaves no rows; the others carry on.
  */
-export async function importPaths(target: Scope | ScopeFor, paths: string[], opts: { onProgress?: (p: ImportProgress) => void } = {}): Promise<ImportRun> {
+export async function importPaths(
+  target: Scope | ScopeFor,
+  paths: string[],
+  opts: { onProgress?: (p: ImportProgress) => void } = {},
+): Promise<ImportRun> {
   const files = await expandPaths(paths);
   const run: ImportRun = { files: [], failures: [], counts: {}, review: [], warnings: [] };
   for (const [k, path] of files.entries()) {

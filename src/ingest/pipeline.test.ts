@@ -7,7 +7,9 @@ import { MootError } from "../domain/errors.js";
 import { BORSETSHIRE_PACK } from "./fixtures/borsetshire-pack.js";
 
 let dir: string;
-beforeAll(() => { dir = mkdtempSync(join(tmpdir(), "moot-extract-file-")); });
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), "moot-extract-file-"));
+});
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe("extractFile", () => {

@@ -42,7 +42,11 @@ export async function readPackData(path: string, bytes: Uint8Array): Promise<Pag
   throw new MootError("bad_input", `${path}: unsupported file type "${ext || "(none)"}"; expected .txt, .md or .pdf`);
 }
 
-export interface Extracted { extraction: Extraction; provenance: ExtractionProvenance; pages: PageSet }
+export interface Extracted {
+  extraction: Extraction;
+  provenance: ExtractionProvenance;
+  pages: PageSet;
+}
 
 export async function extractFile(path: string): Promise<Extracted> {
   return extractPages(path, await readPack(path));

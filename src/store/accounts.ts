@@ -21,17 +21,32 @@ export function publicUser(u: User): PublicUser {
 }
 
 export async function findUserByUsername(scope: Scope, username: string): Promise<User | undefined> {
-  const row = await db(scope).selectFrom("user_account").selectAll().where("authorityId", "=", scope.authorityId).where("username", "=", username.trim().toLowerCase()).executeTakeFirst();
+  const row = await db(scope)
+    .selectFrom("user_account")
+    .selectAll()
+    .where("authorityId", "=", scope.authorityId)
+    .where("username", "=", username.trim().toLowerCase())
+    .executeTakeFirst();
   return row ? decodeUser(row) : undefined;
 }
 
 export async function findUser(scope: Scope, id: string): Promise<User | undefined> {
-  const row = await db(scope).selectFrom("user_account").selectAll().where("authorityId", "=", scope.authorityId).where("id", "=", id).executeTakeFirst();
+  const row = await db(scope)
+    .selectFrom("user_account")
+    .selectAll()
+    .where("authorityId", "=", scope.authorityId)
+    .where("id", "=", id)
+    .executeTakeFirst();
   return row ? decodeUser(row) : undefined;
 }
 
 export async function listUsers(scope: Scope): Promise<PublicUser[]> {
-  const rows = await db(scope).selectFrom("user_account").selectAll().where("authorityId", "=", scope.authorityId).orderBy("username").execute();
+  const rows = await db(scope)
+    .selectFrom("user_account")
+    .selectAll()
+    .where("authorityId", "=", scope.authorityId)
+    .orderBy("username")
+    .execute();
   return rows.map((r) => publicUser(decodeUser(r)));
 }
 
@@ -42,22 +57,42 @@ export async function insertUser(scope: Scope, input: Omit<User, "id" | "authori
   const user = parsed.data;
   return scope.transaction(async (s) => {
     if (await findUserByUsername(s, user.username)) throw new MootError("conflict", `a user named "${user.username}" already exists`);
-    await db(s).insertInto("user_account").values({ ...user, disabled: user.disabled ? 1 : 0 }).execute();
+    await db(s)
+      .insertInto("user_account")
+      .values({ ...user, disabled: user.disabled ? 1 : 0 })
+      .execute();
     await s.audit("user_account", user.id, "insert", null, publicUser(user));
     return user;
   });
 }
 
-export async function updateUser(scope: Scope, id: string, patch: Partial<Pick<User, "passwordHash" | "role" | "disabled" | "displayName" | "personId">>, reason?: string): Promise<User> {
+export async function updateUser(
+  scope: Scope,
+  id: string,
+  patch: Partial<Pick<User, "passwordHash" | "role" | "disabled" | "displayName" | "personId">>,
+  reason?: string,
+): Promise<User> {
   return scope.transaction(async (s) => {
     const before = await findUser(s, id);
     if (!before) throw new MootError("not_found", `user ${id} not found`);
     const parsed = User.safeParse({ ...before, ...patch, updatedAt: nowInstant() });
     if (!parsed.success) throw invalid(parsed.error, "invalid user");
     const after = parsed.data;
-    await db(s).updateTable("user_account").set({ ...after, disabled: after.disabled ? 1 : 0 }).where("id", "=", id).where("authorityId", "=", s.authorityId).execute();
+    await db(s)
+      .updateTable("user_account")
+      .set({ ...after, disabled: after.disabled ? 1 : 0 })
+      .where("id", "=", id)
+      .where("authorityId", "=", s.authorityId)
+      .execute();
     const changedPassword = patch.passwordHash !== undefined;
-    await s.audit("user_account", id, "update", publicUser(before), { ...publicUser(after), ...(changedPassword ? { passwordChanged: true } : {}) }, reason);
+    await s.audit(
+      "user_account",
+      id,
+      "update",
+      publicUser(before),
+      { ...publicUser(after), ...(changedPassword ? { passwordChanged: true } : {}) },
+      reason,
+    );
     return after;
   });
 }
@@ -69,7 +104,12 @@ export async function insertSession(scope: Scope, session: Omit<Session, "author
 }
 
 export async function findSession(scope: Scope, id: string): Promise<Session | undefined> {
-  return db(scope).selectFrom("user_session").selectAll().where("authorityId", "=", scope.authorityId).where("id", "=", id).executeTakeFirst();
+  return db(scope)
+    .selectFrom("user_session")
+    .selectAll()
+    .where("authorityId", "=", scope.authorityId)
+    .where("id", "=", id)
+    .executeTakeFirst();
 }
 
 export async function deleteSession(scope: Scope, id: string): Promise<void> {
@@ -77,7 +117,11 @@ export async function deleteSession(scope: Scope, id: string): Promise<void> {
 }
 
 export async function deleteSessionsOf(scope: Scope, userId: string): Promise<number> {
-  const r = await db(scope).deleteFrom("user_session").where("authorityId", "=", scope.authorityId).where("userId", "=", userId).executeTakeFirst();
+  const r = await db(scope)
+    .deleteFrom("user_session")
+    .where("authorityId", "=", scope.authorityId)
+    .where("userId", "=", userId)
+    .executeTakeFirst();
   return Number(r.numDeletedRows);
 }
 
@@ -86,7 +130,12 @@ export async function deleteExpiredSessions(scope: Scope, now: string): Promise<
 }
 
 export async function findAttempt(scope: Scope, key: string) {
-  return db(scope).selectFrom("sign_in_attempt").selectAll().where("authorityId", "=", scope.authorityId).where("key", "=", key).executeTakeFirst();
+  return db(scope)
+    .selectFrom("sign_in_attempt")
+    .selectAll()
+    .where("authorityId", "=", scope.authorityId)
+    .where("key", "=", key)
+    .executeTakeFirst();
 }
 
 export async function saveAttempt(scope: Scope, key: string, windowStart: string, failures: number): Promise<void> {

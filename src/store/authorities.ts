@@ -30,6 +30,7 @@ export async function requireAuthority(store: Store, slug?: string): Promise<Aut
     return a;
   }
   if (all.length === 0) throw new MootError("not_found", "the database holds no authority yet: run `moot demo` or `moot import`");
-  if (all.length > 1) throw new MootError("invalid", `several authorities are stored; choose one with --authority (${all.map((x) => x.slug).join(", ")})`);
+  if (all.length > 1)
+    throw new MootError("invalid", `several authorities are stored; choose one with --authority (${all.map((x) => x.slug).join(", ")})`);
   return all[0];
 }

@@ -13,7 +13,13 @@ function baseType(schema: z.ZodType): string {
   for (;;) {
     const def = s?._zod?.def;
     if (!def) return "unknown";
-    if (def.type === "optional" || def.type === "nullable" || def.type === "default" || def.type === "prefault" || def.type === "readonly") {
+    if (
+      def.type === "optional" ||
+      def.type === "nullable" ||
+      def.type === "default" ||
+      def.type === "prefault" ||
+      def.type === "readonly"
+    ) {
       s = def.innerType;
       continue;
     }
@@ -58,7 +64,16 @@ export function decodeRow<T>(schema: { shape: Record<string, z.ZodType> }, row: 
       out[key] = v ?? null;
       continue;
     }
-    out[key] = codec === "boolean" ? Boolean(Number(v)) : codec === "json" ? (typeof v === "string" ? JSON.parse(v) : v) : typeof v === "bigint" ? Number(v) : v;
+    out[key] =
+      codec === "boolean"
+        ? Boolean(Number(v))
+        : codec === "json"
+          ? typeof v === "string"
+            ? JSON.parse(v)
+            : v
+          : typeof v === "bigint"
+            ? Number(v)
+            : v;
   }
   return out as T;
 }

@@ -27,7 +27,9 @@ export const AuthorityExport = z.object({
 export type AuthorityExport = z.infer<typeof AuthorityExport>;
 
 export async function exportAuthority(store: Store, authorityId: string, opts: { files?: boolean } = {}): Promise<AuthorityExport> {
-  const authority = (await store.db.selectFrom("authority").selectAll().where("id", "=", authorityId).executeTakeFirst()) as Authority | undefined;
+  const authority = (await store.db.selectFrom("authority").selectAll().where("id", "=", authorityId).executeTakeFirst()) as
+    | Authority
+    | undefined;
   if (!authority) throw new MootError("not_found", `authority ${authorityId} not found`);
   const records: Record<string, Record<string, unknown>[]> = {};
   const db = store.db as Kysely<any>;
@@ -36,7 +38,11 @@ export async function exportAuthority(store: Store, authorityId: string, opts: {
     records[table] = rows.map((r: Record<string, unknown>) => decodeRow(recordSchemas[table], r));
   }
   const auditRows = await store.db.selectFrom("audit_entry").selectAll().where("authorityId", "=", authorityId).orderBy("id").execute();
-  const audit = auditRows.map((a) => ({ ...a, before: a.before ? JSON.parse(a.before) : null, after: a.after ? JSON.parse(a.after) : null }));
+  const audit = auditRows.map((a) => ({
+    ...a,
+    before: a.before ? JSON.parse(a.before) : null,
+    after: a.after ? JSON.parse(a.after) : null,
+  }));
   const files: Record<string, string> = {};
   if (opts.files !== false) {
     for (const d of records.document) {
@@ -52,19 +58,26 @@ export async function loadAuthority(store: Store, data: unknown): Promise<{ auth
   const parsed = AuthorityExport.safeParse(data);
   if (!parsed.success) throw invalid(parsed.error, "not a Moot export");
   const exp = parsed.data;
-  const clash = await store.db.selectFrom("authority").select("id").where((eb) => eb.or([eb("id", "=", exp.authority.id), eb("slug", "=", exp.authority.slug)])).executeTakeFirst();
+  const clash = await store.db
+    .selectFrom("authority")
+    .select("id")
+    .where((eb) => eb.or([eb("id", "=", exp.authority.id), eb("slug", "=", exp.authority.slug)]))
+    .executeTakeFirst();
   if (clash) throw new MootError("conflict", `authority "${exp.authority.slug}" is already in this database; load into an empty one`);
   const counts: Record<string, number> = {};
   // Records are checked before anything is written, so a bad file leaves the database untouched.
   const checked = new Map<RecordTable, Record<string, unknown>[]>();
   for (const table of RECORD_TABLES) {
     const rows = exp.records[table] ?? [];
-    checked.set(table, rows.map((row, i) => {
-      const r = recordSchemas[table].safeParse(row);
-      if (!r.success) throw invalid(r.error, `${table}[${i}]`);
-      if (r.data.authorityId !== exp.authority.id) throw new MootError("invalid", `${table}[${i}]: belongs to another authority`);
-      return r.data as Record<string, unknown>;
-    }));
+    checked.set(
+      table,
+      rows.map((row, i) => {
+        const r = recordSchemas[table].safeParse(row);
+        if (!r.success) throw invalid(r.error, `${table}[${i}]`);
+        if (r.data.authorityId !== exp.authority.id) throw new MootError("invalid", `${table}[${i}]: belongs to another authority`);
+        return r.data as Record<string, unknown>;
+      }),
+    );
   }
   for (const [sha, b64] of Object.entries(exp.files)) {
     const written = await store.files.put(Buffer.from(b64, "base64"));
@@ -83,7 +96,9 @@ export async function loadAuthority(store: Store, data: unknown): Promise<{ auth
       counts[table] = rows.length;
     }
     for (let i = 0; i < exp.audit.length; i += 200) {
-      const batch = exp.audit.slice(i, i + 200).map((a) => ({ ...a, before: a.before ? JSON.stringify(a.before) : null, after: a.after ? JSON.stringify(a.after) : null }));
+      const batch = exp.audit
+        .slice(i, i + 200)
+        .map((a) => ({ ...a, before: a.before ? JSON.stringify(a.before) : null, after: a.after ? JSON.stringify(a.after) : null }));
       await trx.insertInto("audit_entry").values(batch).execute();
     }
     counts.audit_entry = exp.audit.length;

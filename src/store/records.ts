@@ -66,7 +66,10 @@ export class Scope {
     where: Partial<Record<keyof RecordOf<T> & string, string | number | boolean | null>> = {},
     orderBy: Array<keyof RecordOf<T> & string> = [],
   ): Promise<RecordOf<T>[]> {
-    let q = (this.db as Kysely<any>).selectFrom(table as string).selectAll().where("authorityId", "=", this.authorityId);
+    let q = (this.db as Kysely<any>)
+      .selectFrom(table as string)
+      .selectAll()
+      .where("authorityId", "=", this.authorityId);
     for (const [k, v] of Object.entries(where)) {
       q = v === null ? q.where(k, "is", null) : q.where(k, "=", typeof v === "boolean" ? (v ? 1 : 0) : v);
     }
@@ -77,9 +80,18 @@ export class Scope {
 
   async create<T extends RecordTable>(table: T, input: InputOf<T>, opts: WriteOptions = {}): Promise<RecordOf<T>> {
     const now = nowInstant();
-    const record = this.validate(table, { ...input, id: input.id ?? ulid(), authorityId: this.authorityId, createdAt: now, updatedAt: now });
+    const record = this.validate(table, {
+      ...input,
+      id: input.id ?? ulid(),
+      authorityId: this.authorityId,
+      createdAt: now,
+      updatedAt: now,
+    });
     return this.transaction(async (s) => {
-      await (s.db as Kysely<any>).insertInto(table as string).values(encodeRow(recordSchemas[table], record)).execute();
+      await (s.db as Kysely<any>)
+        .insertInto(table as string)
+        .values(encodeRow(recordSchemas[table], record))
+        .execute();
       await s.audit(table, record.id, "insert", null, record, opts.reason);
       await reindex(s, table, record);
       return record;
@@ -92,7 +104,14 @@ export class Scope {
       const before = await s.require(table, id);
       guardLocked(table, before);
       const { id: _ignored, ...changes } = patch as AnyRow;
-      const merged = s.validate(table, { ...before, ...changes, id, authorityId: this.authorityId, createdAt: before.createdAt, updatedAt: before.updatedAt });
+      const merged = s.validate(table, {
+        ...before,
+        ...changes,
+        id,
+        authorityId: this.authorityId,
+        createdAt: before.createdAt,
+        updatedAt: before.updatedAt,
+      });
       const beforeRow = encodeRow(recordSchemas[table], before as AnyRow);
       const afterRow = encodeRow(recordSchemas[table], merged as AnyRow);
       if (JSON.stringify(beforeRow) === JSON.stringify(afterRow)) return before;
@@ -118,7 +137,11 @@ export class Scope {
         for (const row of await s.list(child, { [column]: id } as never)) await s.delete(child, row.id, opts);
       }
       await unindex(s, table, id);
-      await (s.db as Kysely<any>).deleteFrom(table as string).where("id", "=", id).where("authorityId", "=", this.authorityId).execute();
+      await (s.db as Kysely<any>)
+        .deleteFrom(table as string)
+        .where("id", "=", id)
+        .where("authorityId", "=", this.authorityId)
+        .execute();
       await s.audit(table, id, "delete", before, null, opts.reason);
     });
   }
@@ -129,7 +152,14 @@ export class Scope {
     return parsed.data as RecordOf<T>;
   }
 
-  async audit(tableName: string, recordId: string, operation: "insert" | "update" | "delete", before: unknown, after: unknown, reason?: string) {
+  async audit(
+    tableName: string,
+    recordId: string,
+    operation: "insert" | "update" | "delete",
+    before: unknown,
+    after: unknown,
+    reason?: string,
+  ) {
     await this.db
       .insertInto("audit_entry")
       .values({
@@ -150,18 +180,43 @@ export class Scope {
 
 /** Records that cannot outlive their parent (owned, not merely linked). */
 const CHILDREN: Partial<Record<RecordTable, Array<[RecordTable, string]>>> = {
-  committee: [["membership", "committeeId"], ["work_programme_item", "committeeId"], ["meeting", "committeeId"]],
-  person: [["membership", "personId"], ["attendance", "personId"], ["declaration", "personId"], ["registered_interest", "personId"]],
-  meeting: [["attendance", "meetingId"], ["declaration", "meetingId"], ["decision", "meetingId"], ["minute", "meetingId"], ["document", "meetingId"], ["agenda_item", "meetingId"]],
+  committee: [
+    ["membership", "committeeId"],
+    ["work_programme_item", "committeeId"],
+    ["meeting", "committeeId"],
+  ],
+  person: [
+    ["membership", "personId"],
+    ["attendance", "personId"],
+    ["declaration", "personId"],
+    ["registered_interest", "personId"],
+  ],
+  meeting: [
+    ["attendance", "meetingId"],
+    ["declaration", "meetingId"],
+    ["decision", "meetingId"],
+    ["minute", "meetingId"],
+    ["document", "meetingId"],
+    ["agenda_item", "meetingId"],
+  ],
   // An item's papers share its exemption, so they must not survive it as public documents.
-  agenda_item: [["report_cover", "agendaItemId"], ["document", "agendaItemId"]],
-  document: [["document_page", "documentId"], ["provenance", "documentId"]],
+  agenda_item: [
+    ["report_cover", "agendaItemId"],
+    ["document", "agendaItemId"],
+  ],
+  document: [
+    ["document_page", "documentId"],
+    ["provenance", "documentId"],
+  ],
   action: [["action_update", "actionId"]],
 };
 
 /** Approved minutes are legal records: a correction is a new version, never an edit. */
 function guardLocked(table: RecordTable, record: unknown): void {
   if (table === "minute" && (record as RecordOf<"minute">).status === "approved") {
-    throw new MootError("locked", `minute ${(record as RecordOf<"minute">).number} is approved and locked; record a correction as a new version`);
+    throw new MootError(
+      "locked",
+      `minute ${(record as RecordOf<"minute">).number} is approved and locked; record a correction as a new version`,
+    );
   }
 }

@@ -71,25 +71,73 @@ async function refreshDerived(scope: Scope, column: "id" | "document_id" | "agen
     where ${sql.ref(column)} = ${value} and authority_id = ${scope.authorityId}`.execute(scope.db);
 }
 
-async function entryFor(scope: Scope, table: RecordTable, record: unknown): Promise<Omit<SearchEntryRow, "committeeId" | "meetingDate" | "restricted"> | undefined> {
+async function entryFor(
+  scope: Scope,
+  table: RecordTable,
+  record: unknown,
+): Promise<Omit<SearchEntryRow, "committeeId" | "meetingDate" | "restricted"> | undefined> {
   const base = { authorityId: scope.authorityId };
   switch (table) {
     case "document_page": {
       const p = record as RecordOf<"document_page">;
       const doc = await scope.require("document", p.documentId);
-      return { ...base, id: p.id, kind: "page", recordId: p.id, meetingId: doc.meetingId, documentId: doc.id, agendaItemId: doc.agendaItemId, pageNumber: p.pageNumber, title: doc.title, body: p.text };
+      return {
+        ...base,
+        id: p.id,
+        kind: "page",
+        recordId: p.id,
+        meetingId: doc.meetingId,
+        documentId: doc.id,
+        agendaItemId: doc.agendaItemId,
+        pageNumber: p.pageNumber,
+        title: doc.title,
+        body: p.text,
+      };
     }
     case "agenda_item": {
       const a = record as RecordOf<"agenda_item">;
-      return { ...base, id: a.id, kind: "agenda-item", recordId: a.id, meetingId: a.meetingId, documentId: null, agendaItemId: a.id, pageNumber: null, title: a.title, body: a.description ?? "" };
+      return {
+        ...base,
+        id: a.id,
+        kind: "agenda-item",
+        recordId: a.id,
+        meetingId: a.meetingId,
+        documentId: null,
+        agendaItemId: a.id,
+        pageNumber: null,
+        title: a.title,
+        body: a.description ?? "",
+      };
     }
     case "minute": {
       const m = record as RecordOf<"minute">;
-      return { ...base, id: m.id, kind: "minute", recordId: m.id, meetingId: m.meetingId, documentId: null, agendaItemId: m.agendaItemId, pageNumber: null, title: `${m.number} ${m.title}`, body: m.text };
+      return {
+        ...base,
+        id: m.id,
+        kind: "minute",
+        recordId: m.id,
+        meetingId: m.meetingId,
+        documentId: null,
+        agendaItemId: m.agendaItemId,
+        pageNumber: null,
+        title: `${m.number} ${m.title}`,
+        body: m.text,
+      };
     }
     case "decision": {
       const d = record as RecordOf<"decision">;
-      return { ...base, id: d.id, kind: "decision", recordId: d.id, meetingId: d.meetingId, documentId: null, agendaItemId: d.agendaItemId, pageNumber: null, title: "Decision", body: d.text };
+      return {
+        ...base,
+        id: d.id,
+        kind: "decision",
+        recordId: d.id,
+        meetingId: d.meetingId,
+        documentId: null,
+        agendaItemId: d.agendaItemId,
+        pageNumber: null,
+        title: "Decision",
+        body: d.text,
+      };
     }
     default:
       return undefined;

@@ -24,7 +24,13 @@ export type SearchHit = Omit<RawHit, "id" | "kind"> & { kind: z.infer<typeof Sea
  * Ranked full-text search over pages, agenda items, minutes and decisions of one authority,
  * with the viewer's rights applied in the query itself. Any user text is accepted.
  */
-export async function search(store: Store, authorityId: string, text: string, filters: SearchFilters, viewer: Viewer): Promise<SearchHit[]> {
+export async function search(
+  store: Store,
+  authorityId: string,
+  text: string,
+  filters: SearchFilters,
+  viewer: Viewer,
+): Promise<SearchHit[]> {
   const parsed = SearchFilters.safeParse(filters);
   if (!parsed.success) throw invalid(parsed.error, "invalid search filters");
   const f = parsed.data;
@@ -41,7 +47,11 @@ export async function search(store: Store, authorityId: string, text: string, fi
     limit: f.limit,
     offset: f.offset,
   });
-  return hits.map(({ id: _id, ...h }) => ({ ...h, kind: h.kind as SearchHit["kind"], pageNumber: h.pageNumber === null ? null : Number(h.pageNumber) }));
+  return hits.map(({ id: _id, ...h }) => ({
+    ...h,
+    kind: h.kind as SearchHit["kind"],
+    pageNumber: h.pageNumber === null ? null : Number(h.pageNumber),
+  }));
 }
 
 /** Splits a snippet into plain and highlighted runs, for renderers that escape text. */

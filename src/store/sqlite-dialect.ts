@@ -1,7 +1,7 @@
 import { sql, type Kysely } from "kysely";
 import type { Database } from "./schema.js";
 import { MARK_END, MARK_START, type Dialect, type RawHit, type SearchPlan } from "./dialect.js";
-import { toFts5, type SearchQuery } from "./search-query.js";
+import { toFts5 } from "./search-query.js";
 import { visibleAndFiltered } from "./search-filter.js";
 
 export const sqliteDialect: Dialect = {

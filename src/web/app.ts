@@ -50,7 +50,13 @@ export function createApp(store: Store, options: AppOptions = {}): App {
     if (!authority) {
       const all = await listAuthorities(store);
       authority = options.authorityId ? all.find((a) => a.id === options.authorityId) : all.length === 1 ? all[0] : undefined;
-      if (!authority) throw new MootError("config", all.length ? "several authorities are stored: start the site with one authority id" : "no authority is stored yet: run `moot demo` or `moot import`");
+      if (!authority)
+        throw new MootError(
+          "config",
+          all.length
+            ? "several authorities are stored: start the site with one authority id"
+            : "no authority is stored yet: run `moot demo` or `moot import`",
+        );
     }
     c.set("store", store);
     c.set("authority", authority);
@@ -61,7 +67,9 @@ export function createApp(store: Store, options: AppOptions = {}): App {
   for (const mw of options.middleware ?? MIDDLEWARE) app.use("*", mw);
   app.use("*", cache.middleware());
 
-  app.get(SITE_CSS_PATH, (c) => c.body(SITE_CSS, 200, { "Content-Type": "text/css; charset=utf-8", "Cache-Control": "public, max-age=31536000, immutable" }));
+  app.get(SITE_CSS_PATH, (c) =>
+    c.body(SITE_CSS, 200, { "Content-Type": "text/css; charset=utf-8", "Cache-Control": "public, max-age=31536000, immutable" }),
+  );
   registerHome(app);
   registerCalendar(app);
   registerCommittees(app);

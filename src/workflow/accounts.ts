@@ -21,7 +21,14 @@ export async function addUser(scope: Scope, input: UserInput): Promise<{ user: P
   let name = displayName;
   if (personId) name ??= (await scope.require("person", personId)).name;
   const password = parsed.data.password ?? generatePassword();
-  const user = await accounts.insertUser(scope, { username, role, personId: role === "member" ? personId : personId ?? null, displayName: name ?? username, passwordHash: await hashPassword(password), disabled: false });
+  const user = await accounts.insertUser(scope, {
+    username,
+    role,
+    personId: role === "member" ? personId : (personId ?? null),
+    displayName: name ?? username,
+    passwordHash: await hashPassword(password),
+    disabled: false,
+  });
   return { user: accounts.publicUser(user), password };
 }
 
@@ -115,7 +122,11 @@ export async function signOut(scope: Scope, token: string): Promise<void> {
  * The domain Viewer for a signed-in user (or the public when none). A member sees exempt
  * papers of the committees they sit on today, from their memberships.
  */
-export async function viewerFor(scope: Scope, user: Pick<User, "role" | "personId"> | null | undefined, today: string = londonToday()): Promise<Viewer> {
+export async function viewerFor(
+  scope: Scope,
+  user: Pick<User, "role" | "personId"> | null | undefined,
+  today: string = londonToday(),
+): Promise<Viewer> {
   if (!user) return { kind: "public" };
   if (user.role === "admin") return { kind: "admin" };
   if (user.role === "clerk") return { kind: "clerk" };

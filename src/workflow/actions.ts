@@ -8,29 +8,64 @@ import type { Scope } from "../store/records.js";
 type ActionRecord = RecordOf<"action">;
 
 const ActionFields = z.object(Action.shape);
-export const ActionForm = ActionFields.pick({ text: true, ownerText: true, ownerPersonId: true, dueDate: true, ref: true }).partial({ ownerText: true, ownerPersonId: true, dueDate: true, ref: true });
+export const ActionForm = ActionFields.pick({ text: true, ownerText: true, ownerPersonId: true, dueDate: true, ref: true }).partial({
+  ownerText: true,
+  ownerPersonId: true,
+  dueDate: true,
+  ref: true,
+});
 export type ActionForm = z.input<typeof ActionForm>;
-export const DecisionForm = z.object(Decision.shape).pick({ text: true, kind: true }).partial({ kind: true }).extend({ actions: z.array(ActionForm).default([]) });
+export const DecisionForm = z
+  .object(Decision.shape)
+  .pick({ text: true, kind: true })
+  .partial({ kind: true })
+  .extend({ actions: z.array(ActionForm).default([]) });
 export type DecisionForm = z.input<typeof DecisionForm>;
-export const UpdateForm = z.object(ActionUpdate.shape).pick({ onDate: true, text: true, status: true, byName: true }).partial({ status: true, byName: true });
+export const UpdateForm = z
+  .object(ActionUpdate.shape)
+  .pick({ onDate: true, text: true, status: true, byName: true })
+  .partial({ status: true, byName: true });
 export type UpdateForm = z.input<typeof UpdateForm>;
 
 /**
  * Records a decision under a minute, with the actions it creates (owner, due date), in
  * one transaction: a bad action leaves no decision behind.
  */
-export async function recordDecision(scope: Scope, minuteId: string, form: DecisionForm): Promise<{ decision: RecordOf<"decision">; actions: ActionRecord[] }> {
+export async function recordDecision(
+  scope: Scope,
+  minuteId: string,
+  form: DecisionForm,
+): Promise<{ decision: RecordOf<"decision">; actions: ActionRecord[] }> {
   const parsed = DecisionForm.safeParse(form);
   if (!parsed.success) throw invalid(parsed.error, "invalid decision");
   return scope.transaction(async (s) => {
     const minute = await s.require("minute", minuteId);
-    if (minute.status === "approved") throw new MootError("locked", `minute ${minute.number} is approved; its decisions are part of the record`);
+    if (minute.status === "approved")
+      throw new MootError("locked", `minute ${minute.number} is approved; its decisions are part of the record`);
     const meeting = await s.require("meeting", minute.meetingId);
     const position = (await s.list("decision", { minuteId })).length;
-    const decision = await s.create("decision", { meetingId: meeting.id, minuteId, agendaItemId: minute.agendaItemId, position, text: parsed.data.text, kind: parsed.data.kind, decidedOn: meeting.localDate });
+    const decision = await s.create("decision", {
+      meetingId: meeting.id,
+      minuteId,
+      agendaItemId: minute.agendaItemId,
+      position,
+      text: parsed.data.text,
+      kind: parsed.data.kind,
+      decidedOn: meeting.localDate,
+    });
     const actions: ActionRecord[] = [];
     for (const [i, a] of parsed.data.actions.entries()) {
-      actions.push(await s.create("action", { ...a, ref: a.ref ?? `${minute.number}.${i + 1}`, committeeId: meeting.committeeId, meetingId: meeting.id, decisionId: decision.id, origin: "decision", sourceTitle: minute.title }));
+      actions.push(
+        await s.create("action", {
+          ...a,
+          ref: a.ref ?? `${minute.number}.${i + 1}`,
+          committeeId: meeting.committeeId,
+          meetingId: meeting.id,
+          decisionId: decision.id,
+          origin: "decision",
+          sourceTitle: minute.title,
+        }),
+      );
     }
     return { decision, actions };
   });
@@ -49,7 +84,11 @@ export async function addAction(scope: Scope, decisionId: string, form: ActionFo
 const CLOSING: ReadonlySet<ActionStatus> = new Set(["complete", "discharged"]);
 
 /** A dated progress update; with a status it also moves the action on (or reopens it). */
-export async function addActionUpdate(scope: Scope, actionId: string, form: UpdateForm): Promise<{ action: ActionRecord; update: RecordOf<"action_update"> }> {
+export async function addActionUpdate(
+  scope: Scope,
+  actionId: string,
+  form: UpdateForm,
+): Promise<{ action: ActionRecord; update: RecordOf<"action_update"> }> {
   const parsed = UpdateForm.safeParse(form);
   if (!parsed.success) throw invalid(parsed.error, "invalid action update");
   return scope.transaction(async (s) => {

@@ -11,11 +11,34 @@ type Item = RecordOf<"agenda_item">;
 
 /** The item fields a clerk edits; the refinements of AgendaItem run again when the store saves. */
 const ItemFields = z.object(AgendaItem.shape);
-export const ItemForm = ItemFields.pick({ title: true, description: true, kind: true, toFollow: true, verbal: true, exemptParagraph: true, urgencyReason: true }).partial({ description: true, kind: true, toFollow: true, verbal: true, exemptParagraph: true, urgencyReason: true });
+export const ItemForm = ItemFields.pick({
+  title: true,
+  description: true,
+  kind: true,
+  toFollow: true,
+  verbal: true,
+  exemptParagraph: true,
+  urgencyReason: true,
+}).partial({ description: true, kind: true, toFollow: true, verbal: true, exemptParagraph: true, urgencyReason: true });
 export type ItemForm = z.input<typeof ItemForm>;
-export const ItemFlags = ItemFields.pick({ title: true, description: true, kind: true, toFollow: true, verbal: true, exemptParagraph: true }).partial();
+export const ItemFlags = ItemFields.pick({
+  title: true,
+  description: true,
+  kind: true,
+  toFollow: true,
+  verbal: true,
+  exemptParagraph: true,
+}).partial();
 export type ItemFlags = z.input<typeof ItemFlags>;
-export const CoverForm = ReportCover.pick({ title: true, author: true, service: true, wards: true, purpose: true, recommendations: true, implications: true }).partial();
+export const CoverForm = ReportCover.pick({
+  title: true,
+  author: true,
+  service: true,
+  wards: true,
+  purpose: true,
+  recommendations: true,
+  implications: true,
+}).partial();
 export type CoverForm = z.input<typeof CoverForm>;
 
 /** An item added after the agenda was published: it is supplementary and carries its urgency reason. */
@@ -37,7 +60,8 @@ async function editableMeeting(scope: Scope, meetingId: string) {
 export async function startAgenda(scope: Scope, meetingId: string): Promise<Item[]> {
   return scope.transaction(async (s) => {
     await editableMeeting(s, meetingId);
-    if ((await agendaOf(s, meetingId)).length > 0) throw new MootError("rule", "the agenda already has items; standing items are only added to an empty agenda");
+    if ((await agendaOf(s, meetingId)).length > 0)
+      throw new MootError("rule", "the agenda already has items; standing items are only added to an empty agenda");
     const items: Item[] = [];
     for (const [i, st] of STANDING_OPENING_ITEMS.entries()) {
       items.push(await s.create("agenda_item", { meetingId, number: String(i + 1), position: i, title: st.title, kind: st.kind }));
@@ -61,7 +85,13 @@ export async function addAgendaItem(scope: Scope, meetingId: string, form: ItemF
     }
     const existing = await agendaOf(s, meetingId);
     const position = existing.length ? existing[existing.length - 1].position + 1 : 0;
-    return s.create("agenda_item", { ...parsed.data, meetingId, urgencyReason: m.agendaPublishedAt ? urgency : null, number: String(nextNumber(existing)), position });
+    return s.create("agenda_item", {
+      ...parsed.data,
+      meetingId,
+      urgencyReason: m.agendaPublishedAt ? urgency : null,
+      number: String(nextNumber(existing)),
+      position,
+    });
   });
 }
 
@@ -100,7 +130,8 @@ export async function reorderAgenda(scope: Scope, meetingId: string, orderedIds:
       throw new MootError("invalid", "order: give every item of this agenda exactly once");
     }
     const out: Item[] = [];
-    for (const [position, id] of orderedIds.entries()) out.push(await s.update("agenda_item", id, { position, number: String(position + 1) }));
+    for (const [position, id] of orderedIds.entries())
+      out.push(await s.update("agenda_item", id, { position, number: String(position + 1) }));
     return out;
   });
 }
@@ -112,13 +143,19 @@ export async function removeAgendaItem(scope: Scope, itemId: string): Promise<vo
     if (m.agendaPublishedAt) throw new MootError("rule", "the agenda is published; withdraw the item by editing its title instead");
     await s.delete("agenda_item", itemId);
     for (const wp of await s.list("work_programme_item", { meetingId: m.id })) {
-      if (wp.topic === item.title && wp.status === "scheduled") await s.update("work_programme_item", wp.id, { status: "proposed", meetingId: null });
+      if (wp.topic === item.title && wp.status === "scheduled")
+        await s.update("work_programme_item", wp.id, { status: "proposed", meetingId: null });
     }
   });
 }
 
 /** Fills (or refills) the report cover sheet of an item. */
-export async function fillReportCover(scope: Scope, itemId: string, form: CoverForm, documentId?: string): Promise<RecordOf<"report_cover">> {
+export async function fillReportCover(
+  scope: Scope,
+  itemId: string,
+  form: CoverForm,
+  documentId?: string,
+): Promise<RecordOf<"report_cover">> {
   const changes = parseEdit(CoverForm, form, "invalid report cover");
   return scope.transaction(async (s) => {
     await s.require("agenda_item", itemId);

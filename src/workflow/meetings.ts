@@ -1,4 +1,4 @@
-import { z } from "zod";
+import type { z } from "zod";
 import { Meeting } from "../domain/meeting.js";
 import { MootError, invalid } from "../domain/errors.js";
 import { londonToInstant } from "../domain/time.js";
@@ -9,7 +9,15 @@ import { parseEdit } from "./form.js";
 type MeetingRecord = RecordOf<"meeting">;
 
 /** What a clerk fills in; startsAt is derived from the London date and time, never typed. */
-export const MeetingForm = Meeting.pick({ committeeId: true, localDate: true, localTime: true, title: true, venue: true, contactOfficer: true, webcastUrl: true }).partial({ localTime: true, title: true, venue: true, contactOfficer: true, webcastUrl: true });
+export const MeetingForm = Meeting.pick({
+  committeeId: true,
+  localDate: true,
+  localTime: true,
+  title: true,
+  venue: true,
+  contactOfficer: true,
+  webcastUrl: true,
+}).partial({ localTime: true, title: true, venue: true, contactOfficer: true, webcastUrl: true });
 export type MeetingForm = z.input<typeof MeetingForm>;
 export const MeetingEdit = MeetingForm.omit({ committeeId: true }).partial();
 export type MeetingEdit = z.input<typeof MeetingEdit>;
@@ -19,7 +27,12 @@ export async function createMeeting(scope: Scope, form: MeetingForm): Promise<Me
   if (!parsed.success) throw invalid(parsed.error, "invalid meeting");
   const f = parsed.data;
   await scope.require("committee", f.committeeId);
-  return scope.create("meeting", { ...f, localTime: f.localTime ?? null, startsAt: londonToInstant(f.localDate, f.localTime ?? null), status: "scheduled" });
+  return scope.create("meeting", {
+    ...f,
+    localTime: f.localTime ?? null,
+    startsAt: londonToInstant(f.localDate, f.localTime ?? null),
+    status: "scheduled",
+  });
 }
 
 /** Edits details; moving the date or time re-derives startsAt. A cancelled meeting is not edited. */
@@ -66,10 +79,20 @@ export async function postponeMeeting(
     let rearranged: MeetingRecord | null = null;
     if (to) {
       if (to.localDate <= m.localDate) throw new MootError("rule", "localDate: a postponed meeting moves to a later date");
-      rearranged = await createMeeting(s, { committeeId: m.committeeId, localDate: to.localDate, localTime: to.localTime === undefined ? m.localTime : to.localTime, title: m.title, venue: m.venue, contactOfficer: m.contactOfficer });
-      for (const item of await s.list("agenda_item", { meetingId })) await s.update("agenda_item", item.id, { meetingId: rearranged.id }, { reason: note });
-      for (const doc of await s.list("document", { meetingId })) await s.update("document", doc.id, { meetingId: rearranged.id, publishedAt: null }, { reason: note });
-      for (const wp of await s.list("work_programme_item", { meetingId })) await s.update("work_programme_item", wp.id, { meetingId: rearranged.id }, { reason: note });
+      rearranged = await createMeeting(s, {
+        committeeId: m.committeeId,
+        localDate: to.localDate,
+        localTime: to.localTime === undefined ? m.localTime : to.localTime,
+        title: m.title,
+        venue: m.venue,
+        contactOfficer: m.contactOfficer,
+      });
+      for (const item of await s.list("agenda_item", { meetingId }))
+        await s.update("agenda_item", item.id, { meetingId: rearranged.id }, { reason: note });
+      for (const doc of await s.list("document", { meetingId }))
+        await s.update("document", doc.id, { meetingId: rearranged.id, publishedAt: null }, { reason: note });
+      for (const wp of await s.list("work_programme_item", { meetingId }))
+        await s.update("work_programme_item", wp.id, { meetingId: rearranged.id }, { reason: note });
     }
     const statusNote = rearranged ? `${note} Rearranged for ${rearranged.localDate}.` : note;
     const postponed = await s.update("meeting", meetingId, { status: "postponed", statusNote }, { reason: note });
@@ -78,7 +101,14 @@ export async function postponeMeeting(
 }
 
 /** The committee's meetings before/after a date that are not cancelled or postponed. */
-export async function adjacentMeeting(scope: Scope, committeeId: string, meeting: Pick<MeetingRecord, "id" | "startsAt">, dir: "previous" | "next"): Promise<MeetingRecord | undefined> {
-  const all = (await scope.list("meeting", { committeeId }, ["startsAt"])).filter((m) => m.id !== meeting.id && (m.status === "scheduled" || m.status === "held"));
+export async function adjacentMeeting(
+  scope: Scope,
+  committeeId: string,
+  meeting: Pick<MeetingRecord, "id" | "startsAt">,
+  dir: "previous" | "next",
+): Promise<MeetingRecord | undefined> {
+  const all = (await scope.list("meeting", { committeeId }, ["startsAt"])).filter(
+    (m) => m.id !== meeting.id && (m.status === "scheduled" || m.status === "held"),
+  );
   return dir === "previous" ? all.filter((m) => m.startsAt < meeting.startsAt).at(-1) : all.find((m) => m.startsAt > meeting.startsAt);
 }

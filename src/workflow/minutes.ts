@@ -12,9 +12,15 @@ import { nextMinuteNumber } from "./minute-numbering.js";
 
 type Minute = RecordOf<"minute">;
 
-export const AttendanceEntry = z.object(Attendance.shape).pick({ personId: true, status: true, capacity: true, substituteForId: true, note: true }).partial({ capacity: true, substituteForId: true, note: true });
+export const AttendanceEntry = z
+  .object(Attendance.shape)
+  .pick({ personId: true, status: true, capacity: true, substituteForId: true, note: true })
+  .partial({ capacity: true, substituteForId: true, note: true });
 export type AttendanceEntry = z.input<typeof AttendanceEntry>;
-export const DeclarationForm = z.object(Declaration.shape).pick({ agendaItemId: true, personId: true, type: true, nature: true, dispensation: true }).partial({ agendaItemId: true, type: true, dispensation: true });
+export const DeclarationForm = z
+  .object(Declaration.shape)
+  .pick({ agendaItemId: true, personId: true, type: true, nature: true, dispensation: true })
+  .partial({ agendaItemId: true, type: true, dispensation: true });
 export type DeclarationForm = z.input<typeof DeclarationForm>;
 
 /**
@@ -29,7 +35,8 @@ export async function recordAttendance(scope: Scope, meetingId: string, entries:
   for (const e of parsed.data) {
     if (seen.has(e.personId)) throw new MootError("invalid", `attendance: person ${e.personId} is listed twice`);
     seen.add(e.personId);
-    if (e.status === "substitute" && !e.substituteForId) throw new MootError("invalid", "substituteForId: say whom the substitute stands in for");
+    if (e.status === "substitute" && !e.substituteForId)
+      throw new MootError("invalid", "substituteForId: say whom the substitute stands in for");
   }
   return scope.transaction(async (s) => {
     const meeting = await s.require("meeting", meetingId);
@@ -37,7 +44,8 @@ export async function recordAttendance(scope: Scope, meetingId: string, entries:
     for (const old of await s.list("attendance", { meetingId })) await s.delete("attendance", old.id);
     const out: RecordOf<"attendance">[] = [];
     for (const e of parsed.data) {
-      if (e.substituteForId && !members.has(e.substituteForId)) throw new MootError("rule", `substituteForId: ${e.substituteForId} is not a member of this committee`);
+      if (e.substituteForId && !members.has(e.substituteForId))
+        throw new MootError("rule", `substituteForId: ${e.substituteForId} is not a member of this committee`);
       out.push(await s.create("attendance", { ...e, meetingId }));
     }
     return out;
@@ -66,13 +74,24 @@ export async function currentMinutes(scope: Scope, meetingId: string): Promise<M
 }
 
 /** Adds one draft minute, numbered by the committee's scheme. */
-export async function addMinute(scope: Scope, meetingId: string, form: { title: string; text?: string; agendaItemId?: string | null }): Promise<Minute> {
+export async function addMinute(
+  scope: Scope,
+  meetingId: string,
+  form: { title: string; text?: string; agendaItemId?: string | null },
+): Promise<Minute> {
   return scope.transaction(async (s) => {
     const meeting = await s.require("meeting", meetingId);
     const existing = await s.list("minute", { meetingId });
     const position = existing.reduce((p, m) => Math.max(p, m.position + 1), 0);
     const number = await nextMinuteNumber(s, meeting.committeeId, meetingId);
-    return s.create("minute", { meetingId, agendaItemId: form.agendaItemId ?? null, number, position, title: form.title, text: form.text ?? "" });
+    return s.create("minute", {
+      meetingId,
+      agendaItemId: form.agendaItemId ?? null,
+      number,
+      position,
+      title: form.title,
+      text: form.text ?? "",
+    });
   });
 }
 
@@ -103,14 +122,27 @@ export async function approveMinutes(scope: Scope, meetingId: string, atMeetingI
     const at = await s.require("meeting", atMeetingId);
     if (at.committeeId !== meeting.committeeId) throw new MootError("rule", "minutes are approved by the same committee");
     const next = await adjacentMeeting(s, meeting.committeeId, meeting, "next");
-    if (!next || next.id !== at.id) throw new MootError("rule", `minutes of ${meeting.localDate} are approved at the committee's next meeting${next ? ` (${next.localDate})` : ""}`);
+    if (!next || next.id !== at.id)
+      throw new MootError(
+        "rule",
+        `minutes of ${meeting.localDate} are approved at the committee's next meeting${next ? ` (${next.localDate})` : ""}`,
+      );
     const items = await s.list("agenda_item", { meetingId: atMeetingId });
-    if (!items.some((i) => isMinutesItem(i.title))) throw new MootError("rule", `the agenda of ${at.localDate} has no "minutes of the last meeting" item`);
+    if (!items.some((i) => isMinutesItem(i.title)))
+      throw new MootError("rule", `the agenda of ${at.localDate} has no "minutes of the last meeting" item`);
     const drafts = (await currentMinutes(s, meetingId)).filter((m) => m.status === "draft");
     if (drafts.length === 0) throw new MootError("rule", `there are no draft minutes of ${meeting.localDate} to approve`);
     const approvedAt = now.toISOString();
     const out: Minute[] = [];
-    for (const m of drafts) out.push(await s.update("minute", m.id, { status: "approved", approvedAt, approvedAtMeetingId: atMeetingId }, { reason: `approved at the meeting of ${at.localDate}` }));
+    for (const m of drafts)
+      out.push(
+        await s.update(
+          "minute",
+          m.id,
+          { status: "approved", approvedAt, approvedAtMeetingId: atMeetingId },
+          { reason: `approved at the meeting of ${at.localDate}` },
+        ),
+      );
     return out;
   });
 }
@@ -119,14 +151,22 @@ export async function approveMinutes(scope: Scope, meetingId: string, atMeetingI
  * Corrects approved minutes: a new version of the minute carries the corrected text and
  * the reason; the approved original stays, locked, and the audit trail shows both.
  */
-export async function correctMinute(scope: Scope, minuteId: string, correction: { text: string; title?: string; reason: string; atMeetingId?: string | null }): Promise<Minute> {
+export async function correctMinute(
+  scope: Scope,
+  minuteId: string,
+  correction: { text: string; title?: string; reason: string; atMeetingId?: string | null },
+): Promise<Minute> {
   const reason = correction.reason?.trim();
   if (!reason) throw new MootError("invalid", "reason: a correction to approved minutes must say why");
   return scope.transaction(async (s) => {
     const original = await s.require("minute", minuteId);
     if (original.status !== "approved") throw new MootError("rule", `minute ${original.number} is still a draft; edit it instead`);
     const later = (await s.list("minute", { supersedesId: original.id }))[0];
-    if (later) throw new MootError("conflict", `minute ${original.number} was already corrected (version ${later.version}); correct the latest version`);
+    if (later)
+      throw new MootError(
+        "conflict",
+        `minute ${original.number} was already corrected (version ${later.version}); correct the latest version`,
+      );
     return s.create(
       "minute",
       {
@@ -167,10 +207,18 @@ export async function minuteHistory(scope: Scope, minuteId: string): Promise<{ v
     .selectAll()
     .where("authorityId", "=", scope.authorityId)
     .where("tableName", "=", "minute")
-    .where("recordId", "in", versions.map((v) => v.id))
+    .where(
+      "recordId",
+      "in",
+      versions.map((v) => v.id),
+    )
     .orderBy("at")
     .orderBy("id")
     .execute();
-  const audit = rows.map((r) => ({ ...r, before: r.before ? JSON.parse(r.before) : null, after: r.after ? JSON.parse(r.after) : null })) as AuditEntry[];
+  const audit = rows.map((r) => ({
+    ...r,
+    before: r.before ? JSON.parse(r.before) : null,
+    after: r.after ? JSON.parse(r.after) : null,
+  })) as AuditEntry[];
   return { versions, audit };
 }

@@ -59,7 +59,12 @@ export async function loadPackData(scope: Scope, meetingId: string, opts: PackOp
   const members: Array<PackMember & { order: number }> = [];
   for (const m of memberships) {
     const p = await scope.require("person", m.personId);
-    members.push({ name: [p.honorific, p.name].filter(Boolean).join(" "), role: m.role, representing: m.representing, order: ROLE_ORDER.indexOf(m.role) });
+    members.push({
+      name: [p.honorific, p.name].filter(Boolean).join(" "),
+      role: m.role,
+      representing: m.representing,
+      order: ROLE_ORDER.indexOf(m.role),
+    });
   }
   members.sort((a, b) => a.order - b.order || a.name.localeCompare(b.name));
   const items: PackItem[] = [];
@@ -79,7 +84,14 @@ export async function loadPackData(scope: Scope, meetingId: string, opts: PackOp
     const [cover] = await scope.list("report_cover", { agendaItemId: item.id });
     items.push({ item, papers, cover: item.exemptParagraph !== null && opts.audience === "public" ? undefined : cover });
   }
-  return { audience: opts.audience, meeting, committee, authorityName: authority.name, members: members.map(({ order: _o, ...m }) => m), items };
+  return {
+    audience: opts.audience,
+    meeting,
+    committee,
+    authorityName: authority.name,
+    members: members.map(({ order: _o, ...m }) => m),
+    items,
+  };
 }
 
 /**
@@ -90,7 +102,11 @@ async function paperBytes(original: Uint8Array, doc: RecordOf<"document">): Prom
   if (doc.sourcePageFrom === null) return original;
   const src = await PDFDocument.load(original);
   const last = Math.min(doc.sourcePageTo ?? doc.sourcePageFrom, src.getPageCount());
-  if (doc.sourcePageFrom > last) throw new MootError("invalid", `document "${doc.title}": pages ${doc.sourcePageFrom}–${doc.sourcePageTo} are outside its ${src.getPageCount()}-page original`);
+  if (doc.sourcePageFrom > last)
+    throw new MootError(
+      "invalid",
+      `document "${doc.title}": pages ${doc.sourcePageFrom}–${doc.sourcePageTo} are outside its ${src.getPageCount()}-page original`,
+    );
   const out = await PDFDocument.create();
   const indices = Array.from({ length: last - doc.sourcePageFrom + 1 }, (_, i) => doc.sourcePageFrom! - 1 + i);
   for (const page of await out.copyPages(src, indices)) out.addPage(page);

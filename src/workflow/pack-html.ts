@@ -5,7 +5,11 @@ import { describeMeetingDate, itemFlags, loadPackData, type PackOptions } from "
 
 const ESC: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 export const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => ESC[c]);
-const para = (text: string) => text.split(/\n{2,}/).map((p) => `<p>${escapeHtml(p).replace(/\n/g, "<br>")}</p>`).join("\n");
+const para = (text: string) =>
+  text
+    .split(/\n{2,}/)
+    .map((p) => `<p>${escapeHtml(p).replace(/\n/g, "<br>")}</p>`)
+    .join("\n");
 
 /**
  * The agenda pack as one accessible HTML document (the PDF's twin): front sheet, agenda
@@ -21,10 +25,15 @@ export async function buildPackHtml(scope: Scope, meetingId: string, opts: PackO
     `<html lang="en-GB"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head><body>`,
     `<header><p>${escapeHtml(data.authorityName)}</p><h1>${escapeHtml(meeting.title ?? committee.name)}</h1>`,
     `<p><time datetime="${meeting.startsAt}">${escapeHtml(describeMeetingDate(meeting))}</time>${meeting.venue ? `, ${escapeHtml(meeting.venue)}` : ""}</p>`,
-    meeting.status !== "scheduled" ? `<p><strong>${escapeHtml(meeting.status)}</strong>${meeting.statusNote ? `: ${escapeHtml(meeting.statusNote)}` : ""}</p>` : "",
+    meeting.status !== "scheduled"
+      ? `<p><strong>${escapeHtml(meeting.status)}</strong>${meeting.statusNote ? `: ${escapeHtml(meeting.statusNote)}` : ""}</p>`
+      : "",
     "</header>",
     `<section aria-labelledby="membership"><h2 id="membership">Membership</h2><ul>`,
-    ...data.members.map((m) => `<li>${escapeHtml(m.name)}${m.role === "member" ? "" : ` (${escapeHtml(ROLE_LABELS[m.role])})`}${m.representing ? `, representing ${escapeHtml(m.representing)}` : ""}</li>`),
+    ...data.members.map(
+      (m) =>
+        `<li>${escapeHtml(m.name)}${m.role === "member" ? "" : ` (${escapeHtml(ROLE_LABELS[m.role])})`}${m.representing ? `, representing ${escapeHtml(m.representing)}` : ""}</li>`,
+    ),
     "</ul></section>",
     `<section aria-labelledby="agenda"><h2 id="agenda">Agenda</h2><ol class="agenda">`,
   ];
@@ -43,7 +52,9 @@ export async function buildPackHtml(scope: Scope, meetingId: string, opts: PackO
     for (const p of papers) {
       out.push(`<article id="doc-${p.doc.id}"><h2>${escapeHtml(item.number)}. ${escapeHtml(p.doc.title)}</h2>`);
       if (p.restrictedParagraph !== null) {
-        out.push(`<p><strong>Document is restricted: paragraph ${p.restrictedParagraph}</strong></p><p>${escapeHtml(exemptNotice(p.restrictedParagraph))}</p>`);
+        out.push(
+          `<p><strong>Document is restricted: paragraph ${p.restrictedParagraph}</strong></p><p>${escapeHtml(exemptNotice(p.restrictedParagraph))}</p>`,
+        );
       } else {
         for (const page of await scope.list("document_page", { documentId: p.doc.id }, ["pageNumber"])) {
           out.push(`<section class="page" id="doc-${p.doc.id}-page-${page.pageNumber}">${para(page.text)}</section>`);

@@ -15,19 +15,36 @@ function frontAndAgenda(data: PackData, ranges: Map<string, { from: number; to: 
     { text: meeting.title ?? committee.name, fontSize: 22, bold: true, margin: [0, 8, 0, 4] },
     { text: describeMeetingDate(meeting), fontSize: 13 },
     ...(meeting.venue ? [{ text: meeting.venue, fontSize: 13 }] : []),
-    ...(data.audience === "members" ? [{ text: "Members’ pack: contains exempt information (Schedule 12A). Not for publication.", bold: true, margin: [0, 12, 0, 0] as [number, number, number, number] }] : []),
+    ...(data.audience === "members"
+      ? [
+          {
+            text: "Members’ pack: contains exempt information (Schedule 12A). Not for publication.",
+            bold: true,
+            margin: [0, 12, 0, 0] as [number, number, number, number],
+          },
+        ]
+      : []),
     { text: "Membership", bold: true, fontSize: 13, margin: [0, 20, 0, 6] },
     {
-      ul: data.members.map((m) => `${m.name}${m.role === "member" ? "" : ` (${ROLE_LABELS[m.role]})`}${m.representing ? `, representing ${m.representing}` : ""}`),
+      ul: data.members.map(
+        (m) =>
+          `${m.name}${m.role === "member" ? "" : ` (${ROLE_LABELS[m.role]})`}${m.representing ? `, representing ${m.representing}` : ""}`,
+      ),
     },
-    ...(meeting.contactOfficer ? [{ text: `Contact: ${meeting.contactOfficer}`, margin: [0, 20, 0, 0] as [number, number, number, number] }] : []),
+    ...(meeting.contactOfficer
+      ? [{ text: `Contact: ${meeting.contactOfficer}`, margin: [0, 20, 0, 0] as [number, number, number, number] }]
+      : []),
     { text: "Agenda", fontSize: 18, bold: true, pageBreak: "before", margin: [0, 0, 0, 12] },
     {
       table: {
         widths: [30, "*", 70],
         headerRows: 1,
         body: [
-          [{ text: "Item", bold: true }, { text: "", bold: true }, { text: "Pages", bold: true }],
+          [
+            { text: "Item", bold: true },
+            { text: "", bold: true },
+            { text: "Pages", bold: true },
+          ],
           ...data.items.map(({ item, cover }) => {
             const r = ranges.get(item.id);
             const flags = itemFlags(item);
@@ -67,7 +84,9 @@ function restrictedPage(paragraph: number, title: string): TDocumentDefinitions 
  * Renders the front sheet and agenda until its own length is stable, because the page
  * ranges it prints depend on how many pages it takes itself.
  */
-async function renderLeading(data: PackData): Promise<{ bytes: Uint8Array; pages: number; ranges: Map<string, { from: number; to: number }> }> {
+async function renderLeading(
+  data: PackData,
+): Promise<{ bytes: Uint8Array; pages: number; ranges: Map<string, { from: number; to: number }> }> {
   let guess = 2;
   for (let i = 0; i < 5; i++) {
     const ranges = pageRanges(data, guess);
@@ -112,6 +131,10 @@ export async function buildPack(scope: Scope, meetingId: string, opts: PackOptio
 }
 
 /** Page ranges of the pack for each agenda item, as the agenda prints them. */
-export async function packPageRanges(scope: Scope, meetingId: string, opts: PackOptions): Promise<Map<string, { from: number; to: number }>> {
+export async function packPageRanges(
+  scope: Scope,
+  meetingId: string,
+  opts: PackOptions,
+): Promise<Map<string, { from: number; to: number }>> {
   return (await renderLeading(await loadPackData(scope, meetingId, opts))).ranges;
 }

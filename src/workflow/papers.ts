@@ -33,13 +33,29 @@ async function countPages(data: Uint8Array, source: string): Promise<number> {
 export async function storePdfDocument(
   scope: Scope,
   data: Uint8Array,
-  doc: { meetingId: string | null; agendaItemId: string | null; kind: DocumentKind; title: string; fileName: string; exemptParagraph?: number | null; publishedAt?: string | null },
+  doc: {
+    meetingId: string | null;
+    agendaItemId: string | null;
+    kind: DocumentKind;
+    title: string;
+    fileName: string;
+    exemptParagraph?: number | null;
+    publishedAt?: string | null;
+  },
 ): Promise<RecordOf<"document">> {
   const pageCount = await countPages(data, doc.fileName);
   const texts = await pdfPageTexts(data, doc.fileName);
   const sha256 = await scope.store.files.put(data);
   return scope.transaction(async (s) => {
-    const created = await s.create("document", { ...doc, sha256, mediaType: "application/pdf", byteSize: data.byteLength, pageCount, exemptParagraph: doc.exemptParagraph ?? null, publishedAt: doc.publishedAt ?? null });
+    const created = await s.create("document", {
+      ...doc,
+      sha256,
+      mediaType: "application/pdf",
+      byteSize: data.byteLength,
+      pageCount,
+      exemptParagraph: doc.exemptParagraph ?? null,
+      publishedAt: doc.publishedAt ?? null,
+    });
     for (const [i, text] of texts.entries()) await s.create("document_page", { documentId: created.id, pageNumber: i + 1, text });
     return created;
   });
@@ -53,7 +69,10 @@ export async function attachPaper(scope: Scope, itemId: string, upload: PaperUpl
   if (meeting.status !== "scheduled") throw new MootError("rule", `papers cannot be added to a ${meeting.status} meeting`);
   const urgency = upload.urgencyReason?.trim() || null;
   if (meeting.agendaPublishedAt && !urgency && !item.urgencyReason) {
-    throw new MootError("rule", `urgencyReason: the agenda was published on ${meeting.agendaPublishedAt.slice(0, 10)}; a late paper needs a reason for urgency`);
+    throw new MootError(
+      "rule",
+      `urgencyReason: the agenda was published on ${meeting.agendaPublishedAt.slice(0, 10)}; a late paper needs a reason for urgency`,
+    );
   }
   return scope.transaction(async (s) => {
     const doc = await storePdfDocument(s, upload.data, {
@@ -66,7 +85,8 @@ export async function attachPaper(scope: Scope, itemId: string, upload: PaperUpl
       // A late paper is published as it is added, as a supplement.
       publishedAt: meeting.agendaPublishedAt ? nowInstant() : null,
     });
-    if (meeting.agendaPublishedAt) await s.update("agenda_item", item.id, { toFollow: false, urgencyReason: item.urgencyReason ?? urgency });
+    if (meeting.agendaPublishedAt)
+      await s.update("agenda_item", item.id, { toFollow: false, urgencyReason: item.urgencyReason ?? urgency });
     else if (item.toFollow) await s.update("agenda_item", item.id, { toFollow: false });
     return doc;
   });

@@ -8,7 +8,9 @@ const KEYLEN = 64;
 
 function derive(password: string, salt: Buffer, n: number, r: number, p: number): Promise<Buffer> {
   const opts: ScryptOptions = { N: n, r, p, maxmem: 128 * n * r * 2 };
-  return new Promise((resolve, reject) => scrypt(password.normalize("NFKC"), salt, KEYLEN, opts, (e, key) => (e ? reject(e) : resolve(key))));
+  return new Promise((resolve, reject) =>
+    scrypt(password.normalize("NFKC"), salt, KEYLEN, opts, (e, key) => (e ? reject(e) : resolve(key))),
+  );
 }
 
 /** "scrypt$N$r$p$salt$hash": parameters travel with the hash so they can be raised later. */

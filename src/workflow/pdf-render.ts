@@ -31,7 +31,12 @@ export async function renderPdf(def: TDocumentDefinitions): Promise<Uint8Array> 
     const PdfPrinter = require("pdfmake") as new (f: TFontDictionary) => Printer;
     printer = new PdfPrinter(fonts());
   }
-  const doc = printer.createPdfKitDocument({ pageSize: "A4", pageMargins: [56, 56, 56, 64], defaultStyle: { font: "Roboto", fontSize: 11, lineHeight: 1.2 }, ...def });
+  const doc = printer.createPdfKitDocument({
+    pageSize: "A4",
+    pageMargins: [56, 56, 56, 64],
+    defaultStyle: { font: "Roboto", fontSize: 11, lineHeight: 1.2 },
+    ...def,
+  });
   const chunks: Buffer[] = [];
   return new Promise((resolve, reject) => {
     doc.on("data", (c: Buffer) => chunks.push(c));

@@ -22,7 +22,14 @@ export async function pdfPageTexts(data: Uint8Array, source = "PDF"): Promise<st
   const p = await pdfjs();
   let doc;
   try {
-    doc = await p.getDocument({ data: new Uint8Array(data), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: p.VerbosityLevel.ERRORS, ...assetDirs() }).promise;
+    doc = await p.getDocument({
+      data: new Uint8Array(data),
+      isEvalSupported: false,
+      disableFontFace: true,
+      useSystemFonts: false,
+      verbosity: p.VerbosityLevel.ERRORS,
+      ...assetDirs(),
+    }).promise;
   } catch (e) {
     throw new MootError("bad_input", `${source}: not a readable PDF (${(e as Error).message})`, { cause: e });
   }

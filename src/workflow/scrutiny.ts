@@ -8,7 +8,11 @@ import type { Scope } from "../store/records.js";
 type ActionRecord = RecordOf<"action">;
 const Fields = z.object(Action.shape);
 
-export const RecommendationForm = Fields.pick({ ref: true, text: true, sourceTitle: true, meetingId: true }).partial({ ref: true, sourceTitle: true, meetingId: true });
+export const RecommendationForm = Fields.pick({ ref: true, text: true, sourceTitle: true, meetingId: true }).partial({
+  ref: true,
+  sourceTitle: true,
+  meetingId: true,
+});
 export type RecommendationForm = z.input<typeof RecommendationForm>;
 export const PlanRow = Fields.pick({ text: true, ownerText: true, ownerPersonId: true, dueDate: true, successMeasure: true })
   .partial({ ownerPersonId: true })
@@ -44,21 +48,42 @@ export async function addRecommendation(scope: Scope, committeeId: string, form:
  * accepted need an action plan (each row with an owner, date and success measure); a
  * rejection has none and closes the recommendation. Progress is reviewed 12 months on.
  */
-export async function respondToRecommendation(scope: Scope, recommendationId: string, form: ResponseForm): Promise<{ recommendation: ActionRecord; plan: ActionRecord[] }> {
+export async function respondToRecommendation(
+  scope: Scope,
+  recommendationId: string,
+  form: ResponseForm,
+): Promise<{ recommendation: ActionRecord; plan: ActionRecord[] }> {
   const parsed = ResponseForm.safeParse(form);
   if (!parsed.success) throw invalid(parsed.error, "invalid executive response");
   const r = parsed.data;
-  if (r.response !== "rejected" && r.actionPlan.length === 0) throw new MootError("rule", "actionPlan: an accepted or partly accepted recommendation needs at least one action-plan row");
-  if (r.response === "rejected" && r.actionPlan.length > 0) throw new MootError("rule", "actionPlan: a rejected recommendation has no action plan");
+  if (r.response !== "rejected" && r.actionPlan.length === 0)
+    throw new MootError("rule", "actionPlan: an accepted or partly accepted recommendation needs at least one action-plan row");
+  if (r.response === "rejected" && r.actionPlan.length > 0)
+    throw new MootError("rule", "actionPlan: a rejected recommendation has no action plan");
   return scope.transaction(async (s) => {
     const rec = await s.require("action", recommendationId);
-    if (rec.origin !== "scrutiny-recommendation") throw new MootError("invalid", `action ${rec.ref ?? rec.id} is not a scrutiny recommendation`);
+    if (rec.origin !== "scrutiny-recommendation")
+      throw new MootError("invalid", `action ${rec.ref ?? rec.id} is not a scrutiny recommendation`);
     if (rec.executiveResponse) throw new MootError("conflict", `the executive already responded (${rec.executiveResponse})`);
     const plan: ActionRecord[] = [];
     for (const [i, row] of r.actionPlan.entries()) {
-      plan.push(await s.create("action", { ...row, committeeId: rec.committeeId, parentActionId: rec.id, origin: "action-plan", ref: `${rec.ref ?? "R"}.${i + 1}`, sourceTitle: rec.sourceTitle }));
+      plan.push(
+        await s.create("action", {
+          ...row,
+          committeeId: rec.committeeId,
+          parentActionId: rec.id,
+          origin: "action-plan",
+          ref: `${rec.ref ?? "R"}.${i + 1}`,
+          sourceTitle: rec.sourceTitle,
+        }),
+      );
     }
-    await s.create("action_update", { actionId: rec.id, onDate: r.respondedOn, text: `Executive response (${r.response}): ${r.text}`, byName: "Executive" });
+    await s.create("action_update", {
+      actionId: rec.id,
+      onDate: r.respondedOn,
+      text: `Executive response (${r.response}): ${r.text}`,
+      byName: "Executive",
+    });
     const recommendation = await s.update("action", rec.id, {
       executiveResponse: r.response,
       reviewDue: r.response === "rejected" ? null : addMonths(r.respondedOn, REVIEW_AFTER_MONTHS),
@@ -95,11 +120,18 @@ export async function progressReview(scope: Scope, recommendationId: string, tod
 
 /** Recommendations whose progress review falls due by `today` and is not closed. */
 export async function reviewsDue(scope: Scope, committeeId: string, today: string): Promise<ActionRecord[]> {
-  return (await scope.list("action", { committeeId, origin: "scrutiny-recommendation" }, ["reviewDue"])).filter((a) => a.reviewDue !== null && a.reviewDue <= today && a.status !== "complete" && a.status !== "discharged");
+  return (await scope.list("action", { committeeId, origin: "scrutiny-recommendation" }, ["reviewDue"])).filter(
+    (a) => a.reviewDue !== null && a.reviewDue <= today && a.status !== "complete" && a.status !== "discharged",
+  );
 }
 
 /** Closes a recommendation after its review. */
-export async function closeRecommendation(scope: Scope, recommendationId: string, onDate: string, conclusion: string): Promise<ActionRecord> {
+export async function closeRecommendation(
+  scope: Scope,
+  recommendationId: string,
+  onDate: string,
+  conclusion: string,
+): Promise<ActionRecord> {
   return scope.transaction(async (s) => {
     await s.create("action_update", { actionId: recommendationId, onDate, text: `Progress review: ${conclusion}`, status: "complete" });
     return s.update("action", recommendationId, { status: "complete", completedOn: onDate });

@@ -12,12 +12,21 @@ export const TRACKING_TITLE = "Tracking decisions";
 const statusText = (v: ActionView) => `${v.action.status.replace("-", " ")}${v.overdue ? " (overdue)" : ""}`;
 
 function rows(views: ActionView[]): string[][] {
-  return views.map((v) => [v.action.ref ?? "", v.action.text, v.action.ownerText ?? "", v.action.dueDate ?? v.action.dueText ?? "", statusText(v), v.latestUpdate ? `${v.latestUpdate.onDate}: ${v.latestUpdate.text}` : ""]);
+  return views.map((v) => [
+    v.action.ref ?? "",
+    v.action.text,
+    v.action.ownerText ?? "",
+    v.action.dueDate ?? v.action.dueText ?? "",
+    statusText(v),
+    v.latestUpdate ? `${v.latestUpdate.onDate}: ${v.latestUpdate.text}` : "",
+  ]);
 }
 const HEAD = ["Ref", "Action", "Owner", "Due", "Status", "Latest update"];
 
 export function trackingHtml(committee: RecordOf<"committee">, views: ActionView[], today: string): string {
-  const body = rows(views).map((r, i) => `<tr${views[i].overdue ? ' class="overdue"' : ""}>${r.map((c) => `<td>${escapeHtml(c)}</td>`).join("")}</tr>`).join("\n");
+  const body = rows(views)
+    .map((r, i) => `<tr${views[i].overdue ? ' class="overdue"' : ""}>${r.map((c) => `<td>${escapeHtml(c)}</td>`).join("")}</tr>`)
+    .join("\n");
   return [
     `<section class="tracking-decisions"><h2>${escapeHtml(TRACKING_TITLE)}: ${escapeHtml(committee.name)}</h2>`,
     `<p>Open actions at ${escapeHtml(today)}.</p>`,
@@ -32,7 +41,11 @@ async function trackingPdf(committee: RecordOf<"committee">, views: ActionView[]
     { text: `${TRACKING_TITLE}: ${committee.name}`, fontSize: 16, bold: true, margin: [0, 0, 0, 6] },
     { text: `Open actions at ${today}.`, margin: [0, 0, 0, 10] },
     views.length
-      ? { table: { headerRows: 1, widths: [40, "*", 70, 55, 55, "*"], body: [HEAD.map((h) => ({ text: h, bold: true })), ...rows(views)] }, fontSize: 9, layout: "lightHorizontalLines" }
+      ? {
+          table: { headerRows: 1, widths: [40, "*", 70, 55, 55, "*"], body: [HEAD.map((h) => ({ text: h, bold: true })), ...rows(views)] },
+          fontSize: 9,
+          layout: "lightHorizontalLines",
+        }
       : { text: "No open actions." },
   ];
   return renderPdf({ pageOrientation: "landscape", content });
@@ -54,10 +67,20 @@ export async function generateTrackingPaper(
   const views = await openActions(scope, committee.id, today);
   const pdf = await trackingPdf(committee, views, today);
   return scope.transaction(async (s) => {
-    const item = (await agendaOf(s, meetingId)).find((i) => i.title === TRACKING_TITLE) ?? (await addAgendaItem(s, meetingId, { title: TRACKING_TITLE, kind: "information", urgencyReason: opts.urgencyReason }));
+    const item =
+      (await agendaOf(s, meetingId)).find((i) => i.title === TRACKING_TITLE) ??
+      (await addAgendaItem(s, meetingId, { title: TRACKING_TITLE, kind: "information", urgencyReason: opts.urgencyReason }));
     // A regenerated paper replaces the previous one rather than sitting beside it.
-    for (const old of await s.list("document", { agendaItemId: item.id })) if (old.title.startsWith(TRACKING_TITLE)) await s.delete("document", old.id);
-    const document = await storePdfDocument(s, pdf, { meetingId, agendaItemId: item.id, kind: "report", title: `${TRACKING_TITLE} at ${today}`, fileName: `tracking-decisions-${today}.pdf`, publishedAt: meeting.agendaPublishedAt ? new Date().toISOString() : null });
+    for (const old of await s.list("document", { agendaItemId: item.id }))
+      if (old.title.startsWith(TRACKING_TITLE)) await s.delete("document", old.id);
+    const document = await storePdfDocument(s, pdf, {
+      meetingId,
+      agendaItemId: item.id,
+      kind: "report",
+      title: `${TRACKING_TITLE} at ${today}`,
+      fileName: `tracking-decisions-${today}.pdf`,
+      publishedAt: meeting.agendaPublishedAt ? new Date().toISOString() : null,
+    });
     return { document, item, html: trackingHtml(committee, views, today), actions: views };
   });
 }

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import type { z } from "zod";
 import { WorkProgrammeItem, paperBand, paperScore } from "../domain/work-programme.js";
 import { MootError } from "../domain/errors.js";
 import type { RecordOf } from "../domain/records.js";
@@ -8,11 +8,19 @@ import { parseEdit } from "./form.js";
 
 type WpItem = RecordOf<"work_programme_item">;
 
-export const WorkItemForm = WorkProgrammeItem.pick({ topic: true, reason: true, responsible: true, paper: true, recurrence: true, plannedText: true }).partial({ reason: true, responsible: true, paper: true, recurrence: true, plannedText: true });
+export const WorkItemForm = WorkProgrammeItem.pick({
+  topic: true,
+  reason: true,
+  responsible: true,
+  paper: true,
+  recurrence: true,
+  plannedText: true,
+}).partial({ reason: true, responsible: true, paper: true, recurrence: true, plannedText: true });
 export type WorkItemForm = z.input<typeof WorkItemForm>;
 
 /** The score is always the PAPER answers' count, never typed by hand. */
-const scored = <T extends { paper?: WpItem["paper"] }>(f: T) => (f.paper === undefined ? {} : { score: f.paper === null ? null : paperScore(f.paper) });
+const scored = <T extends { paper?: WpItem["paper"] }>(f: T) =>
+  f.paper === undefined ? {} : { score: f.paper === null ? null : paperScore(f.paper) };
 
 export async function addWorkItem(scope: Scope, committeeId: string, form: WorkItemForm): Promise<WpItem> {
   const f = parseEdit(WorkItemForm, form, "invalid work programme item");
@@ -32,7 +40,9 @@ export interface PrioritisedItem {
 
 /** The committee's open work programme, highest PAPER score first (unscored last). */
 export async function prioritisedWorkProgramme(scope: Scope, committeeId: string): Promise<PrioritisedItem[]> {
-  const items = (await scope.list("work_programme_item", { committeeId }, ["createdAt"])).filter((i) => i.status === "proposed" || i.status === "scheduled");
+  const items = (await scope.list("work_programme_item", { committeeId }, ["createdAt"])).filter(
+    (i) => i.status === "proposed" || i.status === "scheduled",
+  );
   return items
     .map((item) => ({ item, band: item.score === null ? null : paperBand(item.score) }))
     .sort((a, b) => (b.item.score ?? -1) - (a.item.score ?? -1));
@@ -54,16 +64,25 @@ export async function scheduleWorkItem(scope: Scope, itemId: string, meetingId: 
 /** Work-programme items scheduled for a meeting, and whether each is already on its agenda. */
 export async function workProgrammeForMeeting(scope: Scope, meetingId: string): Promise<Array<{ item: WpItem; onAgenda: boolean }>> {
   const titles = new Set((await agendaOf(scope, meetingId)).map((i) => i.title));
-  return (await scope.list("work_programme_item", { meetingId }, ["createdAt"])).map((item) => ({ item, onAgenda: titles.has(item.topic) }));
+  return (await scope.list("work_programme_item", { meetingId }, ["createdAt"])).map((item) => ({
+    item,
+    onAgenda: titles.has(item.topic),
+  }));
 }
 
 /** Pulls a scheduled work-programme item onto the meeting's agenda. */
-export async function pullFromWorkProgramme(scope: Scope, meetingId: string, itemId: string, opts: { urgencyReason?: string } = {}): Promise<RecordOf<"agenda_item">> {
+export async function pullFromWorkProgramme(
+  scope: Scope,
+  meetingId: string,
+  itemId: string,
+  opts: { urgencyReason?: string } = {},
+): Promise<RecordOf<"agenda_item">> {
   return scope.transaction(async (s) => {
     const wp = await s.require("work_programme_item", itemId);
     if (wp.status === "done" || wp.status === "dropped") throw new MootError("rule", `"${wp.topic}" is ${wp.status}`);
     if (wp.meetingId !== meetingId) throw new MootError("rule", `"${wp.topic}" is not scheduled for this meeting; schedule it first`);
-    if ((await agendaOf(s, meetingId)).some((i) => i.title === wp.topic)) throw new MootError("conflict", `"${wp.topic}" is already on the agenda`);
+    if ((await agendaOf(s, meetingId)).some((i) => i.title === wp.topic))
+      throw new MootError("conflict", `"${wp.topic}" is already on the agenda`);
     return addAgendaItem(s, meetingId, { title: wp.topic, description: wp.reason, kind: "discussion", urgencyReason: opts.urgencyReason });
   });
 }
@@ -73,7 +92,12 @@ export async function pullFromWorkProgramme(scope: Scope, meetingId: string, ite
  * one step. A standing item leaves its next occurrence on the programme straight away, so
  * the next cycle is not forgotten while this one waits to be marked done.
  */
-export async function scheduleOntoAgenda(scope: Scope, meetingId: string, itemId: string, opts: { urgencyReason?: string } = {}): Promise<RecordOf<"agenda_item">> {
+export async function scheduleOntoAgenda(
+  scope: Scope,
+  meetingId: string,
+  itemId: string,
+  opts: { urgencyReason?: string } = {},
+): Promise<RecordOf<"agenda_item">> {
   if (!itemId) throw new MootError("invalid", "workItemId: choose a work-programme item");
   return scope.transaction(async (s) => {
     const wp = await s.require("work_programme_item", itemId);
@@ -98,11 +122,19 @@ function addMonths(date: string, months: number): string {
 async function nextOccurrence(s: Scope, item: WpItem, meeting: RecordOf<"meeting">): Promise<WpItem | null> {
   if (item.recurrence === "none") return null;
   const programme = await s.list("work_programme_item", { committeeId: item.committeeId }, ["createdAt"]);
-  const open = programme.find((o) => o.id !== item.id && o.topic === item.topic && o.recurrence === item.recurrence && (o.status === "proposed" || o.status === "scheduled"));
+  const open = programme.find(
+    (o) =>
+      o.id !== item.id &&
+      o.topic === item.topic &&
+      o.recurrence === item.recurrence &&
+      (o.status === "proposed" || o.status === "scheduled"),
+  );
   if (open) return open;
   const monthStart = addMonths(meeting.localDate, item.recurrence === "annual" ? 12 : 6);
   const monthEnd = addMonths(monthStart, 1);
-  const target = (await s.list("meeting", { committeeId: item.committeeId }, ["localDate"])).find((m) => m.status === "scheduled" && m.localDate >= monthStart && m.localDate < monthEnd);
+  const target = (await s.list("meeting", { committeeId: item.committeeId }, ["localDate"])).find(
+    (m) => m.status === "scheduled" && m.localDate >= monthStart && m.localDate < monthEnd,
+  );
   const planned = new Date(`${monthStart}T12:00:00Z`).toLocaleDateString("en-GB", { month: "long", year: "numeric", timeZone: "UTC" });
   return s.create("work_programme_item", {
     committeeId: item.committeeId,

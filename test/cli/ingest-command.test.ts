@@ -41,7 +41,9 @@ describe("moot extract", () => {
 
 describe("moot import", () => {
   const targets = async () => {
-    const list: Array<{ name: string; env: Record<string, string>; drop?: () => Promise<void> }> = [{ name: "sqlite", env: { MOOT_DATA_DIR: tmp() } }];
+    const list: Array<{ name: string; env: Record<string, string>; drop?: () => Promise<void> }> = [
+      { name: "sqlite", env: { MOOT_DATA_DIR: tmp() } },
+    ];
     if (DIALECTS.includes("postgres")) {
       const pg = await freshPostgresUrl();
       list.push({ name: "postgres", env: { MOOT_DATA_DIR: tmp(), DATABASE_URL: pg.url }, drop: pg.drop });
@@ -84,7 +86,10 @@ describe("moot import", () => {
     const r = await runCli(["import", join(d, "pack.txt")], { MOOT_DATA_DIR: d });
     expect(r.code).not.toBe(0);
     expect(r.stderr).toMatch(/pack\.txt: the pack never names its authority; give --authority/);
-    const named = await runCli(["import", join(d, "pack.txt"), "--authority", "borsetshire", "--authority-name", "Borsetshire County Council"], { MOOT_DATA_DIR: d });
+    const named = await runCli(
+      ["import", join(d, "pack.txt"), "--authority", "borsetshire", "--authority-name", "Borsetshire County Council"],
+      { MOOT_DATA_DIR: d },
+    );
     expect(named.code, named.stderr).toBe(0);
     expect(table(named.stdout).meeting).toEqual([2, 0, 0]);
   });

@@ -53,7 +53,10 @@ describe("moot command", () => {
     for (const [args, message] of cases) {
       const r = await runCli(args, { MOOT_DATA_DIR: d });
       expect(r.code, args.join(" ")).not.toBe(0);
-      const lines = r.stderr.trim().split("\n").filter((l) => !l.startsWith("(run"));
+      const lines = r.stderr
+        .trim()
+        .split("\n")
+        .filter((l) => !l.startsWith("(run"));
       expect(lines.length, `${args.join(" ")}: ${r.stderr}`).toBe(1);
       expect(lines[0]).toMatch(message);
     }
@@ -76,7 +79,10 @@ describe("moot command", () => {
 
   it("npm start serves the demo council on a fresh data directory", async () => {
     const d = tmp();
-    const child = spawn(process.execPath, [`${ROOT}/bin/moot.js`, "serve", "--port", "0"], { cwd: ROOT, env: { ...process.env, MOOT_DATA_DIR: d, DATABASE_URL: "" } });
+    const child = spawn(process.execPath, [`${ROOT}/bin/moot.js`, "serve", "--port", "0"], {
+      cwd: ROOT,
+      env: { ...process.env, MOOT_DATA_DIR: d, DATABASE_URL: "" },
+    });
     try {
       const url = await new Promise<string>((resolve, reject) => {
         let out = "";

@@ -28,7 +28,15 @@ for (const dialect of DIALECTS) {
       for (const t of RECORD_TABLES) out[t] = (await scope.list(t)).length;
       return out;
     };
-    const auditCount = async () => Number((await store.db.selectFrom("audit_entry").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
+    const auditCount = async () =>
+      Number(
+        (
+          await store.db
+            .selectFrom("audit_entry")
+            .select((eb) => eb.fn.countAll().as("n"))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     const meetingOn = async (date: string) => (await scope.list("meeting", { localDate: date }))[0]!;
 
     it("loads the pack's meetings, agenda, people, minutes, papers and original", async () => {
@@ -38,9 +46,18 @@ for (const dialect of DIALECTS) {
       expect(await store.files.has(FileStore.sha256(PACK.data))).toBe(true);
 
       const [committee] = await scope.list("committee");
-      expect(committee).toMatchObject({ name: "Rural Affairs Scrutiny Committee", slug: "rural-affairs-scrutiny-committee", kind: "scrutiny" });
+      expect(committee).toMatchObject({
+        name: "Rural Affairs Scrutiny Committee",
+        slug: "rural-affairs-scrutiny-committee",
+        kind: "scrutiny",
+      });
       const april = await meetingOn("2024-04-10");
-      expect(april).toMatchObject({ localTime: "18:30", startsAt: "2024-04-10T17:30:00.000Z", status: "scheduled", venue: expect.stringMatching(/^Committee Room 2/) });
+      expect(april).toMatchObject({
+        localTime: "18:30",
+        startsAt: "2024-04-10T17:30:00.000Z",
+        status: "scheduled",
+        venue: expect.stringMatching(/^Committee Room 2/),
+      });
       const items = await scope.list("agenda_item", { meetingId: april.id }, ["position"]);
       expect(items.map((i) => i.number)).toEqual(["1", "2", "3", "4", "5"]);
       expect(items[2]).toMatchObject({ pageFrom: 1, pageTo: 4, exemptParagraph: null, kind: "procedural" });
@@ -78,14 +95,24 @@ for (const dialect of DIALECTS) {
 
       const docs = await scope.list("document");
       const pack = docs.find((d) => d.kind === "agenda-pack")!;
-      expect(pack).toMatchObject({ meetingId: april.id, sha256: FileStore.sha256(PACK.data), pageCount: 5, mediaType: "text/plain", fileName: PACK.path });
+      expect(pack).toMatchObject({
+        meetingId: april.id,
+        sha256: FileStore.sha256(PACK.data),
+        pageCount: 5,
+        mediaType: "text/plain",
+        fileName: PACK.path,
+      });
       const pages = await scope.list("document_page", { documentId: pack.id }, ["pageNumber"]);
       expect(pages.map((p) => p.pageNumber)).toEqual([1, 2, 3, 4, 5]);
       expect(pages[0]!.text).toMatch(/Rural Affairs Scrutiny Committee/);
       const report = docs.find((d) => d.kind === "report")!;
       expect(report).toMatchObject({ agendaItemId: items[3]!.id, sourcePageFrom: 5, sourcePageTo: 5, sha256: pack.sha256 });
       const minutesDoc = docs.find((d) => d.kind === "minutes")!;
-      expect(minutesDoc).toMatchObject({ title: "Minutes: Rural Affairs Scrutiny Committee, 2024-03-06", agendaItemId: items[2]!.id, sourcePageFrom: 3 });
+      expect(minutesDoc).toMatchObject({
+        title: "Minutes: Rural Affairs Scrutiny Committee, 2024-03-06",
+        agendaItemId: items[2]!.id,
+        sourcePageFrom: 3,
+      });
       expect((await scope.list("document_page", { documentId: minutesDoc.id }))[0]!.text).toMatch(/Village Green/);
       const [cover] = await scope.list("report_cover");
       expect(cover).toMatchObject({ agendaItemId: items[3]!.id, documentId: report.id, author: "Adam Macy" });
@@ -97,7 +124,8 @@ for (const dialect of DIALECTS) {
       const rows = await scope.list("provenance", { documentId: pack!.id });
       expect(rows.length).toBeGreaterThan(20);
       const pages = await scope.list("document_page", { documentId: pack!.id });
-      const textAt = (p: { page: number; spanStart: number; spanEnd: number }) => pages.find((x) => x.pageNumber === p.page)!.text.slice(p.spanStart, p.spanEnd);
+      const textAt = (p: { page: number; spanStart: number; spanEnd: number }) =>
+        pages.find((x) => x.pageNumber === p.page)!.text.slice(p.spanStart, p.spanEnd);
       for (const item of await scope.list("agenda_item")) {
         const p = rows.find((r) => r.recordTable === "agenda_item" && r.recordId === item.id && r.field === "title")!;
         expect(p, item.title).toBeDefined();
@@ -125,13 +153,26 @@ for (const dialect of DIALECTS) {
       const item = (await scope.list("agenda_item", { number: "4" }))[0]!;
       const [packBefore] = await scope.list("document", { kind: "agenda-pack" });
       const rows = await rowCounts();
-      const corrected = { path: PACK.path, data: enc(BORSETSHIRE_PACK.replace(/Hedgerow Management Plan/g, "Hedgerow and Verge Management Plan").replace("Committee Room 2", "Committee Room 3")) };
+      const corrected = {
+        path: PACK.path,
+        data: enc(
+          BORSETSHIRE_PACK.replace(/Hedgerow Management Plan/g, "Hedgerow and Verge Management Plan").replace(
+            "Committee Room 2",
+            "Committee Room 3",
+          ),
+        ),
+      };
       const r = await importPack(scope, corrected);
       expect(r.counts.agenda_item).toMatchObject({ created: 0, updated: 1 });
       expect(r.counts.meeting).toMatchObject({ created: 0, updated: 1 });
       const after = await scope.require("agenda_item", item.id);
       expect(after.title).toBe("Hedgerow and Verge Management Plan");
-      const audit = await store.db.selectFrom("audit_entry").selectAll().where("recordId", "=", item.id).where("operation", "=", "update").execute();
+      const audit = await store.db
+        .selectFrom("audit_entry")
+        .selectAll()
+        .where("recordId", "=", item.id)
+        .where("operation", "=", "update")
+        .execute();
       expect(audit).toHaveLength(1);
       expect(JSON.parse(audit[0]!.before!).title).toBe("Hedgerow Management Plan");
       // The pack document is the same record, now pointing at the corrected original.
@@ -154,7 +195,10 @@ for (const dialect of DIALECTS) {
       expect(first.counts.action!.created).toBe(3);
       const actions = await scope.list("action", {}, ["origin"]);
       const log = actions.filter((a) => a.origin === "action-log");
-      expect(log.map((a) => [a.status, a.dueDate, a.ref!.length <= 60]).sort()).toEqual([["complete", "2024-04-30", true], ["in-progress", null, true]]);
+      expect(log.map((a) => [a.status, a.dueDate, a.ref!.length <= 60]).sort()).toEqual([
+        ["complete", "2024-04-30", true],
+        ["in-progress", null, true],
+      ]);
       expect(actions.find((a) => a.origin === "action-plan")).toMatchObject({ status: "open", committeeId: expect.any(String) });
       const again = await importPack(scope, PACK, { extracted });
       expect(again.counts.action).toEqual({ created: 0, updated: 0, unchanged: 3 });
@@ -164,7 +208,11 @@ for (const dialect of DIALECTS) {
       const rows = await rowCounts();
       const audits = await auditCount();
       for (const stage of ["documents", "provenance"] as const) {
-        const err = await importPack(scope, PACK, { onStage: (s) => { if (s === stage) throw new Error(`forced failure at ${s}`); } }).catch((e: unknown) => e);
+        const err = await importPack(scope, PACK, {
+          onStage: (s) => {
+            if (s === stage) throw new Error(`forced failure at ${s}`);
+          },
+        }).catch((e: unknown) => e);
         expect((err as Error).message).toBe(`forced failure at ${stage}`);
         expect(await rowCounts()).toEqual(rows);
         expect(await auditCount()).toBe(audits);

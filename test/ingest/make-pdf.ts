@@ -9,7 +9,9 @@ const printer = new PdfPrinter({
   Helvetica: { normal: "Helvetica", bold: "Helvetica-Bold", italics: "Helvetica-Oblique", bolditalics: "Helvetica-BoldOblique" },
 });
 
-export function makePdf(doc: Omit<TDocumentDefinitions, "defaultStyle"> & { defaultStyle?: TDocumentDefinitions["defaultStyle"] }): Promise<Uint8Array> {
+export function makePdf(
+  doc: Omit<TDocumentDefinitions, "defaultStyle"> & { defaultStyle?: TDocumentDefinitions["defaultStyle"] },
+): Promise<Uint8Array> {
   const def: TDocumentDefinitions = { ...doc, defaultStyle: { font: "Helvetica", fontSize: 10, ...doc.defaultStyle } };
   const pdf = printer.createPdfKitDocument(def);
   return new Promise((resolve, reject) => {
@@ -21,7 +23,8 @@ export function makePdf(doc: Omit<TDocumentDefinitions, "defaultStyle"> & { defa
   });
 }
 
-const WORDS = "council committee report budget ward parish planning highways member officer review scrutiny motion resolved agreed noted".split(" ");
+const WORDS =
+  "council committee report budget ward parish planning highways member officer review scrutiny motion resolved agreed noted".split(" ");
 
 /** Deterministic filler prose, so wrapping is the same on every run. */
 export function prose(seed: number, words: number): string {
@@ -48,7 +51,13 @@ export function packDefinition(opts: PackOptions): TDocumentDefinitions {
   const first = opts.firstPage ?? 1;
   const content: Content[] = [];
   for (let p = 0; p < opts.pages; p++) {
-    content.push({ text: `${p + 1}. Item heading number ${p + 1}`, bold: true, fontSize: 12, margin: [0, 0, 0, 6], pageBreak: p ? "before" : undefined });
+    content.push({
+      text: `${p + 1}. Item heading number ${p + 1}`,
+      bold: true,
+      fontSize: 12,
+      margin: [0, 0, 0, 6],
+      pageBreak: p ? "before" : undefined,
+    });
     for (let k = 0; k < 4; k++) content.push({ text: prose(p * 10 + k, 60), margin: [0, 0, 0, 6] });
   }
   content.push({ text: "Action log", bold: true, fontSize: 12, pageBreak: "before", margin: [0, 0, 0, 6] });

@@ -46,8 +46,17 @@ describe("resolvePerson", () => {
 });
 
 const meeting = (over: Partial<ExtractedMeeting>): ExtractedMeeting => ({
-  committee: "Planning Committee", date: "2024-05-01", time: "10:00", venue: null, hasAgenda: false, hasMinutes: false,
-  agenda: [], members: [], attendance: { present: [], apologies: [], substitutes: [], officers: [], alsoPresent: [] }, minutes: [], declarations: [],
+  committee: "Planning Committee",
+  date: "2024-05-01",
+  time: "10:00",
+  venue: null,
+  hasAgenda: false,
+  hasMinutes: false,
+  agenda: [],
+  members: [],
+  attendance: { present: [], apologies: [], substitutes: [], officers: [], alsoPresent: [] },
+  minutes: [],
+  declarations: [],
   ...over,
 });
 
@@ -57,9 +66,15 @@ const EXTRACTION: Extraction = {
   source: "made-up.txt",
   authority: "Borsetshire County Council",
   meetings: [
-    meeting({ committee: "Licensing Committee", date: "2024-05-02", hasAgenda: true, members: [{ name: "Jane Smith", role: null, kind: "councillor" }] }),
     meeting({
-      hasAgenda: true, hasMinutes: true,
+      committee: "Licensing Committee",
+      date: "2024-05-02",
+      hasAgenda: true,
+      members: [{ name: "Jane Smith", role: null, kind: "councillor" }],
+    }),
+    meeting({
+      hasAgenda: true,
+      hasMinutes: true,
       agenda: [{ number: "5", title: "Land at Grange Farm", pages: null, exempt: false }],
       members: [
         { name: "Carol Clark", role: "Chair", kind: "councillor" },
@@ -73,7 +88,9 @@ const EXTRACTION: Extraction = {
       ],
     }),
   ],
-  reports: [], actions: [], workProgramme: [],
+  reports: [],
+  actions: [],
+  workProgramme: [],
 };
 
 for (const dialect of DIALECTS) {

@@ -7,7 +7,11 @@ import type { Line, PageSet } from "../../src/ingest/read/page.js";
 import { readPdf } from "../../src/ingest/read/pdf.js";
 import { makePdf, packDefinition, prose } from "./make-pdf.js";
 
-const words = (s: string) => s.replace(/[^\w\s]/g, " ").split(/\s+/).filter(Boolean);
+const words = (s: string) =>
+  s
+    .replace(/[^\w\s]/g, " ")
+    .split(/\s+/)
+    .filter(Boolean);
 const HEADER = "Wessex Borough Council – Harbour Committee minutes";
 
 async function readError(source: string, data: Uint8Array): Promise<MootError> {
@@ -94,7 +98,13 @@ describe("readPdf printed page numbers", () => {
 describe("readPdf layout", () => {
   it("reads a two-column front sheet column by column", async () => {
     const left = prose(7, 70);
-    const members = ["Councillor Ada Quill (Chair)", "Councillor Bram Stoke (Vice-Chair)", "Councillor Cora Lane", "Councillor Dev Patel", "Councillor Eli Moss"];
+    const members = [
+      "Councillor Ada Quill (Chair)",
+      "Councillor Bram Stoke (Vice-Chair)",
+      "Councillor Cora Lane",
+      "Councillor Dev Patel",
+      "Councillor Eli Moss",
+    ];
     const data = await makePdf({
       content: [
         { text: "Wessex Borough Council", bold: true, fontSize: 16, alignment: "center", margin: [0, 0, 0, 12] },
@@ -156,7 +166,9 @@ describe("readPdf errors", () => {
   });
 
   it("says 'no text layer' for vector-only, blank and password-protected PDFs", async () => {
-    const drawing = await makePdf({ content: [{ svg: '<svg width="200" height="100"><rect width="200" height="100" fill="#336"/></svg>' }] });
+    const drawing = await makePdf({
+      content: [{ svg: '<svg width="200" height="100"><rect width="200" height="100" fill="#336"/></svg>' }],
+    });
     const vector = await readError("drawing.pdf", drawing);
     expect(vector.code).toBe("no_text_layer");
     expect(vector.message).toMatch(/^drawing\.pdf: no text layer/);
@@ -236,12 +248,15 @@ describe.skipIf(!hasCorpus)("readPdf on the real PDFs in shared/corpus/pdf", () 
     expect(set.pages.map((p) => p.marker)).toEqual([null, "blank"]);
   });
 
-  it.runIf(files.includes("kent-cc-cabinet-2025-01-30-agenda-frontsheet.pdf"))("keeps the front sheet's two header columns apart", async () => {
-    const set = await read("kent-cc-cabinet-2025-01-30-agenda-frontsheet.pdf");
-    const texts = set.pages[0]!.lines.map((l) => l.text);
-    const venue = texts.findIndex((t) => t.startsWith("Council Chamber"));
-    expect(texts[venue + 1]).toMatch(/^County Hall/);
-    expect(texts.some((t) => /Thursday.*Ask for/.test(t))).toBe(false);
-    expect(set.pages[0]!.lines.some((l) => l.cells?.[0] === "1." && l.cells[1] === "Apologies")).toBe(true);
-  });
+  it.runIf(files.includes("kent-cc-cabinet-2025-01-30-agenda-frontsheet.pdf"))(
+    "keeps the front sheet's two header columns apart",
+    async () => {
+      const set = await read("kent-cc-cabinet-2025-01-30-agenda-frontsheet.pdf");
+      const texts = set.pages[0]!.lines.map((l) => l.text);
+      const venue = texts.findIndex((t) => t.startsWith("Council Chamber"));
+      expect(texts[venue + 1]).toMatch(/^County Hall/);
+      expect(texts.some((t) => /Thursday.*Ask for/.test(t))).toBe(false);
+      expect(set.pages[0]!.lines.some((l) => l.cells?.[0] === "1." && l.cells[1] === "Apologies")).toBe(true);
+    },
+  );
 });

@@ -118,35 +118,69 @@ describe("readPdf survives hostile input", () => {
   });
 
   for (const frac of [0.02, 0.1, 0.3, 0.5, 0.7, 0.9, 0.98]) {
-    it(`truncated to ${frac * 100}%`, pdf(`cut-${frac}.pdf`, () => base.slice(0, Math.floor(base.length * frac))));
+    it(
+      `truncated to ${frac * 100}%`,
+      pdf(`cut-${frac}.pdf`, () => base.slice(0, Math.floor(base.length * frac))),
+    );
   }
   it("says a cut-short file is truncated", async () => {
-    const out = await runner.run({ kind: "pdf", source: "cut.pdf", data: base.slice(0, base.length >> 1), timeoutMs: PDF_LIMIT_MS / 2 }, PDF_LIMIT_MS);
+    const out = await runner.run(
+      { kind: "pdf", source: "cut.pdf", data: base.slice(0, base.length >> 1), timeoutMs: PDF_LIMIT_MS / 2 },
+      PDF_LIMIT_MS,
+    );
     expect(out).toMatchObject({ ok: false, code: "bad_input" });
     expect(out !== "hang" && !out.ok && out.message).toMatch(/^cut\.pdf: .*truncated/);
   });
   for (let seed = 1; seed <= 12; seed++) {
-    it(`with ${seed * 4} random byte flips (seed ${seed})`, pdf(`flip-${seed}.pdf`, () => flipBytes(base, seed, seed * 4)));
+    it(
+      `with ${seed * 4} random byte flips (seed ${seed})`,
+      pdf(`flip-${seed}.pdf`, () => flipBytes(base, seed, seed * 4)),
+    );
   }
   for (let seed = 100; seed < 103; seed++) {
-    it(`random binary (seed ${seed})`, pdf(`random-${seed}.pdf`, () => randomBytes(seed, 64 * 1024)));
-    it(`random binary behind a %PDF header (seed ${seed})`, pdf(`random-header-${seed}.pdf`, () => {
-      const body = randomBytes(seed, 64 * 1024);
-      body.set(ascii("%PDF-1.7\n"));
-      return body;
-    }));
+    it(
+      `random binary (seed ${seed})`,
+      pdf(`random-${seed}.pdf`, () => randomBytes(seed, 64 * 1024)),
+    );
+    it(
+      `random binary behind a %PDF header (seed ${seed})`,
+      pdf(`random-header-${seed}.pdf`, () => {
+        const body = randomBytes(seed, 64 * 1024);
+        body.set(ascii("%PDF-1.7\n"));
+        return body;
+      }),
+    );
   }
-  it("empty", pdf("empty.pdf", () => new Uint8Array()));
-  it("only a header", pdf("header.pdf", () => ascii("%PDF-1.4\n%%EOF\n")));
-  it("deeply nested arrays and dictionaries", pdf("nested.pdf", () =>
-    ascii(`%PDF-1.4\n1 0 obj\n${"[".repeat(20_000)}${"<<".repeat(20_000)}\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n`),
-  ));
-  it("an xref that points at itself", pdf("loop.pdf", () =>
-    ascii("%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 1 0 R >>\nendobj\nxref\n0 2\n0000000000 65535 f \n0000000009 00000 n \ntrailer\n<< /Size 2 /Root 1 0 R /Prev 62 >>\nstartxref\n62\n%%EOF\n"),
-  ));
-  it("a page tree that contains itself", pdf("cycle.pdf", () =>
-    ascii("%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [2 0 R 3 0 R] /Count 2 >> endobj\n3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 10 10] >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"),
-  ));
+  it(
+    "empty",
+    pdf("empty.pdf", () => new Uint8Array()),
+  );
+  it(
+    "only a header",
+    pdf("header.pdf", () => ascii("%PDF-1.4\n%%EOF\n")),
+  );
+  it(
+    "deeply nested arrays and dictionaries",
+    pdf("nested.pdf", () =>
+      ascii(`%PDF-1.4\n1 0 obj\n${"[".repeat(20_000)}${"<<".repeat(20_000)}\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n`),
+    ),
+  );
+  it(
+    "an xref that points at itself",
+    pdf("loop.pdf", () =>
+      ascii(
+        "%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 1 0 R >>\nendobj\nxref\n0 2\n0000000000 65535 f \n0000000009 00000 n \ntrailer\n<< /Size 2 /Root 1 0 R /Prev 62 >>\nstartxref\n62\n%%EOF\n",
+      ),
+    ),
+  );
+  it(
+    "a page tree that contains itself",
+    pdf("cycle.pdf", () =>
+      ascii(
+        "%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [2 0 R 3 0 R] /Count 2 >> endobj\n3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 10 10] >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n",
+      ),
+    ),
+  );
 });
 
 describe("readText survives hostile input", () => {
@@ -155,24 +189,69 @@ describe("readText survives hostile input", () => {
   };
   const lines = (n: number, line: (i: number) => string) => Array.from({ length: n }, (_, i) => line(i)).join("\n");
 
-  it("empty", text("empty.txt", () => ""));
-  it("whitespace and form feeds only", text("blank.txt", () => " \n\t\f\r\n".repeat(50_000)));
-  it("random binary as text", text("binary.txt", () => Buffer.from(randomBytes(7, 1 << 20)).toString("latin1")));
-  it("random unicode with lone surrogates and NULs", text("unicode.txt", () => {
-    const rnd = mulberry32(8);
-    return Array.from({ length: 200_000 }, () => String.fromCharCode(Math.floor(rnd() * 0xffff))).join("");
-  }));
-  it("20 MB of ordinary lines", text("big.txt", () => lines(250_000, (i) => `Item ${i}: the committee resolved that the report be noted, page ${i}.`)));
-  it("200 lines of 100,000 characters", text("wide.txt", () => lines(200, (i) => `${i} ${"budget ".repeat(14_285)}`)));
-  it("10,000 nested <b> on one line", text("nested-b.md", () => `${"<b>".repeat(10_000)}Minutes${"</b>".repeat(10_000)}`));
-  it("10,000 nested <b> one per line", text("nested-b-lines.md", () => `${"<b>\n".repeat(10_000)}Minutes\n${"</b>\n".repeat(10_000)}`));
-  it("nested and unclosed pipe tables", text("pipes.md", () =>
-    lines(5_000, (i) => (i % 3 === 0 ? "| ".repeat(i % 200) : i % 3 === 1 ? `| a | ${"| ".repeat(i % 50)}b` : "|---|---|")),
-  ));
-  it("a pipe row with 50,000 cells", text("cells.md", () => `${"| x ".repeat(50_000)}|`));
-  it("200,000 unclosed tag openers", text("tags.md", () => "<a".repeat(100_000)));
-  it("200,000 unclosed comment openers", text("comments.md", () => "<!--".repeat(50_000)));
-  it("unbalanced link brackets", text("links.md", () => `${"[".repeat(100_000)}${"](".repeat(50_000)}`));
-  it("emphasis markers without end", text("stars.md", () => `${" *a".repeat(60_000)}${"**".repeat(60_000)}${"__".repeat(60_000)}`));
-  it("100,000 page footers", text("footers.txt", () => "Page 1\n".repeat(100_000)));
+  it(
+    "empty",
+    text("empty.txt", () => ""),
+  );
+  it(
+    "whitespace and form feeds only",
+    text("blank.txt", () => " \n\t\f\r\n".repeat(50_000)),
+  );
+  it(
+    "random binary as text",
+    text("binary.txt", () => Buffer.from(randomBytes(7, 1 << 20)).toString("latin1")),
+  );
+  it(
+    "random unicode with lone surrogates and NULs",
+    text("unicode.txt", () => {
+      const rnd = mulberry32(8);
+      return Array.from({ length: 200_000 }, () => String.fromCharCode(Math.floor(rnd() * 0xffff))).join("");
+    }),
+  );
+  it(
+    "20 MB of ordinary lines",
+    text("big.txt", () => lines(250_000, (i) => `Item ${i}: the committee resolved that the report be noted, page ${i}.`)),
+  );
+  it(
+    "200 lines of 100,000 characters",
+    text("wide.txt", () => lines(200, (i) => `${i} ${"budget ".repeat(14_285)}`)),
+  );
+  it(
+    "10,000 nested <b> on one line",
+    text("nested-b.md", () => `${"<b>".repeat(10_000)}Minutes${"</b>".repeat(10_000)}`),
+  );
+  it(
+    "10,000 nested <b> one per line",
+    text("nested-b-lines.md", () => `${"<b>\n".repeat(10_000)}Minutes\n${"</b>\n".repeat(10_000)}`),
+  );
+  it(
+    "nested and unclosed pipe tables",
+    text("pipes.md", () =>
+      lines(5_000, (i) => (i % 3 === 0 ? "| ".repeat(i % 200) : i % 3 === 1 ? `| a | ${"| ".repeat(i % 50)}b` : "|---|---|")),
+    ),
+  );
+  it(
+    "a pipe row with 50,000 cells",
+    text("cells.md", () => `${"| x ".repeat(50_000)}|`),
+  );
+  it(
+    "200,000 unclosed tag openers",
+    text("tags.md", () => "<a".repeat(100_000)),
+  );
+  it(
+    "200,000 unclosed comment openers",
+    text("comments.md", () => "<!--".repeat(50_000)),
+  );
+  it(
+    "unbalanced link brackets",
+    text("links.md", () => `${"[".repeat(100_000)}${"](".repeat(50_000)}`),
+  );
+  it(
+    "emphasis markers without end",
+    text("stars.md", () => `${" *a".repeat(60_000)}${"**".repeat(60_000)}${"__".repeat(60_000)}`),
+  );
+  it(
+    "100,000 page footers",
+    text("footers.txt", () => "Page 1\n".repeat(100_000)),
+  );
 });

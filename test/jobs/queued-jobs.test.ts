@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { DIALECTS, freshStore, type TestStore } from "../support/stores.js";
 import { loadDemo } from "../../src/demo/demo-council.js";
 import { Scope } from "../../src/store/records.js";
@@ -47,7 +47,12 @@ describe("queued jobs", () => {
       let docs: unknown[] = [];
       while (Date.now() < deadline && docs.length === 0) {
         await new Promise((r) => setTimeout(r, 300));
-        docs = await store.db.selectFrom("document").select(["id", "exemptParagraph"]).where("meetingId", "=", meeting.id).where("kind", "=", "agenda-pack").execute();
+        docs = await store.db
+          .selectFrom("document")
+          .select(["id", "exemptParagraph"])
+          .where("meetingId", "=", meeting.id)
+          .where("kind", "=", "agenda-pack")
+          .execute();
       }
       expect(docs).toEqual([expect.objectContaining({ exemptParagraph: 3 })]);
       expect(lines.join("\n")).toMatch(/moot-pack .*pages/);

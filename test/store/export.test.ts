@@ -21,16 +21,19 @@ describe("export and load", () => {
   const exports = new Map<string, Promise<{ first: Awaited<ReturnType<typeof exportAuthority>>; authorityId: string; sha: string }>>();
   const exportFrom = (from: (typeof DIALECTS)[number]) => {
     if (!exports.has(from)) {
-      exports.set(from, (async () => {
-        const a = await freshStore(from);
-        const { authorityId } = await loadDemo(a, { today: "2026-11-24" });
-        const sha = await a.files.put(Buffer.from("%PDF-1.4 original agenda pack"));
-        const meeting = (await a.db.selectFrom("meeting").select("id").limit(1).executeTakeFirstOrThrow()).id;
-        await a.db.updateTable("document").set({ sha256: sha }).where("meetingId", "=", meeting).execute();
-        const first = await exportAuthority(a, authorityId);
-        await a.cleanup();
-        return { first, authorityId, sha };
-      })());
+      exports.set(
+        from,
+        (async () => {
+          const a = await freshStore(from);
+          const { authorityId } = await loadDemo(a, { today: "2026-11-24" });
+          const sha = await a.files.put(Buffer.from("%PDF-1.4 original agenda pack"));
+          const meeting = (await a.db.selectFrom("meeting").select("id").limit(1).executeTakeFirstOrThrow()).id;
+          await a.db.updateTable("document").set({ sha256: sha }).where("meetingId", "=", meeting).execute();
+          const first = await exportAuthority(a, authorityId);
+          await a.cleanup();
+          return { first, authorityId, sha };
+        })(),
+      );
     }
     return exports.get(from)!;
   };

@@ -23,11 +23,21 @@ for (const dialect of DIALECTS) {
         expect(got, table).toBeDefined();
         expect(got!.authorityId).toBe(scope.authorityId);
         const audit = await auditOf(ids[table]);
-        expect(audit.map((a) => a.operation), table).toEqual(["insert"]);
+        expect(
+          audit.map((a) => a.operation),
+          table,
+        ).toEqual(["insert"]);
         expect(JSON.parse(audit[0].after!).id).toBe(ids[table]);
       }
       const paper = (await scope.require("work_programme_item", ids.work_programme_item)).paper;
-      expect(paper).toEqual({ publicInterest: true, abilityToInfluence: true, performance: false, extent: true, replication: false, executiveDecision: true });
+      expect(paper).toEqual({
+        publicInterest: true,
+        abilityToInfluence: true,
+        performance: false,
+        extent: true,
+        replication: false,
+        executiveDecision: true,
+      });
       expect((await scope.require("agenda_item", ids.agenda_item)).toFollow).toBe(false);
     });
 
@@ -39,7 +49,10 @@ for (const dialect of DIALECTS) {
         for (const [k, v] of Object.entries(ONE_CHANGE[table])) expect((after as Record<string, unknown>)[k], `${table}.${k}`).toEqual(v);
         expect(await scope.get(table, ids[table])).toEqual(after);
         const audit = await auditOf(ids[table]);
-        expect(audit.map((a) => a.operation), table).toEqual(["insert", "update"]);
+        expect(
+          audit.map((a) => a.operation),
+          table,
+        ).toEqual(["insert", "update"]);
         expect(JSON.parse(audit[1].before!)).toEqual(before);
         expect(JSON.parse(audit[1].after!)).toEqual(after);
       }
@@ -76,19 +89,42 @@ for (const dialect of DIALECTS) {
     it("rejects invalid records with messages that name the field", async () => {
       const { scope, ids } = await oneOfEach(store);
       const attempts: Array<[() => Promise<unknown>, RegExp]> = [
-        [() => scope.create("meeting", { committeeId: ids.committee, localDate: "2025-02-30", startsAt: "2025-02-28T10:00:00Z" }), /localDate: not a real calendar date/],
-        [() => scope.create("meeting", { committeeId: ids.committee, localDate: "2025-02-03", localTime: "25:00", startsAt: "2025-02-03T10:00:00Z" }), /localTime/],
+        [
+          () => scope.create("meeting", { committeeId: ids.committee, localDate: "2025-02-30", startsAt: "2025-02-28T10:00:00Z" }),
+          /localDate: not a real calendar date/,
+        ],
+        [
+          () =>
+            scope.create("meeting", {
+              committeeId: ids.committee,
+              localDate: "2025-02-03",
+              localTime: "25:00",
+              startsAt: "2025-02-03T10:00:00Z",
+            }),
+          /localTime/,
+        ],
         [() => scope.update("agenda_item", ids.agenda_item, { exemptParagraph: 9 }), /exemptParagraph/],
         [() => scope.update("agenda_item", ids.agenda_item, { pageFrom: 20, pageTo: 3 }), /pageTo: must not be before pageFrom/],
         [() => scope.create("committee", { slug: "Not A Slug", name: "X", kind: "scrutiny" }), /slug/],
         [() => scope.create("committee", { slug: "x", name: "X", kind: "select" as never }), /kind/],
-        [() => scope.create("committee", { slug: "x", name: "X", kind: "other", minuteScheme: { pattern: "CAB/{YY}", resetEach: "never" } }), /minuteScheme\.pattern: pattern must contain \{n\}/],
-        [() => scope.create("attendance", { meetingId: ids.meeting, personId: ids.person, status: "present", substituteForId: ids.person }), /substituteForId/],
+        [
+          () =>
+            scope.create("committee", { slug: "x", name: "X", kind: "other", minuteScheme: { pattern: "CAB/{YY}", resetEach: "never" } }),
+          /minuteScheme\.pattern: pattern must contain \{n\}/,
+        ],
+        [
+          () =>
+            scope.create("attendance", { meetingId: ids.meeting, personId: ids.person, status: "present", substituteForId: ids.person }),
+          /substituteForId/,
+        ],
         [() => scope.create("work_programme_item", { committeeId: ids.committee, topic: "X", score: 7 }), /score/],
         [() => scope.create("person", { slug: "p", name: "  ", kind: "councillor" }), /name: must not be empty/],
       ];
       for (const [attempt, message] of attempts) {
-        const error = await attempt().then(() => null, (e) => e);
+        const error = await attempt().then(
+          () => null,
+          (e) => e,
+        );
         expect(error, String(message)).toBeInstanceOf(MootError);
         expect(error.code).toBe("invalid");
         expect(error.message).toMatch(message);

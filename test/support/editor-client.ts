@@ -40,7 +40,13 @@ export class EditorClient {
   async post(path: string, fields: Record<string, string> = {}, opts: { csrf?: boolean | string } = {}): Promise<Response> {
     const body = new URLSearchParams(fields);
     if (opts.csrf !== false) body.set("_csrf", typeof opts.csrf === "string" ? opts.csrf : await this.token());
-    return this.keep(await this.app.request(path, { method: "POST", headers: { ...this.header(), "content-type": "application/x-www-form-urlencoded" }, body }));
+    return this.keep(
+      await this.app.request(path, {
+        method: "POST",
+        headers: { ...this.header(), "content-type": "application/x-www-form-urlencoded" },
+        body,
+      }),
+    );
   }
 
   async signIn(username: string, password: string): Promise<Response> {

@@ -20,9 +20,15 @@ export function daysFromToday(days: number): string {
 export async function buildEditorFixture(store: Store) {
   const a = await createAuthority(store, { slug: "ambridge", name: "Ambridge District Council" });
   const s = new Scope(store, a.id, "fixture");
-  const scrutiny = await s.create("committee", { slug: "overview-scrutiny", name: "Overview and Scrutiny Committee", kind: "scrutiny", minuteScheme: { pattern: "OS{n}/{YY}", resetEach: "municipal-year" } });
+  const scrutiny = await s.create("committee", {
+    slug: "overview-scrutiny",
+    name: "Overview and Scrutiny Committee",
+    kind: "scrutiny",
+    minuteScheme: { pattern: "OS{n}/{YY}", resetEach: "municipal-year" },
+  });
   const planning = await s.create("committee", { slug: "planning", name: "Planning Committee", kind: "regulatory" });
-  const person = (slug: string, name: string, kind: "councillor" | "officer" = "councillor") => s.create("person", { slug, name, kind, honorific: kind === "councillor" ? "Cllr" : null });
+  const person = (slug: string, name: string, kind: "councillor" | "officer" = "councillor") =>
+    s.create("person", { slug, name, kind, honorific: kind === "councillor" ? "Cllr" : null });
   const chair = await person("jill-archer", "Jill Archer");
   const member = await person("tom-forrest", "Tom Forrest");
   const sub = await person("lynda-snell", "Lynda Snell");
@@ -38,6 +44,12 @@ export async function buildEditorFixture(store: Store) {
     member: await addUser(s, { username: "tom", role: "member", personId: member.id, password: PASSWORD }),
     outsider: await addUser(s, { username: "eddie", role: "member", personId: outsiderPerson.id, password: PASSWORD }),
   };
-  return { authorityId: a.id, scope: s, committees: { scrutiny, planning }, people: { chair, member, sub, outsider: outsiderPerson, officer }, users };
+  return {
+    authorityId: a.id,
+    scope: s,
+    committees: { scrutiny, planning },
+    people: { chair, member, sub, outsider: outsiderPerson, officer },
+    users,
+  };
 }
 export type EditorFixture = Awaited<ReturnType<typeof buildEditorFixture>>;

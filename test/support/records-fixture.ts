@@ -14,24 +14,130 @@ export async function oneOfEach(store: Store, slug = "borsetshire") {
     ids[table] = r.id;
     return r;
   };
-  const committee = await make("committee", { slug: "cyp", name: "Children and Young People Scrutiny Committee", kind: "scrutiny", minuteScheme: { pattern: "CYP {n}/{YY}", resetEach: "municipal-year" } });
-  const person = await make("person", { slug: "helen-archer", name: "Helen Archer", honorific: "Cllr", kind: "councillor", party: "Green", ward: "Ambridge" });
+  const committee = await make("committee", {
+    slug: "cyp",
+    name: "Children and Young People Scrutiny Committee",
+    kind: "scrutiny",
+    minuteScheme: { pattern: "CYP {n}/{YY}", resetEach: "municipal-year" },
+  });
+  const person = await make("person", {
+    slug: "helen-archer",
+    name: "Helen Archer",
+    honorific: "Cllr",
+    kind: "councillor",
+    party: "Green",
+    ward: "Ambridge",
+  });
   await make("membership", { personId: person.id, committeeId: committee.id, role: "chair", kind: "councillor", fromDate: "2025-05-20" });
-  const meeting = await make("meeting", { committeeId: committee.id, localDate: "2025-07-10", localTime: "18:00", startsAt: londonToInstant("2025-07-10", "18:00"), venue: "County Hall" });
-  const item = await make("agenda_item", { meetingId: meeting.id, number: "5", position: 4, title: "Elective Home Education", description: "Report on elective home education registrations", pageFrom: 7, pageTo: 12 });
-  const doc = await make("document", { meetingId: meeting.id, agendaItemId: item.id, kind: "report", title: "Elective Home Education report", pageCount: 1 });
-  await make("document_page", { documentId: doc.id, pageNumber: 1, printedNumber: 7, text: "Registrations for elective home education rose by 14% this year." });
-  await make("report_cover", { agendaItemId: item.id, documentId: doc.id, author: "Hayley Tucker", service: "Education", wards: "All", purpose: "To update members" });
+  const meeting = await make("meeting", {
+    committeeId: committee.id,
+    localDate: "2025-07-10",
+    localTime: "18:00",
+    startsAt: londonToInstant("2025-07-10", "18:00"),
+    venue: "County Hall",
+  });
+  const item = await make("agenda_item", {
+    meetingId: meeting.id,
+    number: "5",
+    position: 4,
+    title: "Elective Home Education",
+    description: "Report on elective home education registrations",
+    pageFrom: 7,
+    pageTo: 12,
+  });
+  const doc = await make("document", {
+    meetingId: meeting.id,
+    agendaItemId: item.id,
+    kind: "report",
+    title: "Elective Home Education report",
+    pageCount: 1,
+  });
+  await make("document_page", {
+    documentId: doc.id,
+    pageNumber: 1,
+    printedNumber: 7,
+    text: "Registrations for elective home education rose by 14% this year.",
+  });
+  await make("report_cover", {
+    agendaItemId: item.id,
+    documentId: doc.id,
+    author: "Hayley Tucker",
+    service: "Education",
+    wards: "All",
+    purpose: "To update members",
+  });
   await make("attendance", { meetingId: meeting.id, personId: person.id, status: "present", capacity: "member" });
-  const minute = await make("minute", { meetingId: meeting.id, agendaItemId: item.id, number: "CYP 4/25", position: 0, title: "Elective Home Education", text: "Members discussed registrations." });
+  const minute = await make("minute", {
+    meetingId: meeting.id,
+    agendaItemId: item.id,
+    number: "CYP 4/25",
+    position: 0,
+    title: "Elective Home Education",
+    text: "Members discussed registrations.",
+  });
   await make("declaration", { meetingId: meeting.id, agendaItemId: item.id, personId: person.id, type: "ori", nature: "School governor" });
-  const decision = await make("decision", { meetingId: meeting.id, minuteId: minute.id, agendaItemId: item.id, text: "That the report be noted.", kind: "noted", decidedOn: "2025-07-10" });
-  const action = await make("action", { committeeId: committee.id, meetingId: meeting.id, decisionId: decision.id, origin: "decision", text: "Circulate the registration figures by school.", ownerText: "Hayley Tucker", dueDate: "2025-08-01" });
-  await make("action_update", { actionId: action.id, onDate: "2025-07-20", text: "Figures requested from schools.", status: "in-progress" });
-  await make("work_programme_item", { committeeId: committee.id, meetingId: meeting.id, topic: "Elective Home Education", paper: { publicInterest: true, abilityToInfluence: true, performance: false, extent: true, replication: false, executiveDecision: true }, score: 4 });
-  await make("registered_interest", { personId: person.id, interestClass: "dpi", category: "land", description: "Freehold of Brookfield Farm, Ambridge", registeredOn: "2025-05-20" });
-  await make("registered_interest", { personId: person.id, interestClass: "dpi", category: "land", description: "Home in Ambridge", registeredOn: "2025-05-20" });
-  await make("provenance", { recordTable: "agenda_item", recordId: item.id, field: "title", documentId: doc.id, page: 1, spanStart: 0, spanEnd: 20, extractor: "test", confidence: 0.9 });
+  const decision = await make("decision", {
+    meetingId: meeting.id,
+    minuteId: minute.id,
+    agendaItemId: item.id,
+    text: "That the report be noted.",
+    kind: "noted",
+    decidedOn: "2025-07-10",
+  });
+  const action = await make("action", {
+    committeeId: committee.id,
+    meetingId: meeting.id,
+    decisionId: decision.id,
+    origin: "decision",
+    text: "Circulate the registration figures by school.",
+    ownerText: "Hayley Tucker",
+    dueDate: "2025-08-01",
+  });
+  await make("action_update", {
+    actionId: action.id,
+    onDate: "2025-07-20",
+    text: "Figures requested from schools.",
+    status: "in-progress",
+  });
+  await make("work_programme_item", {
+    committeeId: committee.id,
+    meetingId: meeting.id,
+    topic: "Elective Home Education",
+    paper: {
+      publicInterest: true,
+      abilityToInfluence: true,
+      performance: false,
+      extent: true,
+      replication: false,
+      executiveDecision: true,
+    },
+    score: 4,
+  });
+  await make("registered_interest", {
+    personId: person.id,
+    interestClass: "dpi",
+    category: "land",
+    description: "Freehold of Brookfield Farm, Ambridge",
+    registeredOn: "2025-05-20",
+  });
+  await make("registered_interest", {
+    personId: person.id,
+    interestClass: "dpi",
+    category: "land",
+    description: "Home in Ambridge",
+    registeredOn: "2025-05-20",
+  });
+  await make("provenance", {
+    recordTable: "agenda_item",
+    recordId: item.id,
+    field: "title",
+    documentId: doc.id,
+    page: 1,
+    spanStart: 0,
+    spanEnd: 20,
+    extractor: "test",
+    confidence: 0.9,
+  });
   return { authority, scope: s, ids: ids as Record<RecordTable, string> };
 }
 

@@ -12,7 +12,10 @@ export interface CliResult {
 /** Runs the real `moot` entry point in a child process. */
 export function runCli(args: string[], env: Record<string, string | undefined> = {}, input?: string): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [`${ROOT}/bin/moot.js`, ...args], { cwd: ROOT, env: { ...process.env, DATABASE_URL: "", ...env } });
+    const child = spawn(process.execPath, [`${ROOT}/bin/moot.js`, ...args], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: "", ...env },
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d) => (stdout += d));

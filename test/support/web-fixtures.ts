@@ -24,7 +24,12 @@ export const SECRETS = {
 export interface WebFixture {
   authorityId: string;
   committees: { cabinet: { id: string; slug: string }; scrutiny: { id: string; slug: string } };
-  people: { chair: { id: string; slug: string }; member: { id: string; slug: string }; coopted: { id: string; slug: string }; sub: { id: string; slug: string } };
+  people: {
+    chair: { id: string; slug: string };
+    member: { id: string; slug: string };
+    coopted: { id: string; slug: string };
+    sub: { id: string; slug: string };
+  };
   meetings: { summer: string; winter: string; future: string; cancelled: string };
   items: { apologies: string; library: string; exempt: string };
   documents: { pack: string; report: string; exemptAppendix: string; minutes: string };
@@ -40,72 +45,337 @@ export interface WebFixture {
 export async function buildWebFixture(store: Store): Promise<WebFixture> {
   const a = await createAuthority(store, { slug: "borchester", name: "Borchester Borough Council" });
   const s = new Scope(store, a.id, "fixture");
-  const cabinet = await s.create("committee", { slug: "cabinet", name: "Cabinet", kind: "cabinet", description: "The council's executive." });
+  const cabinet = await s.create("committee", {
+    slug: "cabinet",
+    name: "Cabinet",
+    kind: "cabinet",
+    description: "The council's executive.",
+  });
   const scrutiny = await s.create("committee", { slug: "childrens-scrutiny", name: "Children's Scrutiny Committee", kind: "scrutiny" });
-  const chair = await s.create("person", { slug: "ada-hart", name: "Ada Hart", honorific: "Cllr", kind: "councillor", party: "Independent", ward: "Castle" });
-  const member = await s.create("person", { slug: "ben-okafor", name: "Ben Okafor", honorific: "Cllr", kind: "councillor", party: "Green", ward: "Riverside" });
+  const chair = await s.create("person", {
+    slug: "ada-hart",
+    name: "Ada Hart",
+    honorific: "Cllr",
+    kind: "councillor",
+    party: "Independent",
+    ward: "Castle",
+  });
+  const member = await s.create("person", {
+    slug: "ben-okafor",
+    name: "Ben Okafor",
+    honorific: "Cllr",
+    kind: "councillor",
+    party: "Green",
+    ward: "Riverside",
+  });
   const coopted = await s.create("person", { slug: "carol-fenn", name: "Carol Fenn", kind: "co-opted" });
   const sub = await s.create("person", { slug: "dev-patel", name: "Dev Patel", honorific: "Cllr", kind: "councillor", party: "Labour" });
   await s.create("membership", { personId: chair.id, committeeId: cabinet.id, role: "chair", kind: "councillor", fromDate: "2024-05-20" });
-  await s.create("membership", { personId: member.id, committeeId: cabinet.id, role: "member", kind: "councillor", fromDate: "2024-05-20" });
-  await s.create("membership", { personId: coopted.id, committeeId: cabinet.id, role: "member", kind: "co-opted", coOptedKind: "church", representing: "Diocese of Borchester" });
-  await s.create("membership", { personId: sub.id, committeeId: cabinet.id, role: "member", kind: "councillor", fromDate: "2022-05-20", toDate: "2024-05-19" });
+  await s.create("membership", {
+    personId: member.id,
+    committeeId: cabinet.id,
+    role: "member",
+    kind: "councillor",
+    fromDate: "2024-05-20",
+  });
+  await s.create("membership", {
+    personId: coopted.id,
+    committeeId: cabinet.id,
+    role: "member",
+    kind: "co-opted",
+    coOptedKind: "church",
+    representing: "Diocese of Borchester",
+  });
+  await s.create("membership", {
+    personId: sub.id,
+    committeeId: cabinet.id,
+    role: "member",
+    kind: "councillor",
+    fromDate: "2022-05-20",
+    toDate: "2024-05-19",
+  });
 
   // 14 July 2025 is in BST (18:30 local = 17:30Z); 14 January 2025 is in GMT.
-  const summer = await s.create("meeting", { committeeId: cabinet.id, localDate: "2025-07-14", localTime: "18:30", startsAt: "2025-07-14T17:30:00Z", venue: "Council Chamber, Town Hall", status: "held", webcastUrl: "https://webcast.example.org/cabinet-2025-07-14" });
-  const winter = await s.create("meeting", { committeeId: cabinet.id, localDate: "2025-01-14", localTime: "10:00", startsAt: "2025-01-14T10:00:00Z", venue: "Committee Room 2", status: "held" });
-  const future = await s.create("meeting", { committeeId: cabinet.id, localDate: "2025-11-10", localTime: "14:00", startsAt: "2025-11-10T14:00:00Z", venue: "Council Chamber, Town Hall" });
-  const cancelled = await s.create("meeting", { committeeId: scrutiny.id, localDate: "2025-10-20", localTime: "19:00", startsAt: "2025-10-20T18:00:00Z", status: "cancelled", statusNote: "Cancelled: no business." });
+  const summer = await s.create("meeting", {
+    committeeId: cabinet.id,
+    localDate: "2025-07-14",
+    localTime: "18:30",
+    startsAt: "2025-07-14T17:30:00Z",
+    venue: "Council Chamber, Town Hall",
+    status: "held",
+    webcastUrl: "https://webcast.example.org/cabinet-2025-07-14",
+  });
+  const winter = await s.create("meeting", {
+    committeeId: cabinet.id,
+    localDate: "2025-01-14",
+    localTime: "10:00",
+    startsAt: "2025-01-14T10:00:00Z",
+    venue: "Committee Room 2",
+    status: "held",
+  });
+  const future = await s.create("meeting", {
+    committeeId: cabinet.id,
+    localDate: "2025-11-10",
+    localTime: "14:00",
+    startsAt: "2025-11-10T14:00:00Z",
+    venue: "Council Chamber, Town Hall",
+  });
+  const cancelled = await s.create("meeting", {
+    committeeId: scrutiny.id,
+    localDate: "2025-10-20",
+    localTime: "19:00",
+    startsAt: "2025-10-20T18:00:00Z",
+    status: "cancelled",
+    statusNote: "Cancelled: no business.",
+  });
 
-  const apologies = await s.create("agenda_item", { meetingId: summer.id, number: "1", position: 0, title: "Apologies for absence", kind: "procedural" });
-  const library = await s.create("agenda_item", { meetingId: summer.id, number: "3", position: 2, title: "Library Services Review", kind: "decision", description: "To consider the review of the mobile library timetable.", pageFrom: 2, pageTo: 3 });
-  const exempt = await s.create("agenda_item", { meetingId: summer.id, number: "4", position: 3, title: "Sale of the Old Depot", kind: "decision", description: `Terms for disposal, ${SECRETS.itemDescription}.`, pageFrom: 4, pageTo: 4 });
+  const apologies = await s.create("agenda_item", {
+    meetingId: summer.id,
+    number: "1",
+    position: 0,
+    title: "Apologies for absence",
+    kind: "procedural",
+  });
+  const library = await s.create("agenda_item", {
+    meetingId: summer.id,
+    number: "3",
+    position: 2,
+    title: "Library Services Review",
+    kind: "decision",
+    description: "To consider the review of the mobile library timetable.",
+    pageFrom: 2,
+    pageTo: 3,
+  });
+  const exempt = await s.create("agenda_item", {
+    meetingId: summer.id,
+    number: "4",
+    position: 3,
+    title: "Sale of the Old Depot",
+    kind: "decision",
+    description: `Terms for disposal, ${SECRETS.itemDescription}.`,
+    pageFrom: 4,
+    pageTo: 4,
+  });
 
   const originalPdf = await store.files.put(new TextEncoder().encode("%PDF-1.4 fake pack\n"));
-  const pack = await s.create("document", { meetingId: summer.id, kind: "agenda-pack", title: "Agenda pack, Cabinet 14 July 2025", sha256: originalPdf, fileName: "cabinet-2025-07-14.pdf", mediaType: "application/pdf", byteSize: 60, pageCount: 4, publishedAt: "2025-07-04T16:00:00Z" });
+  const pack = await s.create("document", {
+    meetingId: summer.id,
+    kind: "agenda-pack",
+    title: "Agenda pack, Cabinet 14 July 2025",
+    sha256: originalPdf,
+    fileName: "cabinet-2025-07-14.pdf",
+    mediaType: "application/pdf",
+    byteSize: 60,
+    pageCount: 4,
+    publishedAt: "2025-07-04T16:00:00Z",
+  });
   const reportFile = await store.files.put(new TextEncoder().encode("%PDF-1.4 library report\n"));
-  const report = await s.create("document", { meetingId: summer.id, agendaItemId: library.id, kind: "report", title: "Library Services Review report", sha256: reportFile, fileName: "library-review.pdf", mediaType: "application/pdf", byteSize: 24, pageCount: 2, publishedAt: "2025-07-04T16:00:00Z" });
+  const report = await s.create("document", {
+    meetingId: summer.id,
+    agendaItemId: library.id,
+    kind: "report",
+    title: "Library Services Review report",
+    sha256: reportFile,
+    fileName: "library-review.pdf",
+    mediaType: "application/pdf",
+    byteSize: 24,
+    pageCount: 2,
+    publishedAt: "2025-07-04T16:00:00Z",
+  });
   const appendixFile = await store.files.put(new TextEncoder().encode(`%PDF-1.4 appendix ${SECRETS.originalBytes}\n`));
-  const exemptAppendix = await s.create("document", { meetingId: summer.id, agendaItemId: exempt.id, kind: "appendix", title: "Old Depot valuation appendix", sha256: appendixFile, fileName: "depot-valuation.pdf", mediaType: "application/pdf", byteSize: 40, pageCount: 1, publishedAt: "2025-07-04T16:00:00Z" });
-  const minutesDoc = await s.create("document", { meetingId: summer.id, kind: "minutes", title: "Minutes, Cabinet 14 July 2025", pageCount: 1 });
+  const exemptAppendix = await s.create("document", {
+    meetingId: summer.id,
+    agendaItemId: exempt.id,
+    kind: "appendix",
+    title: "Old Depot valuation appendix",
+    sha256: appendixFile,
+    fileName: "depot-valuation.pdf",
+    mediaType: "application/pdf",
+    byteSize: 40,
+    pageCount: 1,
+    publishedAt: "2025-07-04T16:00:00Z",
+  });
+  const minutesDoc = await s.create("document", {
+    meetingId: summer.id,
+    kind: "minutes",
+    title: "Minutes, Cabinet 14 July 2025",
+    pageCount: 1,
+  });
 
-  const packPages = ["Borchester Borough Council. Cabinet agenda. 14 July 2025.", "Library Services Review. The mobile library timetable changes from September.", "Appendix: mobile library stops in Riverside ward.", `Part II. Old Depot reserve price ${SECRETS.packPage}.`];
-  for (const [i, text] of packPages.entries()) await s.create("document_page", { documentId: pack.id, pageNumber: i + 1, printedNumber: i + 1, text });
+  const packPages = [
+    "Borchester Borough Council. Cabinet agenda. 14 July 2025.",
+    "Library Services Review. The mobile library timetable changes from September.",
+    "Appendix: mobile library stops in Riverside ward.",
+    `Part II. Old Depot reserve price ${SECRETS.packPage}.`,
+  ];
+  for (const [i, text] of packPages.entries())
+    await s.create("document_page", { documentId: pack.id, pageNumber: i + 1, printedNumber: i + 1, text });
   await s.create("document_page", { documentId: report.id, pageNumber: 1, text: "Report of the Head of Libraries." });
-  await s.create("document_page", { documentId: report.id, pageNumber: 2, text: "The heritage reading room will open on Saturdays, a change welcomed by residents." });
-  await s.create("document_page", { documentId: exemptAppendix.id, pageNumber: 1, text: `Valuation of the Old Depot: the ${SECRETS.pageText} shows the bid.` });
+  await s.create("document_page", {
+    documentId: report.id,
+    pageNumber: 2,
+    text: "The heritage reading room will open on Saturdays, a change welcomed by residents.",
+  });
+  await s.create("document_page", {
+    documentId: exemptAppendix.id,
+    pageNumber: 1,
+    text: `Valuation of the Old Depot: the ${SECRETS.pageText} shows the bid.`,
+  });
   await s.create("document_page", { documentId: minutesDoc.id, pageNumber: 1, text: "Minutes of the Cabinet meeting." });
-  await s.create("report_cover", { agendaItemId: exempt.id, documentId: exemptAppendix.id, title: "Old Depot", recommendations: `Accept the ${SECRETS.coverText} offer.` });
-  await s.create("report_cover", { agendaItemId: library.id, documentId: report.id, title: "Library Services Review", recommendations: "Approve the new timetable." });
+  await s.create("report_cover", {
+    agendaItemId: exempt.id,
+    documentId: exemptAppendix.id,
+    title: "Old Depot",
+    recommendations: `Accept the ${SECRETS.coverText} offer.`,
+  });
+  await s.create("report_cover", {
+    agendaItemId: library.id,
+    documentId: report.id,
+    title: "Library Services Review",
+    recommendations: "Approve the new timetable.",
+  });
 
   await s.create("attendance", { meetingId: summer.id, personId: chair.id, status: "present" });
   await s.create("attendance", { meetingId: summer.id, personId: member.id, status: "apologies" });
   await s.create("attendance", { meetingId: summer.id, personId: sub.id, status: "substitute", substituteForId: member.id });
   await s.create("attendance", { meetingId: winter.id, personId: chair.id, status: "present" });
   await s.create("attendance", { meetingId: winter.id, personId: member.id, status: "present" });
-  await s.create("declaration", { meetingId: summer.id, agendaItemId: library.id, personId: chair.id, type: "ori", nature: "Member of the Friends of Borchester Library." });
+  await s.create("declaration", {
+    meetingId: summer.id,
+    agendaItemId: library.id,
+    personId: chair.id,
+    type: "ori",
+    nature: "Member of the Friends of Borchester Library.",
+  });
 
-  const m3 = await s.create("minute", { meetingId: summer.id, agendaItemId: library.id, number: "CAB 23/25", position: 0, title: "Library Services Review", text: "Members discussed the timetable." });
-  await s.create("minute", { meetingId: summer.id, agendaItemId: exempt.id, number: "CAB 24/25", position: 1, title: "Sale of the Old Depot", text: `The ${SECRETS.minuteText} bid was discussed.` });
-  const dLibrary = await s.create("decision", { meetingId: summer.id, minuteId: m3.id, agendaItemId: library.id, text: "RESOLVED: that the new mobile library timetable be approved.", decidedOn: "2025-07-14" });
-  const dExempt = await s.create("decision", { meetingId: summer.id, agendaItemId: exempt.id, position: 1, text: `RESOLVED: that the ${SECRETS.decisionText} offer be accepted.`, decidedOn: "2025-07-14" });
-  await s.create("provenance", { recordTable: "agenda_item", recordId: library.id, field: "description", documentId: pack.id, page: 2, spanStart: 0, spanEnd: 20, extractor: "fixture", confidence: 0.9 });
-  await s.create("provenance", { recordTable: "agenda_item", recordId: exempt.id, field: "description", documentId: exemptAppendix.id, page: 1, spanStart: 0, spanEnd: 20, extractor: "fixture", confidence: 0.9 });
+  const m3 = await s.create("minute", {
+    meetingId: summer.id,
+    agendaItemId: library.id,
+    number: "CAB 23/25",
+    position: 0,
+    title: "Library Services Review",
+    text: "Members discussed the timetable.",
+  });
+  await s.create("minute", {
+    meetingId: summer.id,
+    agendaItemId: exempt.id,
+    number: "CAB 24/25",
+    position: 1,
+    title: "Sale of the Old Depot",
+    text: `The ${SECRETS.minuteText} bid was discussed.`,
+  });
+  const dLibrary = await s.create("decision", {
+    meetingId: summer.id,
+    minuteId: m3.id,
+    agendaItemId: library.id,
+    text: "RESOLVED: that the new mobile library timetable be approved.",
+    decidedOn: "2025-07-14",
+  });
+  const dExempt = await s.create("decision", {
+    meetingId: summer.id,
+    agendaItemId: exempt.id,
+    position: 1,
+    text: `RESOLVED: that the ${SECRETS.decisionText} offer be accepted.`,
+    decidedOn: "2025-07-14",
+  });
+  await s.create("provenance", {
+    recordTable: "agenda_item",
+    recordId: library.id,
+    field: "description",
+    documentId: pack.id,
+    page: 2,
+    spanStart: 0,
+    spanEnd: 20,
+    extractor: "fixture",
+    confidence: 0.9,
+  });
+  await s.create("provenance", {
+    recordTable: "agenda_item",
+    recordId: exempt.id,
+    field: "description",
+    documentId: exemptAppendix.id,
+    page: 1,
+    spanStart: 0,
+    spanEnd: 20,
+    extractor: "fixture",
+    confidence: 0.9,
+  });
 
-  const open = await s.create("action", { committeeId: cabinet.id, meetingId: summer.id, decisionId: dLibrary.id, origin: "decision", ref: "A1", text: "Publish the new timetable.", ownerText: "Head of Libraries", dueDate: "2025-12-01" });
-  await s.create("action_update", { actionId: open.id, onDate: "2025-08-01", text: "Draft timetable circulated.", status: "in-progress", byName: "J. Smith" });
-  const overdue = await s.create("action", { committeeId: cabinet.id, meetingId: summer.id, origin: "action-log", ref: "A2", text: "Report back on mobile library costs.", ownerText: "Director of Finance", dueDate: "2025-09-01", status: "in-progress" });
-  const exemptAction = await s.create("action", { committeeId: cabinet.id, meetingId: summer.id, decisionId: dExempt.id, origin: "decision", ref: "A3", text: `Complete the ${SECRETS.actionText} transfer.`, ownerText: "Head of Property", dueDate: "2025-09-15" });
-  await s.create("action_update", { actionId: exemptAction.id, onDate: "2025-08-02", text: `Solicitors instructed on ${SECRETS.actionText}.` });
-  await s.create("registered_interest", { personId: chair.id, interestClass: "dpi", category: "land", description: "Freehold of 3 Castle Street, Borchester.", registeredOn: "2024-05-20" });
-  await s.create("registered_interest", { personId: chair.id, interestClass: "dpi", category: "land", description: `Home at ${SECRETS.sensitiveInterest} Lane.`, sensitive: true, registeredOn: "2024-05-20" });
-  await s.create("work_programme_item", { committeeId: cabinet.id, meetingId: future.id, topic: "Budget monitoring, quarter 2", responsible: "Director of Finance", score: 5 });
+  const open = await s.create("action", {
+    committeeId: cabinet.id,
+    meetingId: summer.id,
+    decisionId: dLibrary.id,
+    origin: "decision",
+    ref: "A1",
+    text: "Publish the new timetable.",
+    ownerText: "Head of Libraries",
+    dueDate: "2025-12-01",
+  });
+  await s.create("action_update", {
+    actionId: open.id,
+    onDate: "2025-08-01",
+    text: "Draft timetable circulated.",
+    status: "in-progress",
+    byName: "J. Smith",
+  });
+  const overdue = await s.create("action", {
+    committeeId: cabinet.id,
+    meetingId: summer.id,
+    origin: "action-log",
+    ref: "A2",
+    text: "Report back on mobile library costs.",
+    ownerText: "Director of Finance",
+    dueDate: "2025-09-01",
+    status: "in-progress",
+  });
+  const exemptAction = await s.create("action", {
+    committeeId: cabinet.id,
+    meetingId: summer.id,
+    decisionId: dExempt.id,
+    origin: "decision",
+    ref: "A3",
+    text: `Complete the ${SECRETS.actionText} transfer.`,
+    ownerText: "Head of Property",
+    dueDate: "2025-09-15",
+  });
+  await s.create("action_update", {
+    actionId: exemptAction.id,
+    onDate: "2025-08-02",
+    text: `Solicitors instructed on ${SECRETS.actionText}.`,
+  });
+  await s.create("registered_interest", {
+    personId: chair.id,
+    interestClass: "dpi",
+    category: "land",
+    description: "Freehold of 3 Castle Street, Borchester.",
+    registeredOn: "2024-05-20",
+  });
+  await s.create("registered_interest", {
+    personId: chair.id,
+    interestClass: "dpi",
+    category: "land",
+    description: `Home at ${SECRETS.sensitiveInterest} Lane.`,
+    sensitive: true,
+    registeredOn: "2024-05-20",
+  });
+  await s.create("work_programme_item", {
+    committeeId: cabinet.id,
+    meetingId: future.id,
+    topic: "Budget monitoring, quarter 2",
+    responsible: "Director of Finance",
+    score: 5,
+  });
   await s.create("work_programme_item", { committeeId: cabinet.id, topic: "Leisure centre contract", plannedText: "Spring 2026" });
 
   return {
     authorityId: a.id,
     committees: { cabinet: { id: cabinet.id, slug: cabinet.slug }, scrutiny: { id: scrutiny.id, slug: scrutiny.slug } },
-    people: { chair: { id: chair.id, slug: chair.slug }, member: { id: member.id, slug: member.slug }, coopted: { id: coopted.id, slug: coopted.slug }, sub: { id: sub.id, slug: sub.slug } },
+    people: {
+      chair: { id: chair.id, slug: chair.slug },
+      member: { id: member.id, slug: member.slug },
+      coopted: { id: coopted.id, slug: coopted.slug },
+      sub: { id: sub.id, slug: sub.slug },
+    },
     meetings: { summer: summer.id, winter: winter.id, future: future.id, cancelled: cancelled.id },
     items: { apologies: apologies.id, library: library.id, exempt: exempt.id },
     documents: { pack: pack.id, report: report.id, exemptAppendix: exemptAppendix.id, minutes: minutesDoc.id },

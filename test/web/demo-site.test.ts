@@ -24,7 +24,9 @@ describe("demo council site", () => {
     const exemptDocs = await db
       .selectFrom("document")
       .select("id")
-      .where((eb) => eb.or([eb("exemptParagraph", "is not", null), ...(exemptItemIds.length ? [eb("agendaItemId", "in", exemptItemIds)] : [])]))
+      .where((eb) =>
+        eb.or([eb("exemptParagraph", "is not", null), ...(exemptItemIds.length ? [eb("agendaItemId", "in", exemptItemIds)] : [])]),
+      )
       .execute();
     // A clerk's edit: a token unique to each exempt text, so any leak is unmistakable.
     const scope = new Scope(store, (await db.selectFrom("authority").select("id").executeTakeFirstOrThrow()).id, "test-clerk");
@@ -35,7 +37,17 @@ describe("demo council site", () => {
       await scope.update("agenda_item", item.id, { description: `${item.description ?? ""} ${t}` });
       secrets.push(t);
     }
-    const pages = exemptDocs.length ? await db.selectFrom("document_page").select(["id", "text", "documentId"]).where("documentId", "in", exemptDocs.map((d) => d.id)).execute() : [];
+    const pages = exemptDocs.length
+      ? await db
+          .selectFrom("document_page")
+          .select(["id", "text", "documentId"])
+          .where(
+            "documentId",
+            "in",
+            exemptDocs.map((d) => d.id),
+          )
+          .execute()
+      : [];
     for (const p of pages) {
       const t = token();
       await scope.update("document_page", p.id, { text: `${p.text} ${t}` });
@@ -47,12 +59,28 @@ describe("demo council site", () => {
 
   it("has exempt text to look for, which a clerk can see", async () => {
     expect(secrets.length).toBeGreaterThan(5);
-    const clerk = createApp(store, { now: () => FIXTURE_NOW, middleware: [async (c, next) => { c.set("viewer", { kind: "clerk" }); await next(); }] });
+    const clerk = createApp(store, {
+      now: () => FIXTURE_NOW,
+      middleware: [
+        async (c, next) => {
+          c.set("viewer", { kind: "clerk" });
+          await next();
+        },
+      ],
+    });
     expect(await (await clerk.request(`/documents/${firstExemptDoc}`)).text()).toMatch(/exemptmarker\d{4}/);
   });
 
   it("every page linked from home answers and none shows an exempt passage", async () => {
-    const seen = new Set<string>(["/", "/api/v1/meetings?limit=100", "/api/v1/decisions?limit=100", "/api/v1/actions?limit=100", "/feeds/papers.atom", "/calendar.ics", "/sitemap.xml"]);
+    const seen = new Set<string>([
+      "/",
+      "/api/v1/meetings?limit=100",
+      "/api/v1/decisions?limit=100",
+      "/api/v1/actions?limit=100",
+      "/feeds/papers.atom",
+      "/calendar.ics",
+      "/sitemap.xml",
+    ]);
     const queue = [...seen];
     const problems: string[] = [];
     while (queue.length && seen.size < 1500) {
@@ -63,9 +91,10 @@ describe("demo council site", () => {
       for (const s of secrets) if (body.includes(s)) problems.push(`${url} shows exempt text "${s}"`);
       if (!(res.headers.get("content-type") ?? "").startsWith("text/html")) continue;
       for (const m of body.matchAll(/href="(\/[^"#]*)(#[^"]*)?"/g)) {
-        let link = m[1].replace(/&amp;/g, "&");
+        const link = m[1].replace(/&amp;/g, "&");
         if (link.startsWith("/calendar?") && !/month=202[45]/.test(link)) continue; // months without end
-        if (link.startsWith("/meetings/") && /^\/meetings\/[^/]+$/.test(link)) seen.has(`/api/v1${link}`) || (seen.add(`/api/v1${link}`), queue.push(`/api/v1${link}`));
+        if (link.startsWith("/meetings/") && /^\/meetings\/[^/]+$/.test(link))
+          seen.has(`/api/v1${link}`) || (seen.add(`/api/v1${link}`), queue.push(`/api/v1${link}`));
         if (!seen.has(link)) {
           seen.add(link);
           queue.push(link);

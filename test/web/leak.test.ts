@@ -84,7 +84,9 @@ async function probe(app: App, f: WebFixture): Promise<{ urls: number; leaks: st
   for (const route of routes) {
     for (const url of samples[route]) {
       const res = await app.request(url);
-      const body = Buffer.from(await res.arrayBuffer()).toString("utf8").toLowerCase();
+      const body = Buffer.from(await res.arrayBuffer())
+        .toString("utf8")
+        .toLowerCase();
       urls += 1;
       // A search page echoes its own query; that is the asker's text, not a leak.
       const echo = new URL(url, "http://x").searchParams.get("q")?.toLowerCase();
@@ -111,7 +113,11 @@ for (const dialect of DIALECTS) {
     it("before the exemption, the probe finds every secret (so it can find a leak)", async () => {
       const { leaks } = await probe(app, f);
       // A sensitive interest (s.32 Localism Act) is withheld from the start; the rest are public until marked.
-      for (const name of Object.keys(SECRETS).filter((n) => n !== "sensitiveInterest")) expect(leaks.some((l) => l.endsWith(`shows ${name}`)), name).toBe(true);
+      for (const name of Object.keys(SECRETS).filter((n) => n !== "sensitiveInterest"))
+        expect(
+          leaks.some((l) => l.endsWith(`shows ${name}`)),
+          name,
+        ).toBe(true);
       expect(leaks.filter((l) => l.endsWith("shows sensitiveInterest"))).toEqual([]);
       // including through search snippets, which the neighbour queries reach
       expect(leaks.some((l) => l.startsWith("/search?q=valuation") && l.endsWith("shows pageText"))).toBe(true);
@@ -141,7 +147,16 @@ for (const dialect of DIALECTS) {
     });
 
     it("a member of the committee sees the exempt text; a member of another committee does not", async () => {
-      const as = (viewer: Viewer) => createApp(store, { now: () => FIXTURE_NOW, middleware: [async (c, next) => { c.set("viewer", viewer); await next(); }] });
+      const as = (viewer: Viewer) =>
+        createApp(store, {
+          now: () => FIXTURE_NOW,
+          middleware: [
+            async (c, next) => {
+              c.set("viewer", viewer);
+              await next();
+            },
+          ],
+        });
       const insider = as({ kind: "member", personId: f.people.chair.id, committeeIds: [f.committees.cabinet.id] });
       const outsider = as({ kind: "member", personId: f.people.chair.id, committeeIds: [f.committees.scrutiny.id] });
       const url = `/documents/${f.documents.exemptAppendix}`;

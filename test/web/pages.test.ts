@@ -64,7 +64,9 @@ for (const dialect of DIALECTS) {
       expect(dl.status).toBe(200);
       expect(dl.headers.get("content-type")).toBe("application/pdf");
       expect(await dl.text()).toBe("%PDF-1.4 library report\n");
-      const again = await app.request(`/documents/${f.documents.report}/original`, { headers: { "If-None-Match": dl.headers.get("etag")! } });
+      const again = await app.request(`/documents/${f.documents.report}/original`, {
+        headers: { "If-None-Match": dl.headers.get("etag")! },
+      });
       expect(again.status).toBe(304);
     });
 

@@ -1,7 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DIALECTS, freshStore, type TestStore } from "../support/stores.js";
 import { seedCouncil, type Council } from "./fixture.js";
-import { addUser, resetPassword, setUserDisabled, signIn, signOut, userForSession, viewerFor, SIGN_IN_LIMIT } from "../../src/workflow/accounts.js";
+import {
+  addUser,
+  resetPassword,
+  setUserDisabled,
+  signIn,
+  signOut,
+  userForSession,
+  viewerFor,
+  SIGN_IN_LIMIT,
+} from "../../src/workflow/accounts.js";
 import { hashPassword, verifyPassword } from "../../src/workflow/password.js";
 import { findUserByUsername } from "../../src/store/accounts.js";
 
@@ -43,7 +52,9 @@ for (const dialect of DIALECTS) {
 
     it("refuses a member account without a person, and a short password", async () => {
       await expect(addUser(c.scope, { username: "nobody", role: "member" })).rejects.toMatchObject({ code: "invalid" });
-      await expect(addUser(c.scope, { username: "shorty", role: "clerk", password: "short" })).rejects.toThrow(/password: must be at least 12/);
+      await expect(addUser(c.scope, { username: "shorty", role: "clerk", password: "short" })).rejects.toThrow(
+        /password: must be at least 12/,
+      );
     });
 
     it("signs in with a session whose token is stored only as a hash, and signs out", async () => {
@@ -65,14 +76,22 @@ for (const dialect of DIALECTS) {
       await addUser(c.scope, { username: "tomos", role: "member", personId: c.member.id, password: "tomos-long-password" });
       const t0 = Date.parse("2025-03-02T09:00:00Z");
       for (let i = 0; i < SIGN_IN_LIMIT; i++) {
-        await expect(signIn(c.scope, { username: "tomos", password: "wrong-guess-xx", ip: "192.0.2.7", now: new Date(t0 + i * 1000) })).rejects.toMatchObject({ code: "unauthenticated" });
+        await expect(
+          signIn(c.scope, { username: "tomos", password: "wrong-guess-xx", ip: "192.0.2.7", now: new Date(t0 + i * 1000) }),
+        ).rejects.toMatchObject({ code: "unauthenticated" });
       }
       // Even the right password is refused while the window is full…
-      await expect(signIn(c.scope, { username: "tomos", password: "tomos-long-password", ip: "192.0.2.7", now: new Date(t0 + 60_000) })).rejects.toMatchObject({ code: "rate_limited" });
+      await expect(
+        signIn(c.scope, { username: "tomos", password: "tomos-long-password", ip: "192.0.2.7", now: new Date(t0 + 60_000) }),
+      ).rejects.toMatchObject({ code: "rate_limited" });
       // …but another address is not locked out,
-      await expect(signIn(c.scope, { username: "tomos", password: "tomos-long-password", ip: "192.0.2.8", now: new Date(t0 + 60_000) })).resolves.toHaveProperty("token");
+      await expect(
+        signIn(c.scope, { username: "tomos", password: "tomos-long-password", ip: "192.0.2.8", now: new Date(t0 + 60_000) }),
+      ).resolves.toHaveProperty("token");
       // and the first address may try again after the window.
-      await expect(signIn(c.scope, { username: "tomos", password: "tomos-long-password", ip: "192.0.2.7", now: new Date(t0 + 16 * 60_000) })).resolves.toHaveProperty("token");
+      await expect(
+        signIn(c.scope, { username: "tomos", password: "tomos-long-password", ip: "192.0.2.7", now: new Date(t0 + 16 * 60_000) }),
+      ).resolves.toHaveProperty("token");
     });
 
     it("reset changes the password and ends existing sessions; disabled users cannot sign in", async () => {
@@ -81,10 +100,17 @@ for (const dialect of DIALECTS) {
       const { token } = await signIn(c.scope, { username: "ada", password: "ada-first-password", ip: "10.0.0.2", now });
       const { password } = await resetPassword(c.scope, "ada");
       expect(await userForSession(c.scope, token, now)).toBeUndefined();
-      await expect(signIn(c.scope, { username: "ada", password: "ada-first-password", ip: "10.0.0.2", now })).rejects.toMatchObject({ code: "unauthenticated" });
+      await expect(signIn(c.scope, { username: "ada", password: "ada-first-password", ip: "10.0.0.2", now })).rejects.toMatchObject({
+        code: "unauthenticated",
+      });
       await expect(signIn(c.scope, { username: "ada", password, ip: "10.0.0.2", now })).resolves.toHaveProperty("token");
       await expect(resetPassword(c.scope, "nobody-here")).rejects.toMatchObject({ code: "not_found" });
-      const audit = await store.db.selectFrom("audit_entry").selectAll().where("tableName", "=", "user_account").where("reason", "=", "password reset").execute();
+      const audit = await store.db
+        .selectFrom("audit_entry")
+        .selectAll()
+        .where("tableName", "=", "user_account")
+        .where("reason", "=", "password reset")
+        .execute();
       expect(audit).toHaveLength(1);
       expect(audit[0].after).toContain("passwordChanged");
       await setUserDisabled(c.scope, "ada", true);
@@ -95,7 +121,9 @@ for (const dialect of DIALECTS) {
       const other = await seedCouncil(store, { slug: "borchester" });
       await addUser(other.scope, { username: "gwen", role: "clerk", password: "borchester-password" });
       const now = new Date("2025-03-04T09:00:00Z");
-      await expect(signIn(other.scope, { username: "gwen", password: "gwen-long-password", ip: "10.0.0.9", now })).rejects.toMatchObject({ code: "unauthenticated" });
+      await expect(signIn(other.scope, { username: "gwen", password: "gwen-long-password", ip: "10.0.0.9", now })).rejects.toMatchObject({
+        code: "unauthenticated",
+      });
       const { token } = await signIn(c.scope, { username: "gwen", password: "gwen-long-password", ip: "10.0.0.9", now });
       expect(await userForSession(other.scope, token, now)).toBeUndefined();
       expect((await userForSession(c.scope, token, now))?.role).toBe("member");
@@ -106,10 +134,16 @@ for (const dialect of DIALECTS) {
       expect(await viewerFor(c.scope, null)).toEqual({ kind: "public" });
       expect(await viewerFor(c.scope, { role: "clerk", personId: null })).toEqual({ kind: "clerk" });
       expect(await viewerFor(c.scope, { role: "admin", personId: null })).toEqual({ kind: "admin" });
-      expect(await viewerFor(c.scope, { role: "member", personId: c.chair.id }, "2025-01-01")).toEqual({ kind: "member", personId: c.chair.id, committeeIds: [c.committee.id] });
+      expect(await viewerFor(c.scope, { role: "member", personId: c.chair.id }, "2025-01-01")).toEqual({
+        kind: "member",
+        personId: c.chair.id,
+        committeeIds: [c.committee.id],
+      });
       // Tomos joined on 2024-05-20, so before that he sees no exempt papers.
       expect(await viewerFor(c.scope, { role: "member", personId: c.member.id }, "2024-05-01")).toMatchObject({ committeeIds: [] });
-      expect(await viewerFor(c.scope, { role: "member", personId: c.member.id }, "2024-06-01")).toMatchObject({ committeeIds: [c.committee.id] });
+      expect(await viewerFor(c.scope, { role: "member", personId: c.member.id }, "2024-06-01")).toMatchObject({
+        committeeIds: [c.committee.id],
+      });
     });
   });
 }

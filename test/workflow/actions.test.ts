@@ -7,20 +7,26 @@ import { addAgendaItem } from "../../src/workflow/agenda.js";
 import { addMinute } from "../../src/workflow/minutes.js";
 import { addActionUpdate, openActions, recordDecision } from "../../src/workflow/actions.js";
 import { generateTrackingPaper, TRACKING_TITLE } from "../../src/workflow/tracking-paper.js";
-import { addRecommendation, closeRecommendation, progressReview, respondToRecommendation, reviewsDue } from "../../src/workflow/scrutiny.js";
+import {
+  addRecommendation,
+  closeRecommendation,
+  progressReview,
+  respondToRecommendation,
+  reviewsDue,
+} from "../../src/workflow/scrutiny.js";
 import { search } from "../../src/store/search.js";
 
 for (const dialect of DIALECTS) {
   describe(`${dialect}: decisions, actions and scrutiny recommendations`, () => {
     let store: TestStore;
     let c: Council;
-    let meetingId: string;
+    let _meetingId: string;
     let minuteId: string;
     beforeAll(async () => {
       store = await freshStore(dialect);
       c = await seedCouncil(store);
       const m = await createMeeting(c.scope, { committeeId: c.committee.id, localDate: "2025-03-13", localTime: "10:00" });
-      meetingId = m.id;
+      _meetingId = m.id;
       const item = await addAgendaItem(c.scope, m.id, { title: "Street lighting" });
       minuteId = (await addMinute(c.scope, m.id, { title: "Street lighting", agendaItemId: item.id })).id;
     });
@@ -28,12 +34,21 @@ for (const dialect of DIALECTS) {
 
     it("a decision creates its actions in one transaction; a bad action leaves no decision", async () => {
       await expect(
-        recordDecision(c.scope, minuteId, { text: "That LED conversion proceed.", actions: [{ text: "Report costs", dueDate: "2025-06-01" }, { text: "Bad date", dueDate: "2025-13-01" }] }),
+        recordDecision(c.scope, minuteId, {
+          text: "That LED conversion proceed.",
+          actions: [
+            { text: "Report costs", dueDate: "2025-06-01" },
+            { text: "Bad date", dueDate: "2025-13-01" },
+          ],
+        }),
       ).rejects.toThrow(/actions\.1\.dueDate/);
       expect(await c.scope.list("decision", { minuteId })).toHaveLength(0);
       // This one fails in the database (unknown owner) after the decision row was written.
       await expect(
-        recordDecision(c.scope, minuteId, { text: "That LED conversion proceed.", actions: [{ text: "Report costs", ownerPersonId: "no-such-person" }] }),
+        recordDecision(c.scope, minuteId, {
+          text: "That LED conversion proceed.",
+          actions: [{ text: "Report costs", ownerPersonId: "no-such-person" }],
+        }),
       ).rejects.toThrow();
       expect(await c.scope.list("decision", { minuteId })).toHaveLength(0);
       expect(await c.scope.list("action", { committeeId: c.committee.id })).toHaveLength(0);
@@ -52,11 +67,22 @@ for (const dialect of DIALECTS) {
     it("dated updates move status; overdue is computed from the due date", async () => {
       const [costs, letters] = await c.scope.list("action", { committeeId: c.committee.id, origin: "decision" }, ["ref"]);
       let open = await openActions(c.scope, c.committee.id, "2025-06-01");
-      expect(open.map((v) => [v.action.ref, v.overdue])).toEqual([["CES1/03/25.1", true], ["CES1/03/25.2", false]]);
-      await addActionUpdate(c.scope, costs.id, { onDate: "2025-05-20", text: "Quotes requested from three suppliers.", status: "in-progress" });
+      expect(open.map((v) => [v.action.ref, v.overdue])).toEqual([
+        ["CES1/03/25.1", true],
+        ["CES1/03/25.2", false],
+      ]);
+      await addActionUpdate(c.scope, costs.id, {
+        onDate: "2025-05-20",
+        text: "Quotes requested from three suppliers.",
+        status: "in-progress",
+      });
       open = await openActions(c.scope, c.committee.id, "2025-06-01");
       expect(open[0]).toMatchObject({ overdue: true, latestUpdate: { text: "Quotes requested from three suppliers." } });
-      const { action } = await addActionUpdate(c.scope, costs.id, { onDate: "2025-06-10", text: "Costs reported to the June meeting.", status: "complete" });
+      const { action } = await addActionUpdate(c.scope, costs.id, {
+        onDate: "2025-06-10",
+        text: "Costs reported to the June meeting.",
+        status: "complete",
+      });
       expect(action).toMatchObject({ status: "complete", completedOn: "2025-06-10" });
       open = await openActions(c.scope, c.committee.id, "2025-10-01");
       expect(open.map((v) => [v.action.id, v.overdue])).toEqual([[letters.id, true]]);
@@ -84,10 +110,24 @@ for (const dialect of DIALECTS) {
     });
 
     it("scrutiny recommendation → executive response → action plan → progress review", async () => {
-      const rec = await addRecommendation(c.scope, c.committee.id, { ref: "R1", text: "Publish a street-lighting policy", sourceTitle: "Task group: lighting" });
-      await expect(respondToRecommendation(c.scope, rec.id, { response: "accepted", respondedOn: "2025-04-01", text: "Agreed." })).rejects.toMatchObject({ code: "rule" });
+      const rec = await addRecommendation(c.scope, c.committee.id, {
+        ref: "R1",
+        text: "Publish a street-lighting policy",
+        sourceTitle: "Task group: lighting",
+      });
       await expect(
-        respondToRecommendation(c.scope, rec.id, { response: "partly-accepted", respondedOn: "2025-04-01", text: "In part.", actionPlan: [{ text: "Draft policy", ownerText: "Highways", dueDate: "2025-07-01", successMeasure: "Policy adopted by Cabinet" }, { text: "No measure", ownerText: "Highways", dueDate: "2025-08-01" } as never] }),
+        respondToRecommendation(c.scope, rec.id, { response: "accepted", respondedOn: "2025-04-01", text: "Agreed." }),
+      ).rejects.toMatchObject({ code: "rule" });
+      await expect(
+        respondToRecommendation(c.scope, rec.id, {
+          response: "partly-accepted",
+          respondedOn: "2025-04-01",
+          text: "In part.",
+          actionPlan: [
+            { text: "Draft policy", ownerText: "Highways", dueDate: "2025-07-01", successMeasure: "Policy adopted by Cabinet" },
+            { text: "No measure", ownerText: "Highways", dueDate: "2025-08-01" } as never,
+          ],
+        }),
       ).rejects.toThrow(/actionPlan\.1\.successMeasure/);
       // The failed response wrote nothing: no rows, no response.
       expect(await c.scope.list("action", { parentActionId: rec.id })).toHaveLength(0);
@@ -98,12 +138,19 @@ for (const dialect of DIALECTS) {
         text: "Policy agreed; consultation not funded.",
         actionPlan: [
           { text: "Draft policy", ownerText: "Highways", dueDate: "2025-07-01", successMeasure: "Policy adopted by Cabinet" },
-          { text: "Publish the policy online", ownerText: "Communications", dueDate: "2025-09-01", successMeasure: "Page live and linked from the lighting pages" },
+          {
+            text: "Publish the policy online",
+            ownerText: "Communications",
+            dueDate: "2025-09-01",
+            successMeasure: "Page live and linked from the lighting pages",
+          },
         ],
       });
       expect(recommendation).toMatchObject({ executiveResponse: "partly-accepted", reviewDue: "2026-04-01", status: "in-progress" });
       expect(plan.map((p) => p.ref)).toEqual(["R1.1", "R1.2"]);
-      await expect(respondToRecommendation(c.scope, rec.id, { response: "rejected", respondedOn: "2025-04-02", text: "No." })).rejects.toMatchObject({ code: "conflict" });
+      await expect(
+        respondToRecommendation(c.scope, rec.id, { response: "rejected", respondedOn: "2025-04-02", text: "No." }),
+      ).rejects.toMatchObject({ code: "conflict" });
       await addActionUpdate(c.scope, plan[0].id, { onDate: "2025-06-20", text: "Adopted by Cabinet.", status: "complete" });
       expect(await reviewsDue(c.scope, c.committee.id, "2026-03-31")).toHaveLength(0);
       expect((await reviewsDue(c.scope, c.committee.id, "2026-04-01")).map((r) => r.id)).toEqual([rec.id]);
@@ -112,10 +159,16 @@ for (const dialect of DIALECTS) {
       await closeRecommendation(c.scope, rec.id, "2026-04-09", "Policy in place; publication outstanding, to follow up.");
       expect(await reviewsDue(c.scope, c.committee.id, "2026-05-01")).toHaveLength(0);
       const rejected = await addRecommendation(c.scope, c.committee.id, { ref: "R2", text: "Switch off all lights at midnight" });
-      const r2 = await respondToRecommendation(c.scope, rejected.id, { response: "rejected", respondedOn: "2025-04-01", text: "Safety concerns." });
+      const r2 = await respondToRecommendation(c.scope, rejected.id, {
+        response: "rejected",
+        respondedOn: "2025-04-01",
+        text: "Safety concerns.",
+      });
       expect(r2.recommendation).toMatchObject({ status: "discharged", reviewDue: null });
       // Recommendations are tracked on their own path, not in the tracking-decisions paper.
-      expect((await openActions(c.scope, c.committee.id, "2026-05-01")).some((v) => v.action.origin === "scrutiny-recommendation")).toBe(false);
+      expect((await openActions(c.scope, c.committee.id, "2026-05-01")).some((v) => v.action.origin === "scrutiny-recommendation")).toBe(
+        false,
+      );
     });
   });
 }

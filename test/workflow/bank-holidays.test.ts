@@ -1,21 +1,54 @@
 import { describe, expect, it } from "vitest";
-import { bankHolidays, clearWorkingDaysBetween, easterSunday, isWorkingDay, latestPublicationDate } from "../../src/domain/bank-holidays.js";
+import {
+  bankHolidays,
+  clearWorkingDaysBetween,
+  easterSunday,
+  isWorkingDay,
+  latestPublicationDate,
+} from "../../src/domain/bank-holidays.js";
 
 describe("England & Wales bank holidays", () => {
   it("computes Easter Sunday", () => {
-    expect(["2019", "2024", "2025", "2026", "2038"].map((y) => easterSunday(Number(y)))).toEqual(["2019-04-21", "2024-03-31", "2025-04-20", "2026-04-05", "2038-04-25"]);
+    expect(["2019", "2024", "2025", "2026", "2038"].map((y) => easterSunday(Number(y)))).toEqual([
+      "2019-04-21",
+      "2024-03-31",
+      "2025-04-20",
+      "2026-04-05",
+      "2038-04-25",
+    ]);
   });
 
   it("lists 2025 as published", () => {
-    expect(bankHolidays(2025).map((h) => h.date)).toEqual(["2025-01-01", "2025-04-18", "2025-04-21", "2025-05-05", "2025-05-26", "2025-08-25", "2025-12-25", "2025-12-26"]);
+    expect(bankHolidays(2025).map((h) => h.date)).toEqual([
+      "2025-01-01",
+      "2025-04-18",
+      "2025-04-21",
+      "2025-05-05",
+      "2025-05-26",
+      "2025-08-25",
+      "2025-12-25",
+      "2025-12-26",
+    ]);
   });
 
   it("applies substitute days at New Year and Christmas", () => {
     // 2022: Christmas on Sunday → Boxing Day Mon 26, Christmas substitute Tue 27; 2021: Christmas Saturday → 27, 28.
-    expect(bankHolidays(2022).filter((h) => h.date >= "2022-12-01").map((h) => h.date)).toEqual(["2022-12-26", "2022-12-27"]);
-    expect(bankHolidays(2021).filter((h) => h.date >= "2021-12-01").map((h) => h.date)).toEqual(["2021-12-27", "2021-12-28"]);
+    expect(
+      bankHolidays(2022)
+        .filter((h) => h.date >= "2022-12-01")
+        .map((h) => h.date),
+    ).toEqual(["2022-12-26", "2022-12-27"]);
+    expect(
+      bankHolidays(2021)
+        .filter((h) => h.date >= "2021-12-01")
+        .map((h) => h.date),
+    ).toEqual(["2021-12-27", "2021-12-28"]);
     // 2026: Christmas Friday → Boxing Day substitute Monday 28.
-    expect(bankHolidays(2026).filter((h) => h.date >= "2026-12-01").map((h) => h.date)).toEqual(["2026-12-25", "2026-12-28"]);
+    expect(
+      bankHolidays(2026)
+        .filter((h) => h.date >= "2026-12-01")
+        .map((h) => h.date),
+    ).toEqual(["2026-12-25", "2026-12-28"]);
     expect(bankHolidays(2022)[0].date).toBe("2022-01-03"); // 1 Jan 2022 was a Saturday
     expect(bankHolidays(2023)[0].date).toBe("2023-01-02"); // a Sunday
   });

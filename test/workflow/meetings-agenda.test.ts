@@ -3,7 +3,17 @@ import { DIALECTS, freshStore, type TestStore } from "../support/stores.js";
 import { seedCouncil, type Council } from "./fixture.js";
 import { makePdf } from "./pdf-fixture.js";
 import { cancelMeeting, createMeeting, editMeeting, postponeMeeting } from "../../src/workflow/meetings.js";
-import { addAgendaItem, agendaOf, editAgendaItem, fillReportCover, isSupplementary, removeAgendaItem, reorderAgenda, setExempt, startAgenda } from "../../src/workflow/agenda.js";
+import {
+  addAgendaItem,
+  agendaOf,
+  editAgendaItem,
+  fillReportCover,
+  isSupplementary,
+  removeAgendaItem,
+  reorderAgenda,
+  setExempt,
+  startAgenda,
+} from "../../src/workflow/agenda.js";
 import { attachPaper } from "../../src/workflow/papers.js";
 import { checkPublication, publishAgenda } from "../../src/workflow/publication.js";
 
@@ -20,13 +30,20 @@ for (const dialect of DIALECTS) {
     it("derives startsAt from London time in GMT and in BST, and again on edit", async () => {
       const winter = await createMeeting(c.scope, { committeeId: c.committee.id, localDate: "2025-01-16", localTime: "18:00" });
       expect(winter.startsAt).toBe("2025-01-16T18:00:00.000Z");
-      const summer = await createMeeting(c.scope, { committeeId: c.committee.id, localDate: "2025-07-10", localTime: "18:00", venue: "Council Chamber" });
+      const summer = await createMeeting(c.scope, {
+        committeeId: c.committee.id,
+        localDate: "2025-07-10",
+        localTime: "18:00",
+        venue: "Council Chamber",
+      });
       expect(summer.startsAt).toBe("2025-07-10T17:00:00.000Z");
       // The Sunday the clocks go back: 01:30 happens twice; 09:30 is GMT.
       const edited = await editMeeting(c.scope, summer.id, { localDate: "2025-10-26", localTime: "09:30" });
       expect(edited.startsAt).toBe("2025-10-26T09:30:00.000Z");
       expect(edited.venue).toBe("Council Chamber");
-      await expect(createMeeting(c.scope, { committeeId: c.committee.id, localDate: "2025-02-30", localTime: "18:00" })).rejects.toThrow(/localDate: not a real calendar date/);
+      await expect(createMeeting(c.scope, { committeeId: c.committee.id, localDate: "2025-02-30", localTime: "18:00" })).rejects.toThrow(
+        /localDate: not a real calendar date/,
+      );
     });
 
     it("cancels with a public reason and refuses to edit a cancelled meeting", async () => {
@@ -40,7 +57,13 @@ for (const dialect of DIALECTS) {
     it("builds an agenda from the standing items, adds, flags, reorders and removes items", async () => {
       const m = await createMeeting(c.scope, { committeeId: c.committee.id, localDate: "2025-04-24", localTime: "14:00" });
       const standing = await startAgenda(c.scope, m.id);
-      expect(standing.map((i) => i.title)).toEqual(["Apologies for absence", "Substitute members", "Declarations of interest", "Minutes of the last meeting", "Urgent business"]);
+      expect(standing.map((i) => i.title)).toEqual([
+        "Apologies for absence",
+        "Substitute members",
+        "Declarations of interest",
+        "Minutes of the last meeting",
+        "Urgent business",
+      ]);
       await expect(startAgenda(c.scope, m.id)).rejects.toMatchObject({ code: "rule" });
       const a = await addAgendaItem(c.scope, m.id, { title: "Library opening hours", kind: "decision" });
       const b = await addAgendaItem(c.scope, m.id, { title: "Oral update from the Cabinet Member", verbal: true });
@@ -50,7 +73,11 @@ for (const dialect of DIALECTS) {
       expect((await setExempt(c.scope, a.id, 3)).exemptParagraph).toBe(3);
       const order = [b.id, a.id, ...standing.map((i) => i.id)];
       const reordered = await reorderAgenda(c.scope, m.id, order);
-      expect(reordered.map((i) => `${i.number} ${i.title}`).slice(0, 3)).toEqual(["1 Oral update from the Cabinet Member", "2 Library opening hours", "3 Apologies for absence"]);
+      expect(reordered.map((i) => `${i.number} ${i.title}`).slice(0, 3)).toEqual([
+        "1 Oral update from the Cabinet Member",
+        "2 Library opening hours",
+        "3 Apologies for absence",
+      ]);
       await expect(reorderAgenda(c.scope, m.id, order.slice(1))).rejects.toMatchObject({ code: "invalid" });
       await expect(reorderAgenda(c.scope, m.id, [...order.slice(1), order[1]])).rejects.toMatchObject({ code: "invalid" });
       await removeAgendaItem(c.scope, b.id);
@@ -67,9 +94,16 @@ for (const dialect of DIALECTS) {
       const pages = await c.scope.list("document_page", { documentId: doc.id }, ["pageNumber"]);
       expect(pages[0].text).toContain("Llanŵyr — £45,000");
       expect((await c.scope.require("agenda_item", item.id)).toFollow).toBe(false);
-      await expect(attachPaper(c.scope, item.id, { data: new TextEncoder().encode("not a pdf"), fileName: "x.pdf", title: "Broken" })).rejects.toMatchObject({ code: "bad_input" });
+      await expect(
+        attachPaper(c.scope, item.id, { data: new TextEncoder().encode("not a pdf"), fileName: "x.pdf", title: "Broken" }),
+      ).rejects.toMatchObject({ code: "bad_input" });
       expect(await c.scope.list("document", { agendaItemId: item.id })).toHaveLength(1);
-      const cover = await fillReportCover(c.scope, item.id, { author: "Sam Okafor", wards: "All", recommendations: "That the renewal be approved." }, doc.id);
+      const cover = await fillReportCover(
+        c.scope,
+        item.id,
+        { author: "Sam Okafor", wards: "All", recommendations: "That the renewal be approved." },
+        doc.id,
+      );
       const again = await fillReportCover(c.scope, item.id, { wards: "Brookside" });
       expect(again.id).toBe(cover.id);
       expect(again).toMatchObject({ author: "Sam Okafor", wards: "Brookside", documentId: doc.id });
@@ -80,9 +114,15 @@ for (const dialect of DIALECTS) {
       const m = await createMeeting(c.scope, { committeeId: c.committee.id, localDate: "2025-08-28", localTime: "10:00" });
       await startAgenda(c.scope, m.id);
       const early = await addAgendaItem(c.scope, m.id, { title: "Parks strategy" });
-      await attachPaper(c.scope, early.id, { data: await makePdf(["Parks strategy report"]), fileName: "parks.pdf", title: "Parks strategy" });
+      await attachPaper(c.scope, early.id, {
+        data: await makePdf(["Parks strategy report"]),
+        fileName: "parks.pdf",
+        title: "Parks strategy",
+      });
       expect(checkPublication(m, new Date("2025-08-20T09:00:00Z"))).toMatchObject({ clearDays: 4, inTime: false, deadline: "2025-08-19" });
-      await expect(publishAgenda(c.scope, m.id, new Date("2025-08-20T09:00:00Z"))).rejects.toThrow(/too late to publish: 2025-08-20 leaves 4 clear working days .* the last day was 2025-08-19/);
+      await expect(publishAgenda(c.scope, m.id, new Date("2025-08-20T09:00:00Z"))).rejects.toThrow(
+        /too late to publish: 2025-08-20 leaves 4 clear working days .* the last day was 2025-08-19/,
+      );
       expect((await c.scope.require("meeting", m.id)).agendaPublishedAt).toBeNull();
       // 23:30 London on the 19th is still the 19th (BST), although it is 22:30 UTC.
       const published = await publishAgenda(c.scope, m.id, new Date("2025-08-19T22:30:00Z"));
@@ -91,11 +131,21 @@ for (const dialect of DIALECTS) {
       expect(docs.every((d) => d.publishedAt === "2025-08-19T22:30:00.000Z")).toBe(true);
       await expect(publishAgenda(c.scope, m.id, new Date("2025-08-19T22:31:00Z"))).rejects.toMatchObject({ code: "rule" });
       await expect(addAgendaItem(c.scope, m.id, { title: "Flood response" })).rejects.toThrow(/urgencyReason/);
-      const late = await addAgendaItem(c.scope, m.id, { title: "Flood response", urgencyReason: "Flooding on 22 August needs a decision before the next meeting", toFollow: true });
+      const late = await addAgendaItem(c.scope, m.id, {
+        title: "Flood response",
+        urgencyReason: "Flooding on 22 August needs a decision before the next meeting",
+        toFollow: true,
+      });
       expect(isSupplementary(late)).toBe(true);
       expect(late.number).toBe("7");
-      await expect(attachPaper(c.scope, early.id, { data: await makePdf(["Revised annex"]), fileName: "annex.pdf", title: "Annex", kind: "appendix" })).rejects.toMatchObject({ code: "rule" });
-      const latePaper = await attachPaper(c.scope, late.id, { data: await makePdf(["Flood response report"]), fileName: "flood.pdf", title: "Flood response" });
+      await expect(
+        attachPaper(c.scope, early.id, { data: await makePdf(["Revised annex"]), fileName: "annex.pdf", title: "Annex", kind: "appendix" }),
+      ).rejects.toMatchObject({ code: "rule" });
+      const latePaper = await attachPaper(c.scope, late.id, {
+        data: await makePdf(["Flood response report"]),
+        fileName: "flood.pdf",
+        title: "Flood response",
+      });
       expect(latePaper.publishedAt).not.toBeNull();
       await expect(reorderAgenda(c.scope, m.id, [])).rejects.toMatchObject({ code: "rule" });
     });
@@ -106,7 +156,9 @@ for (const dialect of DIALECTS) {
       await expect(postponeMeeting(c.scope, m.id, "Chair unwell", { localDate: "2025-09-01" })).rejects.toMatchObject({ code: "rule" });
       // An invalid new time is refused with the meeting untouched.
       const before = (await c.scope.list("meeting", { committeeId: c.committee.id })).length;
-      await expect(postponeMeeting(c.scope, m.id, "Chair unwell", { localDate: "2025-09-18", localTime: "25:00" })).rejects.toMatchObject({ code: "invalid" });
+      await expect(postponeMeeting(c.scope, m.id, "Chair unwell", { localDate: "2025-09-18", localTime: "25:00" })).rejects.toMatchObject({
+        code: "invalid",
+      });
       expect(await c.scope.list("meeting", { committeeId: c.committee.id })).toHaveLength(before);
       expect((await c.scope.require("meeting", m.id)).status).toBe("scheduled");
       const { postponed, rearranged } = await postponeMeeting(c.scope, m.id, "Chair unwell", { localDate: "2025-09-18" });
@@ -114,7 +166,12 @@ for (const dialect of DIALECTS) {
       expect(postponed.statusNote).toContain("2025-09-18");
       expect(rearranged!.startsAt).toBe("2025-09-18T17:00:00.000Z");
       expect((await agendaOf(c.scope, rearranged!.id)).map((i) => i.id)).toEqual(items.map((i) => i.id));
-      const audit = await store.db.selectFrom("audit_entry").select(["reason"]).where("recordId", "=", m.id).where("operation", "=", "update").execute();
+      const audit = await store.db
+        .selectFrom("audit_entry")
+        .select(["reason"])
+        .where("recordId", "=", m.id)
+        .where("operation", "=", "update")
+        .execute();
       expect(audit.map((a) => a.reason)).toContain("Chair unwell");
     });
   });

@@ -3,14 +3,31 @@ import { DIALECTS, freshStore, type TestStore } from "../support/stores.js";
 import { seedCouncil, type Council } from "./fixture.js";
 import { createMeeting, cancelMeeting } from "../../src/workflow/meetings.js";
 import { addAgendaItem, startAgenda } from "../../src/workflow/agenda.js";
-import { addMinute, approveMinutes, correctMinute, currentMinutes, declareInterest, draftMinutes, editMinute, minuteHistory, recordAttendance } from "../../src/workflow/minutes.js";
+import {
+  addMinute,
+  approveMinutes,
+  correctMinute,
+  currentMinutes,
+  declareInterest,
+  draftMinutes,
+  editMinute,
+  minuteHistory,
+  recordAttendance,
+} from "../../src/workflow/minutes.js";
 import { minuteNumberPattern } from "../../src/workflow/minute-numbering.js";
 import { isMinutesItem } from "../../src/domain/standing-items.js";
 
 describe("the minutes-of-the-last-meeting item", () => {
   it("is recognised by the usual printed titles and not by look-alikes", () => {
-    for (const t of ["Minutes of the last meeting", "Minutes of the previous meeting", "Minutes", "To confirm the minutes of the meeting held on 12 March 2025"]) expect(isMinutesItem(t)).toBe(true);
-    for (const t of ["Action log and minutes tracker", "Minutes of the Health and Wellbeing Board", "Urgent business"]) expect(isMinutesItem(t)).toBe(false);
+    for (const t of [
+      "Minutes of the last meeting",
+      "Minutes of the previous meeting",
+      "Minutes",
+      "To confirm the minutes of the meeting held on 12 March 2025",
+    ])
+      expect(isMinutesItem(t)).toBe(true);
+    for (const t of ["Action log and minutes tracker", "Minutes of the Health and Wellbeing Board", "Urgent business"])
+      expect(isMinutesItem(t)).toBe(false);
   });
 });
 
@@ -43,7 +60,12 @@ for (const dialect of DIALECTS) {
       ]);
       expect(first).toHaveLength(4);
       await expect(recordAttendance(c.scope, m.id, [{ personId: c.sub.id, status: "substitute" }])).rejects.toThrow(/substituteForId/);
-      await expect(recordAttendance(c.scope, m.id, [{ personId: c.chair.id, status: "present" }, { personId: c.chair.id, status: "apologies" }])).rejects.toMatchObject({ code: "invalid" });
+      await expect(
+        recordAttendance(c.scope, m.id, [
+          { personId: c.chair.id, status: "present" },
+          { personId: c.chair.id, status: "apologies" },
+        ]),
+      ).rejects.toMatchObject({ code: "invalid" });
       // Fails after the old rows were deleted and one new row written: all of it must roll back.
       await expect(
         recordAttendance(c.scope, m.id, [
@@ -60,9 +82,16 @@ for (const dialect of DIALECTS) {
       const m = await createMeeting(c.scope, { committeeId: c.committee.id, localDate: "2025-02-13", localTime: "10:00" });
       const other = await createMeeting(c.scope, { committeeId: c.committee.id, localDate: "2025-02-20", localTime: "10:00" });
       const item = await addAgendaItem(c.scope, m.id, { title: "Allotments" });
-      const d = await declareInterest(c.scope, m.id, { agendaItemId: item.id, personId: c.chair.id, type: "ori", nature: "Holds an allotment at Mill Lane" });
+      const d = await declareInterest(c.scope, m.id, {
+        agendaItemId: item.id,
+        personId: c.chair.id,
+        type: "ori",
+        nature: "Holds an allotment at Mill Lane",
+      });
       expect(d.type).toBe("ori");
-      await expect(declareInterest(c.scope, other.id, { agendaItemId: item.id, personId: c.chair.id, nature: "x" })).rejects.toThrow(/another meeting/);
+      await expect(declareInterest(c.scope, other.id, { agendaItemId: item.id, personId: c.chair.id, nature: "x" })).rejects.toThrow(
+        /another meeting/,
+      );
       await expect(declareInterest(c.scope, m.id, { personId: c.chair.id, nature: "" })).rejects.toThrow(/nature: must not be empty/);
     });
 
@@ -81,7 +110,12 @@ for (const dialect of DIALECTS) {
     });
 
     it("continues a never-resetting scheme from imported numbers", async () => {
-      const committee = await c.scope.create("committee", { slug: "council", name: "Full Council", kind: "council", minuteScheme: { pattern: "{n}", resetEach: "never" } });
+      const committee = await c.scope.create("committee", {
+        slug: "council",
+        name: "Full Council",
+        kind: "council",
+        minuteScheme: { pattern: "{n}", resetEach: "never" },
+      });
       const old = await createMeeting(c.scope, { committeeId: committee.id, localDate: "2024-11-01", localTime: "19:00" });
       await c.scope.create("minute", { meetingId: old.id, number: "245", position: 0, title: "Imported" });
       const m = await createMeeting(c.scope, { committeeId: committee.id, localDate: "2025-07-01", localTime: "19:00" });
@@ -89,7 +123,12 @@ for (const dialect of DIALECTS) {
     });
 
     it("approves drafts at the next meeting's minutes item, locks them, and corrects by new version", async () => {
-      const committee = await c.scope.create("committee", { slug: "cyp", name: "Children and Young People Scrutiny", kind: "scrutiny", minuteScheme: { pattern: "CYP {n}/{YY}", resetEach: "municipal-year" } });
+      const committee = await c.scope.create("committee", {
+        slug: "cyp",
+        name: "Children and Young People Scrutiny",
+        kind: "scrutiny",
+        minuteScheme: { pattern: "CYP {n}/{YY}", resetEach: "municipal-year" },
+      });
       const m1 = await createMeeting(c.scope, { committeeId: committee.id, localDate: "2025-09-04", localTime: "10:00" });
       await addAgendaItem(c.scope, m1.id, { title: "School transport" });
       const [minute] = await draftMinutes(c.scope, m1.id);
@@ -110,7 +149,11 @@ for (const dialect of DIALECTS) {
       await expect(editMinute(c.scope, minute.id, { text: "Changed quietly" })).rejects.toMatchObject({ code: "locked" });
       await expect(approveMinutes(c.scope, m1.id, m2.id)).rejects.toMatchObject({ code: "rule" });
       await expect(correctMinute(c.scope, minute.id, { text: "x", reason: " " })).rejects.toMatchObject({ code: "invalid" });
-      const corrected = await correctMinute(c.scope, minute.id, { text: "The committee discussed school transport costs of £2.4m.", reason: "Figure misrecorded; corrected at the meeting of 4 December", atMeetingId: m3.id });
+      const corrected = await correctMinute(c.scope, minute.id, {
+        text: "The committee discussed school transport costs of £2.4m.",
+        reason: "Figure misrecorded; corrected at the meeting of 4 December",
+        atMeetingId: m3.id,
+      });
       expect(corrected).toMatchObject({ number: "CYP 1/25", version: 2, supersedesId: minute.id, status: "approved" });
       await expect(correctMinute(c.scope, minute.id, { text: "again", reason: "r" })).rejects.toMatchObject({ code: "conflict" });
       expect((await c.scope.require("minute", minute.id)).text).toContain("£2.1m");

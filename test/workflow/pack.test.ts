@@ -20,24 +20,53 @@ for (const dialect of DIALECTS) {
     beforeAll(async () => {
       store = await freshStore(dialect);
       c = await seedCouncil(store);
-      const m = await createMeeting(c.scope, { committeeId: c.committee.id, localDate: "2025-06-12", localTime: "18:30", venue: "Committee Room 2, Wendlebury Guildhall", contactOfficer: "Sam Okafor" });
+      const m = await createMeeting(c.scope, {
+        committeeId: c.committee.id,
+        localDate: "2025-06-12",
+        localTime: "18:30",
+        venue: "Committee Room 2, Wendlebury Guildhall",
+        contactOfficer: "Sam Okafor",
+      });
       meetingId = m.id;
       await startAgenda(c.scope, m.id);
       const leisure = await addAgendaItem(c.scope, m.id, { title: "Leisure centre for Pen-y-ŵyr" });
       ids.leisure = leisure.id;
-      await attachPaper(c.scope, leisure.id, { data: await makePdf(["LEISURE REPORT page one", "LEISURE REPORT page two", "LEISURE REPORT page three"]), fileName: "leisure.pdf", title: "Leisure centre report" });
-      await attachPaper(c.scope, leisure.id, { data: await makePdf(["LEISURE APPENDIX A"]), fileName: "leisure-appx.pdf", title: "Appendix A: usage figures", kind: "appendix" });
+      await attachPaper(c.scope, leisure.id, {
+        data: await makePdf(["LEISURE REPORT page one", "LEISURE REPORT page two", "LEISURE REPORT page three"]),
+        fileName: "leisure.pdf",
+        title: "Leisure centre report",
+      });
+      await attachPaper(c.scope, leisure.id, {
+        data: await makePdf(["LEISURE APPENDIX A"]),
+        fileName: "leisure-appx.pdf",
+        title: "Appendix A: usage figures",
+        kind: "appendix",
+      });
       await fillReportCover(c.scope, leisure.id, { purpose: "To consider options for the leisure centre." });
       const verbal = await addAgendaItem(c.scope, m.id, { title: "Verbal update", verbal: true });
       ids.verbal = verbal.id;
       const contract = await addAgendaItem(c.scope, m.id, { title: "Grounds maintenance contract award", exemptParagraph: 3 });
       ids.contract = contract.id;
-      await attachPaper(c.scope, contract.id, { data: await makePdf([`CONTRACT REPORT ${SECRET}`, "CONTRACT REPORT page two"]), fileName: "contract.pdf", title: "Contract award" });
+      await attachPaper(c.scope, contract.id, {
+        data: await makePdf([`CONTRACT REPORT ${SECRET}`, "CONTRACT REPORT page two"]),
+        fileName: "contract.pdf",
+        title: "Contract award",
+      });
       const roads = await addAgendaItem(c.scope, m.id, { title: "Road safety" });
       ids.roads = roads.id;
-      await attachPaper(c.scope, roads.id, { data: await makePdf(["ROADS REPORT page one"]), fileName: "roads.pdf", title: "Road safety report" });
+      await attachPaper(c.scope, roads.id, {
+        data: await makePdf(["ROADS REPORT page one"]),
+        fileName: "roads.pdf",
+        title: "Road safety report",
+      });
       // An exempt appendix on a public item.
-      await attachPaper(c.scope, roads.id, { data: await makePdf(["ROADS EXEMPT APPENDIX named resident"]), fileName: "roads-b.pdf", title: "Appendix B", kind: "appendix", exemptParagraph: 1 });
+      await attachPaper(c.scope, roads.id, {
+        data: await makePdf(["ROADS EXEMPT APPENDIX named resident"]),
+        fileName: "roads-b.pdf",
+        title: "Appendix B",
+        kind: "appendix",
+        exemptParagraph: 1,
+      });
     });
     afterAll(() => store.cleanup());
 
@@ -75,7 +104,9 @@ for (const dialect of DIALECTS) {
 
     it("members' pack keeps exempt papers, and is refused to a viewer without the right", async () => {
       await expect(buildPack(c.scope, meetingId, { audience: "members" })).rejects.toMatchObject({ code: "forbidden" });
-      await expect(buildPack(c.scope, meetingId, { audience: "members", viewer: { kind: "member", personId: c.sub.id, committeeIds: [c.other.id] } })).rejects.toMatchObject({ code: "forbidden" });
+      await expect(
+        buildPack(c.scope, meetingId, { audience: "members", viewer: { kind: "member", personId: c.sub.id, committeeIds: [c.other.id] } }),
+      ).rejects.toMatchObject({ code: "forbidden" });
       const viewer = { kind: "member" as const, personId: c.chair.id, committeeIds: [c.committee.id] };
       const pages = await readBack(await buildPack(c.scope, meetingId, { audience: "members", viewer }));
       pages.forEach((text, i) => expect(text).toMatch(new RegExp(`Page ${i + 1}$`)));
@@ -90,9 +121,25 @@ for (const dialect of DIALECTS) {
     it("an imported paper contributes only its page range of the original pack", async () => {
       const m = await createMeeting(c.scope, { committeeId: c.committee.id, localDate: "2025-06-19", localTime: "10:00" });
       const item = await addAgendaItem(c.scope, m.id, { title: "Imported report" });
-      const original = await makePdf(["OLD PACK front", "OLD PACK agenda", "IMPORTED REPORT p1", "IMPORTED REPORT p2", "OLD PACK other item"]);
+      const original = await makePdf([
+        "OLD PACK front",
+        "OLD PACK agenda",
+        "IMPORTED REPORT p1",
+        "IMPORTED REPORT p2",
+        "OLD PACK other item",
+      ]);
       const sha256 = await store.files.put(original);
-      await c.scope.create("document", { meetingId: m.id, agendaItemId: item.id, kind: "report", title: "Imported report", sha256, mediaType: "application/pdf", pageCount: 2, sourcePageFrom: 3, sourcePageTo: 4 });
+      await c.scope.create("document", {
+        meetingId: m.id,
+        agendaItemId: item.id,
+        kind: "report",
+        title: "Imported report",
+        sha256,
+        mediaType: "application/pdf",
+        pageCount: 2,
+        sourcePageFrom: 3,
+        sourcePageTo: 4,
+      });
       const pages = await readBack(await buildPack(c.scope, m.id, { audience: "public" }));
       const range = (await packPageRanges(c.scope, m.id, { audience: "public" })).get(item.id)!;
       expect(range.to - range.from).toBe(1);

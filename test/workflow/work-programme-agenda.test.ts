@@ -43,7 +43,9 @@ for (const dialect of DIALECTS) {
       const budget = await addWorkItem(c.scope, c.committee.id, { topic: "Budget monitoring", recurrence: "six-monthly" });
       await scheduleOntoAgenda(c.scope, nov.id, budget.id);
       const copies = () => programme().then((all) => all.filter((w) => w.topic === "Budget monitoring" && w.id !== budget.id));
-      expect(await copies()).toEqual([expect.objectContaining({ status: "proposed", meetingId: null, plannedText: "May 2026", recurrence: "six-monthly" })]);
+      expect(await copies()).toEqual([
+        expect.objectContaining({ status: "proposed", meetingId: null, plannedText: "May 2026", recurrence: "six-monthly" }),
+      ]);
       const { next } = await completeWorkItem(c.scope, budget.id);
       expect(await copies()).toHaveLength(1);
       expect(next?.id).toBe((await copies())[0].id);
@@ -53,15 +55,25 @@ for (const dialect of DIALECTS) {
       const lastApril = await createMeeting(c.scope, { committeeId: c.committee.id, localDate: "2025-04-10", localTime: "18:00" });
       await startAgenda(c.scope, lastApril.id);
       await scheduleOntoAgenda(c.scope, lastApril.id, annual.id);
-      expect((await programme()).filter((w) => w.topic === "Annual report" && w.id !== annual.id)).toEqual([expect.objectContaining({ status: "scheduled", meetingId: april.id, plannedText: "April 2026" })]);
+      expect((await programme()).filter((w) => w.topic === "Annual report" && w.id !== annual.id)).toEqual([
+        expect.objectContaining({ status: "scheduled", meetingId: april.id, plannedText: "April 2026" }),
+      ]);
     });
 
     it("an entry of another member is not found through this member's register", async () => {
       const clerk = { kind: "clerk" as const };
-      const theirs = await registerInterest(c.scope, clerk, c.member.id, { interestClass: "ori", description: "Governor, Wendlebury Primary", registeredOn: "2025-05-20" });
-      await expect(updateInterest(c.scope, clerk, theirs.id, { description: "Changed" }, { personId: c.chair.id })).rejects.toMatchObject({ code: "not_found" });
+      const theirs = await registerInterest(c.scope, clerk, c.member.id, {
+        interestClass: "ori",
+        description: "Governor, Wendlebury Primary",
+        registeredOn: "2025-05-20",
+      });
+      await expect(updateInterest(c.scope, clerk, theirs.id, { description: "Changed" }, { personId: c.chair.id })).rejects.toMatchObject({
+        code: "not_found",
+      });
       expect((await c.scope.require("registered_interest", theirs.id)).description).toBe("Governor, Wendlebury Primary");
-      expect(await updateInterest(c.scope, clerk, theirs.id, { description: "Chair of governors" }, { personId: c.member.id })).toMatchObject({ description: "Chair of governors" });
+      expect(
+        await updateInterest(c.scope, clerk, theirs.id, { description: "Chair of governors" }, { personId: c.member.id }),
+      ).toMatchObject({ description: "Chair of governors" });
     });
   });
 }

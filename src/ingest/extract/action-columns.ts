@@ -13,17 +13,27 @@ export interface Roles {
   textByHeader: boolean;
 }
 
-const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9 ]+/g, " ").replace(/\s+/g, " ").trim();
+const norm = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9 ]+/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
 /** "Reco mmen dation" and "Additi onal" come from hyphenated cells in narrow PDF columns. */
 const squash = (s: string) => norm(s).replace(/ /g, "");
 
-const TEXT_STRONG = /(recommendation|resolution|milestone|pledge|howweare|howwewill|actionpoint|actionrequired|agreedaction|proposedaction|actionstobetaken|actiontobetaken|decision|whatwillwedo|whatwewilldo)/;
+const TEXT_STRONG =
+  /(recommendation|resolution|milestone|pledge|howweare|howwewill|actionpoint|actionrequired|agreedaction|proposedaction|actionstobetaken|actiontobetaken|decision|whatwillwedo|whatwewilldo)/;
 const TEXT_WEAK = /^(actions?|task|description|issue|activity|activities|actiondescription|detail|details)$/;
-const TEXT_NEGATIVE = /(commentary|comment|evidence|impact|success|measure|outcome|whatdowewant|reason|notes?$|portfolio|responsib|officer|date|status)/;
+const TEXT_NEGATIVE =
+  /(commentary|comment|evidence|impact|success|measure|outcome|whatdowewant|reason|notes?$|portfolio|responsib|officer|date|status)/;
 
 const REF = /^(no|ref|refno|reference|number|item|itemno|recno|recommendationno|minuteno|minute|actionno|id|pledgeno)$/;
 
-const OWNER = [/(responsib|owner|leadofficer|leaddirector|leadmember|managedby|accountable|actionby|whowill|^who|^lead$|^officer|officers?$|^by$)/, /(lead|portfolioholder|cabinetmember|officer)/];
+const OWNER = [
+  /(responsib|owner|leadofficer|leaddirector|leadmember|managedby|accountable|actionby|whowill|^who|^lead$|^officer|officers?$|^by$)/,
+  /(lead|portfolioholder|cabinetmember|officer)/,
+];
 const OWNER_NEGATIVE = /(commentary|comment)/;
 const DUE = /(^date|date$|targetdate|bywhen|deadline|^due|timescale|^target|when$|completiondate|keydates|^dates?)/;
 const STATUS = /(status|progress|rag$|^update|currentposition|^position|^complete)/;
@@ -82,19 +92,22 @@ export function refineByContent(roles: Roles, rows: string[][]): Roles {
 export function isActionHeader(cells: string[]): boolean {
   const filled = cells.filter((c) => c.trim());
   if (filled.length < 3 && !(filled.length === 2 && cells.length >= 3)) return false;
-  if (filled.some((c) => c.split(/\s+/).length > 12 || /[.]$/.test(c.trim()) && c.split(/\s+/).length > 6)) return false;
+  if (filled.some((c) => c.split(/\s+/).length > 12 || (/[.]$/.test(c.trim()) && c.split(/\s+/).length > 6))) return false;
   const keys = cells.map(squash);
   // The label must lead the cell: "Pledge" is a header, "... (specifically Pledge 48)" is data.
   const lead = (c: string) => squash(c.split(/\s+/).slice(0, 4).join(" "));
   const hasText = cells.some((c) => TEXT_STRONG.test(lead(c)) || TEXT_WEAK.test(squash(c)));
   if (!hasText) return false;
-  const extras = keys.filter((k) => (OWNER[0].test(k) || OWNER[1].test(k) || DUE.test(k) || STATUS.test(k)) && !OWNER_NEGATIVE.test(k)).length;
+  const extras = keys.filter(
+    (k) => (OWNER[0].test(k) || OWNER[1].test(k) || DUE.test(k) || STATUS.test(k)) && !OWNER_NEGATIVE.test(k),
+  ).length;
   return extras >= 1;
 }
 
 /** The same header repeated at the top of a continued page. */
 export function sameHeader(a: string[], b: string[]): boolean {
-  const x = a.map(squash).filter(Boolean), y = b.map(squash).filter(Boolean);
+  const x = a.map(squash).filter(Boolean),
+    y = b.map(squash).filter(Boolean);
   if (x.length === 0 || y.length === 0) return false;
   // Repeats can carry an extra sub-heading in a cell; compare by prefix.
   const hits = y.filter((k, i) => x[i] !== undefined && (x[i] === k || x[i].startsWith(k) || k.startsWith(x[i]))).length;

@@ -16,7 +16,8 @@ const clean = (s: string | undefined | null) => {
 };
 
 /** Labels inside one cell: "Date: July 2019 Officer: Jean Kelly Progress: Ongoing". */
-const LABEL = /\b(target date|due date|date|deadline|timescale|officer responsible|responsible officer|officer|responsibility|responsible|lead officer|lead|owner|progress|status|update|current position)\s*:\s*/gi;
+const LABEL =
+  /\b(target date|due date|date|deadline|timescale|officer responsible|responsible officer|officer|responsibility|responsible|lead officer|lead|owner|progress|status|update|current position)\s*:\s*/gi;
 
 function labelled(cell: string): Partial<Record<"due" | "owner" | "status", string>> {
   const marks = [...cell.matchAll(LABEL)];
@@ -33,7 +34,8 @@ function labelled(cell: string): Partial<Record<"due" | "owner" | "status", stri
 }
 
 /** A RAG-style status closing a cell: "... (Quarterly updates: Mar-19) ON TRACK". */
-const TRAILING_STATUS = /\s*\b((?:[A-Z]{2,}[A-Z\-]*\s+){0,3}(?:TRACK|DUE|SLIPPAGE|COMPLETE|COMPLETED|ACHIEVED|DELAYED|ONGOING|STARTED|PROGRESS|RED|AMBER|GREEN|OVERDUE|CLOSED|OPEN|DISCHARGED))\s*$/;
+const TRAILING_STATUS =
+  /\s*\b((?:[A-Z]{2,}[A-Z-]*\s+){0,3}(?:TRACK|DUE|SLIPPAGE|COMPLETE|COMPLETED|ACHIEVED|DELAYED|ONGOING|STARTED|PROGRESS|RED|AMBER|GREEN|OVERDUE|CLOSED|OPEN|DISCHARGED))\s*$/;
 
 function splitDueStatus(cell: string): { due: string | null; status: string | null } {
   const m = cell.match(TRAILING_STATUS);
@@ -41,7 +43,8 @@ function splitDueStatus(cell: string): { due: string | null; status: string | nu
   return { due: clean(cell), status: null };
 }
 
-const SEASON_DATE = /\b(?:(?:early|mid|late|end of)\s+)?(?:spring|summer|autumn|winter)(?:\s+(?:term\s+)?(?:of\s+)?)\s*\d{4}\b|\bacademic year \d{4}\/\d{2,4}\b/gi;
+const SEASON_DATE =
+  /\b(?:(?:early|mid|late|end of)\s+)?(?:spring|summer|autumn|winter)(?:\s+(?:term\s+)?(?:of\s+)?)\s*\d{4}\b|\bacademic year \d{4}\/\d{2,4}\b/gi;
 
 /** Timescales written into a sentence ("... will write to all schools. July 2015"). */
 function timescalesIn(cell: string): string | null {
@@ -68,7 +71,9 @@ export function fieldsOf(cells: string[], roles: Roles, header: string[]): Actio
   const text = at(roles.text);
   let ref = clean(at(roles.ref));
   if (!ref) ref = text.match(PREFIX_REF)?.[1] ?? null;
-  let owner: string | null = null, due: string | null = null, status: string | null = null;
+  let owner: string | null = null,
+    due: string | null = null,
+    status: string | null = null;
 
   const combined = new Set([roles.owner, roles.due, roles.status].filter((i) => i >= 0));
   for (const i of combined) {

@@ -27,9 +27,18 @@ function sentences(text: string): string[] {
     toks.forEach((t, i) => {
       const prev = toks[i - 1];
       const next = toks[i + 1];
-      const boundary = i > 0 && /^[A-Z][a-z]+$/.test(t) && next !== undefined && /^[a-z]/.test(next)
-        && /[a-z0-9)]$/.test(prev) && !CONNECTOR.test(prev) && !/^[A-Z]/.test(prev);
-      if (boundary && cur.length >= 3) { out.push(cur.join(" ")); cur = []; }
+      const boundary =
+        i > 0 &&
+        /^[A-Z][a-z]+$/.test(t) &&
+        next !== undefined &&
+        /^[a-z]/.test(next) &&
+        /[a-z0-9)]$/.test(prev) &&
+        !CONNECTOR.test(prev) &&
+        !/^[A-Z]/.test(prev);
+      if (boundary && cur.length >= 3) {
+        out.push(cur.join(" "));
+        cur = [];
+      }
       cur.push(t);
     });
     if (cur.length) out.push(cur.join(" "));

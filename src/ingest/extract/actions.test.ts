@@ -40,21 +40,48 @@ describe("extractActions", () => {
   it("reads an action plan with its title, joining the row split over a page break", () => {
     const { rows } = extractActions(readText("plan.txt", ACTION_PLAN));
     expect(rows).toEqual([
-      { source: "ACTION PLAN: Review of Rural Bus Services", ref: "1", text: "That the council reviews subsidised routes serving villages without a daily service.", owner: "Kenton Archer Transport Lead", due: "March 2025", status: null },
-      { source: "ACTION PLAN: Review of Rural Bus Services", ref: "2", text: "That community transport schemes receive a small grants fund for new vehicles and volunteer drivers.", owner: "Jill Patterson", due: "April 2025", status: null },
+      {
+        source: "ACTION PLAN: Review of Rural Bus Services",
+        ref: "1",
+        text: "That the council reviews subsidised routes serving villages without a daily service.",
+        owner: "Kenton Archer Transport Lead",
+        due: "March 2025",
+        status: null,
+      },
+      {
+        source: "ACTION PLAN: Review of Rural Bus Services",
+        ref: "2",
+        text: "That community transport schemes receive a small grants fund for new vehicles and volunteer drivers.",
+        owner: "Jill Patterson",
+        due: "April 2025",
+        status: null,
+      },
     ]);
   });
 
   it("splits a tracking table's combined date/officer/progress cell", () => {
     const { rows } = extractActions(readText("tracker.txt", TRACKER));
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ ref: "5 May 2024 Gritting", text: "Agreed that gritting maps be published online.", owner: "Tom Forrest", due: "June 2024", status: "Complete" });
+    expect(rows[0]).toMatchObject({
+      ref: "5 May 2024 Gritting",
+      text: "Agreed that gritting maps be published online.",
+      owner: "Tom Forrest",
+      due: "June 2024",
+      status: "Complete",
+    });
   });
 
   it("separates a RAG status from the key date and names the table after its heading", () => {
     const { rows } = extractActions(readText("rag.txt", RAG_PLAN));
     expect(rows).toEqual([
-      { source: "Improvement Priority 2: Highway drainage", ref: "2.1", text: "All gullies on the A-road network will be cleared.", owner: null, due: "Commenced: October 2024", status: "ON TRACK" },
+      {
+        source: "Improvement Priority 2: Highway drainage",
+        ref: "2.1",
+        text: "All gullies on the A-road network will be cleared.",
+        owner: null,
+        due: "Commenced: October 2024",
+        status: "ON TRACK",
+      },
     ]);
   });
 
@@ -68,7 +95,12 @@ describe("extractActions", () => {
     const { provenance } = extractActions(pages);
     const p = provenance["/0/text"];
     const page = pages.pages.find((pg) => pg.index === p.page)!;
-    expect(page.lines.map((l) => l.text).join("\n").slice(p.start, p.end)).toBe("That the council reviews subsidised routes serving villages without a daily service.");
+    expect(
+      page.lines
+        .map((l) => l.text)
+        .join("\n")
+        .slice(p.start, p.end),
+    ).toBe("That the council reviews subsidised routes serving villages without a daily service.");
     expect(p.extractor).toBe("actions");
   });
 

@@ -8,10 +8,23 @@ import { splitMerged } from "./action-split.js";
 
 const EXTRACTOR = "actions";
 
-interface RawRow { line: StreamLine; cells: string[] }
-interface Table { source: string | null; header: string[]; roles: Roles; rows: RawRow[] }
+interface RawRow {
+  line: StreamLine;
+  cells: string[];
+}
+interface Table {
+  source: string | null;
+  header: string[];
+  roles: Roles;
+  rows: RawRow[];
+}
 
-const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9 ]+/g, " ").replace(/\s+/g, " ").trim();
+const norm = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9 ]+/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
 
 /** A line that names the table: short, not a sentence, not the committee running head. */
 function headingOf(text: string): string | null {
@@ -43,9 +56,12 @@ function findTables(stream: StreamLine[], segments?: Segment[]): Table[] {
         const title = titleAbove(stream, i);
         if (!title || RUNNING_HEAD.test(title) || title === current.source) continue;
       }
-      if (current && isFormRow(cells)) { current = null; continue; }
+      if (current && isFormRow(cells)) {
+        current = null;
+        continue;
+      }
       if (isActionHeader(cells)) {
-        const source = titleAbove(stream, i) ;
+        const source = titleAbove(stream, i);
         const weak = !source || RUNNING_HEAD.test(source);
         let title = weak ? null : source;
         const last: Table | undefined = current ?? tables[tables.length - 1];
@@ -98,7 +114,10 @@ function titleAbove(stream: StreamLine[], i: number): string | null {
     const l = stream[j];
     if (l.cells && nonEmpty(l.cells).length) {
       // A one-cell caption row still names the table; a data row does not.
-      if (nonEmpty(l.cells).length === 1) { const h = headingOf(nonEmpty(l.cells)[0]); if (h) return h; }
+      if (nonEmpty(l.cells).length === 1) {
+        const h = headingOf(nonEmpty(l.cells)[0]);
+        if (h) return h;
+      }
       return null;
     }
     if (isFurniture(l.text)) continue;
@@ -162,27 +181,34 @@ function isSectionRow(cells: string[], roles: Roles): boolean {
   return !text && filled.every((c) => wordCount(c) <= 8) && roles.ref < 0 && filled.length <= 2 && cells.indexOf(filled[0]) < roles.text;
 }
 
-export function extractActions(pages: PageSet, segments?: Segment[]): { rows: ExtractedAction[]; provenance: Record<string, ProvenanceRef> } {
+export function extractActions(
+  pages: PageSet,
+  segments?: Segment[],
+): { rows: ExtractedAction[]; provenance: Record<string, ProvenanceRef> } {
   const stream = toStream(pages);
   const texts = pageTextMap(pages);
   const rows: ExtractedAction[] = [];
   const provenance: Record<string, ProvenanceRef> = {};
   for (const table of findTables(stream, segments)) {
-    table.roles = refineByContent(table.roles, table.rows.map((r) => r.cells));
-    for (const merged of mergeRows(table)) for (const cells of splitMerged(merged.cells, table.roles)) {
-      const raw = { line: merged.line, cells };
-      const f = fieldsOf(raw.cells, table.roles, table.header);
-      if (!f.text || wordCount(f.text) < 2) continue;
-      if (norm(f.text) === norm(table.header[table.roles.text] ?? "")) continue;
-      const i = rows.length;
-      rows.push({ source: table.source, ...f });
-      const conf = table.roles.textByHeader ? 0.8 : 0.6;
-      provenance[`/${i}/text`] = provenanceAt(raw.line, texts, f.text, EXTRACTOR, conf);
-      for (const k of ["ref", "owner", "due", "status"] as const) {
-        const v = f[k];
-        if (v) provenance[`/${i}/${k}`] = provenanceAt(raw.line, texts, v, EXTRACTOR, conf * 0.9);
+    table.roles = refineByContent(
+      table.roles,
+      table.rows.map((r) => r.cells),
+    );
+    for (const merged of mergeRows(table))
+      for (const cells of splitMerged(merged.cells, table.roles)) {
+        const raw = { line: merged.line, cells };
+        const f = fieldsOf(raw.cells, table.roles, table.header);
+        if (!f.text || wordCount(f.text) < 2) continue;
+        if (norm(f.text) === norm(table.header[table.roles.text] ?? "")) continue;
+        const i = rows.length;
+        rows.push({ source: table.source, ...f });
+        const conf = table.roles.textByHeader ? 0.8 : 0.6;
+        provenance[`/${i}/text`] = provenanceAt(raw.line, texts, f.text, EXTRACTOR, conf);
+        for (const k of ["ref", "owner", "due", "status"] as const) {
+          const v = f[k];
+          if (v) provenance[`/${i}/${k}`] = provenanceAt(raw.line, texts, v, EXTRACTOR, conf * 0.9);
+        }
       }
-    }
   }
   return { rows, provenance };
 }

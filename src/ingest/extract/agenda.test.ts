@@ -3,7 +3,8 @@ import { readText } from "../read/text.js";
 import { flatten } from "../segment/lines.js";
 import { extractAgenda } from "./agenda.js";
 
-const agenda = (text: string) => extractAgenda(flatten(readText("a.md", text))).map(({ number, title, pages, exempt }) => ({ number, title, pages, exempt }));
+const agenda = (text: string) =>
+  extractAgenda(flatten(readText("a.md", text))).map(({ number, title, pages, exempt }) => ({ number, title, pages, exempt }));
 
 describe("extractAgenda", () => {
   it("splits items run together on one line, with bare page numbers and a title printed before its number", () => {
@@ -38,7 +39,12 @@ describe("extractAgenda", () => {
     ].join("\n");
     expect(agenda(text)).toEqual([
       { number: "1", title: "Apologies", pages: null, exempt: false },
-      { number: "2", title: "Review of the Felpersham Library Opening Hours and the Mobile Library Service for Rural Parishes", pages: [3, 18], exempt: false },
+      {
+        number: "2",
+        title: "Review of the Felpersham Library Opening Hours and the Mobile Library Service for Rural Parishes",
+        pages: [3, 18],
+        exempt: false,
+      },
       { number: "3", title: "Land at Grange Farm", pages: [19, 24], exempt: true },
     ]);
   });
@@ -57,7 +63,8 @@ describe("extractAgenda layouts", () => {
   });
 
   it("reads a supplementary agenda whose only item is not item 1, vouched for by its page reference", () => {
-    const text = "Dear Member\n\nFELPERSHAM COUNTY COUNCIL - THURSDAY, 12 JUNE 2025\n\nAgenda Item No\n4 River Fel Flood Defences (Pages 1 - 18)\n\nYours sincerely";
+    const text =
+      "Dear Member\n\nFELPERSHAM COUNTY COUNCIL - THURSDAY, 12 JUNE 2025\n\nAgenda Item No\n4 River Fel Flood Defences (Pages 1 - 18)\n\nYours sincerely";
     expect(agenda(text).map((a) => [a.number, a.title, a.pages])).toEqual([["4", "River Fel Flood Defences", [1, 18]]]);
   });
 });

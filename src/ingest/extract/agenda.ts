@@ -6,13 +6,22 @@ import { cleanInline } from "../read/text.js";
  * ("(Pages 7 - 8)", "(Pages 1 11)" with the dash lost, a bare page number beside the
  * title) and exempt marks (items under a Part 2 / exempt heading or citing Schedule 12A).
  */
-export interface AgendaHit { number: string; title: string; pages: [number, number] | null; exempt: boolean; line: FlatLine }
+export interface AgendaHit {
+  number: string;
+  title: string;
+  pages: [number, number] | null;
+  exempt: boolean;
+  line: FlatLine;
+}
 
 const PAGES_RE = /\(?\bpages?\s*(\d{1,4})(?:\s*(?:-|–|—|to|\s)\s*(\d{1,4}))?\s*\)?/i;
-const EXEMPT_HEADING_RE = /^(?:part\s*(?:2|ii|b|two)\b|exempt\b|restricted items|confidential\b|private (?:business|session)|items? (?:likely to be )?(?:considered|taken) in private|exclusion of (?:the )?(?:press|public))/i;
+const EXEMPT_HEADING_RE =
+  /^(?:part\s*(?:2|ii|b|two)\b|exempt\b|restricted items|confidential\b|private (?:business|session)|items? (?:likely to be )?(?:considered|taken) in private|exclusion of (?:the )?(?:press|public))/i;
 const OPEN_HEADING_RE = /^(?:part\s*(?:1|i|a|one)\b|unrestricted\b|open (?:items|business)|public items)/i;
-const EXEMPT_IN_ITEM_RE = /\b(?:schedule 12a|exempt information|paragraphs? \d+ of (?:part 1 of )?schedule|\(exempt\)|not for publication)\b/i;
-const DESCRIPTION_RE = /^(?:to (?:receive|consider|note|approve|confirm|agree|endorse|determine|elect|appoint|discuss|review|update)|members (?:are|will)|councillors will|the (?:committee|panel|board) (?:is|will))\b/i;
+const EXEMPT_IN_ITEM_RE =
+  /\b(?:schedule 12a|exempt information|paragraphs? \d+ of (?:part 1 of )?schedule|\(exempt\)|not for publication)\b/i;
+const DESCRIPTION_RE =
+  /^(?:to (?:receive|consider|note|approve|confirm|agree|endorse|determine|elect|appoint|discuss|review|update)|members (?:are|will)|councillors will|the (?:committee|panel|board) (?:is|will))\b/i;
 
 function pagesOf(text: string): { pages: [number, number]; rest: string } | null {
   const m = PAGES_RE.exec(text);
@@ -23,7 +32,13 @@ function pagesOf(text: string): { pages: [number, number]; rest: string } | null
   return { pages: [a, b], rest: (text.slice(0, m.index) + text.slice(m.index + m[0].length)).replace(/\s+/g, " ").trim() };
 }
 
-interface Chunk { number: string; raw: string; line: FlatLine; exempt: boolean; lines: FlatLine[] }
+interface Chunk {
+  number: string;
+  raw: string;
+  line: FlatLine;
+  exempt: boolean;
+  lines: FlatLine[];
+}
 
 const numValue = (n: string) => parseInt(n, 10);
 
@@ -61,17 +76,29 @@ export function extractAgenda(lines: FlatLine[]): AgendaHit[] {
   const chunks: Chunk[] = [];
   let exempt = false;
   let expected = 1;
-  const table = lines.filter((l) => l.cells && l.cells.slice(0, 2).some((c) => /^\d{1,2}[a-z]?\.?$/.test(c.trim()))).length >= 2;
+  const table = lines.filter((l) => l.cells?.slice(0, 2).some((c) => /^\d{1,2}[a-z]?\.?$/.test(c.trim()))).length >= 2;
   for (let k = 0; k < lines.length; k++) {
     const l = lines[k]!;
-    if (!l.text) { if (chunks.length) chunks[chunks.length - 1]!.raw += "\n"; continue; }
-    if (EXEMPT_HEADING_RE.test(l.text) && l.text.length < 120) { exempt = true; continue; }
-    if (OPEN_HEADING_RE.test(l.text) && l.text.length < 80) { exempt = false; continue; }
+    if (!l.text) {
+      if (chunks.length) chunks[chunks.length - 1]!.raw += "\n";
+      continue;
+    }
+    if (EXEMPT_HEADING_RE.test(l.text) && l.text.length < 120) {
+      exempt = true;
+      continue;
+    }
+    if (OPEN_HEADING_RE.test(l.text) && l.text.length < 80) {
+      exempt = false;
+      continue;
+    }
     if (table && l.cells) {
       // The number sits in the first cell, or the second when a margin column comes first.
       const lead = l.cells[0]!.trim() === "" && /^\d{1,2}[a-z]?\.?$/.test((l.cells[1] ?? "").trim()) ? 1 : 0;
       const first = l.cells[lead]!.trim().replace(/\.$/, "");
-      const rest = l.cells.slice(lead + 1).map((c) => c.trim()).filter(Boolean);
+      const rest = l.cells
+        .slice(lead + 1)
+        .map((c) => c.trim())
+        .filter(Boolean);
       if (/^\d{1,2}[a-z]?$/.test(first) && numValue(first) >= expected && numValue(first) <= expected + 3 && rest.length) {
         // A bare "5 - 9" or "12" cell after the title is the Page column.
         const cells = rest.map((c, ci) => (ci > 0 && /^\d{1,4}(?:\s*[-–]\s*\d{1,4})?$/.test(c) ? `(Pages ${c})` : c));
@@ -102,7 +129,12 @@ export function extractAgenda(lines: FlatLine[]): AgendaHit[] {
     }
     const lone = /^\s*(\d{1,2})[.)]?\s*$/.exec(raw);
     const after = lines.slice(k + 1, k + 4).find((x) => x.text);
-    if (lone && Number(lone[1]) === (chunks.length === 0 ? 1 : expected) && /^[A-Z*"'‘“]/.test(after?.raw ?? "") && !DESCRIPTION_RE.test(after?.text ?? "")) {
+    if (
+      lone &&
+      Number(lone[1]) === (chunks.length === 0 ? 1 : expected) &&
+      /^[A-Z*"'‘“]/.test(after?.raw ?? "") &&
+      !DESCRIPTION_RE.test(after?.text ?? "")
+    ) {
       chunks.push({ number: lone[1]!, raw: "", line: l, exempt, lines: [l] });
       expected = Number(lone[1]) + 1;
       continue;
@@ -110,13 +142,16 @@ export function extractAgenda(lines: FlatLine[]): AgendaHit[] {
     // A supplementary agenda starts where it starts ("3 Flood Plan (Pages 1 - 18)"); the page
     // reference vouches for an item whose number has no full stop.
     const paged = /^\s*(\d{1,2}[a-z]?)[.)]?\s+([A-Z][^(]*\(pages?\s*\d[^)]*\))\s*$/i.exec(raw);
-    if (paged && (chunks.length === 0 || !positions.length && numValue(paged[1]!) >= expected && numValue(paged[1]!) <= expected + 3)) {
+    if (paged && (chunks.length === 0 || (!positions.length && numValue(paged[1]!) >= expected && numValue(paged[1]!) <= expected + 3))) {
       chunks.push({ number: paged[1]!, raw: paged[2]!, line: l, exempt, lines: [l] });
       expected = numValue(paged[1]!) + 1;
       continue;
     }
     if (!positions.length || (chunks.length === 0 && positions[0]!.number !== "1")) {
-      if (chunks.length) { chunks[chunks.length - 1]!.raw += "\n" + raw; chunks[chunks.length - 1]!.lines.push(l); }
+      if (chunks.length) {
+        chunks[chunks.length - 1]!.raw += "\n" + raw;
+        chunks[chunks.length - 1]!.lines.push(l);
+      }
       continue;
     }
     if (positions[0]!.at > 0 && chunks.length) chunks[chunks.length - 1]!.raw += "\n" + raw.slice(0, positions[0]!.at);
@@ -141,15 +176,24 @@ function chunksToItems(chunks: Chunk[]): AgendaHit[] {
     let nextTitle: string | null = null;
     if (next) {
       const tail = /(?:[.;:]|^)\s*(\d{1,4})\s*$/.exec(raw.trim());
-      if (tail && raw.trim().length > tail[1]!.length + 20) { nextPages = [Number(tail[1]), Number(tail[1])]; raw = raw.trim().slice(0, -tail[1]!.length); }
+      if (tail && raw.trim().length > tail[1]!.length + 20) {
+        nextPages = [Number(tail[1]), Number(tail[1])];
+        raw = raw.trim().slice(0, -tail[1]!.length);
+      }
       // A bold title printed before the next item's number (two-column layouts).
       const boldTail = /\.\s*\*\*([^*]+)\*\*\s*(?:to follow)?\s*$/i.exec(raw.trim());
-      if (boldTail && DESCRIPTION_RE.test(cleanInline(next.raw).trim())) { nextTitle = cleanInline(boldTail[1]!); raw = raw.trim().slice(0, boldTail.index + 1); }
+      if (boldTail && DESCRIPTION_RE.test(cleanInline(next.raw).trim())) {
+        nextTitle = cleanInline(boldTail[1]!);
+        raw = raw.trim().slice(0, boldTail.index + 1);
+      }
     }
     let { title, trailing } = carryTitle ? { title: carryTitle, trailing: raw } : titleOf(raw);
     let pages: [number, number] | null = carryPages;
     const inTitle = pagesOf(title);
-    if (inTitle) { pages = inTitle.pages; title = inTitle.rest; }
+    if (inTitle) {
+      pages = inTitle.pages;
+      title = inTitle.rest;
+    }
     const tailClean = cleanInline(trailing.replace(/\n/g, " "));
     if (!pages) {
       const inTrail = pagesOf(tailClean);
@@ -161,11 +205,17 @@ function chunksToItems(chunks: Chunk[]): AgendaHit[] {
     }
     // A page number or "To follow" fused to the end of the title.
     const fused = /^(.*?\D)\s+(\d{1,4})$/.exec(title);
-    if (!pages && fused && !/\b(?:19|20)\d\d$|\bpledge \d+$/i.test(title)) { pages = [Number(fused[2]), Number(fused[2])]; title = fused[1]!; }
+    if (!pages && fused && !/\b(?:19|20)\d\d$|\bpledge \d+$/i.test(title)) {
+      pages = [Number(fused[2]), Number(fused[2])];
+      title = fused[1]!;
+    }
     // A description run on after the title: "Bus Shelters To receive a report on shelters".
     const desc = /\s+(?=(?:To (?:receive|consider|note|approve|confirm|agree|endorse|determine|discuss|review))\b)/.exec(title);
     if (desc && desc.index > 0) title = title.slice(0, desc.index);
-    title = title.replace(/\s*\.?$/, "").replace(/\s+/g, " ").trim();
+    title = title
+      .replace(/\s*\.?$/, "")
+      .replace(/\s+/g, " ")
+      .trim();
     const exempt = c.exempt || EXEMPT_IN_ITEM_RE.test(cleanInline(c.raw));
     // Titles start as headings do; "1. and an overview…" is a numbered sentence, not an item.
     if (title && /^[A-Z0-9"'‘“(£*]/.test(title)) items.push({ number: c.number, title, pages, exempt, line: c.line });

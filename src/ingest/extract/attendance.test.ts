@@ -7,24 +7,35 @@ const lines = (text: string) => flatten(readText("a.txt", text));
 
 describe("attendance", () => {
   it("reads apologies however the clerk phrased them", () => {
-    const got = lines([
-      "Apologies for absence were received from Councillor A Grundy, B Tucker and C Horrobin.",
-      "The Clerk reported apologies from Mr Woolley and Mrs Pargetter.",
-      "Apologies: Cllr Snell",
-      "There were no apologies.",
-    ].join("\n")).map(apologiesInText);
+    const got = lines(
+      [
+        "Apologies for absence were received from Councillor A Grundy, B Tucker and C Horrobin.",
+        "The Clerk reported apologies from Mr Woolley and Mrs Pargetter.",
+        "Apologies: Cllr Snell",
+        "There were no apologies.",
+      ].join("\n"),
+    ).map(apologiesInText);
     expect(got).toEqual([["A Grundy", "B Tucker", "C Horrobin"], ["Woolley", "Pargetter"], ["Snell"], []]);
   });
 
   it("reads substitutions printed as 'X for Y' and in prose", () => {
-    const [a, b, c] = lines("Councillor J Archer for Councillor K Archer.\nthe Clerk advised that Cllr Wood would be substituting, with voting rights, for Cllr Ellis.\nThe Chair asked for silence.");
+    const [a, b, c] = lines(
+      "Councillor J Archer for Councillor K Archer.\nthe Clerk advised that Cllr Wood would be substituting, with voting rights, for Cllr Ellis.\nThe Chair asked for silence.",
+    );
     expect(substituteInText(a!)).toEqual({ name: "J Archer", for: "K Archer" });
     expect(substituteInText(b!)).toEqual({ name: "Wood", for: "Ellis" });
     expect(substituteInText(c!)).toBeNull();
   });
 
   it("stops a 'Present' list at the first sentence and repairs names cut by a column break", () => {
-    const hits = extractAttendance(lines("Present:\tCouncillor J Aldr, L Snell\n\nUnder standing orders the Chair would take questions.\n\n1. Apologies"), ["Jennifer Aldridge"], 3);
-    expect(hits.map((h) => [h.list, h.name])).toEqual([["present", "J Aldridge"], ["present", "L Snell"]]);
+    const hits = extractAttendance(
+      lines("Present:\tCouncillor J Aldr, L Snell\n\nUnder standing orders the Chair would take questions.\n\n1. Apologies"),
+      ["Jennifer Aldridge"],
+      3,
+    );
+    expect(hits.map((h) => [h.list, h.name])).toEqual([
+      ["present", "J Aldridge"],
+      ["present", "L Snell"],
+    ]);
   });
 });

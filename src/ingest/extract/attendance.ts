@@ -6,7 +6,12 @@ import { cleanName, looksLikeName, repairTruncated, splitNameList } from "../par
  * "Also in attendance:") and from the apologies/substitutes minutes themselves.
  */
 export type AttendanceList = "present" | "apologies" | "officers" | "alsoPresent" | "substitutes";
-export interface AttendanceHit { list: AttendanceList; name: string; for?: string | null; line: FlatLine }
+export interface AttendanceHit {
+  list: AttendanceList;
+  name: string;
+  for?: string | null;
+  line: FlatLine;
+}
 
 const LABELS: [RegExp, AttendanceList | "coopted" | "inAttendance"][] = [
   [/^(?:(?:committee\s+|voting\s+)?members\s+|councillors\s+)?(?:present|sederunt|attendees)\s*(?:were)?\s*[:\-–]?/i, "present"],
@@ -16,7 +21,10 @@ const LABELS: [RegExp, AttendanceList | "coopted" | "inAttendance"][] = [
   [/^(?:absent|not present)\s*:/i, "apologies"],
   [/^substitutes?(?: members?)?\s*(?:present)?\s*:/i, "substitutes"],
   [/^officers?(?: present| in attendance)?\s*:/i, "officers"],
-  [/^(?:also (?:in attendance|present|attending)|in attendance|others? present)(?:\s+(?:virtually|remotely|online))?\s*:?/i, "inAttendance"],
+  [
+    /^(?:also (?:in attendance|present|attending)|in attendance|others? present)(?:\s+(?:virtually|remotely|online))?\s*:?/i,
+    "inAttendance",
+  ],
 ];
 
 const ROLE_CELL_RE = /\b(?:representative|officer|manager|director|adviser|advisor|clerk|head of|governor|lead|member for)\b/i;
@@ -24,7 +32,14 @@ const ROLE_CELL_RE = /\b(?:representative|officer|manager|director|adviser|advis
 function labelOf(text: string): { list: AttendanceList | "coopted" | "inAttendance"; rest: string } | null {
   for (const [re, list] of LABELS) {
     const m = re.exec(text);
-    if (m && (m[0].trim().endsWith(":") || text.length === m[0].length || /\t/.test(text) || /^present\b/i.test(text) || list === "apologies" && /from/.test(m[0]))) {
+    if (
+      m &&
+      (m[0].trim().endsWith(":") ||
+        text.length === m[0].length ||
+        /\t/.test(text) ||
+        /^present\b/i.test(text) ||
+        (list === "apologies" && /from/.test(m[0])))
+    ) {
       let rest = text.slice(m[0].length);
       // "Also in attendance: Also in attendance: …" — a label printed twice.
       rest = rest.replace(/^\s*(?:also in attendance|in attendance)\s*:\s*/i, "");
@@ -48,9 +63,14 @@ export function extractAttendance(lines: FlatLine[], known: string[], firstItem:
   for (const l of head) {
     const label = labelOf(l.text);
     let text: string;
-    if (label) { current = label.list; text = label.rest; }
-    else if (current && l.text && !/^[A-Z][\w ]{2,30}:/.test(l.text) && listy(l.text)) text = l.text;
-    else { if (l.text) current = null; continue; }
+    if (label) {
+      current = label.list;
+      text = label.rest;
+    } else if (current && l.text && !/^[A-Z][\w ]{2,30}:/.test(l.text) && listy(l.text)) text = l.text;
+    else {
+      if (l.text) current = null;
+      continue;
+    }
     if (!current || !text) continue;
     const cellsText = l.cells ? l.cells.filter((c) => !ROLE_CELL_RE.test(c) || /\b(?:councillor|cllr)\b/i.test(c)).join(", ") : text;
     const body = label && l.cells ? cellsText.replace(/^[^,]*?(?:present|apologies|officers|attendance)\s*:?\s*,?\s*/i, "") : cellsText;
@@ -59,7 +79,10 @@ export function extractAttendance(lines: FlatLine[], known: string[], firstItem:
   return hits;
 
   function addList(list: AttendanceList | "coopted" | "inAttendance", text: string, line: FlatLine) {
-    if (list === "substitutes") { addSubstitutes(text, line); return; }
+    if (list === "substitutes") {
+      addSubstitutes(text, line);
+      return;
+    }
     for (const n of splitNameList(text.replace(/\bin the chair\b/gi, ""))) {
       const name = repairTruncated(n.name, known);
       let target: AttendanceList;
@@ -80,22 +103,30 @@ export function extractAttendance(lines: FlatLine[], known: string[], firstItem:
 
 /** "Apologies for absence were received from Councillor A Austin, P Brooks and K Clark." */
 export function apologiesInText(line: FlatLine): string[] {
-  const m = /\bapologies(?: for absence)?(?: were| had been)? (?:received|submitted|given|reported|noted) (?:from|by|on behalf of)\s+(.+)$/i.exec(line.text)
-    ?? /^apologies(?: for absence)?\s*(?:from|:)\s*(.+)$/i.exec(line.text)
-    ?? /\b(?:reported|noted|tendered|gave|recorded) apologies(?: for absence)? (?:from|on behalf of)\s+(.+)$/i.exec(line.text);
+  const m =
+    /\bapologies(?: for absence)?(?: were| had been)? (?:received|submitted|given|reported|noted) (?:from|by|on behalf of)\s+(.+)$/i.exec(
+      line.text,
+    ) ??
+    /^apologies(?: for absence)?\s*(?:from|:)\s*(.+)$/i.exec(line.text) ??
+    /\b(?:reported|noted|tendered|gave|recorded) apologies(?: for absence)? (?:from|on behalf of)\s+(.+)$/i.exec(line.text);
   if (!m) return [];
   return splitNameList(m[1]!.replace(/\.\s*$/, "")).map((n) => n.name);
 }
 
 /** "Councillor J O'Shea for Councillor K Clark." / "Cllr Wood substituted for Cllr Ellis". */
 export function substituteInText(line: FlatLine): { name: string; for: string } | null {
-  const said = /\b(?:[Cc]ouncillor|[Cc]llr|CLLR)\.?\s+([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\b[^.]*?\bsubstitut\w*\b[^.]*?\bfor\s+(?:[Cc]ouncillor|[Cc]llr|CLLR)\.?\s+([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)/.exec(line.text);
+  const said =
+    /\b(?:[Cc]ouncillor|[Cc]llr|CLLR)\.?\s+([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\b[^.]*?\bsubstitut\w*\b[^.]*?\bfor\s+(?:[Cc]ouncillor|[Cc]llr|CLLR)\.?\s+([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)/.exec(
+      line.text,
+    );
   if (said) return { name: cleanName(said[1]!), for: cleanName(said[2]!) };
-  const m = /^(?:(?:councillor|cllr)\.?\s+)?([A-Z][\w’'.\- ]{1,40}?)\s+(?:was\s+)?(?:substitut(?:ed|ing)\s+for|as (?:a )?substitute for|for)\s+((?:councillor|cllr)\.?\s+)?([A-Z][\w’'.\- ]{1,40}?)[.;]?$/i.exec(line.text.replace(/\s*\([^)]*\)\s*/g, " ").trim());
+  const m =
+    /^(?:(?:councillor|cllr)\.?\s+)?([A-Z][\w’'.\- ]{1,40}?)\s+(?:was\s+)?(?:substitut(?:ed|ing)\s+for|as (?:a )?substitute for|for)\s+((?:councillor|cllr)\.?\s+)?([A-Z][\w’'.\- ]{1,40}?)[.;]?$/i.exec(
+      line.text.replace(/\s*\([^)]*\)\s*/g, " ").trim(),
+    );
   if (!m) return null;
   const name = cleanName(m[1]!);
   const forName = cleanName(m[3]!);
   if (!looksLikeName(name) || !looksLikeName(forName)) return null;
   return { name, for: forName };
 }
-

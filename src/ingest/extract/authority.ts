@@ -14,9 +14,13 @@ const ROYAL_RE = new RegExp(`\\b((?:Royal|London)\\s+Borough\\s+of\\s+(?:${NAME_
 const LETTERHEAD_RE = new RegExp(`^((?:${NAME_WORD}${JOIN}){0,4}${NAME_WORD}\\s+(?:${KIND}\\s+)?Council)$`);
 const titleCase = (s: string) => s.toLowerCase().replace(/(^|[\s-])([a-z])/g, (_, a: string, b: string) => a + b.toUpperCase());
 
-const GENERIC = /^(?:the\s+)?(?:county|city|borough|district|town|parish|full|this|a|an|each|every|our|your|their|local|other|neighbouring|member|all|whole|new|unitary|combined)\b/i;
+const GENERIC =
+  /^(?:the\s+)?(?:county|city|borough|district|town|parish|full|this|a|an|each|every|our|your|their|local|other|neighbouring|member|all|whole|new|unitary|combined)\b/i;
 
-export interface AuthorityHit { name: string; line: FlatLine }
+export interface AuthorityHit {
+  name: string;
+  line: FlatLine;
+}
 
 export function extractAuthority(lines: FlatLine[]): AuthorityHit | null {
   for (const l of lines.slice(0, 80)) {
@@ -32,7 +36,14 @@ export function extractAuthority(lines: FlatLine[]): AuthorityHit | null {
         let name = m[1]!.replace(/^The\s+/, "");
         // "Cabinet of Kent County Council": keep the words that make the council's name.
         const words = name.split(/\s+/);
-        while (words.length > 2 && GENERIC.test(words[0]!) === false && /^(?:Cabinet|Leader|Members?|Chief|Executive|Officers?|Councillors?|Meeting|Minutes|Report|Agenda|Of|And|In|At|To|From|By|For|With)$/.test(words[0]!)) words.shift();
+        while (
+          words.length > 2 &&
+          GENERIC.test(words[0]!) === false &&
+          /^(?:Cabinet|Leader|Members?|Chief|Executive|Officers?|Councillors?|Meeting|Minutes|Report|Agenda|Of|And|In|At|To|From|By|For|With)$/.test(
+            words[0]!,
+          )
+        )
+          words.shift();
         name = words.join(" ");
         if (GENERIC.test(name)) continue;
         const c = counts.get(name) ?? { n: 0, line: l };
@@ -43,7 +54,12 @@ export function extractAuthority(lines: FlatLine[]): AuthorityHit | null {
   }
   // A council named only in passing ("Birmingham City Council is responsible for…") is
   // not the publisher unless its place also appears in the pack's header or addresses.
-  const head = lines.filter((l) => l.text).slice(0, 8).map((l) => l.text).join(" ").toLowerCase();
+  const head = lines
+    .filter((l) => l.text)
+    .slice(0, 8)
+    .map((l) => l.text)
+    .join(" ")
+    .toLowerCase();
   const all = lines.map((l) => l.text).join(" ");
   const domains = [...all.matchAll(/@([\w.-]+?)\s*\.?\s*gov\.uk/gi)].map((m) => m[1]!.toLowerCase());
   const local = (name: string) => {
@@ -53,6 +69,10 @@ export function extractAuthority(lines: FlatLine[]): AuthorityHit | null {
   };
   let best: AuthorityHit | null = null;
   let bestN = 0;
-  for (const [name, c] of counts) if (c.n > bestN && local(name)) { best = { name, line: c.line }; bestN = c.n; }
+  for (const [name, c] of counts)
+    if (c.n > bestN && local(name)) {
+      best = { name, line: c.line };
+      bestN = c.n;
+    }
   return best;
 }

@@ -3,12 +3,16 @@ import { readText } from "../read/text.js";
 import { flatten } from "../segment/lines.js";
 import { extractDeclarations } from "./declarations.js";
 
-const decls = (text: string) => extractDeclarations(flatten(readText("d.txt", text))).map(({ member, item, interest }) => ({ member, item, interest }));
+const decls = (text: string) =>
+  extractDeclarations(flatten(readText("d.txt", text))).map(({ member, item, interest }) => ({ member, item, interest }));
 
 describe("extractDeclarations", () => {
   it("reads a Member / Subject / Reason / Interest table", () => {
-    const text = "Member\tSubject\tReason\tInterest\nCouncillor Mrs Pargetter\tAll items\tShe is a governor at Loxley Barrett School.\tPersonal";
-    expect(decls(text)).toEqual([{ member: "Pargetter", item: "All items", interest: "Personal – She is a governor at Loxley Barrett School." }]);
+    const text =
+      "Member\tSubject\tReason\tInterest\nCouncillor Mrs Pargetter\tAll items\tShe is a governor at Loxley Barrett School.\tPersonal";
+    expect(decls(text)).toEqual([
+      { member: "Pargetter", item: "All items", interest: "Personal – She is a governor at Loxley Barrett School." },
+    ]);
   });
 
   it("reads declarations in prose, with the item and the nature after the item's title", () => {
@@ -37,6 +41,9 @@ describe("extractDeclarations", () => {
       "",
       "Cllr Grundy advised that he had received an email from a resident in relation to the car park.",
     ].join("\n");
-    expect(decls(text).map((d) => [d.member, d.item])).toEqual([["J. Archer", "7"], ["P. Tucker", "7"]]);
+    expect(decls(text).map((d) => [d.member, d.item])).toEqual([
+      ["J. Archer", "7"],
+      ["P. Tucker", "7"],
+    ]);
   });
 });

@@ -5,14 +5,26 @@ import { cleanName, looksLikeName } from "../parse/names.js";
  * Declarations of interest recorded in minutes: tables (Member / Item / Interest / Reason)
  * and sentences ("Councillor Hodivala declared a non-pecuniary interest in …").
  */
-export interface DeclarationHit { member: string; item: string | null; interest: string; line: FlatLine }
+export interface DeclarationHit {
+  member: string;
+  item: string | null;
+  interest: string;
+  line: FlatLine;
+}
 
-const NONE_RE = /\b(?:no|there were no|none)\b.{0,30}\bdeclarations?\b|\bno (?:interests?|declarations?) (?:were|was) (?:declared|made|received|reported)/i;
-const VERB = "(?:declared|disclosed|registered|made a declaration of|(?:stated|advised|indicated|explained|reported) that (?:she|he|they) (?:had|has|held))";
-const DECLARED_AT_START_RE = new RegExp(`^(?:[-•]\\s*)?((?:(?:councillors?|cllrs?|mr|mrs|ms|miss|dr|rev)\\.?\\s+)*[A-Z][\\w’'.-]*(?:\\s+[A-Z][\\w’'.-]*){0,3})\\s*(?:\\([^)]*\\)\\s*)?${VERB}\\s+(.+)$`);
-const DECLARED_RE = new RegExp(`\\b((?:[Cc]ouncillor|[Cc]llr|Mr|Mrs|Ms|Miss|Dr)\\.?\\s+[A-Z][\\w’'-]+(?:\\s+[A-Z][\\w’'-]+){0,2})\\s+${VERB}\\s+(.+)$`);
+const NONE_RE =
+  /\b(?:no|there were no|none)\b.{0,30}\bdeclarations?\b|\bno (?:interests?|declarations?) (?:were|was) (?:declared|made|received|reported)/i;
+const VERB =
+  "(?:declared|disclosed|registered|made a declaration of|(?:stated|advised|indicated|explained|reported) that (?:she|he|they) (?:had|has|held))";
+const DECLARED_AT_START_RE = new RegExp(
+  `^(?:[-•]\\s*)?((?:(?:councillors?|cllrs?|mr|mrs|ms|miss|dr|rev)\\.?\\s+)*[A-Z][\\w’'.-]*(?:\\s+[A-Z][\\w’'.-]*){0,3})\\s*(?:\\([^)]*\\)\\s*)?${VERB}\\s+(.+)$`,
+);
+const DECLARED_RE = new RegExp(
+  `\\b((?:[Cc]ouncillor|[Cc]llr|Mr|Mrs|Ms|Miss|Dr)\\.?\\s+[A-Z][\\w’'-]+(?:\\s+[A-Z][\\w’'-]+){0,2})\\s+${VERB}\\s+(.+)$`,
+);
 /** "Cllrs. J. Davies and G. Evans again declared an interest …": one row per councillor. */
-const MANY_DECLARED_RE = /\b(?:[Cc]ouncillors|[Cc]llrs)\.?\s+((?:[A-Z][\w’'.-]*\s?)+(?:(?:,|\s+and|\s+&)\s+(?:[A-Z][\w’'.-]*\s?)+)+)\s+(?:(?:again|both|each|all)\s+)?declared\s+(.*\binterest.*)$/;
+const MANY_DECLARED_RE =
+  /\b(?:[Cc]ouncillors|[Cc]llrs)\.?\s+((?:[A-Z][\w’'.-]*\s?)+(?:(?:,|\s+and|\s+&)\s+(?:[A-Z][\w’'.-]*\s?)+)+)\s+(?:(?:again|both|each|all)\s+)?declared\s+(.*\binterest.*)$/;
 const ITEM_REF_RE = /\b(?:agenda\s+)?(?:item|minute)s?\s*(?:no\.?\s*)?([A-Z]{0,6}\s?\d{1,4}(?:\/\d{2,4}){0,2}[a-z]?)\b/i;
 
 function headerRoles(cells: string[]): { member: number; item: number; interest: number; reason: number } | null {
@@ -30,7 +42,10 @@ export function extractDeclarations(body: FlatLine[]): DeclarationHit[] {
     const l = body[k]!;
     if (l.cells) {
       const r = headerRoles(l.cells);
-      if (r) { roles = r; continue; }
+      if (r) {
+        roles = r;
+        continue;
+      }
       if (roles) {
         const c = (i: number) => (i >= 0 ? (l.cells![i] ?? "").trim() : "");
         const member = cleanName(c(roles.member));
@@ -47,14 +62,19 @@ export function extractDeclarations(body: FlatLine[]): DeclarationHit[] {
       const ref = ITEM_REF_RE.exec(many[2]!);
       for (const raw of many[1]!.split(/\s*,\s*|\s+(?:and|&)\s+/)) {
         const member = cleanName(raw);
-        if (looksLikeName(member)) out.push({ member, item: ref ? ref[1]!.trim() : null, interest: many[2]!.trim().replace(/\.$/, "") + ".", line: l });
+        if (looksLikeName(member))
+          out.push({ member, item: ref ? ref[1]!.trim() : null, interest: many[2]!.trim().replace(/\.$/, "") + ".", line: l });
       }
       continue;
     }
     const m = DECLARED_AT_START_RE.exec(t) ?? DECLARED_RE.exec(t);
     if (!m) continue;
     // "advised that she had received an email…" is news, not an interest.
-    if (/\bthat (?:she|he|they) (?:had|has|held)\s*$/.test(t.slice(0, t.length - m[2]!.length)) && !/\binterest|pecuniary|prejudicial/i.test(m[2]!)) continue;
+    if (
+      /\bthat (?:she|he|they) (?:had|has|held)\s*$/.test(t.slice(0, t.length - m[2]!.length)) &&
+      !/\binterest|pecuniary|prejudicial/i.test(m[2]!)
+    )
+      continue;
     const member = cleanName(m[1]!);
     if (!looksLikeName(member)) continue;
     let interest = m[2]!.trim().replace(/\.$/, "");

@@ -18,8 +18,12 @@ describe("extract (Borsetshire pack)", () => {
 
   it("reads the agenda meeting's header, skipping the publication date", () => {
     expect(agendaMeeting).toMatchObject({
-      committee: "Rural Affairs Scrutiny Committee", date: "2024-04-10", time: "18:30",
-      venue: "Committee Room 2, County Hall, Felpersham, Borsetshire, BO1 1AA", hasAgenda: true, hasMinutes: false,
+      committee: "Rural Affairs Scrutiny Committee",
+      date: "2024-04-10",
+      time: "18:30",
+      venue: "Committee Room 2, County Hall, Felpersham, Borsetshire, BO1 1AA",
+      hasAgenda: true,
+      hasMinutes: false,
     });
   });
 
@@ -57,14 +61,23 @@ describe("extract (Borsetshire pack)", () => {
 
   it("reads coded minute numbers split over lines, and each decision", () => {
     expect(minutesMeeting!.minutes.map((m) => m.number)).toEqual(["RAS 12/24", "RAS 13/24", "RAS 14/24", "RAS 15/24", "RAS 16/24"]);
-    expect(minutesMeeting!.minutes[2]!.decisions).toEqual(["that the minutes of the meeting held on 7 February 2024 be confirmed as a correct record."]);
+    expect(minutesMeeting!.minutes[2]!.decisions).toEqual([
+      "that the minutes of the meeting held on 7 February 2024 be confirmed as a correct record.",
+    ]);
     expect(minutesMeeting!.minutes[3]!.decisions).toEqual(["to note the report", "that a site visit be arranged before the summer."]);
-    expect(minutesMeeting!.minutes[4]!.decisions).toEqual(["Flood Defences – to be discussed on 10 April 2024", "Bus Services – date to be confirmed."]);
+    expect(minutesMeeting!.minutes[4]!.decisions).toEqual([
+      "Flood Defences – to be discussed on 10 April 2024",
+      "Bus Services – date to be confirmed.",
+    ]);
   });
 
   it("reads declarations made in prose", () => {
     expect(minutesMeeting!.declarations).toEqual([
-      { member: "Lynda Snell", item: "RAS 15/24", interest: "a personal interest in minute RAS 15/24 as a member of the Ambridge Parish Council." },
+      {
+        member: "Lynda Snell",
+        item: "RAS 15/24",
+        interest: "a personal interest in minute RAS 15/24 as a member of the Ambridge Parish Council.",
+      },
     ]);
   });
 

@@ -18,15 +18,33 @@ import { extractWorkProgramme } from "./work-programme.js";
  * database; the loader alone turns this into records.
  */
 
-interface Built { meeting: ExtractedMeeting; prov: ProvenanceLog; header: MeetingHeader }
+interface Built {
+  meeting: ExtractedMeeting;
+  prov: ProvenanceLog;
+  header: MeetingHeader;
+}
 
 const emptyMeeting = (): ExtractedMeeting => ({
-  committee: null, date: null, time: null, venue: null, hasAgenda: false, hasMinutes: false,
-  agenda: [], members: [], attendance: { present: [], apologies: [], substitutes: [], officers: [], alsoPresent: [] },
-  minutes: [], declarations: [],
+  committee: null,
+  date: null,
+  time: null,
+  venue: null,
+  hasAgenda: false,
+  hasMinutes: false,
+  agenda: [],
+  members: [],
+  attendance: { present: [], apologies: [], substitutes: [], officers: [], alsoPresent: [] },
+  minutes: [],
+  declarations: [],
 });
 
-const normBody = (s: string | null) => (s ?? "").toLowerCase().replace(/&/g, "and").replace(/\bsub[\s-]*committee\b/g, "subcommittee").replace(/[^a-z0-9]+/g, " ").trim();
+const normBody = (s: string | null) =>
+  (s ?? "")
+    .toLowerCase()
+    .replace(/&/g, "and")
+    .replace(/\bsub[\s-]*committee\b/g, "subcommittee")
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim();
 
 /** A body line followed closely by the meeting date, anywhere in the pack (report covers repeat it). */
 function committeeNear(lines: FlatLine[], date: string): FlatLine | null {
@@ -82,8 +100,16 @@ function applyHeader(b: Built): void {
 function merge(built: Built[]): Built[] {
   const out: Built[] = [];
   for (const b of built) {
-    const same = out.find((o) => o.meeting.date && o.meeting.date === b.meeting.date && (normBody(o.meeting.committee) === normBody(b.meeting.committee) || !o.meeting.committee || !b.meeting.committee));
-    if (!same) { out.push(b); continue; }
+    const same = out.find(
+      (o) =>
+        o.meeting.date &&
+        o.meeting.date === b.meeting.date &&
+        (normBody(o.meeting.committee) === normBody(b.meeting.committee) || !o.meeting.committee || !b.meeting.committee),
+    );
+    if (!same) {
+      out.push(b);
+      continue;
+    }
     const a = same.meeting;
     const m = b.meeting;
     a.hasAgenda ||= m.hasAgenda;
@@ -100,7 +126,11 @@ function merge(built: Built[]): Built[] {
     };
     if (!a.agenda.length) a.agenda = shift("agenda", m.agenda, 0) as typeof a.agenda;
     if (!a.members.length) a.members = shift("members", m.members, 0) as typeof a.members;
-    if (!a.minutes.length) { a.minutes = shift("minutes", m.minutes, 0) as typeof a.minutes; a.attendance = m.attendance; a.declarations = m.declarations; }
+    if (!a.minutes.length) {
+      a.minutes = shift("minutes", m.minutes, 0) as typeof a.minutes;
+      a.attendance = m.attendance;
+      a.declarations = m.declarations;
+    }
   }
   return out;
 }

@@ -11,17 +11,30 @@ const header = (text: string, minutes = false) => {
 
 describe("extractMeetingHeader", () => {
   it("reads a front sheet printing date, time and venue on one line", () => {
-    const text = "Borsetshire County Council\n\nPlanning Committee\n\nDate: Tuesday, 5th March, 2024 Time: 19.00 Venue: The Council Chamber, Borchester\n\nDespatched 26 February 2024";
-    expect(header(text)).toEqual({ committee: "Planning Committee", date: "2024-03-05", time: "19:00", venue: "The Council Chamber, Borchester" });
+    const text =
+      "Borsetshire County Council\n\nPlanning Committee\n\nDate: Tuesday, 5th March, 2024 Time: 19.00 Venue: The Council Chamber, Borchester\n\nDespatched 26 February 2024";
+    expect(header(text)).toEqual({
+      committee: "Planning Committee",
+      date: "2024-03-05",
+      time: "19:00",
+      venue: "The Council Chamber, Borchester",
+    });
   });
 
   it("reads 'To be held on DATE in VENUE commencing at TIME'", () => {
-    const text = "Licensing Sub-Committee\n\n28 February 2024\n\nTo be held on Thursday 7 March 2024 in room 1.02, Borchester Library, Borchester commencing at 10.00am.";
-    expect(header(text)).toEqual({ committee: "Licensing Sub-Committee", date: "2024-03-07", time: "10:00", venue: "room 1.02, Borchester Library, Borchester" });
+    const text =
+      "Licensing Sub-Committee\n\n28 February 2024\n\nTo be held on Thursday 7 March 2024 in room 1.02, Borchester Library, Borchester commencing at 10.00am.";
+    expect(header(text)).toEqual({
+      committee: "Licensing Sub-Committee",
+      date: "2024-03-07",
+      time: "10:00",
+      venue: "room 1.02, Borchester Library, Borchester",
+    });
   });
 
   it("reads a minutes heading 'MINUTES of a meeting of X held in VENUE on DATE'", () => {
-    const text = "MINUTES of a meeting of the Parks Panel held in the Council Chamber, County Hall on Monday, 4 March 2024.\n\nPRESENT: Mr A Grundy";
+    const text =
+      "MINUTES of a meeting of the Parks Panel held in the Council Chamber, County Hall on Monday, 4 March 2024.\n\nPRESENT: Mr A Grundy";
     expect(header(text, true)).toEqual({ committee: "Parks Panel", date: "2024-03-04", time: null, venue: "Council Chamber, County Hall" });
   });
 });
@@ -29,11 +42,23 @@ describe("extractMeetingHeader", () => {
 describe("extract on minutes-only packs", () => {
   it("finds minutes under 'Councillors present', substitutes in brackets and 'moved … and RESOLVED'", () => {
     const text = [
-      "Felpersham Town Council", "", "Finance Committee", "", "Monday 8 January 2024", "",
-      "Councillors present: Cllr A Grundy (Chair), Cllr B Tucker, Cllr C Horrobin", "",
-      "Substitute Members: Cllr C Horrobin (for Cllr D Woolley)", "",
-      "1. Apologies", "", "Apologies were received from Cllr D Woolley.", "",
-      "2. Precept", "", "It was moved by Cllr Grundy, seconded by Cllr Tucker and RESOLVED that the precept be set at £40,000.",
+      "Felpersham Town Council",
+      "",
+      "Finance Committee",
+      "",
+      "Monday 8 January 2024",
+      "",
+      "Councillors present: Cllr A Grundy (Chair), Cllr B Tucker, Cllr C Horrobin",
+      "",
+      "Substitute Members: Cllr C Horrobin (for Cllr D Woolley)",
+      "",
+      "1. Apologies",
+      "",
+      "Apologies were received from Cllr D Woolley.",
+      "",
+      "2. Precept",
+      "",
+      "It was moved by Cllr Grundy, seconded by Cllr Tucker and RESOLVED that the precept be set at £40,000.",
     ].join("\n");
     const m = extract(readText("f.txt", text)).extraction.meetings;
     expect(m).toHaveLength(1);
@@ -50,12 +75,18 @@ describe("extract on minutes-only packs", () => {
   });
 
   it("reads a 24-hour time printed beside the date, and a venue with its street address", () => {
-    const text = "Meeting (no. 212) of\nFelpersham Community Council\n\n4th June 2025 19.00\nFelpersham Primary School Hall\n14 Mill Road, FE1 2AB\n\nMinute\n1. Welcome";
-    expect(header(text, true)).toMatchObject({ date: "2025-06-04", time: "19:00", venue: "Felpersham Primary School Hall, 14 Mill Road, FE1 2AB" });
+    const text =
+      "Meeting (no. 212) of\nFelpersham Community Council\n\n4th June 2025 19.00\nFelpersham Primary School Hall\n14 Mill Road, FE1 2AB\n\nMinute\n1. Welcome";
+    expect(header(text, true)).toMatchObject({
+      date: "2025-06-04",
+      time: "19:00",
+      venue: "Felpersham Primary School Hall, 14 Mill Road, FE1 2AB",
+    });
   });
 
   it("reads time and venue from 'the Council held their meeting at 7.30pm on DATE at VENUE'", () => {
-    const text = "FELPERSHAM TOWN COUNCIL\nMEETING 9th APRIL 2025\n\nFelpersham Town Council held their meeting at 7.30pm on the 9th April 2025 at the Market Hall, Felpersham.\n\nPRESENT\nCouncillors A Bell and C Dunn.";
+    const text =
+      "FELPERSHAM TOWN COUNCIL\nMEETING 9th APRIL 2025\n\nFelpersham Town Council held their meeting at 7.30pm on the 9th April 2025 at the Market Hall, Felpersham.\n\nPRESENT\nCouncillors A Bell and C Dunn.";
     expect(header(text, true)).toMatchObject({ date: "2025-04-09", time: "19:30", venue: "Market Hall, Felpersham" });
   });
 });

@@ -7,7 +7,10 @@ import { isBodyLine } from "../segment/segment.js";
  * Committee, date, start time and venue of a meeting, from an agenda front sheet or from
  * the heading of a set of minutes.
  */
-export interface HeaderField<T> { value: T; line: FlatLine }
+export interface HeaderField<T> {
+  value: T;
+  line: FlatLine;
+}
 export interface MeetingHeader {
   committee: HeaderField<string> | null;
   date: HeaderField<string> | null;
@@ -15,13 +18,18 @@ export interface MeetingHeader {
   venue: HeaderField<string> | null;
 }
 
-const NOT_MEETING_DATE = /\b(?:published|publication|issued|despatch|dispatch|circulated|printed|date of issue|updated|revised|deadline|by no later|received by)\b/i;
+const NOT_MEETING_DATE =
+  /\b(?:published|publication|issued|despatch|dispatch|circulated|printed|date of issue|updated|revised|deadline|by no later|received by)\b/i;
 const VENUE_LABEL_RE = /^(?:venue|place|location|where|meeting place|address)\s*[:\-–]\s*/i;
-const PLACE_WORDS = /\b(?:room|chamber|hall|house|suite|centre|center|library|offices?|building|civic|guildhall|council house|town hall|county hall|online|virtual|microsoft teams|zoom|street|road|square|court|lane)\b/i;
+const PLACE_WORDS =
+  /\b(?:room|chamber|hall|house|suite|centre|center|library|offices?|building|civic|guildhall|council house|town hall|county hall|online|virtual|microsoft teams|zoom|street|road|square|court|lane)\b/i;
 
 /** Committee name on a line, with trailing "Sub Committee" and case as printed. */
 export function bodyName(text: string): string | null {
-  const t = text.replace(/^(?:meeting|committee|body|meeting of)\s*:\s*/i, "").replace(/\s+/g, " ").trim();
+  const t = text
+    .replace(/^(?:meeting|committee|body|meeting of)\s*:\s*/i, "")
+    .replace(/\s+/g, " ")
+    .trim();
   return isBodyLine(t) ? t : null;
 }
 
@@ -29,7 +37,10 @@ function scoreDateLine(l: FlatLine, next: FlatLine | undefined): number {
   const t = l.text;
   let s = 0;
   if (NOT_MEETING_DATE.test(t)) return -10;
-  if (/\b(?:to be held|will be held|held on|date\s*:|date of meeting|meeting date|commencing|on\s+(?:mon|tue|wed|thu|fri|sat|sun))/i.test(t)) s += 3;
+  if (
+    /\b(?:to be held|will be held|held on|date\s*:|date of meeting|meeting date|commencing|on\s+(?:mon|tue|wed|thu|fri|sat|sun))/i.test(t)
+  )
+    s += 3;
   if (/\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b/i.test(t)) s += 2;
   if (findTimes(t).length || (next && findTimes(next.text).length && next.text.length < 40)) s += 2;
   if (/\b(?:minutes of|previous meeting|last meeting|meeting held on)\b/i.test(t)) s -= 4;
@@ -42,21 +53,35 @@ export function findMeetingDate(lines: FlatLine[]): HeaderField<string> | null {
   lines.forEach((l, k) => {
     const d = findDates(l.text).find((x) => x.hasDay);
     if (!d) return;
-    const s = scoreDateLine(l, lines.slice(k + 1).find((x) => x.text));
-    if (s > bestScore) { bestScore = s; best = { value: d.iso, line: l }; }
+    const s = scoreDateLine(
+      l,
+      lines.slice(k + 1).find((x) => x.text),
+    );
+    if (s > bestScore) {
+      bestScore = s;
+      best = { value: d.iso, line: l };
+    }
   });
   return best;
 }
 
 /** A sentence in the minutes' opening that says when the meeting was held. */
 function heldSentence(lines: FlatLine[], date: HeaderField<string>): FlatLine | null {
-  return lines.find((l) => l !== date.line && /\b(?:held|met)\b/i.test(l.text) && !/\b(?:previous|last) meeting\b/i.test(l.text)
-    && findDates(l.text).some((d) => d.iso === date.value)) ?? null;
+  return (
+    lines.find(
+      (l) =>
+        l !== date.line &&
+        /\b(?:held|met)\b/i.test(l.text) &&
+        !/\b(?:previous|last) meeting\b/i.test(l.text) &&
+        findDates(l.text).some((d) => d.iso === date.value),
+    ) ?? null
+  );
 }
 
 const POSTCODE_RE = /\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b/;
 /** An address line under a venue: "57 Edgehill Road, G11 7HZ", "Maidstone ME14 1XQ". */
-const addressLine = (t: string) => t.length < 80 && !/:/.test(t) && (POSTCODE_RE.test(t) || /^\d{1,4}[a-z]?\s+[A-Z][a-z]+/.test(t) && !findTimes(t).length);
+const addressLine = (t: string) =>
+  t.length < 80 && !/:/.test(t) && (POSTCODE_RE.test(t) || (/^\d{1,4}[a-z]?\s+[A-Z][a-z]+/.test(t) && !findTimes(t).length));
 
 /** Venue after a label ("Venue: …", wrapped over lines) or inside "held on DATE in/at VENUE commencing …". */
 function findVenue(lines: FlatLine[], date: HeaderField<string> | null): HeaderField<string> | null {
@@ -72,10 +97,13 @@ function findVenue(lines: FlatLine[], date: HeaderField<string> | null): HeaderF
       for (let j = k + 1; j < lines.length && j < k + 4; j++) {
         const n = lines[j]!.text;
         if (!n || /:/.test(n.slice(0, 20)) || n.length > 100) break;
-        if (/,$/.test(v) || /^[A-Z0-9][\w .,'’-]*$/.test(n) && n.length < 60 && /\d|,/.test(n)) v += " " + n;
+        if (/,$/.test(v) || (/^[A-Z0-9][\w .,'’-]*$/.test(n) && n.length < 60 && /\d|,/.test(n))) v += " " + n;
         else break;
       }
-      v = v.replace(/\s+/g, " ").replace(/[.,]\s*$/, "").trim();
+      v = v
+        .replace(/\s+/g, " ")
+        .replace(/[.,]\s*$/, "")
+        .trim();
       if (v) return { value: v, line: l };
     }
   }
@@ -85,8 +113,11 @@ function findVenue(lines: FlatLine[], date: HeaderField<string> | null): HeaderF
       const t = line.text;
       const d = findDates(t).find((x) => x.iso === date.value);
       const after = d ? t.slice(d.end) : "";
-      const m = /^\s*,?\s*(?:in|at)\s+(?:the\s+)?(.+?)(?:\s*,?\s*(?:commencing|starting|beginning)\b.*|\s*,?\s*at\s+\d{1,2}[.:]?\d{0,2}\s*[ap]\.?m.*)?\.?\s*$/i.exec(after);
-      if (m && PLACE_WORDS.test(m[1]!) || m && /,/.test(m[1]!)) {
+      const m =
+        /^\s*,?\s*(?:in|at)\s+(?:the\s+)?(.+?)(?:\s*,?\s*(?:commencing|starting|beginning)\b.*|\s*,?\s*at\s+\d{1,2}[.:]?\d{0,2}\s*[ap]\.?m.*)?\.?\s*$/i.exec(
+          after,
+        );
+      if ((m && PLACE_WORDS.test(m[1]!)) || (m && /,/.test(m[1]!))) {
         const v = m![1]!.replace(/\s+/g, " ").replace(/[.,]$/, "").trim();
         return { value: v, line };
       }
@@ -102,7 +133,10 @@ function findVenue(lines: FlatLine[], date: HeaderField<string> | null): HeaderF
       seen++;
       if (findTimes(n).length && n.length < 30) continue;
       // "(or on the rising of Full Council, whichever is the later)"
-      if (/^\(/.test(n)) { seen--; continue; }
+      if (/^\(/.test(n)) {
+        seen--;
+        continue;
+      }
       if (PLACE_WORDS.test(n) && n.length < 120 && !/[.]$/.test(n) && !bodyName(n)) {
         let v = n;
         // "Council Chamber, Sessions House," / "County Hall, Maidstone"
@@ -126,7 +160,11 @@ function findTime(lines: FlatLine[], date: HeaderField<string> | null): HeaderFi
     // "Time: 7.00 pm", also inline after the date, and "Time: 19.00" without am/pm.
     const m = /\b(?:time|start(?:ing)? time)\s*:\s*(.{1,20})/i.exec(l.text);
     if (!m) continue;
-    const t = findTimes(m[1]!)[0]?.hhmm ?? (/^(\d{1,2})[.:](\d{2})\b/.exec(m[1]!) ? m[1]!.replace(/^(\d{1,2})[.:](\d{2}).*$/, (_, h: string, mm: string) => `${h.padStart(2, "0")}:${mm}`) : null);
+    const t =
+      findTimes(m[1]!)[0]?.hhmm ??
+      (/^(\d{1,2})[.:](\d{2})\b/.exec(m[1]!)
+        ? m[1]!.replace(/^(\d{1,2})[.:](\d{2}).*$/, (_, h: string, mm: string) => `${h.padStart(2, "0")}:${mm}`)
+        : null);
     if (t && Number(t.slice(0, 2)) < 24) return { value: t, line: l };
   }
   if (date) {
@@ -143,7 +181,9 @@ function findTime(lines: FlatLine[], date: HeaderField<string> | null): HeaderFi
   // "The Council held their meeting at 7.30pm on the 13th March 2019 at …"
   const held = date ? heldSentence(lines, date) : null;
   if (held && findTimes(held.text).length) return { value: findTimes(held.text)[0]!.hhmm, line: held };
-  const started = lines.find((l) => /\b(?:meeting (?:started|commenced|began)|commenced at|commencing at|started at)\b/i.test(l.text) && findTimes(l.text).length);
+  const started = lines.find(
+    (l) => /\b(?:meeting (?:started|commenced|began)|commenced at|commencing at|started at)\b/i.test(l.text) && findTimes(l.text).length,
+  );
   if (started) return { value: findTimes(started.text)[0]!.hhmm, line: started };
   return null;
 }
@@ -153,7 +193,10 @@ function findCommittee(lines: FlatLine[], date: HeaderField<string> | null, auth
   const dateIdx = date ? lines.indexOf(date.line) : 0;
   lines.forEach((l, k) => {
     let name: string | null = null;
-    const m = /\b(?:a meeting of|minutes of (?:the |a )?(?:meeting|proceedings) of|meeting of)\s+(?:the\s+)?(.+?)\s+(?:was |were |will be |is to be |to be )?held\b/i.exec(l.text);
+    const m =
+      /\b(?:a meeting of|minutes of (?:the |a )?(?:meeting|proceedings) of|meeting of)\s+(?:the\s+)?(.+?)\s+(?:was |were |will be |is to be |to be )?held\b/i.exec(
+        l.text,
+      );
     if (m) name = m[1]!;
     const to = /^to (?:all )?(?:the )?members of (?:the )?(.+?)[.,:]?$/i.exec(l.text);
     if (!name && to) name = to[1]!;
@@ -190,4 +233,3 @@ export function extractMeetingHeader(lines: FlatLine[], authority: string | null
     venue: findVenue(scope, date),
   };
 }
-

@@ -7,7 +7,8 @@ const members = (text: string) => extractMembers(flatten(readText("m.txt", text)
 
 describe("extractMembers", () => {
   it("reads a 'Members:' block with comma lists and roles after commas", () => {
-    const text = "Members:\n\nCouncillor Mrs Grundy, Chair\nCouncillor Tucker, Vice Chair\nCouncillors Horrobin, Pargetter and Woolley.\n\nMembers are invited to attend.";
+    const text =
+      "Members:\n\nCouncillor Mrs Grundy, Chair\nCouncillor Tucker, Vice Chair\nCouncillors Horrobin, Pargetter and Woolley.\n\nMembers are invited to attend.";
     expect(members(text)).toEqual([
       { name: "Grundy", role: "Chair", kind: "councillor" },
       { name: "Tucker", role: "Vice-Chair", kind: "councillor" },
@@ -23,7 +24,8 @@ describe("extractMembers", () => {
       { name: "Tucker", role: null, kind: "councillor" },
       { name: "Woolley", role: null, kind: "councillor" },
     ]);
-    const eaten = "To all Members of the Parks Panel\n\nr Eddie Grundy (Chair)\nr Clarrie Grundy\nr Joe Grundy (Deputy Chair)\n\nChurch Representatives\n\nRev. Alan Franks, Church of England";
+    const eaten =
+      "To all Members of the Parks Panel\n\nr Eddie Grundy (Chair)\nr Clarrie Grundy\nr Joe Grundy (Deputy Chair)\n\nChurch Representatives\n\nRev. Alan Franks, Church of England";
     expect(members(eaten)).toEqual([
       { name: "Eddie Grundy", role: "Chair", kind: "councillor" },
       { name: "Clarrie Grundy", role: null, kind: "councillor" },

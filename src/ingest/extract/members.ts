@@ -6,12 +6,20 @@ import { cleanName, hasCouncillorTitle, looksLikeName, roleOf, splitNameList, ty
  * "To all Members of…", or a run of titled name lines ("Cllr Carol Clark (Chair)"), with
  * co-optees under their own headings ("Parent Governor Representatives").
  */
-export interface MemberHit { name: string; role: Role; kind: "councillor" | "co-opted" | "other"; line: FlatLine }
+export interface MemberHit {
+  name: string;
+  role: Role;
+  kind: "councillor" | "co-opted" | "other";
+  line: FlatLine;
+}
 
-const HEADER_RE = /^(?:members(?:hip)?|committee members|councillors|to (?:all )?(?:the )?members of\b.*|membership of\b.*|members of the (?:committee|panel|board)\b.*)\s*:?\s*$/i;
-const COOPT_HEADING_RE = /\b(?:co-?opted|parent governors?|church(?:es)?|diocesan|independent (?:members?|persons?)|lay members?|non-?voting|representatives?|advisers?|added members)\b/i;
+const HEADER_RE =
+  /^(?:members(?:hip)?|committee members|councillors|to (?:all )?(?:the )?members of\b.*|membership of\b.*|members of the (?:committee|panel|board)\b.*)\s*:?\s*$/i;
+const COOPT_HEADING_RE =
+  /\b(?:co-?opted|parent governors?|church(?:es)?|diocesan|independent (?:members?|persons?)|lay members?|non-?voting|representatives?|advisers?|added members)\b/i;
 const TITLED_LINE_RE = /^(?:(?:l?l?r|councillors?|cllrs?|coun)\.?\s+|(?:mr|mrs|ms|miss|dr|rev(?:d)?|reverend|prof)\.?\s+)[A-Z]/i;
-const STOP_RE = /^(?:agenda|apologies|members of the public|contact|webcasting|please|notes?|the (?:council|meeting)|quorum|substitutes?\b.*:|date|venue|time|enquiries)\b/i;
+const STOP_RE =
+  /^(?:agenda|apologies|members of the public|contact|webcasting|please|notes?|the (?:council|meeting)|quorum|substitutes?\b.*:|date|venue|time|enquiries)\b/i;
 
 function isNameLine(t: string): boolean {
   if (!TITLED_LINE_RE.test(t) || t.length > 200) return false;
@@ -27,16 +35,23 @@ export function extractMembers(lines: FlatLine[]): MemberHit[] {
   for (let k = 0; k < lines.length; k++) {
     const l = lines[k]!;
     const t = l.text;
-    if (!t) { blanks++; continue; }
+    if (!t) {
+      blanks++;
+      continue;
+    }
     if (HEADER_RE.test(t) && t.length < 140) {
-      inBlock = true; coopt = false; blanks = 0;
+      inBlock = true;
+      coopt = false;
+      blanks = 0;
       const after = t.replace(/^[^:]*:\s*/, "");
       if (after !== t && after) addNames(after, l, false);
       continue;
     }
     const inline = /^(?:members(?:hip)?|councillors|committee members)\s*:\s*(\S.*)$/i.exec(t);
     if (inline) {
-      inBlock = true; coopt = false; blanks = 0;
+      inBlock = true;
+      coopt = false;
+      blanks = 0;
       addNames(/^(?:cllrs?|councillors?)\b/i.test(inline[1]!) ? inline[1]! : `Councillors ${inline[1]!}`, l, false);
       continue;
     }
@@ -44,15 +59,22 @@ export function extractMembers(lines: FlatLine[]): MemberHit[] {
     if (!inBlock && named) {
       // A run of titled lines starts a block only when several follow one another.
       const run = lines.slice(k, k + 8).filter((x) => x.text && isNameLine(x.text)).length;
-      if (run >= 3) { inBlock = true; coopt = false; }
+      if (run >= 3) {
+        inBlock = true;
+        coopt = false;
+      }
     }
     if (!inBlock) continue;
     if (STOP_RE.test(t) || /^\d{1,2}[.)]\s/.test(t) || (t.length > 140 && !named)) {
-      if (sawNames) { inBlock = false; sawNames = false; }
+      if (sawNames) {
+        inBlock = false;
+        sawNames = false;
+      }
       continue;
     }
     if (!named && COOPT_HEADING_RE.test(t) && t.length < 80 && !/,/.test(t.replace(/,\s*(?:church|roman|diocese).*/i, ""))) {
-      coopt = true; blanks = 0;
+      coopt = true;
+      blanks = 0;
       continue;
     }
     if (named || (coopt && looksLikeName(cleanName(t)))) {
@@ -60,7 +82,10 @@ export function extractMembers(lines: FlatLine[]): MemberHit[] {
       blanks = 0;
       continue;
     }
-    if (sawNames && blanks >= 1) { inBlock = false; sawNames = false; }
+    if (sawNames && blanks >= 1) {
+      inBlock = false;
+      sawNames = false;
+    }
   }
   return out;
 

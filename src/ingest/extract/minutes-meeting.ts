@@ -9,23 +9,39 @@ import { nameKey, splitNameList } from "../parse/names.js";
 import { findDates } from "../parse/printed-date.js";
 
 /** One set of minutes: its meeting header, attendance, minuted items, decisions and declarations. */
-export function extractMinutesMeeting(pages: PageSet, body: FlatLine[], authority: string | null, known: string[]): { meeting: ExtractedMeeting; prov: ProvenanceLog; header: MeetingHeader } | null {
+export function extractMinutesMeeting(
+  pages: PageSet,
+  body: FlatLine[],
+  authority: string | null,
+  known: string[],
+): { meeting: ExtractedMeeting; prov: ProvenanceLog; header: MeetingHeader } | null {
   const header = extractMeetingHeader(body, authority, { minutes: true });
   const prov = new ProvenanceLog(pages);
   const presentAt = body.findIndex((l) => /^(?:members\s+)?present\b/i.test(l.text));
   const minutes = extractMinutes(body, Math.max(0, presentAt));
-  const firstItem = minutes.length ? body.findIndex((l) => l.i === minutes[0]!.line.i || l.start === minutes[0]!.line.start && l.page === minutes[0]!.line.page) : -1;
+  const firstItem = minutes.length
+    ? body.findIndex((l) => l.i === minutes[0]!.line.i || (l.start === minutes[0]!.line.start && l.page === minutes[0]!.line.page))
+    : -1;
   let hits = extractAttendance(body, known, firstItem);
   // Some minutes record attendance under their first item ("1. Welcome … members present were: …").
   if (!hits.some((h) => h.list === "present") && minutes.length > 1) {
     const second = body.findIndex((l) => l.i === minutes[1]!.line.i);
     const more = extractAttendance(body.slice(Math.max(0, firstItem + 1)), known, second - firstItem - 1);
-    if (more.some((h) => h.list === "present")) hits = [...hits, ...more.filter((h) => !hits.some((x) => x.list === h.list && x.name === h.name))];
+    if (more.some((h) => h.list === "present"))
+      hits = [...hits, ...more.filter((h) => !hits.some((x) => x.list === h.list && x.name === h.name))];
   }
   const meeting: ExtractedMeeting = {
-    committee: null, date: null, time: null, venue: null, hasAgenda: false, hasMinutes: true,
-    agenda: [], members: [], attendance: { present: [], apologies: [], substitutes: [], officers: [], alsoPresent: [] },
-    minutes: [], declarations: [],
+    committee: null,
+    date: null,
+    time: null,
+    venue: null,
+    hasAgenda: false,
+    hasMinutes: true,
+    agenda: [],
+    members: [],
+    attendance: { present: [], apologies: [], substitutes: [], officers: [], alsoPresent: [] },
+    minutes: [],
+    declarations: [],
   };
   const a = meeting.attendance;
   const seen = new Set<string>();
@@ -52,7 +68,9 @@ export function extractMinutesMeeting(pages: PageSet, body: FlatLine[], authorit
     if (/apolog/i.test(mi.title) && !a.apologies.length) {
       for (const l of text) for (const n of apologiesInText(l)) addName("apologies", n, l);
       // "Cllrs Ives, Ward and Ellis." printed as the minute's whole text.
-      if (!a.apologies.length) for (const l of text) if (/^(?:councillors?|cllrs?)\b/i.test(l.text)) for (const n of splitNameList(l.text)) addName("apologies", n.name, l);
+      if (!a.apologies.length)
+        for (const l of text)
+          if (/^(?:councillors?|cllrs?)\b/i.test(l.text)) for (const n of splitNameList(l.text)) addName("apologies", n.name, l);
     }
     if (/substitut/i.test(mi.title) && !a.substitutes.length) {
       for (const l of text) {
@@ -69,7 +87,14 @@ export function extractMinutesMeeting(pages: PageSet, body: FlatLine[], authorit
   }
   if (!header.committee) {
     const first = body.find((l) => l.text);
-    if (first && first.text.length < 90 && !findDates(first.text).length && !/[:.]$/.test(first.text) && !/^(?:minutes|present)\b/i.test(first.text)) header.committee = { value: first.text, line: first };
+    if (
+      first &&
+      first.text.length < 90 &&
+      !findDates(first.text).length &&
+      !/[:.]$/.test(first.text) &&
+      !/^(?:minutes|present)\b/i.test(first.text)
+    )
+      header.committee = { value: first.text, line: first };
   }
   // Substitutes attend: count them present when the list omits them.
   for (const s of a.substitutes) {

@@ -3,18 +3,36 @@ import { readText } from "../read/text.js";
 import { flatten } from "../segment/lines.js";
 import { extractMinutes } from "./minutes.js";
 
-const minutes = (text: string) => extractMinutes(flatten(readText("m.md", text)), 0).map((m) => ({ number: m.number, title: m.title, decisions: m.decisions.map((d) => d.text) }));
+const minutes = (text: string) =>
+  extractMinutes(flatten(readText("m.md", text)), 0).map((m) => ({
+    number: m.number,
+    title: m.title,
+    decisions: m.decisions.map((d) => d.text),
+  }));
 
 describe("extractMinutes", () => {
   it("prefers bold minute headings to numbered paragraphs inside them, and tolerates a lost digit", () => {
     const text = [
-      "**41. Apologies**", "",
-      "**42. Leader's Report**", "",
-      "1. The Leader spoke about potholes.", "", "2. The Leader spoke about buses.", "", "3. The Leader spoke about libraries.", "", "4. The Leader spoke about parks.", "",
-      "RESOLVED that the report be noted.", "",
-      "**3. Parish Grants**", "",
-      "It was resolved to award the grants.", "",
-      "**44. Any Other Business**", "",
+      "**41. Apologies**",
+      "",
+      "**42. Leader's Report**",
+      "",
+      "1. The Leader spoke about potholes.",
+      "",
+      "2. The Leader spoke about buses.",
+      "",
+      "3. The Leader spoke about libraries.",
+      "",
+      "4. The Leader spoke about parks.",
+      "",
+      "RESOLVED that the report be noted.",
+      "",
+      "**3. Parish Grants**",
+      "",
+      "It was resolved to award the grants.",
+      "",
+      "**44. Any Other Business**",
+      "",
     ].join("\n");
     expect(minutes(text)).toEqual([
       { number: "41", title: "Apologies", decisions: [] },
@@ -26,22 +44,38 @@ describe("extractMinutes", () => {
 
   it("takes listed decisions after 'agreed that the Panel:' and joins parts broken over a page", () => {
     const text = [
-      "7. Flooding", "",
-      "It was agreed that the Panel:", "",
+      "7. Flooding",
+      "",
+      "It was agreed that the Panel:",
+      "",
       "- 1. asks the Environment Agency to attend a future meeting;",
-      "- 2. requests a map of the drains that", "", "flood most often;", "",
-      "3. thanks the volunteers.", "",
-      "8. Close", "",
+      "- 2. requests a map of the drains that",
+      "",
+      "flood most often;",
+      "",
+      "3. thanks the volunteers.",
+      "",
+      "8. Close",
+      "",
       "Agreed that the meeting close.",
     ].join("\n");
     expect(minutes(text)).toEqual([
-      { number: "7", title: "Flooding", decisions: ["asks the Environment Agency to attend a future meeting", "requests a map of the drains that flood most often", "thanks the volunteers."] },
+      {
+        number: "7",
+        title: "Flooding",
+        decisions: [
+          "asks the Environment Agency to attend a future meeting",
+          "requests a map of the drains that flood most often",
+          "thanks the volunteers.",
+        ],
+      },
       { number: "8", title: "Close", decisions: ["that the meeting close."] },
     ]);
   });
 
   it("does not read 'noted' sentences as decisions when the minute records an explicit one", () => {
-    const text = "5. Hall Hire\n\nThe Committee noted that bookings had risen.\n\nRESOLVED to defer the fees review.\n\n6. Close\n\nMembers noted the date of the next meeting.";
+    const text =
+      "5. Hall Hire\n\nThe Committee noted that bookings had risen.\n\nRESOLVED to defer the fees review.\n\n6. Close\n\nMembers noted the date of the next meeting.";
     expect(minutes(text).map((m) => m.decisions)).toEqual([["to defer the fees review."], ["Members noted the date of the next meeting."]]);
   });
 });
@@ -49,13 +83,20 @@ describe("extractMinutes", () => {
 describe("decisions in unmarked paragraphs", () => {
   it("reads each paragraph after 'RESOLVED that:' and a decision in the paragraph after a bare RESOLVED", () => {
     const text = [
-      "**12. Footpaths**", "",
-      "RESOLVED that:", "",
-      "Members note the survey of rights of way.", "",
-      "Members ask for a report on stiles.", "",
-      "The Chair thanked the wardens.", "",
-      "**13. Condolences**", "",
-      "RESOLVED", "",
+      "**12. Footpaths**",
+      "",
+      "RESOLVED that:",
+      "",
+      "Members note the survey of rights of way.",
+      "",
+      "Members ask for a report on stiles.",
+      "",
+      "The Chair thanked the wardens.",
+      "",
+      "**13. Condolences**",
+      "",
+      "RESOLVED",
+      "",
       "that the Council record its sympathy to the family.",
     ].join("\n");
     expect(minutes(text).map((m) => m.decisions)).toEqual([
@@ -66,17 +107,32 @@ describe("decisions in unmarked paragraphs", () => {
 
   it("takes the decision from 'proposed …, seconded … and unanimously agreed to/that …' inside a sentence", () => {
     const text = [
-      "1. Correspondence", "",
-      "i) Felpersham Scouts re financial support. It was proposed by Cllr. A. Bell, seconded by Cllr. C. Dunn and unanimously agreed to donate £75.00. The Clerk would write.", "",
-      "2. Footpaths", "",
-      "Following a discussion it was agreed that the stile on the Mill Lane path be replaced. Members noted the cost.", "",
-      "Cllr Dunn agreed to look at the stile.", "",
+      "1. Correspondence",
+      "",
+      "i) Felpersham Scouts re financial support. It was proposed by Cllr. A. Bell, seconded by Cllr. C. Dunn and unanimously agreed to donate £75.00. The Clerk would write.",
+      "",
+      "2. Footpaths",
+      "",
+      "Following a discussion it was agreed that the stile on the Mill Lane path be replaced. Members noted the cost.",
+      "",
+      "Cllr Dunn agreed to look at the stile.",
+      "",
     ].join("\n");
     expect(minutes(text).map((m) => m.decisions)).toEqual([["to donate £75.00."], ["that the stile on the Mill Lane path be replaced."]]);
   });
 
   it("leaves 'it was agreed' to RESOLVED when the minute has a formal resolution", () => {
-    const text = ["1. Parks", "", "After discussion it was agreed that the play area be discussed first.", "", "RESOLVED that the report be noted.", "", "2. Close", "", "The meeting closed at 9pm."].join("\n");
+    const text = [
+      "1. Parks",
+      "",
+      "After discussion it was agreed that the play area be discussed first.",
+      "",
+      "RESOLVED that the report be noted.",
+      "",
+      "2. Close",
+      "",
+      "The meeting closed at 9pm.",
+    ].join("\n");
     expect(minutes(text)[0]!.decisions).toEqual(["that the report be noted."]);
   });
 });

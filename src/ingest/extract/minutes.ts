@@ -6,12 +6,21 @@ import { cleanInline } from "../read/text.js";
  * ("CES47/02/17", "CYP 44/22", "246.", "11", "Minute 12"); the scheme is chosen per set
  * of minutes as the longest run of ascending numbers whose lines read like headings.
  */
-export interface MinuteHit { number: string; title: string; line: FlatLine; bodyStart: number; bodyEnd: number; decisions: { text: string; line: FlatLine }[] }
+export interface MinuteHit {
+  number: string;
+  title: string;
+  line: FlatLine;
+  bodyStart: number;
+  bodyEnd: number;
+  decisions: { text: string; line: FlatLine }[];
+}
 
 const CODED_RE = /^((?:[A-Z]{1,8}[\s/.-]?)?\d{1,4}\/\d{2,4}(?:\/\d{2,4})?|[A-Z]{1,8}\s?\d{1,4}\.\d{2,4})\.?(?:\s+(.*))?$/;
 const NUMERIC_RE = /^(?:(?:minute|min\.?|item)\s+(?:no\.?\s*)?)?(\d{1,4}[a-z]?)(?:\.|\)|:)?(?:\s+(.*))?$/i;
-const TRIGGER_RE = /^(?:\(?\d+[.)]?\s*)?(?:it was\s+|and\s+|(?:the\s+)?(?:members|committee|sub-committee|panel|board|cabinet|council)\s+(?:unanimously\s+)?)?(resolved|agreed|recommended|decided)\b(?:\s*\(?(?:unanimously|accordingly|by consensus)\)?)?\s*[:\-–—,]*\s*/i;
-const NOTED_RE = /^(?:the\s+)?(?:members|committee|sub-committee|panel|board)\s+(?:noted|endorsed|approved|requested|supported|welcomed|accepted)\b/i;
+const TRIGGER_RE =
+  /^(?:\(?\d+[.)]?\s*)?(?:it was\s+|and\s+|(?:the\s+)?(?:members|committee|sub-committee|panel|board|cabinet|council)\s+(?:unanimously\s+)?)?(resolved|agreed|recommended|decided)\b(?:\s*\(?(?:unanimously|accordingly|by consensus)\)?)?\s*[:\-–—,]*\s*/i;
+const NOTED_RE =
+  /^(?:the\s+)?(?:members|committee|sub-committee|panel|board)\s+(?:noted|endorsed|approved|requested|supported|welcomed|accepted)\b/i;
 const FOLLOWING_RE = /\b(?:agreed|resolved|recommended|decided)\b(?:\s+(?:the following|as follows|that))?\s*:\s*$/i;
 const MID_AGREED_RE = /\b(?:it was|and|were|was)\s+(?:(?:unanimously|also|further|therefore)\s+)?agreed\s+(?=(?:that|to)\s)/i;
 const LIST_ITEM_RE = /^(?:[-•·*▪]\s*)?(?:\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]|\d{1,2}\.\d{1,2}\.?)\s+/i;
@@ -42,7 +51,13 @@ function headingLike(title: string, line: FlatLine): boolean {
   return !/[.]$/.test(t) || t.split(/\s+/).length <= 8;
 }
 
-interface Candidate { k: number; number: string; value: number; title: string; weight: number }
+interface Candidate {
+  k: number;
+  number: string;
+  value: number;
+  title: string;
+  weight: number;
+}
 
 function pickChain(cands: Candidate[]): Candidate[] {
   if (!cands.length) return [];
@@ -52,13 +67,19 @@ function pickChain(cands: Candidate[]): Candidate[] {
   for (let a = 0; a < cands.length; a++) {
     for (let b = 0; b < a; b++) {
       const step = cands[a]!.value - cands[b]!.value;
-      if (step >= 1 && step <= 3 && best[b]!.score + cands[a]!.weight > best[a]!.score) best[a] = { score: best[b]!.score + cands[a]!.weight, prev: b };
+      if (step >= 1 && step <= 3 && best[b]!.score + cands[a]!.weight > best[a]!.score)
+        best[a] = { score: best[b]!.score + cands[a]!.weight, prev: b };
     }
   }
   let end = 0;
-  best.forEach((b, i) => { if (b.score > best[end]!.score) end = i; });
+  best.forEach((b, i) => {
+    if (b.score > best[end]!.score) end = i;
+  });
   const chain: Candidate[] = [];
-  for (let i = end; i >= 0; i = best[i]!.prev) { chain.unshift(cands[i]!); if (best[i]!.prev < 0) break; }
+  for (let i = end; i >= 0; i = best[i]!.prev) {
+    chain.unshift(cands[i]!);
+    if (best[i]!.prev < 0) break;
+  }
   return chain;
 }
 
@@ -70,11 +91,18 @@ export function extractMinutes(lines0: FlatLine[], from: number): MinuteHit[] {
   const numeric: Candidate[] = [];
   lines.forEach((l, k) => {
     const t = l.text;
-    if (!t || l.cells && l.cells.filter((c) => c.trim()).length > 2) return;
+    if (!t || (l.cells && l.cells.filter((c) => c.trim()).length > 2)) return;
     const c = CODED_RE.exec(t);
-    if (c) { const v = /(\d{1,4})[/.]/.exec(c[1]!); coded.push({ k, number: c[1]!.trim(), value: Number(v?.[1] ?? 0), title: c[2] ?? "", weight: isBoldHeading(l) ? 3 : 1 }); return; }
+    if (c) {
+      const v = /(\d{1,4})[/.]/.exec(c[1]!);
+      coded.push({ k, number: c[1]!.trim(), value: Number(v?.[1] ?? 0), title: c[2] ?? "", weight: isBoldHeading(l) ? 3 : 1 });
+      return;
+    }
     const n = NUMERIC_RE.exec(t);
-    if (n && headingLike(n[2] ?? "", l) && !/^\d{1,4}$/.test(t) || n && /^\d{1,4}\.?$/.test(t) && /^[A-Z]/.test(lines[nextIdx(lines, k)]?.text ?? "")) {
+    if (
+      (n && headingLike(n[2] ?? "", l) && !/^\d{1,4}$/.test(t)) ||
+      (n && /^\d{1,4}\.?$/.test(t) && /^[A-Z]/.test(lines[nextIdx(lines, k)]?.text ?? ""))
+    ) {
       numeric.push({ k, number: n![1]!, value: parseInt(n![1]!, 10), title: n![2] ?? "", weight: isBoldHeading(l) ? 3 : 1 });
     }
   });
@@ -82,9 +110,16 @@ export function extractMinutes(lines0: FlatLine[], from: number): MinuteHit[] {
   for (let k = 1; k < numeric.length; k++) {
     const c = numeric[k]!;
     // Only for bold headings: plain numbered paragraphs would chain onto anything.
-    const prev = c.weight >= 3 ? numeric.slice(0, k).reverse().find((p) => p.weight >= c.weight) : undefined;
+    const prev =
+      c.weight >= 3
+        ? numeric
+            .slice(0, k)
+            .reverse()
+            .find((p) => p.weight >= c.weight)
+        : undefined;
     if (!prev) continue;
-    if (c.value < prev.value && c.number.length < String(prev.value).length && String(prev.value + 1).endsWith(c.number)) c.value = prev.value + 1;
+    if (c.value < prev.value && c.number.length < String(prev.value).length && String(prev.value + 1).endsWith(c.number))
+      c.value = prev.value + 1;
   }
   const chain = coded.length >= 2 ? pickChain(coded) : pickChain(numeric);
   if (chain.length < 2 && !(chain.length === 1 && coded.length)) return [];
@@ -93,17 +128,33 @@ export function extractMinutes(lines0: FlatLine[], from: number): MinuteHit[] {
     let bodyStart = c.k + 1;
     if (!title.trim()) {
       const j = nextIdx(lines, c.k);
-      if (j >= 0) { title = lines[j]!.text; bodyStart = j + 1; }
+      if (j >= 0) {
+        title = lines[j]!.text;
+        bodyStart = j + 1;
+      }
     }
     // A bold heading wrapped onto the next line.
     if (isBoldHeading(lines[c.k]!) && c.title.trim()) {
       const n = lines[c.k + 1];
-      if (n && n.text && n.bold && c.title.length >= 45 && !chain.some((x) => x.k === c.k + 1) && n.text.split(/\s+/).length <= 12) { title += " " + n.text; bodyStart = c.k + 2; }
+      if (n?.text && n.bold && c.title.length >= 45 && !chain.some((x) => x.k === c.k + 1) && n.text.split(/\s+/).length <= 12) {
+        title += " " + n.text;
+        bodyStart = c.k + 2;
+      }
     }
-    title = cleanInline(title).replace(/\s*\((?:item|minute)\s*\d+[a-z]?\)\s*$/i, "").replace(/\s*[-–]\s*$/, "").trim();
+    title = cleanInline(title)
+      .replace(/\s*\((?:item|minute)\s*\d+[a-z]?\)\s*$/i, "")
+      .replace(/\s*[-–]\s*$/, "")
+      .trim();
     const bodyEnd = idx + 1 < chain.length ? chain[idx + 1]!.k : lines.length;
     const body = lines.slice(bodyStart, bodyEnd);
-    return { number: c.number, title, line: lines[c.k]!, bodyStart: lines[bodyStart]?.i ?? lines[c.k]!.i, bodyEnd: lines[bodyEnd - 1]?.i ?? lines[c.k]!.i, decisions: decisionsIn(body) };
+    return {
+      number: c.number,
+      title,
+      line: lines[c.k]!,
+      bodyStart: lines[bodyStart]?.i ?? lines[c.k]!.i,
+      bodyEnd: lines[bodyEnd - 1]?.i ?? lines[c.k]!.i,
+      decisions: decisionsIn(body),
+    };
   });
 }
 
@@ -112,7 +163,11 @@ function nextIdx(lines: FlatLine[], k: number): number {
   return -1;
 }
 
-const tidy = (s: string) => cleanInline(s).replace(/(?:\s*[;,])?(?:\s+(?:and|or))?\s*$/i, "").replace(/^[\s:\-–—,]+/, "").trim();
+const tidy = (s: string) =>
+  cleanInline(s)
+    .replace(/(?:\s*[;,])?(?:\s+(?:and|or))?\s*$/i, "")
+    .replace(/^[\s:\-–—,]+/, "")
+    .trim();
 
 /** Decisions in a minute's body: text after RESOLVED / AGREED / "It was agreed", one per numbered part. */
 export function decisionsIn(body: FlatLine[]): { text: string; line: FlatLine }[] {
@@ -123,14 +178,17 @@ export function decisionsIn(body: FlatLine[]): { text: string; line: FlatLine }[
     const t = l.text.replace(BULLET_RE, "");
     let rest: string | null = null;
     const m = TRIGGER_RE.exec(t);
-    if (m && /^[A-Z]/.test(m[1]!) || m && /^(?:\(?\d+[.)]?\s*)?(?:it was|and|the|members|committee|sub-committee|panel|board|cabinet|council)\b/i.test(t)) rest = t.slice(m![0].length);
+    if (
+      (m && /^[A-Z]/.test(m[1]!)) ||
+      (m && /^(?:\(?\d+[.)]?\s*)?(?:it was|and|the|members|committee|sub-committee|panel|board|cabinet|council)\b/i.test(t))
+    )
+      rest = t.slice(m![0].length);
     else if (FOLLOWING_RE.test(t)) rest = ":";
     else if (/\b(?:and|it was|was)\s+(?:unanimously\s+)?(?:RESOLVED|AGREED)\b/.test(t)) {
       // "It was moved by …, seconded by … and RESOLVED that …"
       const at = /\b(?:RESOLVED|AGREED)\b\s*[:\-–—,]*\s*/.exec(t)!;
       rest = t.slice(at.index + at[0].length);
-    }
-    else if (!hasExplicit && !l.cells && MID_AGREED_RE.test(t) && !/\b(?:the|a|an|of|to|and|that|for)$/i.test(t)) {
+    } else if (!hasExplicit && !l.cells && MID_AGREED_RE.test(t) && !/\b(?:the|a|an|of|to|and|that|for)$/i.test(t)) {
       // "Proposed by Cllr A, seconded by Cllr B and unanimously agreed to donate £50." — the
       // decision is that sentence's tail; what follows it is discussion.
       const at = MID_AGREED_RE.exec(t)!;
@@ -139,17 +197,23 @@ export function decisionsIn(body: FlatLine[]): { text: string; line: FlatLine }[
       const text = tidy(stop ? tail.slice(0, stop.index + 1) : tail);
       if (text.split(/\s+/).length >= 3) out.push({ text, line: l });
       continue;
-    }
-    else if (NOTED_RE.test(t) && !hasExplicit) {
+    } else if (NOTED_RE.test(t) && !hasExplicit) {
       const a = /\b(?:agreed|resolved)\b\s*(?:that\s+)?/i.exec(t);
       rest = a ? t.slice(a.index + a[0].length) : t;
     } else continue;
-    if (/^(?:to|that)?\s*[.:]?\s*$/i.test(rest) || /:\s*$/.test(rest) || /\bthe following\b/i.test(rest) && rest.length < 80) {
+    if (/^(?:to|that)?\s*[.:]?\s*$/i.test(rest) || /:\s*$/.test(rest) || (/\bthe following\b/i.test(rest) && rest.length < 80)) {
       const items = listAfter(body, k + 1);
-      if (items.length) { for (const it of items) out.push({ text: it.text, line: it.line }); k = items[items.length - 1]!.end; continue; }
+      if (items.length) {
+        for (const it of items) out.push({ text: it.text, line: it.line });
+        k = items[items.length - 1]!.end;
+        continue;
+      }
       // "RESOLVED" alone, the decision in the next paragraph.
       const j = nextFilledIn(body, k);
-      if (j > 0 && !TRIGGER_RE.test(body[j]!.text) && body[j]!.text.length > 10) { out.push({ text: tidy(body[j]!.text), line: body[j]! }); k = j; }
+      if (j > 0 && !TRIGGER_RE.test(body[j]!.text) && body[j]!.text.length > 10) {
+        out.push({ text: tidy(body[j]!.text), line: body[j]! });
+        k = j;
+      }
       continue;
     }
     // Inline parts "(1) to note…; and (2) that…" and parts on the following lines.
@@ -168,7 +232,10 @@ export function decisionsIn(body: FlatLine[]): { text: string; line: FlatLine }[
     } else {
       // A decision whose sentence runs on after a page break.
       const j = nextFilledIn(body, k);
-      if (j > 0 && /^[a-z]/.test(body[j]!.text) && !/[.]$/.test(t)) { out[out.length - 1]!.text += " " + tidy(body[j]!.text); k = j; }
+      if (j > 0 && /^[a-z]/.test(body[j]!.text) && !/[.]$/.test(t)) {
+        out[out.length - 1]!.text += " " + tidy(body[j]!.text);
+        k = j;
+      }
     }
   }
   return out;
@@ -185,12 +252,15 @@ function listAfter(body: FlatLine[], from: number): { text: string; line: FlatLi
     const t = body[j]!.text;
     if (!t) continue;
     const stripped = t.replace(BULLET_RE, "");
-    if (LIST_ITEM_RE.test(stripped) || BULLET_RE.test(t) && items.length >= 0 && !/^[a-z]/.test(stripped) && items.length < 30 && (BULLET_RE.test(t))) {
+    if (
+      LIST_ITEM_RE.test(stripped) ||
+      (BULLET_RE.test(t) && items.length >= 0 && !/^[a-z]/.test(stripped) && items.length < 30 && BULLET_RE.test(t))
+    ) {
       items.push({ text: tidy(stripped.replace(LIST_ITEM_RE, "")), line: body[j]!, end: j });
       continue;
     }
     const adjacent = j > from && body[j - 1]!.text !== "";
-    if (items.length && (/^[a-z(]/.test(t) || adjacent && !/[.;:]$/.test(items[items.length - 1]!.text)) && !TRIGGER_RE.test(t)) {
+    if (items.length && (/^[a-z(]/.test(t) || (adjacent && !/[.;:]$/.test(items[items.length - 1]!.text))) && !TRIGGER_RE.test(t)) {
       const last = items[items.length - 1]!;
       last.text = tidy(last.text + " " + t);
       last.end = j;
@@ -198,7 +268,14 @@ function listAfter(body: FlatLine[], from: number): { text: string; line: FlatLi
     }
     // Unmarked paragraphs after "RESOLVED that:", each one decision.
     if (!items.length || items.every((it) => it.plain)) {
-      if (/^[A-Z“"]/.test(t) && !body[j]!.bold && !TRIGGER_RE.test(t) && !/^\d{1,3}[.)]\s/.test(t) && !/^(?:the (?:chair|meeting|committee)|this item|in accordance)\b/i.test(t) && items.length < 12) {
+      if (
+        /^[A-Z“"]/.test(t) &&
+        !body[j]!.bold &&
+        !TRIGGER_RE.test(t) &&
+        !/^\d{1,3}[.)]\s/.test(t) &&
+        !/^(?:the (?:chair|meeting|committee)|this item|in accordance)\b/i.test(t) &&
+        items.length < 12
+      ) {
         items.push({ text: tidy(t.replace(/^[“"]|[”"]$/g, "")), line: body[j]!, end: j, plain: true });
         continue;
       }

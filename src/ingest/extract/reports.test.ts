@@ -51,26 +51,45 @@ const HEADED = [
 describe("extractReports", () => {
   it("reads a tabular cover sheet, keeping only the author's name", () => {
     expect(extractReports(readText("t.txt", TABULAR)).rows).toEqual([
-      { title: "Winter Gritting Review", meetingDate: "2024-06-04", author: "Tom Forrest", service: "Environment and Infrastructure", wards: "All" },
+      {
+        title: "Winter Gritting Review",
+        meetingDate: "2024-06-04",
+        author: "Tom Forrest",
+        service: "Environment and Infrastructure",
+        wards: "All",
+      },
     ]);
   });
 
   it("takes the service from the appendix heading when the form has none", () => {
     expect(extractReports(readText("f.txt", FORM)).rows).toEqual([
-      { title: "Verge Cutting Contract", meetingDate: "2024-10-10", author: "Lynda Snell", service: "Highways Contracts Team", wards: null },
+      {
+        title: "Verge Cutting Contract",
+        meetingDate: "2024-10-10",
+        author: "Lynda Snell",
+        service: "Highways Contracts Team",
+        wards: null,
+      },
     ]);
   });
 
   it("titles a headed report from the agenda and finds its contact officer", () => {
     const { rows, provenance } = extractReports(readText("h.txt", HEADED));
     expect(rows).toEqual([
-      { title: "Rural Bus Services Overview Report 2024", meetingDate: "2024-07-15", author: "Jill Patterson", service: "Rural Bus Services", wards: null },
+      {
+        title: "Rural Bus Services Overview Report 2024",
+        meetingDate: "2024-07-15",
+        author: "Jill Patterson",
+        service: "Rural Bus Services",
+        wards: null,
+      },
     ]);
     expect(provenance["/0/author"].extractor).toBe("reports");
   });
 
   it("does not treat minutes as a report", () => {
-    const minutes = "Highways Scrutiny Panel\n4 June 2024\nPresent: Cllr Ann Archer (Chair)\n12 Minutes\nAgreed that the minutes be signed.";
+    const minutes =
+      "Highways Scrutiny Panel\n4 June 2024\nPresent: Cllr Ann Archer (Chair)\n12 Minutes\nAgreed that the minutes be signed.";
     expect(extractReports(readText("m.txt", minutes)).rows).toEqual([]);
   });
 });
@@ -84,15 +103,28 @@ describe("personName", () => {
 
   it("reads a From / To / Subject cover and a numbered 'Report Authors:' label with the name below", () => {
     const text = [
-      "Agenda Item 4", "",
-      "From:\tAlan Bell, Leader of the Council", "",
-      "To:\tFelpersham County Council – 12th June 2025", "",
-      "Subject:\tRiver Fel Flood Defences", "",
-      "Classification:\tUnrestricted", "",
-      "Summary:", "", "The council is asked to endorse the flood plan.", "",
-      "5. Report Authors:", "", "Carol Dunn, Head of Flood Risk", "",
+      "Agenda Item 4",
+      "",
+      "From:\tAlan Bell, Leader of the Council",
+      "",
+      "To:\tFelpersham County Council – 12th June 2025",
+      "",
+      "Subject:\tRiver Fel Flood Defences",
+      "",
+      "Classification:\tUnrestricted",
+      "",
+      "Summary:",
+      "",
+      "The council is asked to endorse the flood plan.",
+      "",
+      "5. Report Authors:",
+      "",
+      "Carol Dunn, Head of Flood Risk",
+      "",
     ].join("\n");
     const rows = extractReports(readText("r.txt", text)).rows;
-    expect(rows).toEqual([{ title: "River Fel Flood Defences", meetingDate: "2025-06-12", author: "Carol Dunn", service: null, wards: null }]);
+    expect(rows).toEqual([
+      { title: "River Fel Flood Defences", meetingDate: "2025-06-12", author: "Carol Dunn", service: null, wards: null },
+    ]);
   });
 });

@@ -2,7 +2,16 @@ import type { PageSet } from "../read/page.js";
 import type { ExtractedReport, ProvenanceRef } from "../../domain/extraction.js";
 import type { Segment } from "../segment/segment.js";
 import { findDates, isDateOnly, parseDate } from "../parse/printed-date.js";
-import { isFurniture, nonEmpty, pageTextMap, provenanceAt, stripTitles, toStream, wordCount, type StreamLine } from "../segment/table-grid.js";
+import {
+  isFurniture,
+  nonEmpty,
+  pageTextMap,
+  provenanceAt,
+  stripTitles,
+  toStream,
+  wordCount,
+  type StreamLine,
+} from "../segment/table-grid.js";
 import { agendaTitles, personName, wordsOf } from "../parse/report-names.js";
 
 const EXTRACTOR = "reports";
@@ -17,7 +26,10 @@ const LABELS: [RegExp, Field][] = [
   [/^(name of contact officer|contact officers?|contact name|contact|officer contact)$/, "contact"],
   [/^(lead officers?|responsible officer|report of|report by|report from|from|relevant director)$/, "lead"],
   [/^(service|service area|directorate|department|division|portfolio area)$/, "service"],
-  [/^(wards? affected|wards?|ward\(s\)( affected)?|wards? and communities affected|electoral divisions?( affected)?|divisions? affected)$/, "wards"],
+  [
+    /^(wards? affected|wards?|ward\(s\)( affected)?|wards? and communities affected|electoral divisions?( affected)?|divisions? affected)$/,
+    "wards",
+  ],
   [/^(meeting|committee|report to|decision maker|meeting of|to)$/, "meeting"],
 ];
 const ANY_LABEL = /^(?:\d{1,2}\.\s+)?([A-Za-z][A-Za-z()' /]{1,40}?):\s*/;
@@ -27,7 +39,11 @@ const labelOf = (raw: string): Field | null => {
   return LABELS.find(([re]) => re.test(k))?.[1] ?? null;
 };
 
-interface Hit { field: Field; value: string; line: StreamLine }
+interface Hit {
+  field: Field;
+  value: string;
+  line: StreamLine;
+}
 
 /** "Label: value", "Label<tab>value", and the converter's "Author: Service:<tab>a b". */
 function fieldsOn(line: StreamLine, previous: Hit[]): Hit[] {
@@ -54,23 +70,42 @@ function fieldsOn(line: StreamLine, previous: Hit[]): Hit[] {
   return [{ field: fields[0]!, value: value.trim(), line }];
 }
 
-const SECTION = /^(\d+\.?\s*)?(summary|purpose( of (the )?report)?|report summary|executive summary|introduction|context|background|recommendations?( and reasons)?|detail|key issues)\b/i;
+const SECTION =
+  /^(\d+\.?\s*)?(summary|purpose( of (the )?report)?|report summary|executive summary|introduction|context|background|recommendations?( and reasons)?|detail|key issues)\b/i;
 
-interface Cover { start: number; hits: Hit[]; title: string | null; titleLine: StreamLine | null; heading: string | null; dateLine: StreamLine | null }
+interface Cover {
+  start: number;
+  hits: Hit[];
+  title: string | null;
+  titleLine: StreamLine | null;
+  heading: string | null;
+  dateLine: StreamLine | null;
+}
 
 /** Reports that print a heading instead of a form: committee, date, TITLE, then "Summary". */
 function headedCover(stream: StreamLine[], i: number): Cover | null {
   const top: number[] = [];
-  for (let j = i; j < stream.length && top.length < 7; j++) if (!isFurniture(stream[j].text) && !/^agenda item/i.test(stream[j].text)) top.push(j);
+  for (let j = i; j < stream.length && top.length < 7; j++)
+    if (!isFurniture(stream[j].text) && !/^agenda item/i.test(stream[j].text)) top.push(j);
   const dateAt = top.findIndex((j) => isDateOnly(stream[j].text));
   const sectionAt = top.findIndex((j) => SECTION.test(stream[j].text) && wordCount(stream[j].text) <= 5);
   if (dateAt < 0 || sectionAt <= dateAt + 1 || sectionAt - dateAt > 3) return null;
   const heads = top.slice(dateAt + 1, sectionAt).map((j) => stream[j]);
   if (heads.some((h) => wordCount(h.text) > 25 || h.cells)) return null;
-  return { start: i, hits: [], title: heads.map((h) => h.text).join(" "), titleLine: heads[0], heading: heads.map((h) => h.text).join(" "), dateLine: stream[top[dateAt]] };
+  return {
+    start: i,
+    hits: [],
+    title: heads.map((h) => h.text).join(" "),
+    titleLine: heads[0],
+    heading: heads.map((h) => h.text).join(" "),
+    dateLine: stream[top[dateAt]],
+  };
 }
 
-export function extractReports(pages: PageSet, _segments?: Segment[]): { rows: ExtractedReport[]; provenance: Record<string, ProvenanceRef> } {
+export function extractReports(
+  pages: PageSet,
+  _segments?: Segment[],
+): { rows: ExtractedReport[]; provenance: Record<string, ProvenanceRef> } {
   const stream = toStream(pages);
   const texts = pageTextMap(pages);
   const agenda = agendaTitles(stream);
@@ -84,10 +119,14 @@ export function extractReports(pages: PageSet, _segments?: Segment[]): { rows: E
     const hits = fieldsOn(line, []);
     if (hits.length && ["date", "title", "meeting", "author", "lead"].includes(hits[0].field)) {
       const block: Hit[] = [];
-      let j = i, gap = 0;
+      let j = i,
+        gap = 0;
       for (; j < stream.length && gap <= 3; j++) {
         const h = fieldsOn(stream[j], block);
-        if (h.length) { block.push(...h); gap = 0; } else if (!isFurniture(stream[j].text)) gap++;
+        if (h.length) {
+          block.push(...h);
+          gap = 0;
+        } else if (!isFurniture(stream[j].text)) gap++;
       }
       const title = block.find((h) => h.field === "title");
       const authorish = block.some((h) => ["author", "contact", "lead", "wards", "service"].includes(h.field));
@@ -110,7 +149,8 @@ export function extractReports(pages: PageSet, _segments?: Segment[]): { rows: E
   covers.forEach((cover, n) => {
     const end = n + 1 < covers.length ? covers[n + 1].start : stream.length;
     const hits = [...cover.hits];
-    for (let j = cover.start; j < end; j++) if (!cover.hits.some((h) => h.line === stream[j])) hits.push(...fieldsOn(stream[j], hits), ...labelAbove(stream, j));
+    for (let j = cover.start; j < end; j++)
+      if (!cover.hits.some((h) => h.line === stream[j])) hits.push(...fieldsOn(stream[j], hits), ...labelAbove(stream, j));
     const get = (f: Field) => hits.find((h) => h.field === f);
 
     let title = cleanTitle(cover.title ?? "");
@@ -127,7 +167,11 @@ export function extractReports(pages: PageSet, _segments?: Segment[]): { rows: E
     const dateHit = get("date");
     // "To: County Council – 9th January 2025" names the meeting and its date.
     const meetingHit = get("meeting");
-    const meetingDate = (dateHit && parseDate(dateHit.value)) || (cover.dateLine && parseDate(cover.dateLine.text)) || (meetingHit && parseDate(meetingHit.value)) || packDate;
+    const meetingDate =
+      (dateHit && parseDate(dateHit.value)) ||
+      (cover.dateLine && parseDate(cover.dateLine.text)) ||
+      (meetingHit && parseDate(meetingHit.value)) ||
+      packDate;
     const authorHit = [get("author"), get("contact"), get("lead")].find((h) => h && personName(h.value));
     const author = authorHit ? personName(authorHit.value) : null;
     if (!service) service = serviceUnderHeading(stream, cover.start, end, title);
@@ -162,29 +206,44 @@ function labelAbove(stream: StreamLine[], j: number): Hit[] {
 }
 
 function cleanTitle(t: string): string {
-  return t.replace(/\s+/g, " ").replace(/^["“']|["”']$/g, "").trim();
+  return t
+    .replace(/\s+/g, " ")
+    .replace(/^["“']|["”']$/g, "")
+    .trim();
 }
 
 /** "Children, Young People and Families Service, Plymouth City Council" -> the service. */
 function cleanService(s: string): string {
-  return s.replace(/,\s*[^,]*\b(council|authority)$/i, "").replace(/\s*-\s*$/, "").trim();
+  return s
+    .replace(/,\s*[^,]*\b(council|authority)$/i, "")
+    .replace(/\s*-\s*$/, "")
+    .trim();
 }
 
 /** The agenda item whose title the report's first lines spell out ("Children's Services ... Overview ... 2023"). */
 function agendaMatch(agenda: string[], stream: StreamLine[], start: number): string | null {
   const top = new Set(stream.slice(start, start + 8).flatMap((l) => wordsOf(l.text)));
-  let best: string | null = null, bestScore = 0;
+  let best: string | null = null,
+    bestScore = 0;
   for (const a of agenda) {
     const w = wordsOf(a);
     if (!w.length) continue;
     const score = w.filter((x) => top.has(x)).length / w.length;
-    if (score > bestScore) { bestScore = score; best = a; }
+    if (score > bestScore) {
+      bestScore = score;
+      best = a;
+    }
   }
   return bestScore >= 0.75 ? best : null;
 }
 
 /** An appendix printed as "REPORT TITLE IN CAPITALS" over the service that wrote it. */
-function serviceUnderHeading(stream: StreamLine[], from: number, to: number, title: string): { value: string; line: StreamLine } | undefined {
+function serviceUnderHeading(
+  stream: StreamLine[],
+  from: number,
+  to: number,
+  title: string,
+): { value: string; line: StreamLine } | undefined {
   const tw = wordsOf(title);
   for (let j = from; j < to - 1; j++) {
     const t = stream[j].text;
@@ -206,7 +265,14 @@ function serviceUnderHeading(stream: StreamLine[], from: number, to: number, tit
 /** The date of the meeting the pack is for: the first date on the front sheet that names a weekday. */
 function packMeetingDate(stream: StreamLine[]): string | null {
   const front = stream.slice(0, 60);
-  for (const l of front) if (/(mon|tues|wednes|thurs|fri|satur|sun)day/i.test(l.text)) { const d = parseDate(l.text); if (d) return d; }
-  for (const l of front) { const d = parseDate(l.text); if (d) return d; }
+  for (const l of front)
+    if (/(mon|tues|wednes|thurs|fri|satur|sun)day/i.test(l.text)) {
+      const d = parseDate(l.text);
+      if (d) return d;
+    }
+  for (const l of front) {
+    const d = parseDate(l.text);
+    if (d) return d;
+  }
   return null;
 }

@@ -45,7 +45,10 @@ describe("extractWorkProgramme", () => {
   it("points provenance at the item's text on its page", () => {
     const p = provenance["/3/item"];
     const pages = readText("borsetshire.txt", PACK).pages;
-    const text = pages.find((pg) => pg.index === p.page)!.lines.map((l) => l.text).join("\n");
+    const text = pages
+      .find((pg) => pg.index === p.page)!
+      .lines.map((l) => l.text)
+      .join("\n");
     expect(text.slice(p.start, p.end)).toBe("Verge Cutting Contract");
   });
 

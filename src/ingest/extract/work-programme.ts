@@ -2,7 +2,16 @@ import type { PageSet } from "../read/page.js";
 import type { ExtractedWorkProgrammeRow, ProvenanceRef } from "../../domain/extraction.js";
 import type { Segment } from "../segment/segment.js";
 import { parseDate } from "../parse/printed-date.js";
-import { isFurniture, nonEmpty, pageTextMap, provenanceAt, stripTitles, toStream, wordCount, type StreamLine } from "../segment/table-grid.js";
+import {
+  isFurniture,
+  nonEmpty,
+  pageTextMap,
+  provenanceAt,
+  stripTitles,
+  toStream,
+  wordCount,
+  type StreamLine,
+} from "../segment/table-grid.js";
 
 const EXTRACTOR = "work-programme";
 
@@ -12,11 +21,21 @@ const ITEM_HEAD = /\b(item|items|agenda item|subject|topic|title|report|business
 const WHO_HEAD = /\b(attending|attendees?|responsib\w*|officer|officers|lead|contact|author|presenter|cabinet member|portfolio|who)\b/;
 
 const CONTEXT = /\b(work ?programme|work plan|forward plan|programme of work|future meetings)\b/i;
-const UNSCHEDULED = /\b(items? to be (scheduled|programmed|confirmed|allocated)|unscheduled|to be scheduled|future items|items? awaiting|date to be (confirmed|agreed)|select committee reviews)\b/i;
+const UNSCHEDULED =
+  /\b(items? to be (scheduled|programmed|confirmed|allocated)|unscheduled|to be scheduled|future items|items? awaiting|date to be (confirmed|agreed)|select committee reviews)\b/i;
 
-const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9 ]+/g, " ").replace(/\s+/g, " ").trim();
+const norm = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9 ]+/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
 
-interface Columns { date: number; item: number; who: number }
+interface Columns {
+  date: number;
+  item: number;
+  who: number;
+}
 
 function columnsOf(cells: string[]): Columns | null {
   const heads = cells.map(norm);
@@ -29,7 +48,10 @@ function columnsOf(cells: string[]): Columns | null {
 
 /** "Jo Siney/ Isabelle Morgan", "Martin Gray Cllr Lisa Evans", "Vanessa Housley Eddie Huntington". */
 export function splitNames(cell: string): string[] {
-  const text = cell.replace(/\([^)]*\)/g, " ").replace(/\s+/g, " ").trim();
+  const text = cell
+    .replace(/\([^)]*\)/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
   if (!text || /^(n\/?a|tbc|tba|none|-+)$/i.test(text)) return [];
   const parts = text
     .split(/\s*(?:\/|;|,|&|\band\b|\+)\s*/)
@@ -40,7 +62,7 @@ export function splitNames(cell: string): string[] {
   for (const p of parts) {
     const toks = p.split(" ");
     // Two names printed side by side without a separator: split evenly into first+last pairs.
-    if ((toks.length === 4 || toks.length === 6) && toks.every((t) => /^[A-Z][A-Za-z'’\-]+$/.test(t))) {
+    if ((toks.length === 4 || toks.length === 6) && toks.every((t) => /^[A-Z][A-Za-z'’-]+$/.test(t))) {
       for (let i = 0; i < toks.length; i += 2) out.push(`${toks[i]} ${toks[i + 1]}`);
     } else out.push(p);
   }
@@ -49,7 +71,10 @@ export function splitNames(cell: string): string[] {
 
 type Mode = "none" | "table" | "list";
 
-export function extractWorkProgramme(pages: PageSet, _segments?: Segment[]): { rows: ExtractedWorkProgrammeRow[]; provenance: Record<string, ProvenanceRef> } {
+export function extractWorkProgramme(
+  pages: PageSet,
+  _segments?: Segment[],
+): { rows: ExtractedWorkProgrammeRow[]; provenance: Record<string, ProvenanceRef> } {
   const stream = toStream(pages);
   const texts = pageTextMap(pages);
   const rows: ExtractedWorkProgrammeRow[] = [];
@@ -78,7 +103,10 @@ export function extractWorkProgramme(pages: PageSet, _segments?: Segment[]): { r
         // A new header: the first in a work-programme context starts a table; later ones
         // are repeats at page breaks, or the unscheduled list's own table.
         if (mode === "none" && i - lastContext > 40) continue;
-        if (mode === "none") { date = null; unscheduled = false; }
+        if (mode === "none") {
+          date = null;
+          unscheduled = false;
+        }
         if (mode === "list") unscheduled = true;
         if (found.date < 0) unscheduled = true;
         mode = "table";
@@ -89,10 +117,17 @@ export function extractWorkProgramme(pages: PageSet, _segments?: Segment[]): { r
       if (mode === "none" || !cols) {
         continue;
       }
-      if (mode === "list") { mode = "none"; continue; }
+      if (mode === "list") {
+        mode = "none";
+        continue;
+      }
       if (cells.join("|") === header) continue;
       const filled = nonEmpty(cells);
-      if (filled.length === 1 && UNSCHEDULED.test(filled[0])) { unscheduled = true; date = null; continue; }
+      if (filled.length === 1 && UNSCHEDULED.test(filled[0])) {
+        unscheduled = true;
+        date = null;
+        continue;
+      }
       const dateCell = cols.date >= 0 ? (cells[cols.date] ?? "").trim() : "";
       if (!unscheduled && dateCell) date = parseDate(dateCell) ?? parseDate(monthDayOnly(dateCell, date)) ?? null;
       const item = (cells[cols.item] ?? "").trim();
@@ -114,7 +149,10 @@ export function extractWorkProgramme(pages: PageSet, _segments?: Segment[]): { r
       continue;
     }
     if (mode === "list") {
-      if (wordCount(text) > 30) { mode = "none"; continue; }
+      if (wordCount(text) > 30) {
+        mode = "none";
+        continue;
+      }
       if (wordCount(text) <= 2 || /:$/.test(text)) continue;
       push(line, { meetingDate: null, item: text, responsible: [] }, 0.5);
       continue;
@@ -122,7 +160,10 @@ export function extractWorkProgramme(pages: PageSet, _segments?: Segment[]): { r
     if (mode === "table") {
       // Prose after the rows ends the table; short headings between page-broken parts do not.
       const hasRows = rows.length > 0;
-      if (hasRows && wordCount(text) >= 3 && !CONTEXT.test(text) && !looksLikeRunningHead(text)) { mode = "none"; cols = null; }
+      if (hasRows && wordCount(text) >= 3 && !CONTEXT.test(text) && !looksLikeRunningHead(text)) {
+        mode = "none";
+        cols = null;
+      }
     }
   }
   return { rows, provenance };

@@ -18,10 +18,24 @@ interface Row {
  * Attendance as the minutes record it, one row per person: later lists refine earlier ones
  * (a substitute listed under "Present" is stored as a substitute for the member they replaced).
  */
-export async function loadAttendance(ctx: LoadContext, people: People, meeting: Meeting, m: ExtractedMeeting, at: string, named: Set<string>): Promise<void> {
+export async function loadAttendance(
+  ctx: LoadContext,
+  people: People,
+  meeting: Meeting,
+  m: ExtractedMeeting,
+  at: string,
+  named: Set<string>,
+): Promise<void> {
   const a = m.attendance;
   const rows = new Map<string, Row>();
-  const put = async (name: string, pointer: string, kind: PersonKind, status: AttendanceStatus, capacity: Row["capacity"], substituteForId: string | null = null) => {
+  const put = async (
+    name: string,
+    pointer: string,
+    kind: PersonKind,
+    status: AttendanceStatus,
+    capacity: Row["capacity"],
+    substituteForId: string | null = null,
+  ) => {
     const person = await people.resolve(name, kind, kind === "councillor" ? named : new Set(), pointer);
     if (!person) return;
     if (kind === "councillor") named.add(person.id);

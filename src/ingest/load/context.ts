@@ -92,7 +92,15 @@ export class LoadContext {
     if (!ref) return;
     this.bindings.push({ table, id, field, value: value ?? "", ref });
     if (ref.confidence < LOW_CONFIDENCE) {
-      this.flag({ recordTable: table, recordId: id, field, value: value ?? "", page: ref.page, confidence: ref.confidence, reason: `extractor "${ref.extractor}" was unsure` });
+      this.flag({
+        recordTable: table,
+        recordId: id,
+        field,
+        value: value ?? "",
+        page: ref.page,
+        confidence: ref.confidence,
+        reason: `extractor "${ref.extractor}" was unsure`,
+      });
     }
   }
 
@@ -143,8 +151,16 @@ const STOP = new Set(["the", "of", "and", "a", "an", "to", "for", "in", "on", "r
 
 /** Share of the smaller title's words found in the other (0–1). */
 export function titleOverlap(a: string, b: string): number {
-  const wa = new Set(norm(a).split(" ").filter((w) => w && !STOP.has(w)));
-  const wb = new Set(norm(b).split(" ").filter((w) => w && !STOP.has(w)));
+  const wa = new Set(
+    norm(a)
+      .split(" ")
+      .filter((w) => w && !STOP.has(w)),
+  );
+  const wb = new Set(
+    norm(b)
+      .split(" ")
+      .filter((w) => w && !STOP.has(w)),
+  );
   if (!wa.size || !wb.size) return 0;
   let shared = 0;
   for (const w of wa) if (wb.has(w)) shared++;

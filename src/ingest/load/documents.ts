@@ -24,7 +24,12 @@ async function syncPages(ctx: LoadContext, doc: Document, pages: PageSet["pages"
   const existing = await ctx.scope.list("document_page", { documentId: doc.id }, ["pageNumber"]);
   for (const [k, p] of pages.entries()) {
     const prior = existing.find((e) => e.pageNumber === k + 1);
-    await ctx.upsert("document_page", prior, { documentId: doc.id, pageNumber: k + 1, printedNumber: p.printed, text: ctx.pageTexts.get(p.index) ?? pageText(p) });
+    await ctx.upsert("document_page", prior, {
+      documentId: doc.id,
+      pageNumber: k + 1,
+      printedNumber: p.printed,
+      text: ctx.pageTexts.get(p.index) ?? pageText(p),
+    });
   }
   for (const stale of existing.filter((e) => e.pageNumber > pages.length)) await ctx.scope.delete("document_page", stale.id);
 }
@@ -56,12 +61,24 @@ export async function loadPackDocument(ctx: LoadContext, pages: PageSet, file: P
 }
 
 const KIND: Partial<Record<SegmentKind, DocumentKind>> = {
-  report: "report", appendix: "appendix", minutes: "minutes", "action-plan": "other", "tracking-decisions": "other",
-  "work-programme": "other", restricted: "other", other: "other",
+  report: "report",
+  appendix: "appendix",
+  minutes: "minutes",
+  "action-plan": "other",
+  "tracking-decisions": "other",
+  "work-programme": "other",
+  restricted: "other",
+  other: "other",
 };
 const DEFAULT_TITLE: Partial<Record<SegmentKind, string>> = {
-  report: "Report", appendix: "Appendix", minutes: "Minutes", "action-plan": "Action plan", "tracking-decisions": "Tracking decisions",
-  "work-programme": "Work programme", restricted: "Restricted document (not for publication)", other: "Paper",
+  report: "Report",
+  appendix: "Appendix",
+  minutes: "Minutes",
+  "action-plan": "Action plan",
+  "tracking-decisions": "Tracking decisions",
+  "work-programme": "Work programme",
+  restricted: "Restricted document (not for publication)",
+  other: "Paper",
 };
 
 /** The agenda item a paper belongs to: its "Agenda Item N" stamp, the printed page range covering it, or its title. */
@@ -75,7 +92,7 @@ function itemFor(seg: Segment, lines: FlatLine[], pages: PageSet, items: AgendaI
   const printed = pages.pages.find((p) => p.index === seg.firstPage)?.printed ?? null;
   if (printed !== null) {
     const covering = items.filter((i) => i.pageFrom !== null && printed >= i.pageFrom && printed <= (i.pageTo ?? i.pageFrom));
-    covering.sort((a, b) => ((a.pageTo ?? a.pageFrom!) - a.pageFrom!) - ((b.pageTo ?? b.pageFrom!) - b.pageFrom!));
+    covering.sort((a, b) => (a.pageTo ?? a.pageFrom!) - a.pageFrom! - ((b.pageTo ?? b.pageFrom!) - b.pageFrom!));
     if (covering[0]) return covering[0];
   }
   if (seg.kind === "minutes") {
@@ -83,7 +100,10 @@ function itemFor(seg: Segment, lines: FlatLine[], pages: PageSet, items: AgendaI
     if (minutesItems.length === 1) return minutesItems[0];
   }
   if (seg.title) {
-    const scored = items.map((i) => ({ i, s: titleOverlap(i.title, seg.title!) })).filter((x) => x.s >= 0.8).sort((a, b) => b.s - a.s);
+    const scored = items
+      .map((i) => ({ i, s: titleOverlap(i.title, seg.title!) }))
+      .filter((x) => x.s >= 0.8)
+      .sort((a, b) => b.s - a.s);
     if (scored[0]) return scored[0].i;
   }
   return undefined;
@@ -93,7 +113,15 @@ function itemFor(seg: Segment, lines: FlatLine[], pages: PageSet, items: AgendaI
  * Papers segmented out of the pack (reports, minutes, action plans, restricted placeholders),
  * each a document over its page range of the same original, linked to its agenda item.
  */
-export async function loadSegments(ctx: LoadContext, pages: PageSet, lines: FlatLine[], segments: Segment[], pack: Document, packMeeting: LoadedMeeting | null, minutesOf: (seg: Segment) => LoadedMeeting | undefined): Promise<Map<Segment, Document>> {
+export async function loadSegments(
+  ctx: LoadContext,
+  pages: PageSet,
+  lines: FlatLine[],
+  segments: Segment[],
+  pack: Document,
+  packMeeting: LoadedMeeting | null,
+  minutesOf: (seg: Segment) => LoadedMeeting | undefined,
+): Promise<Map<Segment, Document>> {
   const out = new Map<Segment, Document>();
   const existing = await ctx.scope.list("document", { meetingId: pack.meetingId, fileName: pack.fileName });
   // Without a meeting, only papers cut from this very file are this pack's.
@@ -106,10 +134,11 @@ export async function loadSegments(ctx: LoadContext, pages: PageSet, lines: Flat
     const of = seg.kind === "minutes" ? minutesOf(seg) : undefined;
     const title = (of ? `Minutes: ${of.committee.name}, ${of.meeting.localDate}` : seg.title?.trim()) || DEFAULT_TITLE[seg.kind]!;
     const restricted = seg.kind === "restricted";
-    const prior = children.find((d) => !used.has(d.id) && d.kind === kind && norm(d.title) === norm(title) && d.sourcePageFrom === seg.firstPage)
-      ?? children.find((d) => !used.has(d.id) && d.kind === kind && norm(d.title) === norm(title))
+    const prior =
+      children.find((d) => !used.has(d.id) && d.kind === kind && norm(d.title) === norm(title) && d.sourcePageFrom === seg.firstPage) ??
+      children.find((d) => !used.has(d.id) && d.kind === kind && norm(d.title) === norm(title)) ??
       // A corrected pack may retitle a paper; the same kind of paper on the same page is still that paper.
-      ?? children.find((d) => !used.has(d.id) && d.kind === kind && d.sourcePageFrom === seg.firstPage && d.sha256 !== pack.sha256);
+      children.find((d) => !used.has(d.id) && d.kind === kind && d.sourcePageFrom === seg.firstPage && d.sha256 !== pack.sha256);
     const doc = await ctx.upsert("document", prior, {
       ...(prior ?? {}),
       meetingId: pack.meetingId,
@@ -124,13 +153,18 @@ export async function loadSegments(ctx: LoadContext, pages: PageSet, lines: Flat
       sourcePageFrom: seg.firstPage,
       sourcePageTo: seg.lastPage,
       // A placeholder for withheld papers stays withheld even when no exempt item covers it.
-      exemptParagraph: prior?.exemptParagraph ?? (restricted ? item?.exemptParagraph ?? ASSUMED_EXEMPT_PARAGRAPH : null),
+      exemptParagraph: prior?.exemptParagraph ?? (restricted ? (item?.exemptParagraph ?? ASSUMED_EXEMPT_PARAGRAPH) : null),
     });
     used.add(doc.id);
-    await syncPages(ctx, doc, pages.pages.filter((p) => p.index >= seg.firstPage && p.index <= seg.lastPage));
+    await syncPages(
+      ctx,
+      doc,
+      pages.pages.filter((p) => p.index >= seg.firstPage && p.index <= seg.lastPage),
+    );
     out.set(seg, doc);
   }
   // Papers cut from an earlier version of this pack that the corrected one no longer has.
-  for (const stale of children.filter((d) => !used.has(d.id) && d.sha256 !== pack.sha256 && pack.meetingId !== null)) await ctx.scope.delete("document", stale.id);
+  for (const stale of children.filter((d) => !used.has(d.id) && d.sha256 !== pack.sha256 && pack.meetingId !== null))
+    await ctx.scope.delete("document", stale.id);
   return out;
 }

@@ -64,7 +64,12 @@ export async function importPack(scope: Scope, file: { path: string; data: Uint8
 
       await opts.onStage?.("documents");
       const fileName = basename(file.path);
-      const pack = await loadPackDocument(ctx, pages, { fileName, sha256, byteSize: file.data.byteLength, mediaType: mediaTypeOf(fileName) }, packMeeting);
+      const pack = await loadPackDocument(
+        ctx,
+        pages,
+        { fileName, sha256, byteSize: file.data.byteLength, mediaType: mediaTypeOf(fileName) },
+        packMeeting,
+      );
       const lines = flatten(pages);
       const segments = segmentLines(lines);
       const minutesOf = (seg: Segment) =>

@@ -37,7 +37,10 @@ const committeeKey = (name: string) => norm(name).replace(/^the /, "");
 
 /** Committees by authority + normalised name, created on first sight. */
 export class Committees {
-  private constructor(private readonly ctx: LoadContext, private all: Committee[]) {}
+  private constructor(
+    private readonly ctx: LoadContext,
+    private all: Committee[],
+  ) {}
 
   static async load(ctx: LoadContext): Promise<Committees> {
     return new Committees(ctx, await ctx.scope.list("committee"));
@@ -65,7 +68,8 @@ function paragraphOf(ctx: LoadContext, pointer: string): number | null {
   return n >= 1 && n <= 7 ? n : null;
 }
 
-const PROCEDURAL = /^(?:apologies|declarations?|(?:confirmation of |approval of )?minutes|substitut|urgent business|exclusion of|any other business|date of (?:the )?next meeting|chair'?s? announcements|welcome)/i;
+const PROCEDURAL =
+  /^(?:apologies|declarations?|(?:confirmation of |approval of )?minutes|substitut|urgent business|exclusion of|any other business|date of (?:the )?next meeting|chair'?s? announcements|welcome)/i;
 
 export function decisionKind(before: string, text: string): Decision["kind"] {
   const lead = `${before.slice(-40)} ${text.slice(0, 20)}`.toLowerCase();
@@ -89,27 +93,38 @@ const validPages = (p: [number, number] | null): [number | null, number | null] 
   p && p[0] > 0 && p[1] >= p[0] ? [p[0], p[1]] : p && p[0] > 0 ? [p[0], null] : [null, null];
 
 /** One extracted meeting into the store: the meeting, its agenda, members, attendance, minutes and declarations. */
-export async function loadMeeting(ctx: LoadContext, committees: Committees, people: People, m: ExtractedMeeting, index: number): Promise<LoadedMeeting | null> {
+export async function loadMeeting(
+  ctx: LoadContext,
+  committees: Committees,
+  people: People,
+  m: ExtractedMeeting,
+  index: number,
+): Promise<LoadedMeeting | null> {
   const at = `/meetings/${index}`;
   if (!m.date || !m.committee) {
-    ctx.warnings.push(`${ctx.source}: a meeting ${m.committee ? `of ${m.committee}` : m.date ? `on ${m.date}` : ""} was left out: the pack gives no ${m.date ? "committee" : "date"}`.replace(/ +/g, " "));
+    ctx.warnings.push(
+      `${ctx.source}: a meeting ${m.committee ? `of ${m.committee}` : m.date ? `on ${m.date}` : ""} was left out: the pack gives no ${m.date ? "committee" : "date"}`.replace(
+        / +/g,
+        " ",
+      ),
+    );
     return null;
   }
   const committee = await committees.get(m.committee);
   const sameDay = await ctx.scope.list("meeting", { committeeId: committee.id, localDate: m.date }, ["localTime"]);
-  const existing = sameDay.length > 1 && m.time ? sameDay.find((x) => x.localTime === m.time) ?? sameDay[0] : sameDay[0];
+  const existing = sameDay.length > 1 && m.time ? (sameDay.find((x) => x.localTime === m.time) ?? sameDay[0]) : sameDay[0];
   // A meeting's own front sheet is the authority for its time and venue; other packs (its minutes,
   // a later agenda carrying them) only fill gaps, so importing both never flips the values back and forth.
   const own = m.hasAgenda || !existing;
-  const localTime = (own ? m.time ?? existing?.localTime : existing?.localTime ?? m.time) ?? null;
-  const status = existing && existing.status !== "scheduled" ? existing.status : m.hasMinutes ? "held" : existing?.status ?? "scheduled";
+  const localTime = (own ? (m.time ?? existing?.localTime) : (existing?.localTime ?? m.time)) ?? null;
+  const status = existing && existing.status !== "scheduled" ? existing.status : m.hasMinutes ? "held" : (existing?.status ?? "scheduled");
   const meeting = await ctx.upsert("meeting", existing, {
     ...(existing ?? {}),
     committeeId: committee.id,
     localDate: m.date,
     localTime,
     startsAt: londonToInstant(m.date, localTime),
-    venue: (own ? m.venue ?? existing?.venue : existing?.venue ?? m.venue) ?? null,
+    venue: (own ? (m.venue ?? existing?.venue) : (existing?.venue ?? m.venue)) ?? null,
     status,
   });
   ctx.bind(`${at}/committee`, "meeting", meeting.id, "committeeId", m.committee);
@@ -135,7 +150,7 @@ export async function loadMeeting(ctx: LoadContext, committees: Committees, peop
       committeeId: committee.id,
       role,
       kind,
-      coOptedKind: kind === "co-opted" ? prior?.coOptedKind ?? (x.kind === "other" ? "other" : null) : null,
+      coOptedKind: kind === "co-opted" ? (prior?.coOptedKind ?? (x.kind === "other" ? "other" : null)) : null,
     });
     if (!prior) existingMemberships.push(membership);
     people.noteMember(committee.id, person.id);
@@ -174,7 +189,15 @@ async function loadAgenda(ctx: LoadContext, meeting: Meeting, m: ExtractedMeetin
     ctx.bind(`${at}/agenda/${j}/title`, "agenda_item", item.id, "title", a.title);
     if (guessed) {
       const ref = ctx.provenance[`${at}/agenda/${j}/title`];
-      ctx.flag({ recordTable: "agenda_item", recordId: item.id, field: "exemptParagraph", value: String(ASSUMED_EXEMPT_PARAGRAPH), page: ref?.page ?? null, confidence: 0.3, reason: `item ${a.number} is exempt but the pack names no Schedule 12A paragraph; paragraph ${ASSUMED_EXEMPT_PARAGRAPH} assumed` });
+      ctx.flag({
+        recordTable: "agenda_item",
+        recordId: item.id,
+        field: "exemptParagraph",
+        value: String(ASSUMED_EXEMPT_PARAGRAPH),
+        page: ref?.page ?? null,
+        confidence: 0.3,
+        reason: `item ${a.number} is exempt but the pack names no Schedule 12A paragraph; paragraph ${ASSUMED_EXEMPT_PARAGRAPH} assumed`,
+      });
     }
   }
   return out;
@@ -184,8 +207,9 @@ async function loadMinutes(ctx: LoadContext, meeting: Meeting, m: ExtractedMeeti
   const existing = await ctx.scope.list("minute", { meetingId: meeting.id }, ["position"]);
   const out: Minute[] = [];
   for (const [j, x] of m.minutes.entries()) {
-    const prior = existing.find((e) => e.number === x.number && e.supersedesId === null && !out.includes(e))
-      ?? existing.find((e) => e.number === x.number && !out.includes(e));
+    const prior =
+      existing.find((e) => e.number === x.number && e.supersedesId === null && !out.includes(e)) ??
+      existing.find((e) => e.number === x.number && !out.includes(e));
     if (prior?.status === "approved") {
       // Approved minutes are a legal record: a pack never rewrites them.
       ctx.kept("minute");
@@ -225,7 +249,16 @@ async function loadMinutes(ctx: LoadContext, meeting: Meeting, m: ExtractedMeeti
   return out;
 }
 
-async function loadDeclarations(ctx: LoadContext, people: People, meeting: Meeting, m: ExtractedMeeting, at: string, items: AgendaItem[], minutes: Minute[], named: Set<string>): Promise<void> {
+async function loadDeclarations(
+  ctx: LoadContext,
+  people: People,
+  meeting: Meeting,
+  m: ExtractedMeeting,
+  at: string,
+  items: AgendaItem[],
+  minutes: Minute[],
+  named: Set<string>,
+): Promise<void> {
   if (!m.declarations.length) return;
   const existing = await ctx.scope.list("declaration", { meetingId: meeting.id });
   const used = new Set<string>();
@@ -239,9 +272,19 @@ async function loadDeclarations(ctx: LoadContext, people: People, meeting: Meeti
     const itemAsPrinted = agendaItemId ? null : ref;
     const nature = d.interest.trim() || "interest declared (nature not printed)";
     // One member can declare several interests in one item: the nature tells them apart.
-    const mine = existing.filter((e) => !used.has(e.id) && e.personId === person.id && e.agendaItemId === agendaItemId && e.itemAsPrinted === itemAsPrinted);
+    const mine = existing.filter(
+      (e) => !used.has(e.id) && e.personId === person.id && e.agendaItemId === agendaItemId && e.itemAsPrinted === itemAsPrinted,
+    );
     const prior = mine.find((e) => norm(e.nature) === norm(nature)) ?? mine[0];
-    const row = await ctx.upsert("declaration", prior, { ...(prior ?? {}), meetingId: meeting.id, personId: person.id, agendaItemId, itemAsPrinted, nature, type: interestType(nature) });
+    const row = await ctx.upsert("declaration", prior, {
+      ...(prior ?? {}),
+      meetingId: meeting.id,
+      personId: person.id,
+      agendaItemId,
+      itemAsPrinted,
+      nature,
+      type: interestType(nature),
+    });
     used.add(row.id);
     if (!prior) existing.push(row);
     ctx.bind(`${at}/declarations/${j}/member`, "declaration", row.id, "personId", d.member);

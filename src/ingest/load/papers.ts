@@ -23,20 +23,36 @@ export function actionStatus(printed: string | null): ActionStatus {
 const firstWords = (s: string, n: number) => norm(s).split(" ").slice(0, n).join(" ");
 
 /** Report covers, actions and work-programme rows: the pack's papers beyond its meetings. */
-export async function loadPapers(ctx: LoadContext, x: Extraction, loaded: LoadedMeeting[], pack: LoadedMeeting | null, docs: Document[]): Promise<void> {
+export async function loadPapers(
+  ctx: LoadContext,
+  x: Extraction,
+  loaded: LoadedMeeting[],
+  pack: LoadedMeeting | null,
+  docs: Document[],
+): Promise<void> {
   await loadReports(ctx, x, loaded, pack, docs);
   await loadActions(ctx, x, pack);
   await loadWorkProgramme(ctx, x, pack);
 }
 
-async function loadReports(ctx: LoadContext, x: Extraction, loaded: LoadedMeeting[], pack: LoadedMeeting | null, docs: Document[]): Promise<void> {
+async function loadReports(
+  ctx: LoadContext,
+  x: Extraction,
+  loaded: LoadedMeeting[],
+  pack: LoadedMeeting | null,
+  docs: Document[],
+): Promise<void> {
   const reportDocs = docs.filter((d) => d.kind === "report");
   for (const [j, r] of x.reports.entries()) {
     const meeting = loaded.find((m) => m.meeting.localDate === r.meetingDate && m.items.length) ?? pack;
     const best = <T>(list: T[], title: (t: T) => string) =>
-      list.map((t) => ({ t, s: titleOverlap(title(t), r.title) })).filter((c) => c.s >= 0.6).sort((a, b) => b.s - a.s)[0]?.t;
+      list
+        .map((t) => ({ t, s: titleOverlap(title(t), r.title) }))
+        .filter((c) => c.s >= 0.6)
+        .sort((a, b) => b.s - a.s)[0]?.t;
     const doc = best(reportDocs, (d) => d.title);
-    const item = best(meeting?.items ?? [], (i) => i.title) ?? (doc?.agendaItemId ? meeting?.items.find((i) => i.id === doc.agendaItemId) : undefined);
+    const item =
+      best(meeting?.items ?? [], (i) => i.title) ?? (doc?.agendaItemId ? meeting?.items.find((i) => i.id === doc.agendaItemId) : undefined);
     if (!item) {
       ctx.warnings.push(`${ctx.source}: report "${r.title}" matches no agenda item; its cover was not stored`);
       continue;
@@ -62,21 +78,30 @@ async function loadActions(ctx: LoadContext, x: Extraction, pack: LoadedMeeting 
   const existing = await ctx.scope.list("action", { meetingId });
   const keyOf = (source: string | null, ref: string | null, text: string) => `${norm(source)}|${ref ? norm(ref) : firstWords(text, 12)}`;
   // Keyed on the values as stored (trimmed, cut to the field's length), so a re-import finds them.
-  const rows = x.actions.map((a, j) => {
-    const ref = a.ref?.trim().slice(0, 60).trim() || null;
-    const sourceTitle = a.source?.trim().slice(0, 1000).trim() || null;
-    return { a, j, ref, sourceTitle, key: keyOf(sourceTitle, ref, a.text) };
-  }).filter((r) => r.a.text.trim());
+  const rows = x.actions
+    .map((a, j) => {
+      const ref = a.ref?.trim().slice(0, 60).trim() || null;
+      const sourceTitle = a.source?.trim().slice(0, 1000).trim() || null;
+      return { a, j, ref, sourceTitle, key: keyOf(sourceTitle, ref, a.text) };
+    })
+    .filter((r) => r.a.text.trim());
   // Rows sharing a key (one ref, several lines) are told apart by their content first, then by order.
   const claimed = new Map<number, (typeof existing)[number]>();
   const free = (k: string) => existing.filter((e) => ![...claimed.values()].includes(e) && keyOf(e.sourceTitle, e.ref, e.text) === k);
   const same = (e: (typeof existing)[number], a: (typeof x.actions)[number]) =>
-    norm(e.text) === norm(a.text) && norm(e.ownerText) === norm(a.owner) && norm(e.dueText) === norm(a.due) && norm(e.statusAsPrinted) === norm(a.status);
+    norm(e.text) === norm(a.text) &&
+    norm(e.ownerText) === norm(a.owner) &&
+    norm(e.dueText) === norm(a.due) &&
+    norm(e.statusAsPrinted) === norm(a.status);
   for (const r of rows) {
     const hit = free(r.key).find((e) => same(e, r.a));
     if (hit) claimed.set(r.j, hit);
   }
-  for (const r of rows) if (!claimed.has(r.j)) { const hit = free(r.key)[0]; if (hit) claimed.set(r.j, hit); }
+  for (const r of rows)
+    if (!claimed.has(r.j)) {
+      const hit = free(r.key)[0];
+      if (hit) claimed.set(r.j, hit);
+    }
   for (const { a, j, ref, sourceTitle } of rows) {
     const prior = claimed.get(j);
     const dueDate = a.due ? parseDate(a.due) : null;

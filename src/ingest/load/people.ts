@@ -57,7 +57,15 @@ export class People {
     this.people.push(person);
     if (r.doubt) {
       const ref = pointer ? this.ctx.provenance[pointer] : undefined;
-      this.ctx.flag({ recordTable: "person", recordId: person.id, field: "name", value: clean, page: ref?.page ?? null, confidence: 0.3, reason: r.doubt });
+      this.ctx.flag({
+        recordTable: "person",
+        recordId: person.id,
+        field: "name",
+        value: clean,
+        page: ref?.page ?? null,
+        confidence: 0.3,
+        reason: r.doubt,
+      });
     }
     return person;
   }

@@ -19,13 +19,22 @@ export interface ParsedName {
   strength: "full" | "initials" | "surname";
 }
 
-const fold = (s: string) => s.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").replace(/[\u2018\u2019`]/g, "'").toLowerCase();
+const fold = (s: string) =>
+  s
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[\u2018\u2019`]/g, "'")
+    .toLowerCase();
 
 /** Surname particles that belong with the next word: "de Souza", "van der Berg". */
 const PARTICLE = /^(?:de|da|del|della|di|du|le|la|van|von|der|den|st|mac|o)$/;
 
 export function parseName(name: string): ParsedName {
-  const tokens = fold(name).replace(/[^a-z' .-]+/g, " ").split(/\s+/).map((t) => t.replace(/^[.'-]+|[.-]+$/g, "")).filter(Boolean);
+  const tokens = fold(name)
+    .replace(/[^a-z' .-]+/g, " ")
+    .split(/\s+/)
+    .map((t) => t.replace(/^[.'-]+|[.-]+$/g, ""))
+    .filter(Boolean);
   if (tokens.length === 0) return { surname: "", given: [], initials: [], strength: "surname" };
   let cut = tokens.length - 1;
   while (cut > 0 && PARTICLE.test(tokens[cut - 1]!) && cut - 1 > 0) cut--;
@@ -59,7 +68,13 @@ export function compatible(a: ParsedName, b: ParsedName): boolean {
   return true;
 }
 
-const sameText = (a: string, b: string) => fold(a).replace(/[^a-z]+/g, " ").trim() === fold(b).replace(/[^a-z]+/g, " ").trim();
+const sameText = (a: string, b: string) =>
+  fold(a)
+    .replace(/[^a-z]+/g, " ")
+    .trim() ===
+  fold(b)
+    .replace(/[^a-z]+/g, " ")
+    .trim();
 
 export interface Resolution {
   person: Pick<Person, "id" | "name"> | null;

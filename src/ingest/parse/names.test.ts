@@ -13,7 +13,12 @@ describe("names", () => {
 
   it("splits lists at commas, 'and', titles and initials", () => {
     expect(splitNameList("Councillors Snell, Carter and McCreary.").map((n) => n.name)).toEqual(["Snell", "Carter", "McCreary"]);
-    expect(splitNameList("Councillor J Aldridge Councillors L Snell N Carter, T Archer").map((n) => n.name)).toEqual(["J Aldridge", "L Snell", "N Carter", "T Archer"]);
+    expect(splitNameList("Councillor J Aldridge Councillors L Snell N Carter, T Archer").map((n) => n.name)).toEqual([
+      "J Aldridge",
+      "L Snell",
+      "N Carter",
+      "T Archer",
+    ]);
     expect(splitNameList("Mr R W Grundy (Chairman), Mrs S Pargetter").map((n) => n.name)).toEqual(["R W Grundy", "S Pargetter"]);
   });
 

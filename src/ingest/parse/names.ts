@@ -4,7 +4,8 @@
  * mangled by PDF conversion ("r Maureen Madden" where "Cll" was lost).
  */
 
-const TITLE = "(?:(?:county|district|borough|city|town|parish|community)\\s+(?:councillors?|cllrs?)|councillors?|cllrs?|coun|mr|mrs|ms|miss|mx|dr|rev(?:d|erend)?|prof(?:essor)?|sir|dame|lady|lord|the)\\.?";
+const TITLE =
+  "(?:(?:county|district|borough|city|town|parish|community)\\s+(?:councillors?|cllrs?)|councillors?|cllrs?|coun|mr|mrs|ms|miss|mx|dr|rev(?:d|erend)?|prof(?:essor)?|sir|dame|lady|lord|the)\\.?";
 const TITLES_RE = new RegExp(`^(?:${TITLE}\\s+)+`, "i");
 /** Police officers attend parish meetings: "PC Andy McKay", "PCSO Jo Bell". */
 const POLICE_RE = /^(?:PCSO|PC|Sgt\.?|Sergeant|Insp\.?|Inspector)\s+(?=[A-Z])/;
@@ -20,13 +21,17 @@ export function roleOf(text: string): Role {
   return null;
 }
 
-export const hasCouncillorTitle = (s: string) => /^\s*(?:(?:county|district|borough|city|town|parish|community)\s+)?(?:councillors?|cllrs?|coun)\b\.?/i.test(s);
+export const hasCouncillorTitle = (s: string) =>
+  /^\s*(?:(?:county|district|borough|city|town|parish|community)\s+)?(?:councillors?|cllrs?|coun)\b\.?/i.test(s);
 
 /** Removes titles, bracketed notes and trailing role words: "Councillor Mrs Johnson, Chair" -> "Johnson". */
 export function cleanName(raw: string): string {
   let s = raw;
   // Notes nest: "(EH, Area Partnership (VPAP) rep)".
-  for (let prev = ""; prev !== s; ) { prev = s; s = s.replace(/\([^()]*\)/g, " "); }
+  for (let prev = ""; prev !== s; ) {
+    prev = s;
+    s = s.replace(/\([^()]*\)/g, " ");
+  }
   s = s
     .replace(/\([^)]*$/, " ")
     .replace(/[\u2018\u2019]/g, "’")
@@ -36,7 +41,10 @@ export function cleanName(raw: string): string {
   s = s.replace(/,?\s*(?:in the chair|(?:vice|deputy)[\s-]*chair(?:man|woman|person)?|chair(?:man|woman|person)?)\b.*$/i, "");
   s = s.replace(/,.*$/, "");
   s = s.replace(EATEN_TITLE_RE, "").replace(TITLES_RE, "").replace(POLICE_RE, "");
-  s = s.replace(/^(?:and|&)\s+/i, "").replace(/[.;:,\s]+$/, "").replace(/^[\-–•*·\s]+/, "");
+  s = s
+    .replace(/^(?:and|&)\s+/i, "")
+    .replace(/[.;:,\s]+$/, "")
+    .replace(/^[-–•*·\s]+/, "");
   return s.trim();
 }
 
@@ -49,7 +57,11 @@ function splitTopLevel(s: string): string[] {
     const c = s[i]!;
     if (c === "(") depth++;
     if (c === ")") depth = Math.max(0, depth - 1);
-    if (depth === 0 && (c === "," || c === ";")) { parts.push(cur); cur = ""; continue; }
+    if (depth === 0 && (c === "," || c === ";")) {
+      parts.push(cur);
+      cur = "";
+      continue;
+    }
     if (depth === 0 && /^\s(?:and|&)\s/i.test(s.slice(i, i + 5))) {
       parts.push(cur);
       cur = "";
@@ -69,12 +81,22 @@ export function looksLikeName(s: string): boolean {
   if (words.length > 5) return false;
   if (!/^[A-Z\u00C0-\u017F]/.test(s)) return false;
   if (/^(?:mr|mrs|ms|miss|dr|rev|revd|cllrs?|councillors?|obe|mbe|cbe)$/i.test(s)) return false;
-  if (/\b(?:items?|unrestricted|restricted|exempt|business|attendance|virtually|remotely|questions?|gallery|public)\b/i.test(s)) return false;
-  if (/\b(?:representative|officer|manager|director|council|committee|service|team|head|clerk|minutes?|apologies|present|none|no|absent|members?|all|item|report)\b/i.test(s)) return false;
+  if (/\b(?:items?|unrestricted|restricted|exempt|business|attendance|virtually|remotely|questions?|gallery|public)\b/i.test(s))
+    return false;
+  if (
+    /\b(?:representative|officer|manager|director|council|committee|service|team|head|clerk|minutes?|apologies|present|none|no|absent|members?|all|item|report)\b/i.test(
+      s,
+    )
+  )
+    return false;
   return words.every((w) => /^[A-Z\u00C0-\u017F][\w’'\u00C0-\u017F.-]*$|^(?:de|van|von|der|da|le|la|du|of)$/.test(w));
 }
 
-export interface ListedName { name: string; raw: string; councillor: boolean }
+export interface ListedName {
+  name: string;
+  raw: string;
+  councillor: boolean;
+}
 
 /**
  * Names in a printed list. Titles also separate names ("Councillor M Smith Councillors
@@ -86,12 +108,16 @@ export function splitNameList(text: string): ListedName[] {
   const pieces = splitTopLevel(text.replace(/\s+/g, " ").replace(/\)\.?(?=and\s)/g, ") "));
   let councillorContext = false;
   for (const piece0 of pieces) {
-    const byTitle = piece0.split(new RegExp(`(?<!\\b(?:county|district|borough|city|town|parish|community))\\s+(?=(?:(?:county|district|borough|city|town|parish|community)\\s+(?:councillors?|cllrs?)|councillors?|cllrs?|mr|mrs|ms|miss|dr|rev(?:d)?|reverend|prof)\\.?\\s+[A-Z])`, "i"));
+    const byTitle = piece0.split(
+      /(?<!\b(?:county|district|borough|city|town|parish|community))\s+(?=(?:(?:county|district|borough|city|town|parish|community)\s+(?:councillors?|cllrs?)|councillors?|cllrs?|mr|mrs|ms|miss|dr|rev(?:d)?|reverend|prof)\.?\s+[A-Z])/i,
+    );
     for (const piece1 of byTitle.filter((p) => p.trim())) {
       // "Councillors Allen, Buchan and Loveridge": the plural title covers the names after it.
       if (/^\s*(?:councillors|cllrs)\b/i.test(piece1)) councillorContext = true;
       else if (/^\s*(?:councillor|cllr|mr|mrs|ms|miss|dr|rev)\b/i.test(piece1)) councillorContext = false;
-      const byInitial = piece1.split(/(?<=[a-z’'])(?<!\b(?:Mr|Mrs|Ms|Dr|Miss|Rev|Revd|Cllr|Cllrs|Councillor|Councillors))\s+(?=(?:[A-Z]\.?\s)+[A-Z][a-z’'])/);
+      const byInitial = piece1.split(
+        /(?<=[a-z’'])(?<!\b(?:Mr|Mrs|Ms|Dr|Miss|Rev|Revd|Cllr|Cllrs|Councillor|Councillors))\s+(?=(?:[A-Z]\.?\s)+[A-Z][a-z’'])/,
+      );
       for (const raw of byInitial) {
         const name = cleanName(raw);
         if (!looksLikeName(name)) continue;
@@ -104,7 +130,13 @@ export function splitNameList(text: string): ListedName[] {
 
 /** Surname-and-initial key, as the scorer and people compare names. */
 export function nameKey(name: string): { surname: string; initial: string | null } | null {
-  const toks = cleanName(name).toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "").replace(/[^a-z\s’'-]/g, "").split(/\s+/).filter(Boolean);
+  const toks = cleanName(name)
+    .toLowerCase()
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[^a-z\s’'-]/g, "")
+    .split(/\s+/)
+    .filter(Boolean);
   if (!toks.length) return null;
   return { surname: toks[toks.length - 1]!, initial: toks.length > 1 ? toks[0]![0]! : null };
 }
@@ -119,7 +151,13 @@ export function repairTruncated(name: string, known: string[]): string {
   if (known.some((n) => nameKey(n)?.surname === k.surname)) return name;
   const fits = known.filter((n) => {
     const o = nameKey(n);
-    return o && o.surname.length > k.surname.length && o.surname.startsWith(k.surname) && k.surname.length >= 3 && (!o.initial || !k.initial || o.initial === k.initial);
+    return (
+      o &&
+      o.surname.length > k.surname.length &&
+      o.surname.startsWith(k.surname) &&
+      k.surname.length >= 3 &&
+      (!o.initial || !k.initial || o.initial === k.initial)
+    );
   });
   const surnames = new Set(fits.map((n) => nameKey(n)!.surname));
   if (surnames.size !== 1) return name;

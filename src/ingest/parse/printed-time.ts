@@ -5,7 +5,11 @@
 
 const TIME_RE = /\b(\d{1,2})(?:[.:](\d{2}))?\s*(a\.?m\.?|p\.?m\.?)(?![a-z])|\b([01]?\d|2[0-3]):([0-5]\d)\b|\b(noon|midday)\b/gi;
 
-export interface FoundTime { hhmm: string; start: number; end: number }
+export interface FoundTime {
+  hhmm: string;
+  start: number;
+  end: number;
+}
 
 const pad = (n: number) => String(n).padStart(2, "0");
 
@@ -14,8 +18,10 @@ export function findTimes(text: string): FoundTime[] {
   for (const m of text.matchAll(TIME_RE)) {
     let h: number;
     let min: number;
-    if (m[6]) { h = 12; min = 0; }
-    else if (m[3]) {
+    if (m[6]) {
+      h = 12;
+      min = 0;
+    } else if (m[3]) {
       h = Number(m[1]);
       min = m[2] ? Number(m[2]) : 0;
       if (h < 1 || h > 12 || min > 59) continue;

@@ -3,7 +3,8 @@ import type { StreamLine } from "../segment/table-grid.js";
 /** Words as the scorer and the agenda matcher compare them: case-folded, no punctuation. */
 export function wordsOf(s: string): string[] {
   return s
-    .normalize("NFKD").replace(/[\u0300-\u036f]/g, "")
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
     .toLowerCase()
     .replace(/&/g, " and ")
     .replace(/[\u2018\u2019']/g, "")
@@ -15,12 +16,66 @@ export function wordsOf(s: string): string[] {
 
 /** Words that start a job title, so a name printed before one ends there. */
 const ROLE = new Set([
-  "service", "services", "manager", "head", "director", "senior", "officer", "chief", "assistant", "executive",
-  "lead", "strategic", "interim", "principal", "team", "democratic", "cabinet", "member", "corporate", "group",
-  "policy", "scrutiny", "tel", "telephone", "email", "e-mail", "phone", "deputy", "programme", "project", "specialist",
-  "adviser", "advisor", "coordinator", "co-ordinator", "commissioning", "performance", "support", "safeguarding",
-  "development", "improvement", "business", "finance", "legal", "public", "health", "children", "education", "the",
-  "and", "of", "for", "school", "schools", "council", "county", "borough", "city", "department", "directorate",
+  "service",
+  "services",
+  "manager",
+  "head",
+  "director",
+  "senior",
+  "officer",
+  "chief",
+  "assistant",
+  "executive",
+  "lead",
+  "strategic",
+  "interim",
+  "principal",
+  "team",
+  "democratic",
+  "cabinet",
+  "member",
+  "corporate",
+  "group",
+  "policy",
+  "scrutiny",
+  "tel",
+  "telephone",
+  "email",
+  "e-mail",
+  "phone",
+  "deputy",
+  "programme",
+  "project",
+  "specialist",
+  "adviser",
+  "advisor",
+  "coordinator",
+  "co-ordinator",
+  "commissioning",
+  "performance",
+  "support",
+  "safeguarding",
+  "development",
+  "improvement",
+  "business",
+  "finance",
+  "legal",
+  "public",
+  "health",
+  "children",
+  "education",
+  "the",
+  "and",
+  "of",
+  "for",
+  "school",
+  "schools",
+  "council",
+  "county",
+  "borough",
+  "city",
+  "department",
+  "directorate",
 ]);
 const HONORIFIC = /^(cllr|councillor|mr|mrs|ms|miss|dr|prof|professor|rev|revd|sir|dame)\.?$/i;
 const PARTICLE = /^(van|von|de|der|del|da|di|le|la|du|st\.?|mac|o')$/i;
@@ -42,7 +97,7 @@ export function personName(value: string): string | null {
     const bare = t.toLowerCase().replace(/[.,]$/, "");
     if (ROLE.has(bare) && name.length >= 2) break;
     if (ROLE.has(bare) && !PARTICLE.test(t)) return name.length >= 2 ? name.join(" ") : null;
-    if (/^[A-Z][A-Za-z'’\-]*\.?$/.test(t) || PARTICLE.test(t)) name.push(t);
+    if (/^[A-Z][A-Za-z'’-]*\.?$/.test(t) || PARTICLE.test(t)) name.push(t);
     else break;
     if (name.length === 4) break;
   }
@@ -68,7 +123,10 @@ export function agendaTitles(stream: StreamLine[]): string[] {
       if (m) title = m[2];
     }
     if (!title) continue;
-    title = title.replace(PAGES_TAIL, "").replace(/\s+\d{1,3}$/, "").trim();
+    title = title
+      .replace(PAGES_TAIL, "")
+      .replace(/\s+\d{1,3}$/, "")
+      .trim();
     if (title.split(/\s+/).length >= 2 && title.split(/\s+/).length <= 20) out.push(title);
   }
   return out;

@@ -231,9 +231,7 @@ function columnGutter(lines: Baseline[], tracks: Track[]): { track: Track; from:
     let to = t.twoSided[t.twoSided.length - 1]!;
     while (to < t.last && lines[to + 1]!.y - lines[to]!.y <= 1.5 * Math.max(lines[to]!.size, lines[to + 1]!.size)) to++;
     // Three or more channels through the same rows make a table, not prose columns.
-    const others = tracks.filter(
-      (u) => (u.hi <= t.lo || u.lo >= t.hi) && u.twoSided.filter((i) => i >= from && i <= to).length >= 3,
-    );
+    const others = tracks.filter((u) => (u.hi <= t.lo || u.lo >= t.hi) && u.twoSided.filter((i) => i >= from && i <= to).length >= 3);
     if (others.length >= 2) continue;
     const region = lines.slice(from, to + 1);
     const rightEdge = Math.max(...region.map((l) => l.x1));
@@ -241,7 +239,16 @@ function columnGutter(lines: Baseline[], tracks: Track[]): { track: Track; from:
     const cut = (t.lo + t.hi) / 2;
     const sides = region.map((l) => splitAt(l.runs, cut));
     const wraps =
-      wrapCount(sides.map((s) => s[0]), t.lo, t.lo - L) + wrapCount(sides.map((s) => s[1]), rightEdge, rightEdge - t.hi);
+      wrapCount(
+        sides.map((s) => s[0]),
+        t.lo,
+        t.lo - L,
+      ) +
+      wrapCount(
+        sides.map((s) => s[1]),
+        rightEdge,
+        rightEdge - t.hi,
+      );
     if (wraps >= 2) return { track: t, from, to };
   }
   return null;

@@ -32,15 +32,29 @@ const BOLD_FONT = /bold|black|heavy|semibold|demi|extrabold|[-,+]bd\b/i;
 
 /** Characters that text layers use for bullets and ligatures, mapped to what a reader sees. */
 const CHAR_MAP: Record<string, string> = {
-  "\uf0b7": "•", "\uf0a7": "▪", "\uf076": "❖", "\uf0d8": "➢", "\uf0fc": "✓", "\u00ad": "",
-  "\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st",
+  "\uf0b7": "•",
+  "\uf0a7": "▪",
+  "\uf076": "❖",
+  "\uf0d8": "➢",
+  "\uf0fc": "✓",
+  "\u00ad": "",
+  "\ufb00": "ff",
+  "\ufb01": "fi",
+  "\ufb02": "fl",
+  "\ufb03": "ffi",
+  "\ufb04": "ffl",
+  "\ufb05": "st",
+  "\ufb06": "st",
 };
 const CHAR_RE = new RegExp(`[${Object.keys(CHAR_MAP).join("")}]`, "g");
 /**
  * Word's Calibri "ti" and "tt" ligatures reach the text layer as "Ɵ" and "Ʃ"
  * ("IntroducƟons", "aƩend"); inside a lower-case word they can only be those letters.
  */
-const LIGATURE_SLIPS: [RegExp, string][] = [[/(?<=[a-z])\u019f|\u019f(?=[a-z])/g, "ti"], [/(?<=[a-z])\u01a9|\u01a9(?=[a-z])/g, "tt"]];
+const LIGATURE_SLIPS: [RegExp, string][] = [
+  [/(?<=[a-z])\u019f|\u019f(?=[a-z])/g, "ti"],
+  [/(?<=[a-z])\u01a9|\u01a9(?=[a-z])/g, "tt"],
+];
 export const mendLigatures = (s: string) => LIGATURE_SLIPS.reduce((t, [re, to]) => t.replace(re, to), s);
 const cleanChars = (s: string) => s.replace(CHAR_RE, (c) => CHAR_MAP[c] ?? c).replace(/[\u00a0\u2000-\u200b\u202f]/g, " ");
 
@@ -147,7 +161,11 @@ async function readPage(lib: PdfJs, doc: PDFDocumentProxy, n: number, fonts: Map
       g.push(run);
     }
     // The ligature glyph is often a run of its own, so mend whole lines.
-    const lines = layoutRuns(groups.get(0) ?? []).map((l) => ({ ...l, text: mendLigatures(l.text), ...(l.cells ? { cells: l.cells.map(mendLigatures) } : {}) }));
+    const lines = layoutRuns(groups.get(0) ?? []).map((l) => ({
+      ...l,
+      text: mendLigatures(l.text),
+      ...(l.cells ? { cells: l.cells.map(mendLigatures) } : {}),
+    }));
     const rotated: Line[] = [];
     for (const [angle, runs] of groups) {
       if (angle === 0) continue;
@@ -172,7 +190,8 @@ async function readPage(lib: PdfJs, doc: PDFDocumentProxy, n: number, fonts: Map
  */
 async function learnFonts(lib: PdfJs, page: PDFPageProxy, items: readonly object[], fonts: Map<string, string>): Promise<void> {
   const unknown = new Set<string>();
-  for (const item of items) if ("fontName" in item && typeof item.fontName === "string" && !fonts.has(item.fontName)) unknown.add(item.fontName);
+  for (const item of items)
+    if ("fontName" in item && typeof item.fontName === "string" && !fonts.has(item.fontName)) unknown.add(item.fontName);
   if (!unknown.size) return;
   if ([...unknown].some((id) => !page.commonObjs.has(id))) {
     await page.getOperatorList({ annotationMode: lib.AnnotationMode.DISABLE });

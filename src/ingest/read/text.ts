@@ -18,7 +18,19 @@ const AGENDA_STAMP_RE = /^agenda item(?:\s+\d{1,3}[a-z]?(?:\.\d+)?)?\.?$/i;
 const PAGE_BREAK_COMMENT_RE = /^<!--\s*(?:page\s*break|pagebreak|page\s*\d*)\s*-->$/i;
 const HTML_PAGE_BREAK_RE = /^<(?:div|hr)[^>]*page-break[^>]*>(?:<\/div>)?$/i;
 
-const ENTITIES: Record<string, string> = { nbsp: " ", amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", "#39": "'", ndash: "–", mdash: "—", rsquo: "\u2019", lsquo: "\u2018" };
+const ENTITIES: Record<string, string> = {
+  nbsp: " ",
+  amp: "&",
+  lt: "<",
+  gt: ">",
+  quot: '"',
+  apos: "'",
+  "#39": "'",
+  ndash: "–",
+  mdash: "—",
+  rsquo: "\u2019",
+  lsquo: "\u2018",
+};
 
 function decodeEntities(s: string): string {
   return s.replace(/&(#?\w+);/g, (m, name: string) => {
@@ -54,7 +66,8 @@ interface RawRow {
   bold: boolean;
 }
 
-const isSeparatorRow = (cells: string[]) => cells.length > 0 && cells.every((c) => /^[\s:\-–—=]*$/.test(c)) && cells.some((c) => /-/.test(c));
+const isSeparatorRow = (cells: string[]) =>
+  cells.length > 0 && cells.every((c) => /^[\s:\-–—=]*$/.test(c)) && cells.some((c) => /-/.test(c));
 
 function splitPipes(row: string): string[] {
   let t = row.trim();
@@ -168,7 +181,10 @@ export function readText(source: string, text: string): PageSet {
     });
     const rows: (RawRow | "break")[] = [];
     for (const l of logicalLines(rawLines)) {
-      if (l === "\f") { rows.push("break"); continue; }
+      if (l === "\f") {
+        rows.push("break");
+        continue;
+      }
       const row = toRow(l);
       if (row) rows.push(row);
     }
@@ -181,7 +197,10 @@ export function readText(source: string, text: string): PageSet {
     }
     const nextText = (i: number) => nextTexts[i];
     rows.forEach((row, i) => {
-      if (row === "break") { flush(); return; }
+      if (row === "break") {
+        flush();
+        return;
+      }
       const { brk, marker, printed } = breakKind(row.text, nextText(i));
       if (brk === "before" || brk === "both") {
         if (cur.lines.some((l) => l.text.trim() !== "")) flush();

@@ -7,21 +7,31 @@ const line = (text: string, y: number, width: number, bold = false) => ({ text, 
 describe("flatten", () => {
   it("rejoins PDF lines into paragraphs, breaking at gaps, short lines, weight changes, list markers and labels", () => {
     const pages: PageSet = {
-      source: "p.pdf", kind: "pdf",
-      pages: [{
-        index: 1, printed: 1, marker: null, lines: [
-          line("12. Hedgerow Management", 100, 150, true),
-          line("PRESENT: Mr A Smith (Chairman), Mr B Jones, Mrs C Brown, Mr D Green,", 128, 450),
-          line("Mr E White and Mrs F Black", 142, 160),
-          line("IN ATTENDANCE: Ms G Grey", 156, 150),
-          line("RESOLVED that the plan be approved subject to the changes set out in the", 184, 452),
-          line("report.", 198, 40),
-          line("(a) a first part", 212, 90),
-          line("Next paragraph after a short line.", 226, 200),
-        ],
-      }, {
-        index: 2, printed: 2, marker: null, lines: [line("and more of it", 60, 90)],
-      }],
+      source: "p.pdf",
+      kind: "pdf",
+      pages: [
+        {
+          index: 1,
+          printed: 1,
+          marker: null,
+          lines: [
+            line("12. Hedgerow Management", 100, 150, true),
+            line("PRESENT: Mr A Smith (Chairman), Mr B Jones, Mrs C Brown, Mr D Green,", 128, 450),
+            line("Mr E White and Mrs F Black", 142, 160),
+            line("IN ATTENDANCE: Ms G Grey", 156, 150),
+            line("RESOLVED that the plan be approved subject to the changes set out in the", 184, 452),
+            line("report.", 198, 40),
+            line("(a) a first part", 212, 90),
+            line("Next paragraph after a short line.", 226, 200),
+          ],
+        },
+        {
+          index: 2,
+          printed: 2,
+          marker: null,
+          lines: [line("and more of it", 60, 90)],
+        },
+      ],
     };
     expect(flatten(pages).map((l) => l.text)).toEqual([
       "12. Hedgerow Management",
@@ -37,7 +47,14 @@ describe("flatten", () => {
   });
 
   it("leaves text packs line for line", () => {
-    const pages: PageSet = { source: "t.txt", kind: "text", pages: [{ index: 1, printed: null, marker: null, lines: [{ text: "a" }, { text: "b" }] }] };
-    expect(flatten(pages).map((l) => [l.text, l.start])).toEqual([["a", 0], ["b", 2]]);
+    const pages: PageSet = {
+      source: "t.txt",
+      kind: "text",
+      pages: [{ index: 1, printed: null, marker: null, lines: [{ text: "a" }, { text: "b" }] }],
+    };
+    expect(flatten(pages).map((l) => [l.text, l.start])).toEqual([
+      ["a", 0],
+      ["b", 2],
+    ]);
   });
 });

@@ -30,13 +30,19 @@ const LABEL_START_RE = /^(?:[A-Z][A-Z ]{2,40}|present|apologies|officers|in atte
  * a change of weight, a list marker or a "Label:" starts a new one) so every extractor
  * reads one shape.
  */
-function paragraphs(lines: FlatLine[], page: { lines: { y?: number; width?: number; fontSize?: number; bold?: boolean; cells?: string[] }[] }): FlatLine[] {
+function paragraphs(
+  lines: FlatLine[],
+  page: { lines: { y?: number; width?: number; fontSize?: number; bold?: boolean; cells?: string[] }[] },
+): FlatLine[] {
   const out: FlatLine[] = [];
   let prevY: number | undefined;
   let prevSize = 10;
   let prevWidth: number | undefined;
   // Lines wrap only when they reach the right margin; a short line ends its paragraph.
-  const widths = page.lines.map((l) => l.width ?? 0).filter((w) => w > 0).sort((a, b) => a - b);
+  const widths = page.lines
+    .map((l) => l.width ?? 0)
+    .filter((w) => w > 0)
+    .sort((a, b) => a - b);
   const full = widths.length ? widths[Math.floor(widths.length * 0.9)]! : 0;
   page.lines.forEach((src, k) => {
     const l = lines[k]!;
@@ -48,8 +54,18 @@ function paragraphs(lines: FlatLine[], page: { lines: { y?: number; width?: numb
     if (last && paraBreak && last.text !== "") out.push({ ...l, text: "", raw: "", cells: null, bold: false, pageStart: false });
     const prev = out[out.length - 1];
     const short = full > 0 && prevWidth !== undefined && prevWidth < full * 0.7;
-    const join = prev && prev.text !== "" && !paraBreak && !short && !prev.cells && !l.cells && prev.bold === l.bold
-      && l.text !== "" && !LIST_START_RE.test(l.text) && !LABEL_START_RE.test(l.text) && !/^\(item \d+/i.test(l.text);
+    const join =
+      prev &&
+      prev.text !== "" &&
+      !paraBreak &&
+      !short &&
+      !prev.cells &&
+      !l.cells &&
+      prev.bold === l.bold &&
+      l.text !== "" &&
+      !LIST_START_RE.test(l.text) &&
+      !LABEL_START_RE.test(l.text) &&
+      !/^\(item \d+/i.test(l.text);
     if (join) {
       const hyphen = /[a-z]-$/.test(prev.text) && /^[a-z]/.test(l.text);
       prev.text = hyphen ? prev.text + l.text : `${prev.text} ${l.text}`;
@@ -86,8 +102,20 @@ export function flatten(pages: PageSet): FlatLine[] {
     // A sentence that runs over the page break continues the last paragraph.
     const last = out[out.length - 1];
     const first = paras[0];
-    if (positioned && last && first && last.text && !last.cells && !first.cells && last.bold === first.bold && !first.marker && !last.marker
-      && (/,$/.test(last.text) || /[a-z]$/.test(last.text) && /^[a-z]/.test(first.text)) && !LIST_START_RE.test(first.text) && !LABEL_START_RE.test(first.text)) {
+    if (
+      positioned &&
+      last &&
+      first &&
+      last.text &&
+      !last.cells &&
+      !first.cells &&
+      last.bold === first.bold &&
+      !first.marker &&
+      !last.marker &&
+      (/,$/.test(last.text) || (/[a-z]$/.test(last.text) && /^[a-z]/.test(first.text))) &&
+      !LIST_START_RE.test(first.text) &&
+      !LABEL_START_RE.test(first.text)
+    ) {
       last.text = `${last.text} ${first.text}`;
       last.raw = `${last.raw} ${first.raw}`;
       paras.shift();
@@ -104,7 +132,10 @@ export function provAt(line: FlatLine, pages: PageSet, value: string | null, ext
   let lineText = "";
   let offset = 0;
   for (const t of original) {
-    if (offset === line.start) { lineText = t; break; }
+    if (offset === line.start) {
+      lineText = t;
+      break;
+    }
     offset += t.length + 1;
   }
   const probe = (value ?? "").slice(0, 30);

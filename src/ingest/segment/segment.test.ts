@@ -15,17 +15,34 @@ describe("segment", () => {
 
   it("recognises action plans, tracking tables, work programmes and restricted placeholders after page breaks", () => {
     const text = [
-      "Front", "\f", "Action Plan: Review of Village Greens", "No.\tRecommendation\tOwner",
-      "\f", "Tracking Decisions", "Minute\tResolution\tStatus",
-      "\f", "Work Programme 2024/25", "Date\tItem",
-      "\f", "Document is Restricted",
+      "Front",
+      "\f",
+      "Action Plan: Review of Village Greens",
+      "No.\tRecommendation\tOwner",
+      "\f",
+      "Tracking Decisions",
+      "Minute\tResolution\tStatus",
+      "\f",
+      "Work Programme 2024/25",
+      "Date\tItem",
+      "\f",
+      "Document is Restricted",
     ].join("\n");
-    expect(segment(readText("x.txt", text)).map((s) => s.kind)).toEqual(["front-sheet", "action-plan", "tracking-decisions", "work-programme", "restricted"]);
+    expect(segment(readText("x.txt", text)).map((s) => s.kind)).toEqual([
+      "front-sheet",
+      "action-plan",
+      "tracking-decisions",
+      "work-programme",
+      "restricted",
+    ]);
   });
 
   it("starts minutes at their heading above 'Present:'", () => {
     const text = "Agenda\n1. Apologies\n\nParish Liaison Panel\n\nMonday 4 March 2024\n\nPresent: Cllr A Smith\n\n1. Apologies\n";
     const segs = segment(readText("x.txt", text));
-    expect(segs.map((s) => [s.kind, s.title])).toEqual([["front-sheet", null], ["minutes", "Parish Liaison Panel"]]);
+    expect(segs.map((s) => [s.kind, s.title])).toEqual([
+      ["front-sheet", null],
+      ["minutes", "Parish Liaison Panel"],
+    ]);
   });
 });

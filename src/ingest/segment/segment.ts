@@ -29,21 +29,26 @@ export interface Segment {
   endLine?: number;
 }
 
-const PRESENT_RE = /^(?:(?:members|councillors|committee members|voting members)\s+)?(?:present|in attendance|attendance|attendees|sederunt)(?:\s+were)?\s*(?::|-|–|\t|$)/i;
-const MINUTES_TITLE_RE = /^(?:(?:draft\s+)?minutes of (?:the |a )?(?:meeting|proceedings)|a meeting of .+ (?:was )?held|minutes of .+ (?:held|meeting) on)/i;
-const COVER_FIELD_RE = /^(?:meeting|report to|report of|report by|report title|title of report|title|subject|date of meeting|decision maker|lead officer|report author|author|wards? affected|key decision)\s*:/i;
+const PRESENT_RE =
+  /^(?:(?:members|councillors|committee members|voting members)\s+)?(?:present|in attendance|attendance|attendees|sederunt)(?:\s+were)?\s*(?::|-|–|\t|$)/i;
+const MINUTES_TITLE_RE =
+  /^(?:(?:draft\s+)?minutes of (?:the |a )?(?:meeting|proceedings)|a meeting of .+ (?:was )?held|minutes of .+ (?:held|meeting) on)/i;
+const COVER_FIELD_RE =
+  /^(?:meeting|report to|report of|report by|report title|title of report|title|subject|date of meeting|decision maker|lead officer|report author|author|wards? affected|key decision)\s*:/i;
 const STAMP_RE = /^agenda item(?:\s+\d{1,3}[a-z]?)?\.?$/i;
 const APPENDIX_RE = /^(?:appendix|annex|annexe|schedule)\s+(?:[a-z]|\d{1,2}|[ivx]+)\b[^.]{0,100}$/i;
-const ACTION_RE = /^(?:action plan\b|action log|actions? arising|action points?|recommendations? tracker|progress on (?:agreed )?recommendations)/i;
+const ACTION_RE =
+  /^(?:action plan\b|action log|actions? arising|action points?|recommendations? tracker|progress on (?:agreed )?recommendations)/i;
 const TRACKING_RE = /^tracking (?:decisions|resolutions|recommendations)\b/i;
 const WORK_PROGRAMME_RE = /\b(?:work programme|work plan|forward plan)\b/i;
 
 /** A short line naming a body: "Children and Young People Select Committee", "Cabinet". */
-export const BODY_LINE_RE = /^(?:[A-Z][\w'’&,()\- ]{2,110}\s)?(?:committee|sub[- ]committee|select committee|panel|board|cabinet|council|forum|executive|commission|partnership|assembly|group)$/i;
+export const BODY_LINE_RE =
+  /^(?:[A-Z][\w'’&,()\- ]{2,110}\s)?(?:committee|sub[- ]committee|select committee|panel|board|cabinet|council|forum|executive|commission|partnership|assembly|group)$/i;
 
 export function isBodyLine(text: string): boolean {
   const t = text.trim();
-  if (t.length > 120 || /[.:;]$/.test(t) || /^(?:the|to|this|a|an|all)\b/i.test(t) && !/^the cabinet$/i.test(t)) return false;
+  if (t.length > 120 || /[.:;]$/.test(t) || (/^(?:the|to|this|a|an|all)\b/i.test(t) && !/^the cabinet$/i.test(t))) return false;
   if (!BODY_LINE_RE.test(t)) return false;
   return t.split(/\s+/).length <= 14;
 }
@@ -57,22 +62,37 @@ function minutesStart(lines: FlatLine[], presentAt: number, floor: number): numb
     j = prevFilled(lines, j, floor);
     if (j < 0) {
       // Only a title line or two above "Present:" at the top of the pack: they head the minutes.
-      if (lastUnknown >= 0 && unknown === 1 && !/^(?:\d{1,3}[.)]\s|agenda\b)/i.test(lines[lastUnknown]!.text)) start = Math.min(start, lastUnknown);
+      if (lastUnknown >= 0 && unknown === 1 && !/^(?:\d{1,3}[.)]\s|agenda\b)/i.test(lines[lastUnknown]!.text))
+        start = Math.min(start, lastUnknown);
       break;
     }
     const t = lines[j]!.text;
     const heading = isBodyLine(t) || MINUTES_TITLE_RE.test(t) || /^minutes?$/i.test(t) || (parseDate(t) !== null && t.length < 160);
-    if (heading) { start = j; unknown = 0; continue; }
+    if (heading) {
+      start = j;
+      unknown = 0;
+      continue;
+    }
     // The first minute's heading ("1. Welcome") can sit above the attendance list.
-    if (/^\d{1,3}\.?\s+[A-Z][^.]{0,60}$/.test(t) && k < 2) { start = j; continue; }
+    if (/^\d{1,3}\.?\s+[A-Z][^.]{0,60}$/.test(t) && k < 2) {
+      start = j;
+      continue;
+    }
     // Venue or time lines sit between the heading and "Present:".
-    if (t.length < 80 && !/[.;]$/.test(t) && ++unknown <= 2) { lastUnknown = j; continue; }
+    if (t.length < 80 && !/[.;]$/.test(t) && ++unknown <= 2) {
+      lastUnknown = j;
+      continue;
+    }
     break;
   }
   return start;
 }
 
-interface Start { at: number; kind: SegmentKind; title: string | null }
+interface Start {
+  at: number;
+  kind: SegmentKind;
+  title: string | null;
+}
 
 function titleNear(lines: FlatLine[], at: number): string | null {
   for (let k = 0, j = at - 1; k < 6; k++) {
@@ -91,7 +111,10 @@ export function segmentLines(lines: FlatLine[]): Segment[] {
   const push = (s: Start) => {
     if (seen.has(s.at)) {
       const existing = starts.find((x) => x.at === s.at);
-      if (existing && (existing.kind === "other" || existing.kind === "front-sheet" && s.kind === "minutes")) { existing.kind = s.kind; existing.title = s.title; }
+      if (existing && (existing.kind === "other" || (existing.kind === "front-sheet" && s.kind === "minutes"))) {
+        existing.kind = s.kind;
+        existing.title = s.title;
+      }
       return;
     }
     seen.add(s.at);
@@ -120,7 +143,10 @@ export function segmentLines(lines: FlatLine[]): Segment[] {
       push({ at, kind: "minutes", title: titleLine?.text ?? null });
       continue;
     }
-    if (STAMP_RE.test(t) && !/^pages?\b/i.test(lines[nextFilled(lines, i)]?.text ?? "")) { push({ at: i, kind: "report", title: titleNear(lines, i + 1) }); continue; }
+    if (STAMP_RE.test(t) && !/^pages?\b/i.test(lines[nextFilled(lines, i)]?.text ?? "")) {
+      push({ at: i, kind: "report", title: titleNear(lines, i + 1) });
+      continue;
+    }
     if (COVER_FIELD_RE.test(t) && /^meeting|^report to|^date of meeting/i.test(t)) {
       // Cover sheets list their fields together; start at the earliest heading above.
       let at = i;
@@ -129,8 +155,14 @@ export function segmentLines(lines: FlatLine[]): Segment[] {
       const titleLine = lines.slice(i, i + 12).find((x) => /^(?:title|report title|subject)\s*:/i.test(x.text));
       const title = titleLine ? titleLine.text.replace(/^[^:]*:\s*/, "") : null;
       // The cover under an "Agenda Item" stamp belongs to the stamp's document.
-      const stamp = starts.find((s) => s.kind === "report" && s.at < at && at - s.at <= 4 && lines.slice(s.at + 1, at).every((x) => !x.text || STAMP_RE.test(x.text)));
-      if (stamp) { stamp.title = title ?? stamp.title; continue; }
+      const stamp = starts.find(
+        (s) =>
+          s.kind === "report" && s.at < at && at - s.at <= 4 && lines.slice(s.at + 1, at).every((x) => !x.text || STAMP_RE.test(x.text)),
+      );
+      if (stamp) {
+        stamp.title = title ?? stamp.title;
+        continue;
+      }
       push({ at, kind: "report", title });
       continue;
     }
@@ -157,12 +189,19 @@ export function segmentLines(lines: FlatLine[]): Segment[] {
 
 /** Names a document that began at a page break by what its first lines say. */
 function classify(body: FlatLine[]): SegmentKind {
-  const head = body.slice(0, 25).map((l) => l.text).filter(Boolean);
+  const head = body
+    .slice(0, 25)
+    .map((l) => l.text)
+    .filter(Boolean);
   if (head.some((t) => TRACKING_RE.test(t))) return "tracking-decisions";
   if (head.slice(0, 6).some((t) => ACTION_RE.test(t))) return "action-plan";
   if (head.slice(0, 6).some((t) => WORK_PROGRAMME_RE.test(t) && t.length < 80)) return "work-programme";
   if (head.slice(0, 3).some((t) => APPENDIX_RE.test(t))) return "appendix";
-  if (head.some((t) => COVER_FIELD_RE.test(t)) || head.slice(0, 8).some((t) => /^(?:purpose|summary|recommendations?|executive summary|introduction)\b/i.test(t))) return "report";
+  if (
+    head.some((t) => COVER_FIELD_RE.test(t)) ||
+    head.slice(0, 8).some((t) => /^(?:purpose|summary|recommendations?|executive summary|introduction)\b/i.test(t))
+  )
+    return "report";
   return "other";
 }
 

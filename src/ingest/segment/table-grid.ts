@@ -22,8 +22,25 @@ export interface StreamLine {
 
 /** Latin look-alikes that PDF converters sometimes emit (Cyrillic "Мау" for "May"). */
 const HOMOGLYPHS: Record<string, string> = {
-  "А": "A", "В": "B", "Е": "E", "К": "K", "М": "M", "Н": "H", "О": "O", "Р": "P", "С": "C", "Т": "T", "Х": "X",
-  "а": "a", "е": "e", "о": "o", "р": "p", "с": "c", "у": "y", "х": "x", "і": "i",
+  А: "A",
+  В: "B",
+  Е: "E",
+  К: "K",
+  М: "M",
+  Н: "H",
+  О: "O",
+  Р: "P",
+  С: "C",
+  Т: "T",
+  Х: "X",
+  а: "a",
+  е: "e",
+  о: "o",
+  р: "p",
+  с: "c",
+  у: "y",
+  х: "x",
+  і: "i",
 };
 
 /** Removes markup the text readers keep (HTML fragments, markdown emphasis) and collapses whitespace. */
@@ -31,7 +48,12 @@ export function cleanText(s: string): string {
   return s
     .replace(/<\/?(p|br|li|ul|ol|div|tr|td)[^>]*>/gi, " ")
     .replace(/<[^>]+>/g, "")
-    .replace(/&nbsp;/g, " ").replace(/&amp;/g, "&").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#39;/g, "'")
+    .replace(/&nbsp;/g, " ")
+    .replace(/&amp;/g, "&")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
     .replace(/\*\*|__/g, "")
     .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
     .replace(/[\u0400-\u04FF]/g, (c) => HOMOGLYPHS[c] ?? c)
@@ -81,8 +103,13 @@ export function toStream(pages: PageSet | Page[]): StreamLine[] {
 /** Running heads, page numbers and blank-page notices that interrupt tables at page breaks. */
 export function isFurniture(text: string): boolean {
   const t = text.trim();
-  return t === "" || /^(page\s*)?\d{1,4}$/i.test(t) || /^page \d+ of \d+$/i.test(t)
-    || /intentionally (been )?left blank/i.test(t) || /^-{3,}$/.test(t);
+  return (
+    t === "" ||
+    /^(page\s*)?\d{1,4}$/i.test(t) ||
+    /^page \d+ of \d+$/i.test(t) ||
+    /intentionally (been )?left blank/i.test(t) ||
+    /^-{3,}$/.test(t)
+  );
 }
 
 export const nonEmpty = (cells: string[]) => cells.filter((c) => c.trim() !== "");
@@ -90,7 +117,13 @@ export const nonEmpty = (cells: string[]) => cells.filter((c) => c.trim() !== ""
 export const wordCount = (s: string) => (s.trim() ? s.trim().split(/\s+/).length : 0);
 
 /** Provenance for a value found at [from, from+len) of a stream line. */
-export function provenanceAt(line: StreamLine, pageTexts: Map<number, string>, value: string, extractor: string, confidence: number): ProvenanceRef {
+export function provenanceAt(
+  line: StreamLine,
+  pageTexts: Map<number, string>,
+  value: string,
+  extractor: string,
+  confidence: number,
+): ProvenanceRef {
   const text = pageTexts.get(line.page) ?? "";
   const lineEnd = text.indexOf("\n", line.start);
   const end = lineEnd < 0 ? text.length : lineEnd;
@@ -106,7 +139,22 @@ export function pageTextMap(pages: PageSet | Page[]): Map<number, string> {
   return new Map(list.map((p) => [p.index, pageText(p)]));
 }
 
-const NAME_STOP = new Set(["cllr", "councillor", "cllrs", "councillors", "mr", "mrs", "ms", "miss", "dr", "rev", "revd", "prof", "sir", "dame"]);
+const NAME_STOP = new Set([
+  "cllr",
+  "councillor",
+  "cllrs",
+  "councillors",
+  "mr",
+  "mrs",
+  "ms",
+  "miss",
+  "dr",
+  "rev",
+  "revd",
+  "prof",
+  "sir",
+  "dame",
+]);
 
 /** Drops honorifics, keeping the name as printed: "Cllr Lisa Evans" -> "Lisa Evans". */
 export function stripTitles(name: string): string {

@@ -17,81 +17,183 @@ const base: Col[] = [
 
 const tables: Record<string, Col[]> = {
   committee: [
-    ["slug", "text", "nn"], ["name", "text", "nn"], ["kind", "text", "nn"], ["parent_id", "text", "ref:committee"],
-    ["active_from", "text"], ["active_to", "text"], ["minute_scheme", "text", "nn"], ["description", "text"],
+    ["slug", "text", "nn"],
+    ["name", "text", "nn"],
+    ["kind", "text", "nn"],
+    ["parent_id", "text", "ref:committee"],
+    ["active_from", "text"],
+    ["active_to", "text"],
+    ["minute_scheme", "text", "nn"],
+    ["description", "text"],
   ],
   person: [
-    ["slug", "text", "nn"], ["name", "text", "nn"], ["honorific", "text"], ["kind", "text", "nn"], ["party", "text"],
-    ["ward", "text"], ["post", "text"], ["service", "text"], ["email", "text"],
+    ["slug", "text", "nn"],
+    ["name", "text", "nn"],
+    ["honorific", "text"],
+    ["kind", "text", "nn"],
+    ["party", "text"],
+    ["ward", "text"],
+    ["post", "text"],
+    ["service", "text"],
+    ["email", "text"],
   ],
   membership: [
-    ["person_id", "text", "nn ref:person"], ["committee_id", "text", "nn ref:committee"], ["role", "text", "nn"],
-    ["kind", "text", "nn"], ["co_opted_kind", "text"], ["representing", "text"], ["from_date", "text"], ["to_date", "text"],
+    ["person_id", "text", "nn ref:person"],
+    ["committee_id", "text", "nn ref:committee"],
+    ["role", "text", "nn"],
+    ["kind", "text", "nn"],
+    ["co_opted_kind", "text"],
+    ["representing", "text"],
+    ["from_date", "text"],
+    ["to_date", "text"],
   ],
   meeting: [
-    ["committee_id", "text", "nn ref:committee"], ["local_date", "text", "nn"], ["local_time", "text"],
-    ["starts_at", "text", "nn"], ["title", "text"], ["venue", "text"], ["status", "text", "nn"],
-    ["agenda_published_at", "text"], ["contact_officer", "text"], ["webcast_url", "text"], ["status_note", "text"],
+    ["committee_id", "text", "nn ref:committee"],
+    ["local_date", "text", "nn"],
+    ["local_time", "text"],
+    ["starts_at", "text", "nn"],
+    ["title", "text"],
+    ["venue", "text"],
+    ["status", "text", "nn"],
+    ["agenda_published_at", "text"],
+    ["contact_officer", "text"],
+    ["webcast_url", "text"],
+    ["status_note", "text"],
   ],
   agenda_item: [
-    ["meeting_id", "text", "nn ref:meeting"], ["number", "text", "nn"], ["position", "integer", "nn"],
-    ["title", "text", "nn"], ["description", "text"], ["kind", "text", "nn"], ["page_from", "integer"],
-    ["page_to", "integer"], ["to_follow", "integer", "nn"], ["verbal", "integer", "nn"],
-    ["exempt_paragraph", "integer"], ["urgency_reason", "text"],
+    ["meeting_id", "text", "nn ref:meeting"],
+    ["number", "text", "nn"],
+    ["position", "integer", "nn"],
+    ["title", "text", "nn"],
+    ["description", "text"],
+    ["kind", "text", "nn"],
+    ["page_from", "integer"],
+    ["page_to", "integer"],
+    ["to_follow", "integer", "nn"],
+    ["verbal", "integer", "nn"],
+    ["exempt_paragraph", "integer"],
+    ["urgency_reason", "text"],
   ],
   document: [
-    ["meeting_id", "text", "ref:meeting"], ["agenda_item_id", "text", "ref:agenda_item"], ["kind", "text", "nn"],
-    ["title", "text", "nn"], ["sha256", "text"], ["file_name", "text"], ["media_type", "text"],
-    ["byte_size", "integer"], ["page_count", "integer", "nn"], ["source_page_from", "integer"],
-    ["source_page_to", "integer"], ["exempt_paragraph", "integer"], ["published_at", "text"],
+    ["meeting_id", "text", "ref:meeting"],
+    ["agenda_item_id", "text", "ref:agenda_item"],
+    ["kind", "text", "nn"],
+    ["title", "text", "nn"],
+    ["sha256", "text"],
+    ["file_name", "text"],
+    ["media_type", "text"],
+    ["byte_size", "integer"],
+    ["page_count", "integer", "nn"],
+    ["source_page_from", "integer"],
+    ["source_page_to", "integer"],
+    ["exempt_paragraph", "integer"],
+    ["published_at", "text"],
   ],
   document_page: [
-    ["document_id", "text", "nn ref:document"], ["page_number", "integer", "nn"], ["printed_number", "integer"],
+    ["document_id", "text", "nn ref:document"],
+    ["page_number", "integer", "nn"],
+    ["printed_number", "integer"],
     ["text", "text", "nn"],
   ],
   report_cover: [
-    ["agenda_item_id", "text", "nn ref:agenda_item"], ["document_id", "text", "ref:document"], ["title", "text"],
-    ["author", "text"], ["service", "text"], ["wards", "text"], ["purpose", "text"], ["recommendations", "text"],
+    ["agenda_item_id", "text", "nn ref:agenda_item"],
+    ["document_id", "text", "ref:document"],
+    ["title", "text"],
+    ["author", "text"],
+    ["service", "text"],
+    ["wards", "text"],
+    ["purpose", "text"],
+    ["recommendations", "text"],
     ["implications", "text"],
   ],
   attendance: [
-    ["meeting_id", "text", "nn ref:meeting"], ["person_id", "text", "nn ref:person"], ["status", "text", "nn"],
-    ["capacity", "text", "nn"], ["substitute_for_id", "text", "ref:person"], ["note", "text"],
+    ["meeting_id", "text", "nn ref:meeting"],
+    ["person_id", "text", "nn ref:person"],
+    ["status", "text", "nn"],
+    ["capacity", "text", "nn"],
+    ["substitute_for_id", "text", "ref:person"],
+    ["note", "text"],
   ],
   minute: [
-    ["meeting_id", "text", "nn ref:meeting"], ["agenda_item_id", "text", "ref:agenda_item"], ["number", "text", "nn"],
-    ["position", "integer", "nn"], ["title", "text", "nn"], ["text", "text", "nn"], ["status", "text", "nn"],
-    ["version", "integer", "nn"], ["supersedes_id", "text", "ref:minute"], ["correction_reason", "text"],
-    ["approved_at", "text"], ["approved_at_meeting_id", "text", "ref:meeting"],
+    ["meeting_id", "text", "nn ref:meeting"],
+    ["agenda_item_id", "text", "ref:agenda_item"],
+    ["number", "text", "nn"],
+    ["position", "integer", "nn"],
+    ["title", "text", "nn"],
+    ["text", "text", "nn"],
+    ["status", "text", "nn"],
+    ["version", "integer", "nn"],
+    ["supersedes_id", "text", "ref:minute"],
+    ["correction_reason", "text"],
+    ["approved_at", "text"],
+    ["approved_at_meeting_id", "text", "ref:meeting"],
   ],
   declaration: [
-    ["meeting_id", "text", "nn ref:meeting"], ["agenda_item_id", "text", "ref:agenda_item"],
-    ["person_id", "text", "nn ref:person"], ["type", "text", "nn"], ["nature", "text", "nn"], ["dispensation", "text"],
+    ["meeting_id", "text", "nn ref:meeting"],
+    ["agenda_item_id", "text", "ref:agenda_item"],
+    ["person_id", "text", "nn ref:person"],
+    ["type", "text", "nn"],
+    ["nature", "text", "nn"],
+    ["dispensation", "text"],
     ["item_as_printed", "text"],
   ],
   decision: [
-    ["meeting_id", "text", "nn ref:meeting"], ["minute_id", "text", "ref:minute"], ["agenda_item_id", "text", "ref:agenda_item"],
-    ["position", "integer", "nn"], ["text", "text", "nn"], ["kind", "text", "nn"], ["decided_on", "text", "nn"],
+    ["meeting_id", "text", "nn ref:meeting"],
+    ["minute_id", "text", "ref:minute"],
+    ["agenda_item_id", "text", "ref:agenda_item"],
+    ["position", "integer", "nn"],
+    ["text", "text", "nn"],
+    ["kind", "text", "nn"],
+    ["decided_on", "text", "nn"],
   ],
   action: [
-    ["committee_id", "text", "ref:committee"], ["meeting_id", "text", "ref:meeting"], ["decision_id", "text", "ref:decision"],
-    ["parent_action_id", "text", "ref:action"], ["origin", "text", "nn"], ["source_title", "text"], ["ref", "text"],
-    ["text", "text", "nn"], ["owner_text", "text"], ["owner_person_id", "text", "ref:person"], ["due_date", "text"],
-    ["due_text", "text"], ["status", "text", "nn"], ["status_as_printed", "text"], ["executive_response", "text"],
-    ["success_measure", "text"], ["review_due", "text"], ["completed_on", "text"],
+    ["committee_id", "text", "ref:committee"],
+    ["meeting_id", "text", "ref:meeting"],
+    ["decision_id", "text", "ref:decision"],
+    ["parent_action_id", "text", "ref:action"],
+    ["origin", "text", "nn"],
+    ["source_title", "text"],
+    ["ref", "text"],
+    ["text", "text", "nn"],
+    ["owner_text", "text"],
+    ["owner_person_id", "text", "ref:person"],
+    ["due_date", "text"],
+    ["due_text", "text"],
+    ["status", "text", "nn"],
+    ["status_as_printed", "text"],
+    ["executive_response", "text"],
+    ["success_measure", "text"],
+    ["review_due", "text"],
+    ["completed_on", "text"],
   ],
   action_update: [
-    ["action_id", "text", "nn ref:action"], ["on_date", "text", "nn"], ["text", "text", "nn"], ["status", "text"],
+    ["action_id", "text", "nn ref:action"],
+    ["on_date", "text", "nn"],
+    ["text", "text", "nn"],
+    ["status", "text"],
     ["by_name", "text"],
   ],
   work_programme_item: [
-    ["committee_id", "text", "nn ref:committee"], ["meeting_id", "text", "ref:meeting"], ["planned_text", "text"],
-    ["topic", "text", "nn"], ["reason", "text"], ["responsible", "text"], ["paper", "text"], ["score", "integer"],
-    ["status", "text", "nn"], ["recurrence", "text", "nn"],
+    ["committee_id", "text", "nn ref:committee"],
+    ["meeting_id", "text", "ref:meeting"],
+    ["planned_text", "text"],
+    ["topic", "text", "nn"],
+    ["reason", "text"],
+    ["responsible", "text"],
+    ["paper", "text"],
+    ["score", "integer"],
+    ["status", "text", "nn"],
+    ["recurrence", "text", "nn"],
   ],
   provenance: [
-    ["record_table", "text", "nn"], ["record_id", "text", "nn"], ["field", "text", "nn"], ["document_id", "text", "nn ref:document"],
-    ["page", "integer", "nn"], ["span_start", "integer", "nn"], ["span_end", "integer", "nn"], ["extractor", "text", "nn"],
+    ["record_table", "text", "nn"],
+    ["record_id", "text", "nn"],
+    ["field", "text", "nn"],
+    ["document_id", "text", "nn ref:document"],
+    ["page", "integer", "nn"],
+    ["span_start", "integer", "nn"],
+    ["span_end", "integer", "nn"],
+    ["extractor", "text", "nn"],
     ["confidence", "real", "nn"],
   ],
 };
@@ -151,7 +253,10 @@ export function recordsMigration(dialect: DialectName) {
             if (spec.includes("pk")) col = col.primaryKey();
             if (spec.includes("nn")) col = col.notNull();
             // Records of one authority are removed together, so children follow their parent.
-            if (ref) col = col.references(`${ref}.id`).onDelete(ref === "authority" || name.endsWith("_id") && spec.includes("nn") ? "cascade" : "set null");
+            if (ref)
+              col = col
+                .references(`${ref}.id`)
+                .onDelete(ref === "authority" || (name.endsWith("_id") && spec.includes("nn")) ? "cascade" : "set null");
             return col;
           });
         }
@@ -188,12 +293,17 @@ export function recordsMigration(dialect: DialectName) {
         .addColumn("body", "text", (c) => c.notNull())
         .execute();
       for (const [table, columns, unique] of indexes) {
-        let ix = db.schema.createIndex(`${table}_${columns.join("_")}_idx`).on(table).columns(columns);
+        let ix = db.schema
+          .createIndex(`${table}_${columns.join("_")}_idx`)
+          .on(table)
+          .columns(columns);
         if (unique) ix = ix.unique();
         await ix.execute();
       }
       if (dialect === "sqlite") {
-        await sql`create virtual table search_fts using fts5(title, body, content='search_entry', content_rowid='rowid', tokenize='porter unicode61 remove_diacritics 2')`.execute(db);
+        await sql`create virtual table search_fts using fts5(title, body, content='search_entry', content_rowid='rowid', tokenize='porter unicode61 remove_diacritics 2')`.execute(
+          db,
+        );
         await sql`create trigger search_entry_ai after insert on search_entry begin
           insert into search_fts(rowid, title, body) values (new.rowid, new.title, new.body); end`.execute(db);
         await sql`create trigger search_entry_ad after delete on search_entry begin

@@ -21,7 +21,12 @@ export function accountsInterestsMigration(_dialect: DialectName) {
         .addColumn("created_at", "text", (c) => c.notNull())
         .addColumn("updated_at", "text", (c) => c.notNull())
         .execute();
-      await db.schema.createIndex("user_account_authority_id_username_idx").on("user_account").columns(["authority_id", "username"]).unique().execute();
+      await db.schema
+        .createIndex("user_account_authority_id_username_idx")
+        .on("user_account")
+        .columns(["authority_id", "username"])
+        .unique()
+        .execute();
       await db.schema
         .createTable("user_session")
         .addColumn("id", "text", (c) => c.primaryKey())
@@ -39,7 +44,12 @@ export function accountsInterestsMigration(_dialect: DialectName) {
         .addColumn("window_start", "text", (c) => c.notNull())
         .addColumn("failures", "integer", (c) => c.notNull())
         .execute();
-      await db.schema.createIndex("sign_in_attempt_authority_id_key_idx").on("sign_in_attempt").columns(["authority_id", "key"]).unique().execute();
+      await db.schema
+        .createIndex("sign_in_attempt_authority_id_key_idx")
+        .on("sign_in_attempt")
+        .columns(["authority_id", "key"])
+        .unique()
+        .execute();
       await db.schema
         .createTable("registered_interest")
         .addColumn("id", "text", (c) => c.primaryKey())
@@ -59,7 +69,8 @@ export function accountsInterestsMigration(_dialect: DialectName) {
       await db.schema.createIndex("registered_interest_person_id_idx").on("registered_interest").column("person_id").execute();
     },
     async down(db: Kysely<any>) {
-      for (const t of ["registered_interest", "sign_in_attempt", "user_session", "user_account"]) await db.schema.dropTable(t).ifExists().execute();
+      for (const t of ["registered_interest", "sign_in_attempt", "user_session", "user_account"])
+        await db.schema.dropTable(t).ifExists().execute();
     },
   };
 }

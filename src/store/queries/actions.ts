@@ -43,7 +43,9 @@ export async function listActions(store: Store, authorityId: string, viewer: Vie
   if (f.status) q = q.where("action.status", "=", f.status);
   if (f.owner) {
     const owner = f.owner.toLowerCase();
-    q = q.where((eb) => eb.or([eb(sql`lower(action.owner_text)`, "like", `%${owner.replace(/[%_]/g, "")}%`), eb("action.ownerPersonId", "=", f.owner!)]));
+    q = q.where((eb) =>
+      eb.or([eb(sql`lower(action.owner_text)`, "like", `%${owner.replace(/[%_]/g, "")}%`), eb("action.ownerPersonId", "=", f.owner!)]),
+    );
   }
   if (f.open || f.overdue) q = q.where("action.status", "not in", ["complete", "discharged"]);
   if (f.overdue) q = q.where("action.dueDate", "<", f.today);
@@ -61,7 +63,20 @@ export async function listActions(store: Store, authorityId: string, viewer: Vie
   ]);
   const actions = decodeAll("action", rows);
   const updates = actions.length
-    ? decodeAll("action_update", await store.db.selectFrom("action_update").selectAll().where("actionId", "in", actions.map((a) => a.id)).orderBy("onDate").orderBy("id").execute())
+    ? decodeAll(
+        "action_update",
+        await store.db
+          .selectFrom("action_update")
+          .selectAll()
+          .where(
+            "actionId",
+            "in",
+            actions.map((a) => a.id),
+          )
+          .orderBy("onDate")
+          .orderBy("id")
+          .execute(),
+      )
     : [];
   const items = actions.map((action, i) => {
     const r = rows[i];

@@ -18,7 +18,11 @@ export async function listCommittees(store: Store, authorityId: string, limit = 
 }
 
 /** By slug (pages) or by id (API); both are stable across re-imports. */
-export async function findCommittee(store: Store, authorityId: string, key: { slug?: string; id?: string }): Promise<Committee | undefined> {
+export async function findCommittee(
+  store: Store,
+  authorityId: string,
+  key: { slug?: string; id?: string },
+): Promise<Committee | undefined> {
   let q = store.db.selectFrom("committee").selectAll().where("authorityId", "=", authorityId);
   q = key.id ? q.where("id", "=", key.id) : q.where("slug", "=", key.slug ?? "");
   return decodeOne("committee", await q.executeTakeFirst());
@@ -40,7 +44,13 @@ export interface CommitteeDetail {
 
 const ROLE_ORDER = { chair: 0, "vice-chair": 1, member: 2, substitute: 3 } as const;
 
-export async function committeeDetail(store: Store, authorityId: string, committee: Committee, viewer: Viewer, today: string): Promise<CommitteeDetail> {
+export async function committeeDetail(
+  store: Store,
+  authorityId: string,
+  committee: Committee,
+  viewer: Viewer,
+  today: string,
+): Promise<CommitteeDetail> {
   const db = store.db;
   const [memberRows, upcoming, past, wpRows, openActions] = await Promise.all([
     db
@@ -56,10 +66,34 @@ export async function committeeDetail(store: Store, authorityId: string, committ
     listActions(store, authorityId, viewer, { committeeId: committee.id, open: true, today, limit: 100 }),
   ]);
   const memberships = decodeAll("membership", memberRows);
-  const people = byId(memberships.length ? decodeAll("person", await db.selectFrom("person").selectAll().where("id", "in", memberships.map((m) => m.personId)).execute()) : []);
+  const people = byId(
+    memberships.length
+      ? decodeAll(
+          "person",
+          await db
+            .selectFrom("person")
+            .selectAll()
+            .where(
+              "id",
+              "in",
+              memberships.map((m) => m.personId),
+            )
+            .execute(),
+        )
+      : [],
+  );
   const members = memberships
-    .map((m) => ({ membership: m, person: people.get(m.personId)!, current: (!m.fromDate || m.fromDate <= today) && (!m.toDate || m.toDate >= today) }))
-    .sort((a, b) => Number(b.current) - Number(a.current) || ROLE_ORDER[a.membership.role] - ROLE_ORDER[b.membership.role] || a.person.name.localeCompare(b.person.name));
+    .map((m) => ({
+      membership: m,
+      person: people.get(m.personId)!,
+      current: (!m.fromDate || m.fromDate <= today) && (!m.toDate || m.toDate >= today),
+    }))
+    .sort(
+      (a, b) =>
+        Number(b.current) - Number(a.current) ||
+        ROLE_ORDER[a.membership.role] - ROLE_ORDER[b.membership.role] ||
+        a.person.name.localeCompare(b.person.name),
+    );
   const wp = decodeAll("work_programme_item", wpRows);
   const wpMeetingIds = new Set(wp.map((w) => w.meetingId).filter((x): x is string => !!x));
   const meetings = new Map([...upcoming.items, ...past.items].map((m) => [m.id, m]));
@@ -69,8 +103,10 @@ export async function committeeDetail(store: Store, authorityId: string, committ
     for (const m of extra) meetings.set(m.id, { ...m, committee: { id: committee.id, slug: committee.slug, name: committee.name } });
   }
   const workProgramme = wp
-    .map((item) => ({ item, meeting: item.meetingId ? meetings.get(item.meetingId) ?? null : null }))
-    .sort((a, b) => (a.meeting?.startsAt ?? "9999").localeCompare(b.meeting?.startsAt ?? "9999") || a.item.topic.localeCompare(b.item.topic));
+    .map((item) => ({ item, meeting: item.meetingId ? (meetings.get(item.meetingId) ?? null) : null }))
+    .sort(
+      (a, b) => (a.meeting?.startsAt ?? "9999").localeCompare(b.meeting?.startsAt ?? "9999") || a.item.topic.localeCompare(b.item.topic),
+    );
   return { committee, members, upcoming: upcoming.items, past: past.items, workProgramme, openActions: openActions.items };
 }
 

@@ -21,7 +21,12 @@ export interface DecisionEntry {
 }
 
 /** Decisions newest first; one on an exempt item keeps its place, its text is withheld. */
-export async function listDecisions(store: Store, authorityId: string, viewer: Viewer, f: DecisionFilter = {}): Promise<Page<DecisionEntry>> {
+export async function listDecisions(
+  store: Store,
+  authorityId: string,
+  viewer: Viewer,
+  f: DecisionFilter = {},
+): Promise<Page<DecisionEntry>> {
   const limit = f.limit ?? 50;
   const offset = f.offset ?? 0;
   let q = store.db
@@ -36,7 +41,14 @@ export async function listDecisions(store: Store, authorityId: string, viewer: V
   const [rows, n] = await Promise.all([
     q
       .selectAll("decision")
-      .select(["committee.id as cId", "committee.slug as cSlug", "committee.name as cName", "agenda_item.number as iNumber", "agenda_item.title as iTitle", "agenda_item.exemptParagraph as iParagraph"])
+      .select([
+        "committee.id as cId",
+        "committee.slug as cSlug",
+        "committee.name as cName",
+        "agenda_item.number as iNumber",
+        "agenda_item.title as iTitle",
+        "agenda_item.exemptParagraph as iParagraph",
+      ])
       .orderBy("decision.decidedOn", "desc")
       .orderBy("decision.meetingId")
       .orderBy("decision.position")

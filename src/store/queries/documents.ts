@@ -22,18 +22,41 @@ export interface DocumentDetail {
 }
 
 async function loadContext(store: Store, authorityId: string, documentId: string, viewer: Viewer) {
-  const raw = decodeOne("document", await store.db.selectFrom("document").selectAll().where("id", "=", documentId).where("authorityId", "=", authorityId).executeTakeFirst());
+  const raw = decodeOne(
+    "document",
+    await store.db
+      .selectFrom("document")
+      .selectAll()
+      .where("id", "=", documentId)
+      .where("authorityId", "=", authorityId)
+      .executeTakeFirst(),
+  );
   if (!raw) return undefined;
-  const item = raw.agendaItemId ? decodeOne("agenda_item", await store.db.selectFrom("agenda_item").selectAll().where("id", "=", raw.agendaItemId).executeTakeFirst()) ?? null : null;
+  const item = raw.agendaItemId
+    ? (decodeOne(
+        "agenda_item",
+        await store.db.selectFrom("agenda_item").selectAll().where("id", "=", raw.agendaItemId).executeTakeFirst(),
+      ) ?? null)
+    : null;
   const meetingId = raw.meetingId ?? item?.meetingId ?? null;
-  const meeting = meetingId ? decodeOne("meeting", await store.db.selectFrom("meeting").selectAll().where("id", "=", meetingId).executeTakeFirst()) ?? null : null;
-  const committee = meeting ? (await store.db.selectFrom("committee").select(["id", "slug", "name"]).where("id", "=", meeting.committeeId).executeTakeFirst()) ?? null : null;
+  const meeting = meetingId
+    ? (decodeOne("meeting", await store.db.selectFrom("meeting").selectAll().where("id", "=", meetingId).executeTakeFirst()) ?? null)
+    : null;
+  const committee = meeting
+    ? ((await store.db.selectFrom("committee").select(["id", "slug", "name"]).where("id", "=", meeting.committeeId).executeTakeFirst()) ??
+      null)
+    : null;
   const w = withheld(viewer, meeting?.committeeId ?? null, documentParagraph(raw, item ?? undefined));
   return { raw, item, meeting, committee, w };
 }
 
 /** A document and its page text, or its title and the exempt notice when withheld. */
-export async function documentDetail(store: Store, authorityId: string, documentId: string, viewer: Viewer): Promise<DocumentDetail | undefined> {
+export async function documentDetail(
+  store: Store,
+  authorityId: string,
+  documentId: string,
+  viewer: Viewer,
+): Promise<DocumentDetail | undefined> {
   const ctx = await loadContext(store, authorityId, documentId, viewer);
   if (!ctx) return undefined;
   // Page text is read through visibleDocuments as well, so a mistake above cannot leak it.
@@ -48,7 +71,9 @@ export async function documentDetail(store: Store, authorityId: string, document
       .orderBy("document_page.pageNumber")
       .execute(),
   );
-  const ranges = isPack(ctx.raw) ? (await withheldPackRanges(store, authorityId, [ctx.raw.meetingId!], viewer)).get(ctx.raw.meetingId!) ?? [] : [];
+  const ranges = isPack(ctx.raw)
+    ? ((await withheldPackRanges(store, authorityId, [ctx.raw.meetingId!], viewer)).get(ctx.raw.meetingId!) ?? [])
+    : [];
   return {
     document: redactDocument(ctx.raw, ctx.w),
     withheld: ctx.w,
@@ -78,15 +103,28 @@ export async function documentOriginal(store: Store, authorityId: string, docume
     .where(visibleDocuments(viewer))
     .executeTakeFirst();
   if (!row) {
-    const exists = await store.db.selectFrom("document").select("id").where("id", "=", documentId).where("authorityId", "=", authorityId).executeTakeFirst();
-    throw exists ? new MootError("forbidden", "this document is exempt from publication") : new MootError("not_found", `document ${documentId} not found`);
+    const exists = await store.db
+      .selectFrom("document")
+      .select("id")
+      .where("id", "=", documentId)
+      .where("authorityId", "=", authorityId)
+      .executeTakeFirst();
+    throw exists
+      ? new MootError("forbidden", "this document is exempt from publication")
+      : new MootError("not_found", `document ${documentId} not found`);
   }
   if (isPack(row) && ((await withheldPackRanges(store, authorityId, [row.meetingId!], viewer)).get(row.meetingId!)?.length ?? 0) > 0) {
     throw new MootError("forbidden", "the original of this pack includes exempt pages; its published pages can be read online");
   }
   if (!row.sha256) throw new MootError("not_found", `document ${documentId} has no original file`);
   const bytes = await store.files.get(row.sha256);
-  return { bytes, mediaType: row.mediaType ?? "application/octet-stream", fileName: row.fileName ?? `${row.id}`, sha256: row.sha256, updatedAt: row.updatedAt };
+  return {
+    bytes,
+    mediaType: row.mediaType ?? "application/octet-stream",
+    fileName: row.fileName ?? `${row.id}`,
+    sha256: row.sha256,
+    updatedAt: row.updatedAt,
+  };
 }
 
 export interface PublishedPaper {
@@ -96,13 +134,26 @@ export interface PublishedPaper {
 }
 
 /** Recently published papers the viewer may open, newest first (home page, feeds, sitemap). */
-export async function recentDocuments(store: Store, authorityId: string, viewer: Viewer, limit = 20, offset = 0): Promise<PublishedPaper[]> {
+export async function recentDocuments(
+  store: Store,
+  authorityId: string,
+  viewer: Viewer,
+  limit = 20,
+  offset = 0,
+): Promise<PublishedPaper[]> {
   const rows = await store.db
     .selectFrom("document")
     .leftJoin("meeting", "meeting.id", "document.meetingId")
     .leftJoin("committee", "committee.id", "meeting.committeeId")
     .selectAll("document")
-    .select(["committee.slug as cSlug", "committee.name as cName", "meeting.localDate as mDate", "meeting.localTime as mTime", "meeting.startsAt as mStarts", "meeting.committeeId as mCommittee"])
+    .select([
+      "committee.slug as cSlug",
+      "committee.name as cName",
+      "meeting.localDate as mDate",
+      "meeting.localTime as mTime",
+      "meeting.startsAt as mStarts",
+      "meeting.committeeId as mCommittee",
+    ])
     .where("document.authorityId", "=", authorityId)
     .where(visibleDocuments(viewer))
     .orderBy((eb) => eb.fn.coalesce("document.publishedAt", "document.createdAt"), "desc")
@@ -113,7 +164,9 @@ export async function recentDocuments(store: Store, authorityId: string, viewer:
   const docs = decodeAll("document", rows);
   return rows.map((r, i) => ({
     document: docs[i],
-    meeting: r.mCommittee ? { id: r.meetingId!, committeeId: r.mCommittee, localDate: r.mDate!, localTime: r.mTime, startsAt: r.mStarts! } : null,
+    meeting: r.mCommittee
+      ? { id: r.meetingId!, committeeId: r.mCommittee, localDate: r.mDate!, localTime: r.mTime, startsAt: r.mStarts! }
+      : null,
     committee: r.mCommittee ? { id: r.mCommittee, slug: r.cSlug!, name: r.cName! } : null,
   }));
 }

@@ -13,7 +13,16 @@ import type { Viewer } from "../../domain/viewer.js";
 import type { Store } from "../open.js";
 import { byId, decodeAll, decodeOne, type Page } from "./decode.js";
 import { provenanceFor, type ProvenanceIndex } from "./provenance.js";
-import { documentParagraph, redactCover, redactDecision, redactDocument, redactItem, redactMinute, withheld, type Withheld } from "./visibility.js";
+import {
+  documentParagraph,
+  redactCover,
+  redactDecision,
+  redactDocument,
+  redactItem,
+  redactMinute,
+  withheld,
+  type Withheld,
+} from "./visibility.js";
 
 export type CommitteeRef = Pick<Committee, "id" | "slug" | "name">;
 export type MeetingRef = Pick<Meeting, "id" | "committeeId" | "localDate" | "localTime" | "startsAt">;
@@ -81,12 +90,23 @@ export interface MeetingDetail {
 }
 
 /** Everything the meeting page shows, with exempt material withheld for this viewer. */
-export async function meetingDetail(store: Store, authorityId: string, meetingId: string, viewer: Viewer): Promise<MeetingDetail | undefined> {
+export async function meetingDetail(
+  store: Store,
+  authorityId: string,
+  meetingId: string,
+  viewer: Viewer,
+): Promise<MeetingDetail | undefined> {
   const db = store.db;
-  const meeting = decodeOne("meeting", await db.selectFrom("meeting").selectAll().where("id", "=", meetingId).where("authorityId", "=", authorityId).executeTakeFirst());
+  const meeting = decodeOne(
+    "meeting",
+    await db.selectFrom("meeting").selectAll().where("id", "=", meetingId).where("authorityId", "=", authorityId).executeTakeFirst(),
+  );
   if (!meeting) return undefined;
   const byMeeting = <T extends "agenda_item" | "minute" | "attendance" | "declaration" | "decision" | "report_cover">(t: T) =>
-    db.selectFrom(t as "agenda_item").selectAll().where("authorityId", "=", authorityId);
+    db
+      .selectFrom(t as "agenda_item")
+      .selectAll()
+      .where("authorityId", "=", authorityId);
   const [committeeRow, itemRows, docRows, minuteRows, attRows, declRows, decRows, coverRows] = await Promise.all([
     db.selectFrom("committee").selectAll().where("id", "=", meeting.committeeId).executeTakeFirstOrThrow(),
     byMeeting("agenda_item").where("meetingId", "=", meetingId).orderBy("position").orderBy("id").execute(),
@@ -94,14 +114,45 @@ export async function meetingDetail(store: Store, authorityId: string, meetingId
       .selectFrom("document")
       .selectAll()
       .where("authorityId", "=", authorityId)
-      .where((eb) => eb.or([eb("meetingId", "=", meetingId), eb("agendaItemId", "in", eb.selectFrom("agenda_item").select("id").where("meetingId", "=", meetingId))]))
+      .where((eb) =>
+        eb.or([
+          eb("meetingId", "=", meetingId),
+          eb("agendaItemId", "in", eb.selectFrom("agenda_item").select("id").where("meetingId", "=", meetingId)),
+        ]),
+      )
       .orderBy("title")
       .orderBy("id")
       .execute(),
-    db.selectFrom("minute").selectAll().where("meetingId", "=", meetingId).where("authorityId", "=", authorityId).orderBy("position").orderBy("version").execute(),
-    db.selectFrom("attendance").selectAll().where("meetingId", "=", meetingId).where("authorityId", "=", authorityId).orderBy("id").execute(),
-    db.selectFrom("declaration").selectAll().where("meetingId", "=", meetingId).where("authorityId", "=", authorityId).orderBy("id").execute(),
-    db.selectFrom("decision").selectAll().where("meetingId", "=", meetingId).where("authorityId", "=", authorityId).orderBy("position").orderBy("id").execute(),
+    db
+      .selectFrom("minute")
+      .selectAll()
+      .where("meetingId", "=", meetingId)
+      .where("authorityId", "=", authorityId)
+      .orderBy("position")
+      .orderBy("version")
+      .execute(),
+    db
+      .selectFrom("attendance")
+      .selectAll()
+      .where("meetingId", "=", meetingId)
+      .where("authorityId", "=", authorityId)
+      .orderBy("id")
+      .execute(),
+    db
+      .selectFrom("declaration")
+      .selectAll()
+      .where("meetingId", "=", meetingId)
+      .where("authorityId", "=", authorityId)
+      .orderBy("id")
+      .execute(),
+    db
+      .selectFrom("decision")
+      .selectAll()
+      .where("meetingId", "=", meetingId)
+      .where("authorityId", "=", authorityId)
+      .orderBy("position")
+      .orderBy("id")
+      .execute(),
     db
       .selectFrom("report_cover")
       .selectAll()
@@ -124,13 +175,24 @@ export async function meetingDetail(store: Store, authorityId: string, meetingId
   const decls = decodeAll("declaration", declRows);
   for (const a of atts) [a.personId, a.substituteForId].forEach((p) => p && personIds.add(p));
   for (const d of decls) personIds.add(d.personId);
-  const people = byId(personIds.size ? decodeAll("person", await db.selectFrom("person").selectAll().where("id", "in", [...personIds]).execute()) : []);
+  const people = byId(
+    personIds.size
+      ? decodeAll(
+          "person",
+          await db
+            .selectFrom("person")
+            .selectAll()
+            .where("id", "in", [...personIds])
+            .execute(),
+        )
+      : [],
+  );
   const minutes = decodeAll("minute", minuteRows).map((m) => {
     const w = itemWithheld(m.agendaItemId ? itemsById.get(m.agendaItemId) : undefined);
     return { minute: redactMinute(m, w), withheld: w };
   });
   const decisions = decodeAll("decision", decRows).map((d) => {
-    const item = d.agendaItemId ? itemsById.get(d.agendaItemId) ?? null : null;
+    const item = d.agendaItemId ? (itemsById.get(d.agendaItemId) ?? null) : null;
     const w = itemWithheld(item ?? undefined);
     return { decision: redactDecision(d, w), withheld: w, item };
   });
@@ -155,8 +217,16 @@ export async function meetingDetail(store: Store, authorityId: string, meetingId
     documents: docEntries.filter((d) => d.document.agendaItemId === null),
     pack: docEntries.find((d) => d.document.kind === "agenda-pack" && !d.withheld)?.document ?? null,
     minutes,
-    attendance: atts.map((a) => ({ attendance: a, person: people.get(a.personId)!, substituteFor: a.substituteForId ? people.get(a.substituteForId) ?? null : null })),
-    declarations: decls.map((d) => ({ declaration: d, person: people.get(d.personId)!, item: d.agendaItemId ? itemsById.get(d.agendaItemId) ?? null : null })),
+    attendance: atts.map((a) => ({
+      attendance: a,
+      person: people.get(a.personId)!,
+      substituteFor: a.substituteForId ? (people.get(a.substituteForId) ?? null) : null,
+    })),
+    declarations: decls.map((d) => ({
+      declaration: d,
+      person: people.get(d.personId)!,
+      item: d.agendaItemId ? (itemsById.get(d.agendaItemId) ?? null) : null,
+    })),
     decisions,
     provenance,
   };

@@ -17,7 +17,12 @@ export const isPack = (d: Pick<Document, "kind" | "agendaItemId" | "meetingId">)
  * An exempt item printed inside a public agenda pack makes those pack pages exempt too: its
  * page range is withheld from viewers without the right, whatever the pack's own status.
  */
-export async function withheldPackRanges(store: Store, authorityId: string, meetingIds: string[], viewer: Viewer): Promise<Map<string, WithheldRange[]>> {
+export async function withheldPackRanges(
+  store: Store,
+  authorityId: string,
+  meetingIds: string[],
+  viewer: Viewer,
+): Promise<Map<string, WithheldRange[]>> {
   const out = new Map<string, WithheldRange[]>();
   if (meetingIds.length === 0) return out;
   const rows = await store.db

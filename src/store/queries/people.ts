@@ -36,7 +36,13 @@ export interface PersonDetail {
 
 export const SENSITIVE_NOTICE = "Sensitive interest: details withheld under section 32 of the Localism Act 2011";
 
-export async function personDetail(store: Store, authorityId: string, person: Person, viewer: Viewer, today: string): Promise<PersonDetail> {
+export async function personDetail(
+  store: Store,
+  authorityId: string,
+  person: Person,
+  viewer: Viewer,
+  today: string,
+): Promise<PersonDetail> {
   const db = store.db;
   const [mRows, aRows, dRows, iRows] = await Promise.all([
     db
@@ -52,7 +58,14 @@ export async function personDetail(store: Store, authorityId: string, person: Pe
       .innerJoin("meeting", "meeting.id", "attendance.meetingId")
       .innerJoin("committee", "committee.id", "meeting.committeeId")
       .selectAll("attendance")
-      .select(["meeting.committeeId as mCommittee", "meeting.localDate as mDate", "meeting.localTime as mTime", "meeting.startsAt as mStarts", "committee.slug as cSlug", "committee.name as cName"])
+      .select([
+        "meeting.committeeId as mCommittee",
+        "meeting.localDate as mDate",
+        "meeting.localTime as mTime",
+        "meeting.startsAt as mStarts",
+        "committee.slug as cSlug",
+        "committee.name as cName",
+      ])
       .where("attendance.personId", "=", person.id)
       .orderBy("meeting.startsAt", "desc")
       .execute(),
@@ -61,7 +74,14 @@ export async function personDetail(store: Store, authorityId: string, person: Pe
       .innerJoin("meeting", "meeting.id", "declaration.meetingId")
       .innerJoin("committee", "committee.id", "meeting.committeeId")
       .selectAll("declaration")
-      .select(["meeting.committeeId as mCommittee", "meeting.localDate as mDate", "meeting.localTime as mTime", "meeting.startsAt as mStarts", "committee.slug as cSlug", "committee.name as cName"])
+      .select([
+        "meeting.committeeId as mCommittee",
+        "meeting.localDate as mDate",
+        "meeting.localTime as mTime",
+        "meeting.startsAt as mStarts",
+        "committee.slug as cSlug",
+        "committee.name as cName",
+      ])
       .where("declaration.personId", "=", person.id)
       .orderBy("meeting.startsAt", "desc")
       .execute(),
@@ -77,7 +97,9 @@ export async function personDetail(store: Store, authorityId: string, person: Pe
       .execute(),
   ]);
   const officer = viewer.kind === "clerk" || viewer.kind === "admin";
-  const interests = decodeAll("registered_interest", iRows).map((i) => (i.sensitive && !officer ? { ...i, description: SENSITIVE_NOTICE, note: null } : i));
+  const interests = decodeAll("registered_interest", iRows).map((i) =>
+    i.sensitive && !officer ? { ...i, description: SENSITIVE_NOTICE, note: null } : i,
+  );
   const ref = (r: { mCommittee: string; mDate: string; mTime: string | null; mStarts: string; meetingId: string }): MeetingRef => ({
     id: r.meetingId,
     committeeId: r.mCommittee,
@@ -85,7 +107,11 @@ export async function personDetail(store: Store, authorityId: string, person: Pe
     localTime: r.mTime,
     startsAt: r.mStarts,
   });
-  const cref = (r: { cSlug: string; cName: string; mCommittee: string }): CommitteeRef => ({ id: r.mCommittee, slug: r.cSlug, name: r.cName });
+  const cref = (r: { cSlug: string; cName: string; mCommittee: string }): CommitteeRef => ({
+    id: r.mCommittee,
+    slug: r.cSlug,
+    name: r.cName,
+  });
   const atts = decodeAll("attendance", aRows);
   const attendance = atts.map((a, i) => ({ attendance: a, meeting: ref(aRows[i]), committee: cref(aRows[i]) }));
   const summary = new Map<string, { committee: CommitteeRef; expected: number; present: number; percent: number }>();
@@ -100,7 +126,10 @@ export async function personDetail(store: Store, authorityId: string, person: Pe
   const decls = decodeAll("declaration", dRows);
   return {
     person,
-    memberships: decodeAll("membership", mRows).map((m, i) => ({ membership: m, committee: { id: m.committeeId, slug: mRows[i].cSlug, name: mRows[i].cName } })),
+    memberships: decodeAll("membership", mRows).map((m, i) => ({
+      membership: m,
+      committee: { id: m.committeeId, slug: mRows[i].cSlug, name: mRows[i].cName },
+    })),
     attendance,
     attendanceSummary: [...summary.values()].sort((a, b) => a.committee.name.localeCompare(b.committee.name)),
     declarations: decls.map((d, i) => ({ declaration: d, meeting: ref(dRows[i]), committee: cref(dRows[i]) })),

@@ -30,7 +30,14 @@ export async function provenanceFor(
       const rows = await store.db
         .selectFrom("provenance")
         .innerJoin("document", "document.id", "provenance.documentId")
-        .select(["provenance.recordId", "provenance.field", "provenance.page", "document.id as documentId", "document.title", "document.kind"])
+        .select([
+          "provenance.recordId",
+          "provenance.field",
+          "provenance.page",
+          "document.id as documentId",
+          "document.title",
+          "document.kind",
+        ])
         .where("provenance.authorityId", "=", authorityId)
         .where("provenance.recordTable", "=", table)
         .where("provenance.recordId", "in", ids.slice(i, i + 500))

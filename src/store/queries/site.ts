@@ -36,8 +36,21 @@ export async function sitemapEntries(store: Store, authorityId: string, viewer: 
   const db = store.db;
   const [committees, meetings, documents, people] = await Promise.all([
     db.selectFrom("committee").select(["slug", "updatedAt"]).where("authorityId", "=", authorityId).orderBy("slug").execute(),
-    db.selectFrom("meeting").select(["id", "updatedAt"]).where("authorityId", "=", authorityId).orderBy("startsAt", "desc").limit(40_000).execute(),
-    db.selectFrom("document").select(["document.id", "document.updatedAt"]).where("document.authorityId", "=", authorityId).where(visibleDocuments(viewer)).orderBy("document.id").limit(5_000).execute(),
+    db
+      .selectFrom("meeting")
+      .select(["id", "updatedAt"])
+      .where("authorityId", "=", authorityId)
+      .orderBy("startsAt", "desc")
+      .limit(40_000)
+      .execute(),
+    db
+      .selectFrom("document")
+      .select(["document.id", "document.updatedAt"])
+      .where("document.authorityId", "=", authorityId)
+      .where(visibleDocuments(viewer))
+      .orderBy("document.id")
+      .limit(5_000)
+      .execute(),
     db.selectFrom("person").select(["slug", "updatedAt"]).where("authorityId", "=", authorityId).orderBy("slug").execute(),
   ]);
   return { committees, meetings, documents, people };

@@ -41,7 +41,9 @@ export function redactItem(item: AgendaItem, w: Withheld | null): AgendaItem {
 }
 
 export function redactDocument(doc: Document, w: Withheld | null): Document {
-  return w ? { ...doc, sha256: null, fileName: null, byteSize: null, mediaType: null, pageCount: 0, sourcePageFrom: null, sourcePageTo: null } : doc;
+  return w
+    ? { ...doc, sha256: null, fileName: null, byteSize: null, mediaType: null, pageCount: 0, sourcePageFrom: null, sourcePageTo: null }
+    : doc;
 }
 
 export function redactMinute(minute: Minute, w: Withheld | null): Minute {
@@ -57,6 +59,9 @@ export function redactCover(cover: ReportCover, w: Withheld | null): ReportCover
 }
 
 /** The paragraph a document is withheld under: its own, else its item's. */
-export function documentParagraph(doc: Pick<Document, "exemptParagraph">, item: Pick<AgendaItem, "exemptParagraph"> | undefined): number | null {
+export function documentParagraph(
+  doc: Pick<Document, "exemptParagraph">,
+  item: Pick<AgendaItem, "exemptParagraph"> | undefined,
+): number | null {
   return doc.exemptParagraph ?? item?.exemptParagraph ?? null;
 }

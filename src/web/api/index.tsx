@@ -39,13 +39,22 @@ export function createApi() {
         <h1>Open data API</h1>
         <p>{INFO.info.description}</p>
         <p>
-          Machine-readable description: <a href={`${API_BASE}/openapi.json`}>OpenAPI 3.1 document</a>. Feeds: <a href="/calendar.ics">all meetings (iCal)</a>,{" "}
-          <a href="/feeds/meetings.atom">new meetings</a>, <a href="/feeds/papers.atom">published papers</a>, <a href="/feeds/decisions.atom">decisions</a> (Atom; add
+          Machine-readable description: <a href={`${API_BASE}/openapi.json`}>OpenAPI 3.1 document</a>. Feeds:{" "}
+          <a href="/calendar.ics">all meetings (iCal)</a>, <a href="/feeds/meetings.atom">new meetings</a>,{" "}
+          <a href="/feeds/papers.atom">published papers</a>, <a href="/feeds/decisions.atom">decisions</a> (Atom; add
           <code>.rss</code> for RSS).
         </p>
         <h2>Endpoints</h2>
         {paths.map(([path, ops]) =>
-          Object.entries(ops as Record<string, { summary?: string; parameters?: Array<{ name: string; in: string; required?: boolean; schema?: { type?: string; enum?: string[] } }> }>).map(([method, op]) => (
+          Object.entries(
+            ops as Record<
+              string,
+              {
+                summary?: string;
+                parameters?: Array<{ name: string; in: string; required?: boolean; schema?: { type?: string; enum?: string[] } }>;
+              }
+            >,
+          ).map(([method, op]) => (
             <section>
               <h3>
                 <code>
@@ -73,7 +82,7 @@ export function createApi() {
                         </td>
                         <td>{p.in}</td>
                         <td>{p.required ? "yes" : "no"}</td>
-                        <td>{p.schema?.enum ? p.schema.enum.join(" | ") : p.schema?.type ?? ""}</td>
+                        <td>{p.schema?.enum ? p.schema.enum.join(" | ") : (p.schema?.type ?? "")}</td>
                       </tr>
                     ))}
                   </tbody>

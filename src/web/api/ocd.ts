@@ -61,7 +61,14 @@ function localIso(localDate: string, localTime: string | null, startsAt: string)
 
 export function toOcdEvent(d: MeetingDetail, origin: string, timezone: string, today: string): OcdEvent {
   const m = d.meeting;
-  const status = m.status === "cancelled" ? "cancelled" : m.status === "postponed" ? "tentative" : m.status === "held" || m.localDate < today ? "passed" : "confirmed";
+  const status =
+    m.status === "cancelled"
+      ? "cancelled"
+      : m.status === "postponed"
+        ? "tentative"
+        : m.status === "held" || m.localDate < today
+          ? "passed"
+          : "confirmed";
   const docLinks = (id: string) => [{ media_type: "text/html", url: `${origin}/documents/${id}` }];
   return {
     _type: "event",

@@ -7,7 +7,19 @@ import { listDecisions } from "../../store/queries/decisions.js";
 import { listActions } from "../../store/queries/actions.js";
 import { SearchKind, snippetParts } from "../../store/search.js";
 import { search } from "../../store/search.js";
-import { ActionOut, ActionStatus, DateRange, DecisionEntryOut, DocumentDetailOut, DocumentOut, ErrorOut, IdParam, PageQuery, SearchHitOut, paged } from "./schemas.js";
+import {
+  ActionOut,
+  ActionStatus,
+  DateRange,
+  DecisionEntryOut,
+  DocumentDetailOut,
+  DocumentOut,
+  ErrorOut,
+  IdParam,
+  PageQuery,
+  SearchHitOut,
+  paged,
+} from "./schemas.js";
 import { pageOut } from "./shape.js";
 import { hitHref } from "../pages/search.js";
 
@@ -18,23 +30,57 @@ const flag = z.enum(["true", "false"]).transform((v) => v === "true");
 
 export function registerMoreRoutes(api: OpenAPIHono<AppEnv>) {
   api.openapi(
-    createRoute({ method: "get", path: "/documents", tags: ["Documents"], summary: "Published papers, newest first (withheld papers are not listed)", request: { query: PageQuery }, responses: { 200: json(paged(DocumentOut, "DocumentPage_"), "Papers"), ...badInput } }),
+    createRoute({
+      method: "get",
+      path: "/documents",
+      tags: ["Documents"],
+      summary: "Published papers, newest first (withheld papers are not listed)",
+      request: { query: PageQuery },
+      responses: { 200: json(paged(DocumentOut, "DocumentPage_"), "Papers"), ...badInput },
+    }),
     async (c) => {
       const q = c.req.valid("query");
       const a = c.get("authority");
       // The total is not counted for papers: the listing is a feed-like window.
       const rows = await recentDocuments(c.get("store"), a.id, c.get("viewer"), q.limit + 1, q.offset);
       const page = { items: rows.slice(0, q.limit), total: q.offset + rows.length, limit: q.limit, offset: q.offset };
-      return c.json(pageOut(page, c.req.url, (p) => ({ ...p.document, withheld: null })), 200);
+      return c.json(
+        pageOut(page, c.req.url, (p) => ({ ...p.document, withheld: null })),
+        200,
+      );
     },
   );
   api.openapi(
-    createRoute({ method: "get", path: "/documents/{id}", tags: ["Documents"], summary: "A paper with its text page by page (no text when withheld)", request: { params: IdParam }, responses: { 200: json(DocumentDetailOut, "The paper"), ...notFound } }),
+    createRoute({
+      method: "get",
+      path: "/documents/{id}",
+      tags: ["Documents"],
+      summary: "A paper with its text page by page (no text when withheld)",
+      request: { params: IdParam },
+      responses: { 200: json(DocumentDetailOut, "The paper"), ...notFound },
+    }),
     async (c) => {
       const d = await documentDetail(c.get("store"), c.get("authority").id, c.req.valid("param").id, c.get("viewer"));
       if (!d) throw new MootError("not_found", "no such document");
-      const meeting = d.meeting ? { id: d.meeting.id, committeeId: d.meeting.committeeId, localDate: d.meeting.localDate, localTime: d.meeting.localTime, startsAt: d.meeting.startsAt } : null;
-      return c.json({ ...d.document, withheld: d.withheld, meeting, pages: d.pages.map((p) => ({ pageNumber: p.pageNumber, printedNumber: p.printedNumber, text: p.text })), withheldPages: d.withheldPages }, 200);
+      const meeting = d.meeting
+        ? {
+            id: d.meeting.id,
+            committeeId: d.meeting.committeeId,
+            localDate: d.meeting.localDate,
+            localTime: d.meeting.localTime,
+            startsAt: d.meeting.startsAt,
+          }
+        : null;
+      return c.json(
+        {
+          ...d.document,
+          withheld: d.withheld,
+          meeting,
+          pages: d.pages.map((p) => ({ pageNumber: p.pageNumber, printedNumber: p.printedNumber, text: p.text })),
+          withheldPages: d.withheldPages,
+        },
+        200,
+      );
     },
   );
   api.openapi(
@@ -49,7 +95,10 @@ export function registerMoreRoutes(api: OpenAPIHono<AppEnv>) {
     async (c) => {
       const q = c.req.valid("query");
       const page = await listDecisions(c.get("store"), c.get("authority").id, c.get("viewer"), q);
-      return c.json(pageOut(page, c.req.url, (d) => ({ ...d.decision, withheld: d.withheld, committee: d.committee, item: d.item })), 200);
+      return c.json(
+        pageOut(page, c.req.url, (d) => ({ ...d.decision, withheld: d.withheld, committee: d.committee, item: d.item })),
+        200,
+      );
     },
   );
   api.openapi(
@@ -58,13 +107,29 @@ export function registerMoreRoutes(api: OpenAPIHono<AppEnv>) {
       path: "/actions",
       tags: ["Actions"],
       summary: "The action tracker, soonest due first",
-      request: { query: PageQuery.extend({ committeeId: Id.optional(), status: ActionStatus.optional(), owner: z.string().max(200).optional(), overdue: flag.optional() }) },
+      request: {
+        query: PageQuery.extend({
+          committeeId: Id.optional(),
+          status: ActionStatus.optional(),
+          owner: z.string().max(200).optional(),
+          overdue: flag.optional(),
+        }),
+      },
       responses: { 200: json(paged(ActionOut, "ActionPage"), "Actions with their history"), ...badInput },
     }),
     async (c) => {
       const q = c.req.valid("query");
       const page = await listActions(c.get("store"), c.get("authority").id, c.get("viewer"), { ...q, today: c.get("today") });
-      return c.json(pageOut(page, c.req.url, (e) => ({ ...e.action, overdue: e.overdue, withheld: e.withheld, committee: e.committee, history: e.history })), 200);
+      return c.json(
+        pageOut(page, c.req.url, (e) => ({
+          ...e.action,
+          overdue: e.overdue,
+          withheld: e.withheld,
+          committee: e.committee,
+          history: e.history,
+        })),
+        200,
+      );
     },
   );
   api.openapi(
@@ -80,7 +145,15 @@ export function registerMoreRoutes(api: OpenAPIHono<AppEnv>) {
           kind: SearchKind.optional(),
         }),
       },
-      responses: { 200: json(z.object({ items: z.array(SearchHitOut), limit: z.number().int(), offset: z.number().int(), next: z.string().nullable() }).openapi("SearchResults"), "Hits, best first"), ...badInput },
+      responses: {
+        200: json(
+          z
+            .object({ items: z.array(SearchHitOut), limit: z.number().int(), offset: z.number().int(), next: z.string().nullable() })
+            .openapi("SearchResults"),
+          "Hits, best first",
+        ),
+        ...badInput,
+      },
     }),
     async (c) => {
       const q = c.req.valid("query");
@@ -89,7 +162,14 @@ export function registerMoreRoutes(api: OpenAPIHono<AppEnv>) {
         c.get("store"),
         c.get("authority").id,
         q.q,
-        { committeeIds: q.committeeId ? [q.committeeId] : undefined, kinds: q.kind ? [q.kind] : undefined, from: q.from, to: q.to, limit: Math.min(100, limit + 1), offset: q.offset },
+        {
+          committeeIds: q.committeeId ? [q.committeeId] : undefined,
+          kinds: q.kind ? [q.kind] : undefined,
+          from: q.from,
+          to: q.to,
+          limit: Math.min(100, limit + 1),
+          offset: q.offset,
+        },
         c.get("viewer"),
       );
       const page = { items: hits.slice(0, limit), total: q.offset + hits.length, limit, offset: q.offset };

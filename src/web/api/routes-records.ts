@@ -1,10 +1,23 @@
-import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
+import { createRoute, type z, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../context.js";
 import { MootError } from "../../domain/errors.js";
 import { committeeDetail, findCommittee, listCommittees } from "../../store/queries/committees.js";
 import { listMeetings, meetingDetail } from "../../store/queries/meetings.js";
 import { findPerson, listPeople, personDetail } from "../../store/queries/people.js";
-import { CommitteeDetailOut, CommitteeOut, DateRange, ErrorOut, IdParam, MeetingDetailOut, MeetingStatus, MeetingSummaryOut, PageQuery, PersonDetailOut, PersonOut, paged } from "./schemas.js";
+import {
+  CommitteeDetailOut,
+  CommitteeOut,
+  DateRange,
+  ErrorOut,
+  IdParam,
+  MeetingDetailOut,
+  MeetingStatus,
+  MeetingSummaryOut,
+  PageQuery,
+  PersonDetailOut,
+  PersonOut,
+  paged,
+} from "./schemas.js";
 import { meetingOut, pageOut, personRef } from "./shape.js";
 import { OcdEvent, toOcdEvent } from "./ocd.js";
 import { Id } from "../../domain/common.js";
@@ -15,15 +28,32 @@ const badInput = { 400: json(ErrorOut, "A query parameter is invalid") };
 
 export function registerRecordRoutes(api: OpenAPIHono<AppEnv>) {
   api.openapi(
-    createRoute({ method: "get", path: "/committees", tags: ["Committees"], summary: "List committees", request: { query: PageQuery }, responses: { 200: json(paged(CommitteeOut, "CommitteePage"), "Committees by name"), ...badInput } }),
+    createRoute({
+      method: "get",
+      path: "/committees",
+      tags: ["Committees"],
+      summary: "List committees",
+      request: { query: PageQuery },
+      responses: { 200: json(paged(CommitteeOut, "CommitteePage"), "Committees by name"), ...badInput },
+    }),
     async (c) => {
       const q = c.req.valid("query");
       const page = await listCommittees(c.get("store"), c.get("authority").id, q.limit, q.offset);
-      return c.json(pageOut(page, c.req.url, (x) => x), 200);
+      return c.json(
+        pageOut(page, c.req.url, (x) => x),
+        200,
+      );
     },
   );
   api.openapi(
-    createRoute({ method: "get", path: "/committees/{id}", tags: ["Committees"], summary: "A committee with members, future meetings and work programme", request: { params: IdParam }, responses: { 200: json(CommitteeDetailOut, "The committee"), ...notFound } }),
+    createRoute({
+      method: "get",
+      path: "/committees/{id}",
+      tags: ["Committees"],
+      summary: "A committee with members, future meetings and work programme",
+      request: { params: IdParam },
+      responses: { 200: json(CommitteeDetailOut, "The committee"), ...notFound },
+    }),
     async (c) => {
       const a = c.get("authority");
       const committee = await findCommittee(c.get("store"), a.id, { id: c.req.valid("param").id });
@@ -52,11 +82,21 @@ export function registerRecordRoutes(api: OpenAPIHono<AppEnv>) {
     async (c) => {
       const q = c.req.valid("query");
       const page = await listMeetings(c.get("store"), c.get("authority").id, q);
-      return c.json(pageOut(page, c.req.url, (x) => x), 200);
+      return c.json(
+        pageOut(page, c.req.url, (x) => x),
+        200,
+      );
     },
   );
   api.openapi(
-    createRoute({ method: "get", path: "/meetings/{id}", tags: ["Meetings"], summary: "A meeting with its agenda, papers, attendance, declarations, decisions and minutes", request: { params: IdParam }, responses: { 200: json(MeetingDetailOut, "The meeting"), ...notFound } }),
+    createRoute({
+      method: "get",
+      path: "/meetings/{id}",
+      tags: ["Meetings"],
+      summary: "A meeting with its agenda, papers, attendance, declarations, decisions and minutes",
+      request: { params: IdParam },
+      responses: { 200: json(MeetingDetailOut, "The meeting"), ...notFound },
+    }),
     async (c) => {
       const d = await meetingDetail(c.get("store"), c.get("authority").id, c.req.valid("param").id, c.get("viewer"));
       if (!d) throw new MootError("not_found", "no such meeting");
@@ -64,7 +104,14 @@ export function registerRecordRoutes(api: OpenAPIHono<AppEnv>) {
     },
   );
   api.openapi(
-    createRoute({ method: "get", path: "/meetings/{id}/ocd", tags: ["Meetings"], summary: "A meeting as an Open Civic Data Event", request: { params: IdParam }, responses: { 200: json(OcdEvent, "Open Civic Data Event"), ...notFound } }),
+    createRoute({
+      method: "get",
+      path: "/meetings/{id}/ocd",
+      tags: ["Meetings"],
+      summary: "A meeting as an Open Civic Data Event",
+      request: { params: IdParam },
+      responses: { 200: json(OcdEvent, "Open Civic Data Event"), ...notFound },
+    }),
     async (c) => {
       const d = await meetingDetail(c.get("store"), c.get("authority").id, c.req.valid("param").id, c.get("viewer"));
       if (!d) throw new MootError("not_found", "no such meeting");
@@ -72,14 +119,31 @@ export function registerRecordRoutes(api: OpenAPIHono<AppEnv>) {
     },
   );
   api.openapi(
-    createRoute({ method: "get", path: "/people", tags: ["People"], summary: "List people", request: { query: PageQuery }, responses: { 200: json(paged(PersonOut, "PersonPage"), "People by name"), ...badInput } }),
+    createRoute({
+      method: "get",
+      path: "/people",
+      tags: ["People"],
+      summary: "List people",
+      request: { query: PageQuery },
+      responses: { 200: json(paged(PersonOut, "PersonPage"), "People by name"), ...badInput },
+    }),
     async (c) => {
       const q = c.req.valid("query");
-      return c.json(pageOut(await listPeople(c.get("store"), c.get("authority").id, q.limit, q.offset), c.req.url, (x) => x), 200);
+      return c.json(
+        pageOut(await listPeople(c.get("store"), c.get("authority").id, q.limit, q.offset), c.req.url, (x) => x),
+        200,
+      );
     },
   );
   api.openapi(
-    createRoute({ method: "get", path: "/people/{id}", tags: ["People"], summary: "A person with memberships, attendance and declarations", request: { params: IdParam }, responses: { 200: json(PersonDetailOut, "The person"), ...notFound } }),
+    createRoute({
+      method: "get",
+      path: "/people/{id}",
+      tags: ["People"],
+      summary: "A person with memberships, attendance and declarations",
+      request: { params: IdParam },
+      responses: { 200: json(PersonDetailOut, "The person"), ...notFound },
+    }),
     async (c) => {
       const a = c.get("authority");
       const person = await findPerson(c.get("store"), a.id, { id: c.req.valid("param").id });

@@ -30,7 +30,9 @@ export const WithheldOut = z
 
 export const CommitteeOut = plain(Committee).openapi("Committee");
 export const CommitteeRef = Committee.pick({ id: true, slug: true, name: true }).openapi("CommitteeRef");
-export const MeetingRef = Meeting.pick({ id: true, committeeId: true, localDate: true, localTime: true, startsAt: true }).openapi("MeetingRef");
+export const MeetingRef = Meeting.pick({ id: true, committeeId: true, localDate: true, localTime: true, startsAt: true }).openapi(
+  "MeetingRef",
+);
 export const MeetingSummaryOut = Meeting.extend({ committee: CommitteeRef }).openapi("MeetingSummary");
 export const PersonOut = plain(Person).openapi("Person");
 export const DocumentOut = Document.extend({ withheld: WithheldOut }).openapi("Document");
@@ -45,7 +47,9 @@ export const DecisionEntryOut = Decision.extend({
   committee: CommitteeRef,
   item: z.object({ id: Id, number: AgendaItem.shape.number, title: AgendaItem.shape.title }).nullable(),
 }).openapi("DecisionEntry");
-export const AttendanceOut = plain(Attendance).extend({ person: PersonOut.pick({ id: true, slug: true, name: true }) }).openapi("Attendance");
+export const AttendanceOut = plain(Attendance)
+  .extend({ person: PersonOut.pick({ id: true, slug: true, name: true }) })
+  .openapi("Attendance");
 export const DeclarationOut = Declaration.extend({ person: PersonOut.pick({ id: true, slug: true, name: true }) }).openapi("Declaration");
 export const MembershipOut = plain(Membership).extend({ committee: CommitteeRef }).openapi("Membership");
 export const ActionOut = Action.extend({
@@ -73,7 +77,9 @@ export const CommitteeDetailOut = Committee.extend({
 
 export const PersonDetailOut = Person.extend({
   memberships: z.array(MembershipOut),
-  attendanceSummary: z.array(z.object({ committee: CommitteeRef, expected: z.number().int(), present: z.number().int(), percent: z.number().int() })),
+  attendanceSummary: z.array(
+    z.object({ committee: CommitteeRef, expected: z.number().int(), present: z.number().int(), percent: z.number().int() }),
+  ),
   attendance: z.array(plain(Attendance).extend({ meeting: MeetingRef })),
   declarations: z.array(Declaration.extend({ meeting: MeetingRef })),
   interests: z.array(plain(RegisteredInterest).openapi("RegisteredInterest")),
@@ -103,7 +109,10 @@ export const SearchHitOut = z
   .openapi("SearchHit");
 // Compile-time guard: the store's hit and the API's hit must not drift apart.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-const _hitFields: Same<Exclude<keyof StoreSearchHit, "snippet" | "rank">, Exclude<keyof z.infer<typeof SearchHitOut>, "snippet" | "url">> = true;
+const _hitFields: Same<
+  Exclude<keyof StoreSearchHit, "snippet" | "rank">,
+  Exclude<keyof z.infer<typeof SearchHitOut>, "snippet" | "url">
+> = true;
 void _hitFields;
 
 export const ErrorOut = z.object({ error: z.object({ code: z.string(), message: z.string() }) }).openapi("Error");
@@ -122,8 +131,20 @@ export function paged<T extends z.ZodType>(item: T, name: string) {
 }
 
 export const PageQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(100).default(50).openapi({ param: { name: "limit", in: "query" }, example: 50 }),
-  offset: z.coerce.number().int().min(0).max(1_000_000).default(0).openapi({ param: { name: "offset", in: "query" }, example: 0 }),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(100)
+    .default(50)
+    .openapi({ param: { name: "limit", in: "query" }, example: 50 }),
+  offset: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(1_000_000)
+    .default(0)
+    .openapi({ param: { name: "offset", in: "query" }, example: 0 }),
 });
 export const IdParam = z.object({ id: Id.clone().openapi({ param: { name: "id", in: "path" }, example: "01J9Z8Q6W4M5S0X2Y3Z4A5B6C7" }) });
 export const DateRange = z.object({ from: IsoDate.optional(), to: IsoDate.optional() });

@@ -7,7 +7,13 @@ import { shortDate } from "../views/format.js";
 import { Field, FormKit, Select, editorPage, type EditorStatus, type FormState } from "./shell.js";
 import { formBody, opt, submit, param } from "./submit.js";
 
-const STATUS_OPTIONS: Array<[string, string]> = [["", "No change"], ["open", "Open"], ["in-progress", "In progress"], ["complete", "Complete"], ["discharged", "Discharged"]];
+const STATUS_OPTIONS: Array<[string, string]> = [
+  ["", "No change"],
+  ["open", "Open"],
+  ["in-progress", "In progress"],
+  ["complete", "Complete"],
+  ["discharged", "Discharged"],
+];
 
 async function trackerPage(c: Context<AppEnv>, state?: FormState, status: EditorStatus = 200) {
   const scope = actorScope(c);
@@ -18,41 +24,49 @@ async function trackerPage(c: Context<AppEnv>, state?: FormState, status: Editor
   return editorPage(
     c,
     "Action tracker",
-    <>
-      {sections.map(({ cm, open }) => (
-        <section>
-          <h2>{cm.name}</h2>
-          <p>
-            <a href={`/editor/committees/${cm.id}/actions-paper`}>Tracking decisions paper</a>
-          </p>
-          {open.length === 0 ? (
-            <p>No open actions.</p>
-          ) : (
-            <ul class="plain tracker">
-              {open.map(({ action: a, overdue, latestUpdate }) => {
-                const kit = new FormKit(c, `update-${a.id}`, { onDate: today, byName: signedIn(c)?.user.displayName }, state);
-                return (
-                  <li id={`action-${a.id}`}>
-                    <p>
-                      <strong>{a.ref ?? "Action"}</strong>: {a.text} <span class="meta">({a.status}{overdue ? ", overdue" : ""}{a.ownerText ? `, ${a.ownerText}` : ""}{a.dueDate ? `, due ${shortDate(a.dueDate)}` : ""})</span>
+    sections.map(({ cm, open }) => (
+      <section>
+        <h2>{cm.name}</h2>
+        <p>
+          <a href={`/editor/committees/${cm.id}/actions-paper`}>Tracking decisions paper</a>
+        </p>
+        {open.length === 0 ? (
+          <p>No open actions.</p>
+        ) : (
+          <ul class="plain tracker">
+            {open.map(({ action: a, overdue, latestUpdate }) => {
+              const kit = new FormKit(c, `update-${a.id}`, { onDate: today, byName: signedIn(c)?.user.displayName }, state);
+              return (
+                <li id={`action-${a.id}`}>
+                  <p>
+                    <strong>{a.ref ?? "Action"}</strong>: {a.text}{" "}
+                    <span class="meta">
+                      ({a.status}
+                      {overdue ? ", overdue" : ""}
+                      {a.ownerText ? `, ${a.ownerText}` : ""}
+                      {a.dueDate ? `, due ${shortDate(a.dueDate)}` : ""})
+                    </span>
+                  </p>
+                  {latestUpdate && (
+                    <p class="meta">
+                      Latest: {shortDate(latestUpdate.onDate)}, {latestUpdate.text}
                     </p>
-                    {latestUpdate && <p class="meta">Latest: {shortDate(latestUpdate.onDate)}, {latestUpdate.text}</p>}
-                    <form method="post" action={`/editor/actions/${a.id}/updates`}>
-                      {kit.csrf()}
-                      <Field kit={kit} name="text" label={`Update on ${a.ref ?? "this action"}`} />
-                      <Field kit={kit} name="onDate" label="Date" type="date" />
-                      <Select kit={kit} name="status" label="Status" options={STATUS_OPTIONS} />
-                      <Field kit={kit} name="byName" label="By" />
-                      <button type="submit">Save the update</button>
-                    </form>
-                  </li>
-                );
-              })}
-            </ul>
-          )}
-        </section>
-      ))}
-    </>,
+                  )}
+                  <form method="post" action={`/editor/actions/${a.id}/updates`}>
+                    {kit.csrf()}
+                    <Field kit={kit} name="text" label={`Update on ${a.ref ?? "this action"}`} />
+                    <Field kit={kit} name="onDate" label="Date" type="date" />
+                    <Select kit={kit} name="status" label="Status" options={STATUS_OPTIONS} />
+                    <Field kit={kit} name="byName" label="By" />
+                    <button type="submit">Save the update</button>
+                  </form>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </section>
+    )),
     status,
     state,
   );
@@ -107,7 +121,12 @@ export function registerActionEditor(app: App) {
       form: `update-${id}`,
       values,
       run: async () => {
-        const r = await addActionUpdate(actorScope(c), id, { text: values.text ?? "", onDate: values.onDate ?? "", status: (opt(values, "status") ?? null) as never, byName: opt(values, "byName") ?? null });
+        const r = await addActionUpdate(actorScope(c), id, {
+          text: values.text ?? "",
+          onDate: values.onDate ?? "",
+          status: (opt(values, "status") ?? null) as never,
+          byName: opt(values, "byName") ?? null,
+        });
         return { to: "/editor/actions", message: `Update saved; ${r.action.ref ?? "the action"} is ${r.action.status}.` };
       },
       rerender: (state, status) => trackerPage(c, state, status),

@@ -18,10 +18,20 @@ export const KIND_OPTIONS: Array<[string, string]> = [
   ["information", "Information"],
   ["procedural", "Procedural"],
 ];
-export const PARAGRAPH_OPTIONS: Array<[string, string]> = [["", "Public"], ...[1, 2, 3, 4, 5, 6, 7].map((n) => [String(n), `Exempt: paragraph ${n}`] as [string, string])];
+export const PARAGRAPH_OPTIONS: Array<[string, string]> = [
+  ["", "Public"],
+  ...[1, 2, 3, 4, 5, 6, 7].map((n) => [String(n), `Exempt: paragraph ${n}`] as [string, string]),
+];
 
 export function flagsOf(i: RecordOf<"agenda_item">): string {
-  return [i.toFollow && "to follow", i.verbal && "verbal", i.exemptParagraph !== null && `exempt (para ${i.exemptParagraph})`, isSupplementary(i) && `urgent: ${i.urgencyReason}`].filter(Boolean).join(" · ");
+  return [
+    i.toFollow && "to follow",
+    i.verbal && "verbal",
+    i.exemptParagraph !== null && `exempt (para ${i.exemptParagraph})`,
+    isSupplementary(i) && `urgent: ${i.urgencyReason}`,
+  ]
+    .filter(Boolean)
+    .join(" · ");
 }
 
 /** The agenda builder on the meeting page: start, add, pull from the programme, reorder. */
@@ -29,7 +39,9 @@ export async function AgendaSection(props: { c: Context<AppEnv>; meeting: Record
   const { c, meeting: m, state } = props;
   const scope = actorScope(c);
   const items = await agendaOf(scope, m.id);
-  const programme = (await scope.list("work_programme_item", { committeeId: m.committeeId }, ["createdAt"])).filter((w) => w.status === "proposed" || (w.status === "scheduled" && w.meetingId === m.id && !items.some((i) => i.title === w.topic)));
+  const programme = (await scope.list("work_programme_item", { committeeId: m.committeeId }, ["createdAt"])).filter(
+    (w) => w.status === "proposed" || (w.status === "scheduled" && w.meetingId === m.id && !items.some((i) => i.title === w.topic)),
+  );
   const add = new FormKit(c, "item-add", { kind: "discussion" }, state);
   const pull = new FormKit(c, "item-pull", {}, state);
   const order = new FormKit(c, "agenda-order", Object.fromEntries(items.map((i, n) => [`position_${i.id}`, n + 1])), state);
@@ -70,7 +82,14 @@ export async function AgendaSection(props: { c: Context<AppEnv>; meeting: Record
                       <label class="visually-hidden" for={order.id(`position_${i.id}`)}>
                         Position of {i.title}
                       </label>
-                      <input id={order.id(`position_${i.id}`)} name={`position_${i.id}`} type="number" min="1" size={3} value={order.value(`position_${i.id}`)} />
+                      <input
+                        id={order.id(`position_${i.id}`)}
+                        name={`position_${i.id}`}
+                        type="number"
+                        min="1"
+                        size={3}
+                        value={order.value(`position_${i.id}`)}
+                      />
                     </td>
                   )}
                 </tr>
@@ -99,7 +118,12 @@ export async function AgendaSection(props: { c: Context<AppEnv>; meeting: Record
               <h3>From the work programme</h3>
               <form method="post" action={`${base}/from-programme`}>
                 {pull.csrf()}
-                <Select kit={pull} name="workItemId" label="Programme item" options={programme.map((w) => [w.id, `${w.topic}${w.score !== null ? ` (score ${w.score})` : ""}`])} />
+                <Select
+                  kit={pull}
+                  name="workItemId"
+                  label="Programme item"
+                  options={programme.map((w) => [w.id, `${w.topic}${w.score !== null ? ` (score ${w.score})` : ""}`])}
+                />
                 <Field kit={pull} name="urgencyReason" label="Reason for urgency (only after publication)" />
                 <button type="submit">Add to this agenda</button>
               </form>
@@ -119,7 +143,10 @@ export function registerAgenda(app: App) {
     return submit(c, {
       form: "item-add",
       values,
-      run: async () => ({ to: back(id), message: `Started the agenda with ${(await startAgenda(actorScope(c), id)).length} standing items.` }),
+      run: async () => ({
+        to: back(id),
+        message: `Started the agenda with ${(await startAgenda(actorScope(c), id)).length} standing items.`,
+      }),
       rerender: (state, status) => meetingPage(c, id, state, status),
     });
   });
@@ -130,7 +157,15 @@ export function registerAgenda(app: App) {
       form: "item-add",
       values,
       run: async () => {
-        const item = await addAgendaItem(actorScope(c), id, { title: values.title ?? "", description: opt(values, "description") ?? null, kind: (opt(values, "kind") ?? "discussion") as never, toFollow: bool(values, "toFollow"), verbal: bool(values, "verbal"), exemptParagraph: intOrNull(values, "exemptParagraph"), urgencyReason: opt(values, "urgencyReason") ?? null });
+        const item = await addAgendaItem(actorScope(c), id, {
+          title: values.title ?? "",
+          description: opt(values, "description") ?? null,
+          kind: (opt(values, "kind") ?? "discussion") as never,
+          toFollow: bool(values, "toFollow"),
+          verbal: bool(values, "verbal"),
+          exemptParagraph: intOrNull(values, "exemptParagraph"),
+          urgencyReason: opt(values, "urgencyReason") ?? null,
+        });
         return { to: back(id), message: `Added item ${item.number}, ${item.title}.` };
       },
       rerender: (state, status) => meetingPage(c, id, state, status),
@@ -165,7 +200,11 @@ export function registerAgenda(app: App) {
           return { id: i.id, p, n };
         });
         wanted.sort((a, b) => a.p - b.p || a.n - b.n);
-        await reorderAgenda(scope, id, wanted.map((w) => w.id));
+        await reorderAgenda(
+          scope,
+          id,
+          wanted.map((w) => w.id),
+        );
         return { to: back(id), message: "The agenda is reordered and renumbered." };
       },
       rerender: (state, status) => meetingPage(c, id, state, status),

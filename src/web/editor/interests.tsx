@@ -8,7 +8,11 @@ import { shortDate } from "../views/format.js";
 import { Check, Field, FormKit, Select, TextArea, editorPage, type EditorStatus, type FormState } from "./shell.js";
 import { bool, formBody, opt, orNull, submit, param } from "./submit.js";
 
-const CLASS_OPTIONS: Array<[string, string]> = [["dpi", "Disclosable pecuniary interest"], ["ori", "Other registrable interest"], ["nri", "Non-registrable interest"]];
+const CLASS_OPTIONS: Array<[string, string]> = [
+  ["dpi", "Disclosable pecuniary interest"],
+  ["ori", "Other registrable interest"],
+  ["nri", "Non-registrable interest"],
+];
 const CATEGORY_OPTIONS: Array<[string, string]> = [["", "(not a DPI)"], ...Object.entries(DPI_CATEGORY_LABELS)];
 
 async function registerPage(c: Context<AppEnv>, personId: string, state?: FormState, status: EditorStatus = 200) {
@@ -29,7 +33,12 @@ async function registerPage(c: Context<AppEnv>, personId: string, state?: FormSt
             return (
               <li id={`interest-${i.id}`}>
                 <p>
-                  <strong>{i.category ? DPI_CATEGORY_LABELS[i.category] : i.interestClass.toUpperCase()}</strong>: {i.description} <span class="meta">(registered {shortDate(i.registeredOn)}{i.endedOn ? `, ended ${shortDate(i.endedOn)}` : ""}{i.sensitive ? ", sensitive" : ""})</span>
+                  <strong>{i.category ? DPI_CATEGORY_LABELS[i.category] : i.interestClass.toUpperCase()}</strong>: {i.description}{" "}
+                  <span class="meta">
+                    (registered {shortDate(i.registeredOn)}
+                    {i.endedOn ? `, ended ${shortDate(i.endedOn)}` : ""}
+                    {i.sensitive ? ", sensitive" : ""})
+                  </span>
                 </p>
                 <form method="post" action={`/editor/people/${personId}/interests/${i.id}`}>
                   {kit.csrf()}
@@ -48,7 +57,15 @@ async function registerPage(c: Context<AppEnv>, personId: string, state?: FormSt
         <Select kit={add} name="interestClass" label="Class" options={CLASS_OPTIONS} />
         <Select kit={add} name="category" label="DPI category" options={CATEGORY_OPTIONS} />
         <TextArea kit={add} name="description" label="Description" rows={2} />
-        <Select kit={add} name="holder" label="Whose interest" options={[["member", "Mine"], ["partner", "My spouse, civil partner or partner"]]} />
+        <Select
+          kit={add}
+          name="holder"
+          label="Whose interest"
+          options={[
+            ["member", "Mine"],
+            ["partner", "My spouse, civil partner or partner"],
+          ]}
+        />
         <Check kit={add} name="sensitive" label="Sensitive (s.32 Localism Act 2011): withhold the details from the published register" />
         <Field kit={add} name="registeredOn" label="Registered on" type="date" />
         <button type="submit">Register</button>
@@ -68,7 +85,14 @@ export function registerInterests(app: App) {
       form: "interest-add",
       values,
       run: async () => {
-        const form = { interestClass: values.interestClass ?? "", category: opt(values, "category") ?? null, description: values.description ?? "", holder: opt(values, "holder"), sensitive: bool(values, "sensitive"), registeredOn: values.registeredOn ?? "" };
+        const form = {
+          interestClass: values.interestClass ?? "",
+          category: opt(values, "category") ?? null,
+          description: values.description ?? "",
+          holder: opt(values, "holder"),
+          sensitive: bool(values, "sensitive"),
+          registeredOn: values.registeredOn ?? "",
+        };
         await registerInterest(actorScope(c), c.get("viewer"), personId, form as InterestForm);
         return { to: `/editor/people/${personId}/interests`, message: "Interest registered." };
       },
@@ -83,7 +107,13 @@ export function registerInterests(app: App) {
       form: `interest-${interestId}`,
       values,
       run: async () => {
-        await updateInterest(actorScope(c), c.get("viewer"), interestId, { description: values.description ?? "", endedOn: orNull(values, "endedOn") }, { personId });
+        await updateInterest(
+          actorScope(c),
+          c.get("viewer"),
+          interestId,
+          { description: values.description ?? "", endedOn: orNull(values, "endedOn") },
+          { personId },
+        );
         return { to: `/editor/people/${personId}/interests#interest-${interestId}`, message: "Saved." };
       },
       rerender: (state, status) => registerPage(c, personId, state, status),

@@ -50,7 +50,8 @@ async function itemPage(c: Context<AppEnv>, id: string, state?: FormState, statu
           <ul>
             {papers.map((d) => (
               <li>
-                <a href={`/documents/${d.id}`}>{d.title}</a> ({d.kind}, {d.pageCount} pages{d.exemptParagraph !== null ? `, exempt para ${d.exemptParagraph}` : ""})
+                <a href={`/documents/${d.id}`}>{d.title}</a> ({d.kind}, {d.pageCount} pages
+                {d.exemptParagraph !== null ? `, exempt para ${d.exemptParagraph}` : ""})
               </li>
             ))}
           </ul>
@@ -62,7 +63,17 @@ async function itemPage(c: Context<AppEnv>, id: string, state?: FormState, statu
             <label for="paper-file">PDF file</label>
             <input id="paper-file" name="file" type="file" accept="application/pdf,.pdf" />
           </div>
-          <Select kit={paper} name="kind" label="Kind" options={[["report", "Report"], ["appendix", "Appendix"], ["supplement", "Supplement"], ["other", "Other"]]} />
+          <Select
+            kit={paper}
+            name="kind"
+            label="Kind"
+            options={[
+              ["report", "Report"],
+              ["appendix", "Appendix"],
+              ["supplement", "Supplement"],
+              ["other", "Other"],
+            ]}
+          />
           <Select kit={paper} name="exemptParagraph" label="Exempt (Schedule 12A)" options={PARAGRAPH_OPTIONS} />
           <Field kit={paper} name="urgencyReason" label="Reason for urgency (only after publication)" />
           <button type="submit">Attach the paper</button>
@@ -103,7 +114,14 @@ export function registerItems(app: App) {
       form: "item-edit",
       values,
       run: async () => {
-        const item = await editAgendaItem(actorScope(c), id, { title: values.title ?? "", description: orNull(values, "description"), kind: (opt(values, "kind") ?? "discussion") as never, toFollow: bool(values, "toFollow"), verbal: bool(values, "verbal"), exemptParagraph: intOrNull(values, "exemptParagraph") });
+        const item = await editAgendaItem(actorScope(c), id, {
+          title: values.title ?? "",
+          description: orNull(values, "description"),
+          kind: (opt(values, "kind") ?? "discussion") as never,
+          toFollow: bool(values, "toFollow"),
+          verbal: bool(values, "verbal"),
+          exemptParagraph: intOrNull(values, "exemptParagraph"),
+        });
         return { to: `/editor/items/${id}`, message: `Saved item ${item.number}.` };
       },
       rerender: (state, status) => itemPage(c, id, state, status),
@@ -132,7 +150,14 @@ export function registerItems(app: App) {
         const file = files.file;
         if (!file) throw new MootError("invalid", "file: choose a PDF to attach");
         const title = opt(values, "title") ?? file.name.replace(/\.pdf$/i, "");
-        const doc = await attachPaper(actorScope(c), id, { data: new Uint8Array(await file.arrayBuffer()), fileName: file.name, title, kind: (opt(values, "kind") ?? "report") as never, exemptParagraph: intOrNull(values, "exemptParagraph"), urgencyReason: opt(values, "urgencyReason") ?? null });
+        const doc = await attachPaper(actorScope(c), id, {
+          data: new Uint8Array(await file.arrayBuffer()),
+          fileName: file.name,
+          title,
+          kind: (opt(values, "kind") ?? "report") as never,
+          exemptParagraph: intOrNull(values, "exemptParagraph"),
+          urgencyReason: opt(values, "urgencyReason") ?? null,
+        });
         return { to: `/editor/items/${id}#papers-h`, message: `Attached "${doc.title}" (${doc.pageCount} pages).` };
       },
       rerender: (state, status) => itemPage(c, id, state, status),
@@ -145,7 +170,10 @@ export function registerItems(app: App) {
     return submit(c, {
       form: "item-remove",
       values,
-      run: async () => (await removeAgendaItem(actorScope(c), id), { to: `/editor/meetings/${item.meetingId}#agenda-h`, message: `Removed "${item.title}".` }),
+      run: async () => (
+        await removeAgendaItem(actorScope(c), id),
+        { to: `/editor/meetings/${item.meetingId}#agenda-h`, message: `Removed "${item.title}".` }
+      ),
       rerender: (state, status) => itemPage(c, id, state, status),
     });
   });

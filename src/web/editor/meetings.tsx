@@ -20,7 +20,11 @@ async function home(c: Context<AppEnv>) {
       "Editor",
       <p>
         As a member you can keep your own register of interests up to date:{" "}
-        {who.user.personId ? <a href={`/editor/people/${who.user.personId}/interests`}>my register of interests</a> : "your account is not linked to a person; ask the clerk."}
+        {who.user.personId ? (
+          <a href={`/editor/people/${who.user.personId}/interests`}>my register of interests</a>
+        ) : (
+          "your account is not linked to a person; ask the clerk."
+        )}
       </p>,
     );
   }
@@ -29,7 +33,11 @@ async function home(c: Context<AppEnv>) {
   const rows = [];
   for (const cm of committees) {
     const meetings = await scope.list("meeting", { committeeId: cm.id }, ["startsAt"]);
-    rows.push({ cm, meetings: meetings.filter((m) => m.localDate >= today).slice(0, 5), recent: meetings.filter((m) => m.localDate < today).slice(-3) });
+    rows.push({
+      cm,
+      meetings: meetings.filter((m) => m.localDate >= today).slice(0, 5),
+      recent: meetings.filter((m) => m.localDate < today).slice(-3),
+    });
   }
   return editorPage(
     c,
@@ -42,12 +50,17 @@ async function home(c: Context<AppEnv>) {
         <section>
           <h2>{cm.name}</h2>
           <p>
-            <a href={`/editor/committees/${cm.id}/work-programme`}>Work programme</a> · <a href={`/editor/committees/${cm.id}/actions-paper`}>Tracking decisions paper</a>
+            <a href={`/editor/committees/${cm.id}/work-programme`}>Work programme</a> ·{" "}
+            <a href={`/editor/committees/${cm.id}/actions-paper`}>Tracking decisions paper</a>
           </p>
           <ul class="plain">
             {[...recent, ...meetings].map((m) => (
               <li>
-                <a href={meetingUrl(m.id)}>{meetingWhen(m)}</a> <span class="meta">({m.status}{m.agendaPublishedAt ? ", agenda published" : ""})</span>
+                <a href={meetingUrl(m.id)}>{meetingWhen(m)}</a>{" "}
+                <span class="meta">
+                  ({m.status}
+                  {m.agendaPublishedAt ? ", agenda published" : ""})
+                </span>
               </li>
             ))}
           </ul>
@@ -103,7 +116,8 @@ export async function meetingPage(c: Context<AppEnv>, id: string, state?: FormSt
     <>
       <p>
         Status: <strong>{m.status}</strong>
-        {m.statusNote ? ` (${m.statusNote})` : ""}. <a href={`/meetings/${m.id}`}>Public page</a> · <a href={`${meetingUrl(m.id)}/minutes`}>Minutes</a>
+        {m.statusNote ? ` (${m.statusNote})` : ""}. <a href={`/meetings/${m.id}`}>Public page</a> ·{" "}
+        <a href={`${meetingUrl(m.id)}/minutes`}>Minutes</a>
       </p>
       <section aria-labelledby="publish-h">
         <h2 id="publish-h">Publication</h2>
@@ -112,7 +126,8 @@ export async function meetingPage(c: Context<AppEnv>, id: string, state?: FormSt
         ) : (
           <>
             <p>
-              Five clear working days are needed: the last day to publish is <strong>{shortDate(check.deadline)}</strong>. Publishing today leaves {check.clearDays} clear working day
+              Five clear working days are needed: the last day to publish is <strong>{shortDate(check.deadline)}</strong>. Publishing today
+              leaves {check.clearDays} clear working day
               {check.clearDays === 1 ? "" : "s"}.
             </p>
             {publish.failed && (
@@ -184,7 +199,15 @@ export function registerMeetings(app: App) {
       form: "meeting-new",
       values,
       run: async () => {
-        const m = await createMeeting(actorScope(c), { committeeId: values.committeeId ?? "", localDate: values.localDate ?? "", localTime: opt(values, "localTime"), title: opt(values, "title"), venue: opt(values, "venue"), contactOfficer: opt(values, "contactOfficer"), webcastUrl: opt(values, "webcastUrl") });
+        const m = await createMeeting(actorScope(c), {
+          committeeId: values.committeeId ?? "",
+          localDate: values.localDate ?? "",
+          localTime: opt(values, "localTime"),
+          title: opt(values, "title"),
+          venue: opt(values, "venue"),
+          contactOfficer: opt(values, "contactOfficer"),
+          webcastUrl: opt(values, "webcastUrl"),
+        });
         return { to: meetingUrl(m.id), message: `Meeting created for ${meetingWhen(m)}.` };
       },
       rerender: (state, status) => newMeetingPage(c, state, status),
@@ -198,7 +221,14 @@ export function registerMeetings(app: App) {
       form: "meeting-edit",
       values,
       run: async () => {
-        const m = await editMeeting(actorScope(c), id, { localDate: opt(values, "localDate"), localTime: orNull(values, "localTime"), title: orNull(values, "title"), venue: orNull(values, "venue"), contactOfficer: orNull(values, "contactOfficer"), webcastUrl: orNull(values, "webcastUrl") });
+        const m = await editMeeting(actorScope(c), id, {
+          localDate: opt(values, "localDate"),
+          localTime: orNull(values, "localTime"),
+          title: orNull(values, "title"),
+          venue: orNull(values, "venue"),
+          contactOfficer: orNull(values, "contactOfficer"),
+          webcastUrl: orNull(values, "webcastUrl"),
+        });
         return { to: meetingUrl(id), message: `Saved. The meeting is on ${meetingWhen(m)}.` };
       },
       rerender: (state, status) => meetingPage(c, id, state, status),
@@ -210,7 +240,9 @@ export function registerMeetings(app: App) {
     return submit(c, {
       form: "meeting-cancel",
       values,
-      run: async () => (await cancelMeeting(actorScope(c), id, values.reason ?? ""), { to: meetingUrl(id), message: "The meeting is cancelled." }),
+      run: async () => (
+        await cancelMeeting(actorScope(c), id, values.reason ?? ""), { to: meetingUrl(id), message: "The meeting is cancelled." }
+      ),
       rerender: (state, status) => meetingPage(c, id, state, status),
     });
   });
@@ -222,8 +254,15 @@ export function registerMeetings(app: App) {
       values,
       run: async () => {
         const date = opt(values, "localDate");
-        const r = await postponeMeeting(actorScope(c), id, values.reason ?? "", date ? { localDate: date, localTime: opt(values, "localTime") } : undefined);
-        return r.rearranged ? { to: meetingUrl(r.rearranged.id), message: `Postponed; rearranged for ${meetingWhen(r.rearranged)} with its agenda.` } : { to: meetingUrl(id), message: "The meeting is postponed." };
+        const r = await postponeMeeting(
+          actorScope(c),
+          id,
+          values.reason ?? "",
+          date ? { localDate: date, localTime: opt(values, "localTime") } : undefined,
+        );
+        return r.rearranged
+          ? { to: meetingUrl(r.rearranged.id), message: `Postponed; rearranged for ${meetingWhen(r.rearranged)} with its agenda.` }
+          : { to: meetingUrl(id), message: "The meeting is postponed." };
       },
       rerender: (state, status) => meetingPage(c, id, state, status),
     });
@@ -234,7 +273,9 @@ export function registerMeetings(app: App) {
     return submit(c, {
       form: "publish",
       values,
-      run: async () => (await publishAgenda(actorScope(c), id), { to: meetingUrl(id), message: "The agenda and its papers are published." }),
+      run: async () => (
+        await publishAgenda(actorScope(c), id), { to: meetingUrl(id), message: "The agenda and its papers are published." }
+      ),
       rerender: (state, status) => meetingPage(c, id, state, status),
     });
   });

@@ -1,7 +1,17 @@
 import type { Context } from "hono";
 import type { App, AppEnv } from "../context.js";
 import { MootError } from "../../domain/errors.js";
-import { addMinute, approveMinutes, correctMinute, currentMinutes, declareInterest, draftMinutes, editMinute, recordAttendance, type AttendanceEntry } from "../../workflow/minutes.js";
+import {
+  addMinute,
+  approveMinutes,
+  correctMinute,
+  currentMinutes,
+  declareInterest,
+  draftMinutes,
+  editMinute,
+  recordAttendance,
+  type AttendanceEntry,
+} from "../../workflow/minutes.js";
 import { recordDecision } from "../../workflow/actions.js";
 import { adjacentMeeting } from "../../workflow/meetings.js";
 import { guarded } from "../auth/guard.js";
@@ -10,7 +20,12 @@ import { meetingWhen, shortDate } from "../views/format.js";
 import { Field, FormKit, Select, TextArea, editorPage, type EditorStatus, type FormState } from "./shell.js";
 import { formBody, opt, orNull, submit, type FormBody, param } from "./submit.js";
 
-const STATUS_OPTIONS: Array<[string, string]> = [["", "Not recorded"], ["present", "Present"], ["apologies", "Apologies"], ["absent", "Absent"]];
+const STATUS_OPTIONS: Array<[string, string]> = [
+  ["", "Not recorded"],
+  ["present", "Present"],
+  ["apologies", "Apologies"],
+  ["absent", "Absent"],
+];
 const minutesUrl = (meetingId: string) => `/editor/meetings/${meetingId}/minutes`;
 
 async function minutesPage(c: Context<AppEnv>, id: string, state?: FormState, status: EditorStatus = 200) {
@@ -30,7 +45,19 @@ async function minutesPage(c: Context<AppEnv>, id: string, state?: FormState, st
   const previousDrafts = previous ? (await currentMinutes(scope, previous.id)).filter((x) => x.status === "draft").length : 0;
   const sub = attendance.find((a) => a.status === "substitute");
   const officer = attendance.find((a) => a.capacity === "officer");
-  const att = new FormKit(c, "attendance", { ...Object.fromEntries(attendance.filter((a) => a.status !== "substitute" && a.capacity === "member").map((a) => [`status_${a.personId}`, a.status])), subPerson: sub?.personId, subFor: sub?.substituteForId, officer: officer?.personId }, state);
+  const att = new FormKit(
+    c,
+    "attendance",
+    {
+      ...Object.fromEntries(
+        attendance.filter((a) => a.status !== "substitute" && a.capacity === "member").map((a) => [`status_${a.personId}`, a.status]),
+      ),
+      subPerson: sub?.personId,
+      subFor: sub?.substituteForId,
+      officer: officer?.personId,
+    },
+    state,
+  );
   const decl = new FormKit(c, "declaration", { type: "other" }, state);
   const approve = new FormKit(c, "approve", {}, state);
   const add = new FormKit(c, "minute-add", {}, state);
@@ -62,7 +89,12 @@ async function minutesPage(c: Context<AppEnv>, id: string, state?: FormState, st
             <Select kit={att} name={`status_${p}`} label={name.get(p) ?? p} options={STATUS_OPTIONS} />
           ))}
           <Select kit={att} name="subPerson" label="Substitute" options={personOptions} />
-          <Select kit={att} name="subFor" label="Substituting for" options={[["", "(none)"], ...members.map((p) => [p, name.get(p) ?? p] as [string, string])]} />
+          <Select
+            kit={att}
+            name="subFor"
+            label="Substituting for"
+            options={[["", "(none)"], ...members.map((p) => [p, name.get(p) ?? p] as [string, string])]}
+          />
           <Select kit={att} name="officer" label="Officer in attendance" options={personOptions} />
           <button type="submit">Save attendance</button>
         </form>
@@ -72,15 +104,31 @@ async function minutesPage(c: Context<AppEnv>, id: string, state?: FormState, st
         <ul>
           {declarations.map((d) => (
             <li>
-              {name.get(d.personId)}: {d.nature} ({d.type}){d.agendaItemId ? `, item ${items.find((i) => i.id === d.agendaItemId)?.number ?? ""}` : ""}
+              {name.get(d.personId)}: {d.nature} ({d.type})
+              {d.agendaItemId ? `, item ${items.find((i) => i.id === d.agendaItemId)?.number ?? ""}` : ""}
             </li>
           ))}
         </ul>
         <form method="post" action={`/editor/meetings/${id}/declarations`}>
           {decl.csrf()}
           <Select kit={decl} name="personId" label="Member" options={personOptions} />
-          <Select kit={decl} name="agendaItemId" label="Agenda item" options={[["", "(whole meeting)"], ...items.map((i) => [i.id, `${i.number}. ${i.title}`] as [string, string])]} />
-          <Select kit={decl} name="type" label="Type" options={[["dpi", "Disclosable pecuniary"], ["ori", "Other registrable"], ["nri", "Non-registrable"], ["other", "Other"]]} />
+          <Select
+            kit={decl}
+            name="agendaItemId"
+            label="Agenda item"
+            options={[["", "(whole meeting)"], ...items.map((i) => [i.id, `${i.number}. ${i.title}`] as [string, string])]}
+          />
+          <Select
+            kit={decl}
+            name="type"
+            label="Type"
+            options={[
+              ["dpi", "Disclosable pecuniary"],
+              ["ori", "Other registrable"],
+              ["nri", "Non-registrable"],
+              ["other", "Other"],
+            ]}
+          />
           <Field kit={decl} name="nature" label="Nature of the interest" />
           <Field kit={decl} name="dispensation" label="Dispensation (if any)" />
           <button type="submit">Record the declaration</button>
@@ -103,7 +151,11 @@ async function minutesPage(c: Context<AppEnv>, id: string, state?: FormState, st
           return (
             <article class="minute" id={`minute-${mi.id}`}>
               <h3>
-                {mi.number} {mi.title} <span class="meta">({mi.status}{mi.version > 1 ? `, version ${mi.version}: ${mi.correctionReason}` : ""})</span>
+                {mi.number} {mi.title}{" "}
+                <span class="meta">
+                  ({mi.status}
+                  {mi.version > 1 ? `, version ${mi.version}: ${mi.correctionReason}` : ""})
+                </span>
               </h3>
               {decisions
                 .filter((d) => d.minuteId === mi.id)
@@ -117,7 +169,8 @@ async function minutesPage(c: Context<AppEnv>, id: string, state?: FormState, st
                         .filter((a) => a.decisionId === d.id)
                         .map((a) => (
                           <li>
-                            Action {a.ref}: {a.text} ({a.ownerText ?? "no owner"}{a.dueDate ? `, due ${shortDate(a.dueDate)}` : ""})
+                            Action {a.ref}: {a.text} ({a.ownerText ?? "no owner"}
+                            {a.dueDate ? `, due ${shortDate(a.dueDate)}` : ""})
                           </li>
                         ))}
                     </ul>
@@ -133,7 +186,17 @@ async function minutesPage(c: Context<AppEnv>, id: string, state?: FormState, st
                   <form method="post" action={`/editor/minutes/${mi.id}/decisions`}>
                     {dec.csrf()}
                     <TextArea kit={dec} name="text" label={`Decision under ${mi.number}`} rows={2} />
-                    <Select kit={dec} name="kind" label="Kind" options={[["resolved", "Resolved"], ["agreed", "Agreed"], ["noted", "Noted"], ["recommended", "Recommended"]]} />
+                    <Select
+                      kit={dec}
+                      name="kind"
+                      label="Kind"
+                      options={[
+                        ["resolved", "Resolved"],
+                        ["agreed", "Agreed"],
+                        ["noted", "Noted"],
+                        ["recommended", "Recommended"],
+                      ]}
+                    />
                     <Field kit={dec} name="action1" label="Action arising (optional)" />
                     <Field kit={dec} name="owner1" label="Action owner" />
                     <Field kit={dec} name="due1" label="Action due" type="date" />
@@ -185,51 +248,112 @@ function attendanceFrom(values: FormBody): AttendanceEntry[] {
 }
 
 export function registerMinutes(app: App) {
-  const form = (path: string, name: (id: string) => string, page: (c: Context<AppEnv>) => Promise<string>, run: (c: Context<AppEnv>, id: string, v: FormBody) => Promise<{ to: string; message: string }>) =>
+  const form = (
+    path: string,
+    name: (id: string) => string,
+    page: (c: Context<AppEnv>) => Promise<string>,
+    run: (c: Context<AppEnv>, id: string, v: FormBody) => Promise<{ to: string; message: string }>,
+  ) =>
     guarded(app, "post", path, "staff", async (c) => {
       const id = param(c, "id");
       const { values } = await formBody(c);
-      return submit(c, { form: name(id), values, run: () => run(c, id, values), rerender: async (state, status) => minutesPage(c, await page(c), state, status) });
+      return submit(c, {
+        form: name(id),
+        values,
+        run: () => run(c, id, values),
+        rerender: async (state, status) => minutesPage(c, await page(c), state, status),
+      });
     });
   const meetingOf = async (c: Context<AppEnv>) => param(c, "id");
   const meetingOfMinute = async (c: Context<AppEnv>) => (await actorScope(c).require("minute", param(c, "id"))).meetingId;
 
   guarded(app, "get", "/editor/meetings/:id/minutes", "staff", (c) => minutesPage(c, param(c, "id")));
-  form("/editor/meetings/:id/attendance", () => "attendance", meetingOf, async (c, id, v) => {
-    const rows = await recordAttendance(actorScope(c), id, attendanceFrom(v));
-    return { to: `${minutesUrl(id)}#att-h`, message: `Attendance saved (${rows.length} people).` };
-  });
-  form("/editor/meetings/:id/declarations", () => "declaration", meetingOf, async (c, id, v) => {
-    await declareInterest(actorScope(c), id, { personId: v.personId ?? "", agendaItemId: orNull(v, "agendaItemId"), type: (opt(v, "type") ?? "other") as never, nature: v.nature ?? "", dispensation: orNull(v, "dispensation") });
-    return { to: `${minutesUrl(id)}#decl-h`, message: "Declaration recorded." };
-  });
-  form("/editor/meetings/:id/minutes/draft", () => "minute-add", meetingOf, async (c, id) => {
-    const made = await draftMinutes(actorScope(c), id);
-    return { to: `${minutesUrl(id)}#minutes-h`, message: `Drafted ${made.length} minutes from the agenda.` };
-  });
-  form("/editor/meetings/:id/minutes", () => "minute-add", meetingOf, async (c, id, v) => {
-    const mi = await addMinute(actorScope(c), id, { title: v.title ?? "", text: v.text });
-    return { to: `${minutesUrl(id)}#minute-${mi.id}`, message: `Added minute ${mi.number}.` };
-  });
-  form("/editor/meetings/:id/approve-minutes", () => "approve", meetingOf, async (c, id) => {
-    const scope = actorScope(c);
-    const m = await scope.require("meeting", id);
-    const previous = await adjacentMeeting(scope, m.committeeId, m, "previous");
-    if (!previous) throw new MootError("rule", "this is the committee's first meeting: there are no earlier minutes to approve");
-    const done = await approveMinutes(scope, previous.id, id);
-    return { to: minutesUrl(id), message: `Approved ${done.length} minutes of ${shortDate(previous.localDate)}.` };
-  });
-  form("/editor/minutes/:id", (id) => `minute-${id}`, meetingOfMinute, async (c, id, v) => {
-    const mi = await editMinute(actorScope(c), id, { text: v.text ?? "" });
-    return { to: `${minutesUrl(mi.meetingId)}#minute-${mi.id}`, message: `Saved minute ${mi.number}.` };
-  });
-  form("/editor/minutes/:id/decisions", (id) => `decision-${id}`, meetingOfMinute, async (c, id, v) => {
-    const actions = [1, 2].filter((n) => opt(v, `action${n}`)).map((n) => ({ text: v[`action${n}`].trim(), ownerText: opt(v, `owner${n}`) ?? null, dueDate: opt(v, `due${n}`) ?? null }));
-    const r = await recordDecision(actorScope(c), id, { text: v.text ?? "", kind: (opt(v, "kind") ?? "resolved") as never, actions });
-    return { to: `${minutesUrl(r.decision.meetingId)}#minute-${id}`, message: `Decision recorded with ${r.actions.length} action${r.actions.length === 1 ? "" : "s"}.` };
-  });
-  form("/editor/minutes/:id/correct", (id) => `correct-${id}`, meetingOfMinute, async (c, id, v) => {
-    const mi = await correctMinute(actorScope(c), id, { text: v.text ?? "", reason: v.reason ?? "" });
-    return { to: `${minutesUrl(mi.meetingId)}#minute-${mi.id}`, message: `Minute ${mi.number} corrected (version ${mi.version}).` };
-  });
+  form(
+    "/editor/meetings/:id/attendance",
+    () => "attendance",
+    meetingOf,
+    async (c, id, v) => {
+      const rows = await recordAttendance(actorScope(c), id, attendanceFrom(v));
+      return { to: `${minutesUrl(id)}#att-h`, message: `Attendance saved (${rows.length} people).` };
+    },
+  );
+  form(
+    "/editor/meetings/:id/declarations",
+    () => "declaration",
+    meetingOf,
+    async (c, id, v) => {
+      await declareInterest(actorScope(c), id, {
+        personId: v.personId ?? "",
+        agendaItemId: orNull(v, "agendaItemId"),
+        type: (opt(v, "type") ?? "other") as never,
+        nature: v.nature ?? "",
+        dispensation: orNull(v, "dispensation"),
+      });
+      return { to: `${minutesUrl(id)}#decl-h`, message: "Declaration recorded." };
+    },
+  );
+  form(
+    "/editor/meetings/:id/minutes/draft",
+    () => "minute-add",
+    meetingOf,
+    async (c, id) => {
+      const made = await draftMinutes(actorScope(c), id);
+      return { to: `${minutesUrl(id)}#minutes-h`, message: `Drafted ${made.length} minutes from the agenda.` };
+    },
+  );
+  form(
+    "/editor/meetings/:id/minutes",
+    () => "minute-add",
+    meetingOf,
+    async (c, id, v) => {
+      const mi = await addMinute(actorScope(c), id, { title: v.title ?? "", text: v.text });
+      return { to: `${minutesUrl(id)}#minute-${mi.id}`, message: `Added minute ${mi.number}.` };
+    },
+  );
+  form(
+    "/editor/meetings/:id/approve-minutes",
+    () => "approve",
+    meetingOf,
+    async (c, id) => {
+      const scope = actorScope(c);
+      const m = await scope.require("meeting", id);
+      const previous = await adjacentMeeting(scope, m.committeeId, m, "previous");
+      if (!previous) throw new MootError("rule", "this is the committee's first meeting: there are no earlier minutes to approve");
+      const done = await approveMinutes(scope, previous.id, id);
+      return { to: minutesUrl(id), message: `Approved ${done.length} minutes of ${shortDate(previous.localDate)}.` };
+    },
+  );
+  form(
+    "/editor/minutes/:id",
+    (id) => `minute-${id}`,
+    meetingOfMinute,
+    async (c, id, v) => {
+      const mi = await editMinute(actorScope(c), id, { text: v.text ?? "" });
+      return { to: `${minutesUrl(mi.meetingId)}#minute-${mi.id}`, message: `Saved minute ${mi.number}.` };
+    },
+  );
+  form(
+    "/editor/minutes/:id/decisions",
+    (id) => `decision-${id}`,
+    meetingOfMinute,
+    async (c, id, v) => {
+      const actions = [1, 2]
+        .filter((n) => opt(v, `action${n}`))
+        .map((n) => ({ text: v[`action${n}`].trim(), ownerText: opt(v, `owner${n}`) ?? null, dueDate: opt(v, `due${n}`) ?? null }));
+      const r = await recordDecision(actorScope(c), id, { text: v.text ?? "", kind: (opt(v, "kind") ?? "resolved") as never, actions });
+      return {
+        to: `${minutesUrl(r.decision.meetingId)}#minute-${id}`,
+        message: `Decision recorded with ${r.actions.length} action${r.actions.length === 1 ? "" : "s"}.`,
+      };
+    },
+  );
+  form(
+    "/editor/minutes/:id/correct",
+    (id) => `correct-${id}`,
+    meetingOfMinute,
+    async (c, id, v) => {
+      const mi = await correctMinute(actorScope(c), id, { text: v.text ?? "", reason: v.reason ?? "" });
+      return { to: `${minutesUrl(mi.meetingId)}#minute-${mi.id}`, message: `Minute ${mi.number} corrected (version ${mi.version}).` };
+    },
+  );
 }

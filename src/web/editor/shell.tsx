@@ -78,13 +78,7 @@ export async function editorPage(c: Context<AppEnv>, title: string, body: Child,
       {state && (
         <div class="exempt" role="alert" id="error-summary">
           <h2>There is a problem</h2>
-          <p>
-            {state.field ? (
-              <a href={`#${state.form}-${state.field}`}>{state.error}</a>
-            ) : (
-              state.error
-            )}
-          </p>
+          <p>{state.field ? <a href={`#${state.form}-${state.field}`}>{state.error}</a> : state.error}</p>
         </div>
       )}
       <h1>{title}</h1>
@@ -142,7 +136,15 @@ export function Field(props: { kit: FormKit; name: string; label: string; type?:
       <label for={kit.id(name)}>{props.label}</label>
       {props.hint && <p class="meta">{props.hint}</p>}
       <FieldError kit={kit} name={name} />
-      <input id={kit.id(name)} name={name} type={props.type ?? "text"} value={kit.value(name)} required={props.required} aria-invalid={err ? "true" : undefined} aria-describedby={err ? `${kit.id(name)}-error` : undefined} />
+      <input
+        id={kit.id(name)}
+        name={name}
+        type={props.type ?? "text"}
+        value={kit.value(name)}
+        required={props.required}
+        aria-invalid={err ? "true" : undefined}
+        aria-describedby={err ? `${kit.id(name)}-error` : undefined}
+      />
     </div>
   );
 }

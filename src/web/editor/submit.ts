@@ -34,7 +34,17 @@ export function intOrNull(b: FormBody, k: string): number | null {
   return n;
 }
 
-const STATUS: Record<string, EditorStatus> = { invalid: 400, bad_input: 400, unauthenticated: 400, not_found: 404, rule: 409, conflict: 409, locked: 409, forbidden: 403, rate_limited: 429 };
+const STATUS: Record<string, EditorStatus> = {
+  invalid: 400,
+  bad_input: 400,
+  unauthenticated: 400,
+  not_found: 404,
+  rule: 409,
+  conflict: 409,
+  locked: 409,
+  forbidden: 403,
+  rate_limited: 429,
+};
 
 /** The form field a workflow message names ("localDate: expected …"), when it names one. */
 export function fieldOf(message: string, fields: string[]): string | undefined {
@@ -73,7 +83,18 @@ export async function submit(
 }
 
 // Fields a workflow names that a form may leave blank (and so not post at all).
-const EXTRA_FIELDS = ["reason", "urgencyReason", "localDate", "localTime", "title", "text", "exemptParagraph", "substituteForId", "personId", "category"];
+const EXTRA_FIELDS = [
+  "reason",
+  "urgencyReason",
+  "localDate",
+  "localTime",
+  "title",
+  "text",
+  "exemptParagraph",
+  "substituteForId",
+  "personId",
+  "category",
+];
 
 /** A path parameter of a guarded route (always present when the route matched). */
 export function param(c: Context<AppEnv>, name: string): string {

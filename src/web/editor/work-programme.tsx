@@ -1,6 +1,6 @@
 import type { Context } from "hono";
 import type { App, AppEnv } from "../context.js";
-import { paperBand, PaperAnswers } from "../../domain/work-programme.js";
+import { paperBand, type PaperAnswers } from "../../domain/work-programme.js";
 import { guarded } from "../auth/guard.js";
 import { actorScope } from "../auth/session.js";
 import { meetingWhen } from "../views/format.js";
@@ -56,7 +56,12 @@ async function programmePage(c: Context<AppEnv>, committeeId: string, state?: Fo
                 <td>
                   <form method="post" action={`/editor/work-programme/${w.id}/schedule`}>
                     {kit.csrf()}
-                    <Select kit={kit} name="meetingId" label={`Meeting for ${w.topic}`} options={[["", "To be scheduled"], ...meetings.map((m) => [m.id, meetingWhen(m)] as [string, string])]} />
+                    <Select
+                      kit={kit}
+                      name="meetingId"
+                      label={`Meeting for ${w.topic}`}
+                      options={[["", "To be scheduled"], ...meetings.map((m) => [m.id, meetingWhen(m)] as [string, string])]}
+                    />
                     <button type="submit">Schedule</button>
                   </form>
                 </td>
@@ -78,7 +83,16 @@ async function programmePage(c: Context<AppEnv>, committeeId: string, state?: Fo
             <Check kit={add} name={`paper_${k}`} label={label} />
           ))}
         </fieldset>
-        <Select kit={add} name="recurrence" label="Recurs" options={[["none", "No"], ["annual", "Every year"], ["six-monthly", "Every six months"]]} />
+        <Select
+          kit={add}
+          name="recurrence"
+          label="Recurs"
+          options={[
+            ["none", "No"],
+            ["annual", "Every year"],
+            ["six-monthly", "Every six months"],
+          ]}
+        />
         <button type="submit">Add to the programme</button>
       </form>
     </>,
@@ -98,8 +112,18 @@ export function registerWorkProgramme(app: App) {
       run: async () => {
         const answered = PAPER_QUESTIONS.some(([k]) => values[`paper_${k}`] !== undefined);
         const paper = answered ? (Object.fromEntries(PAPER_QUESTIONS.map(([k]) => [k, bool(values, `paper_${k}`)])) as PaperAnswers) : null;
-        const w = await addWorkItem(actorScope(c), id, { topic: values.topic ?? "", reason: orNull(values, "reason"), responsible: orNull(values, "responsible"), plannedText: orNull(values, "plannedText"), paper, recurrence: opt(values, "recurrence") as WorkItemForm["recurrence"] });
-        return { to: `/editor/committees/${id}/work-programme`, message: `Added "${w.topic}"${w.score !== null ? ` (score ${w.score}, ${paperBand(w.score)})` : ""}.` };
+        const w = await addWorkItem(actorScope(c), id, {
+          topic: values.topic ?? "",
+          reason: orNull(values, "reason"),
+          responsible: orNull(values, "responsible"),
+          plannedText: orNull(values, "plannedText"),
+          paper,
+          recurrence: opt(values, "recurrence") as WorkItemForm["recurrence"],
+        });
+        return {
+          to: `/editor/committees/${id}/work-programme`,
+          message: `Added "${w.topic}"${w.score !== null ? ` (score ${w.score}, ${paperBand(w.score)})` : ""}.`,
+        };
       },
       rerender: (state, status) => programmePage(c, id, state, status),
     });

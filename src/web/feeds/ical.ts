@@ -21,7 +21,12 @@ function calendar(name: string, origin: string, meetings: MeetingSummary[]): str
       location: m.venue ?? undefined,
       url: `${origin}/meetings/${m.id}`,
       description: m.statusNote ?? undefined,
-      status: m.status === "cancelled" ? ICalEventStatus.CANCELLED : m.status === "postponed" ? ICalEventStatus.TENTATIVE : ICalEventStatus.CONFIRMED,
+      status:
+        m.status === "cancelled"
+          ? ICalEventStatus.CANCELLED
+          : m.status === "postponed"
+            ? ICalEventStatus.TENTATIVE
+            : ICalEventStatus.CONFIRMED,
       stamp: new Date(m.updatedAt),
     });
   }

@@ -21,6 +21,24 @@ export async function onError(err: Error, c: Context<AppEnv>) {
   if (status === 500) console.error(err);
   if (c.req.path.startsWith("/api/")) return c.json({ error: { code, message } }, status);
   if (!c.get("authority")) return c.text(message, status);
-  const heading = status === 404 ? "Page not found" : status === 403 ? "Not available" : status === 400 ? "There is a problem with the request" : "Sorry, there is a problem";
-  return page(c, { title: heading }, <><h1>{heading}</h1><p>{message}</p><p><a href="/">Go to the home page</a></p></>, status);
+  const heading =
+    status === 404
+      ? "Page not found"
+      : status === 403
+        ? "Not available"
+        : status === 400
+          ? "There is a problem with the request"
+          : "Sorry, there is a problem";
+  return page(
+    c,
+    { title: heading },
+    <>
+      <h1>{heading}</h1>
+      <p>{message}</p>
+      <p>
+        <a href="/">Go to the home page</a>
+      </p>
+    </>,
+    status,
+  );
 }

@@ -113,19 +113,33 @@ export class PageCache {
 
 function makeEntry(body: Uint8Array, type: string, lastModified: string | null): Entry {
   const etag = `W/"${createHash("sha1").update(body).digest("base64url")}"`;
-  const headers: Record<string, string> = { ...SECURITY_HEADERS, "Content-Type": type, ETag: etag, "Cache-Control": "public, max-age=60", Vary: "Accept-Encoding" };
+  const headers: Record<string, string> = {
+    ...SECURITY_HEADERS,
+    "Content-Type": type,
+    ETag: etag,
+    "Cache-Control": "public, max-age=60",
+    Vary: "Accept-Encoding",
+  };
   if (lastModified) headers["Last-Modified"] = new Date(lastModified).toUTCString();
   return { etag, lastModified, headers, big: body.byteLength > 1024, bodies: { identity: body, gzip: null, br: null } };
 }
 
 /** Compressed once, on the first request that accepts the encoding. */
 function encoded(e: Entry, enc: "gzip" | "br"): Uint8Array {
-  return (e.bodies[enc] ??= enc === "gzip" ? gzipSync(e.bodies.identity, { level: 6 }) : brotliCompressSync(e.bodies.identity, { params: { [zc.BROTLI_PARAM_QUALITY]: 5 } }));
+  return (e.bodies[enc] ??=
+    enc === "gzip"
+      ? gzipSync(e.bodies.identity, { level: 6 })
+      : brotliCompressSync(e.bodies.identity, { params: { [zc.BROTLI_PARAM_QUALITY]: 5 } }));
 }
 
 const withEncoding = new WeakMap<Entry, Record<string, Record<string, string>>>();
 
-function choose(e: Entry, inm: string | undefined, ims: string | undefined, ae: string): { status: 200 | 304; headers: Record<string, string>; body: Uint8Array | null } {
+function choose(
+  e: Entry,
+  inm: string | undefined,
+  ims: string | undefined,
+  ae: string,
+): { status: 200 | 304; headers: Record<string, string>; body: Uint8Array | null } {
   const notModified = inm
     ? inm.split(",").some((t) => t.trim() === e.etag || t.trim() === "*")
     : !!(ims && e.lastModified && Date.parse(ims) >= Math.floor(Date.parse(e.lastModified) / 1000) * 1000);
@@ -134,7 +148,11 @@ function choose(e: Entry, inm: string | undefined, ims: string | undefined, ae: 
   let cached = withEncoding.get(e);
   if (!cached) withEncoding.set(e, (cached = {}));
   const body = enc === "identity" ? e.bodies.identity : encoded(e, enc);
-  const headers = (cached[enc] ??= { ...e.headers, ...(enc === "identity" ? {} : { "Content-Encoding": enc }), "Content-Length": String(body.byteLength) });
+  const headers = (cached[enc] ??= {
+    ...e.headers,
+    ...(enc === "identity" ? {} : { "Content-Encoding": enc }),
+    "Content-Length": String(body.byteLength),
+  });
   return { status: 200, headers, body };
 }
 

@@ -74,8 +74,8 @@ export function registerActions(app: App) {
               <p class="meta">
                 {e.committee && <a href={`/committees/${e.committee.slug}`}>{e.committee.name}</a>}
                 {e.action.ownerText && ` · Owner: ${e.action.ownerText}`}
-                {e.action.dueDate ? ` · Due ${shortDate(e.action.dueDate)}` : e.action.dueText ? ` · Due ${e.action.dueText}` : ""} · <Tag kind={e.action.status}>{e.action.status}</Tag>{" "}
-                {e.overdue && <Tag kind="overdue">Overdue</Tag>}
+                {e.action.dueDate ? ` · Due ${shortDate(e.action.dueDate)}` : e.action.dueText ? ` · Due ${e.action.dueText}` : ""} ·{" "}
+                <Tag kind={e.action.status}>{e.action.status}</Tag> {e.overdue && <Tag kind="overdue">Overdue</Tag>}
                 {e.action.meetingId && (
                   <>
                     {" "}
@@ -100,7 +100,13 @@ export function registerActions(app: App) {
             </li>
           ))}
         </ul>
-        <Pager base="/actions" params={{ committee: q.committee, status: q.status, owner: q.owner, overdue: q.overdue }} offset={q.offset} limit={list.limit} total={list.total} />
+        <Pager
+          base="/actions"
+          params={{ committee: q.committee, status: q.status, owner: q.owner, overdue: q.overdue }}
+          offset={q.offset}
+          limit={list.limit}
+          total={list.total}
+        />
       </>,
     );
   });

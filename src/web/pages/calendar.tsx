@@ -6,7 +6,10 @@ import { addMonths, clockTime, lastDayOfMonth, longDate, monthName } from "../vi
 import { parseQuery } from "../http/input.js";
 
 const Query = z.object({
-  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "expected a month as YYYY-MM").optional(),
+  month: z
+    .string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, "expected a month as YYYY-MM")
+    .optional(),
   view: z.enum(["month", "list"]).default("month"),
 });
 

@@ -80,7 +80,11 @@ export function registerCommittees(app: App) {
                     {ROLE[m.membership.role]}
                     {m.membership.kind === "co-opted" && " (co-opted)"}
                   </td>
-                  <td>{m.membership.kind === "co-opted" ? m.membership.representing ?? m.membership.coOptedKind ?? "" : m.person.party ?? ""}</td>
+                  <td>
+                    {m.membership.kind === "co-opted"
+                      ? (m.membership.representing ?? m.membership.coOptedKind ?? "")
+                      : (m.person.party ?? "")}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -143,7 +147,13 @@ export function registerCommittees(app: App) {
             <tbody>
               {d.workProgramme.map(({ item, meeting }) => (
                 <tr>
-                  <td>{meeting ? <a href={`/meetings/${meeting.id}`}>{longDate(meeting.localDate)}</a> : item.plannedText ?? "To be scheduled"}</td>
+                  <td>
+                    {meeting ? (
+                      <a href={`/meetings/${meeting.id}`}>{longDate(meeting.localDate)}</a>
+                    ) : (
+                      (item.plannedText ?? "To be scheduled")
+                    )}
+                  </td>
                   <td>
                     {item.topic}
                     {item.reason && <div class="meta">{item.reason}</div>}
@@ -164,7 +174,8 @@ export function registerCommittees(app: App) {
               <li>
                 {e.action.ref && <span class="num">{e.action.ref}</span>} {e.action.text}
                 {e.action.ownerText && <span class="meta"> — {e.action.ownerText}</span>}
-                {e.action.dueDate && <span class="meta">, due {shortDate(e.action.dueDate)}</span>} {e.overdue && <Tag kind="overdue">Overdue</Tag>}
+                {e.action.dueDate && <span class="meta">, due {shortDate(e.action.dueDate)}</span>}{" "}
+                {e.overdue && <Tag kind="overdue">Overdue</Tag>}
               </li>
             ))}
           </ul>

@@ -26,7 +26,12 @@ export function registerDecisions(app: App) {
     const list = await listDecisions(store, a.id, c.get("viewer"), { committeeId, from: q.from, to: q.to, offset: q.offset, limit: 50 });
     return page(
       c,
-      { title: "Decisions", section: "decisions", crumbs: [{ href: "/", label: "Home" }], feeds: [{ href: "/feeds/decisions.atom", type: "application/atom+xml", title: "Decisions" }] },
+      {
+        title: "Decisions",
+        section: "decisions",
+        crumbs: [{ href: "/", label: "Home" }],
+        feeds: [{ href: "/feeds/decisions.atom", type: "application/atom+xml", title: "Decisions" }],
+      },
       <>
         <h1>Decisions</h1>
         <form class="filters" method="get" action="/decisions">
@@ -43,12 +48,22 @@ export function registerDecisions(app: App) {
               <a href={`/meetings/${d.decision.meetingId}#decision-${d.decision.id}`}>
                 {d.committee.name}, {shortDate(d.decision.decidedOn)}
               </a>
-              {d.item && <span>, item {d.item.number}: {d.item.title}</span>}
+              {d.item && (
+                <span>
+                  , item {d.item.number}: {d.item.title}
+                </span>
+              )}
               {d.withheld ? <ExemptNotice w={d.withheld} /> : <p>{d.decision.text}</p>}
             </li>
           ))}
         </ul>
-        <Pager base="/decisions" params={{ committee: q.committee, from: q.from, to: q.to }} offset={q.offset} limit={list.limit} total={list.total} />
+        <Pager
+          base="/decisions"
+          params={{ committee: q.committee, from: q.from, to: q.to }}
+          offset={q.offset}
+          limit={list.limit}
+          total={list.total}
+        />
       </>,
     );
   });

@@ -58,7 +58,9 @@ export function registerDocument(app: App) {
               <section class="page" id={`page-${p.pageNumber}`} aria-labelledby={`page-${p.pageNumber}-h`}>
                 <h2 id={`page-${p.pageNumber}-h`}>
                   Page {p.pageNumber}
-                  {p.printedNumber !== null && p.printedNumber !== p.pageNumber && <span class="meta"> (printed page {p.printedNumber})</span>}
+                  {p.printedNumber !== null && p.printedNumber !== p.pageNumber && (
+                    <span class="meta"> (printed page {p.printedNumber})</span>
+                  )}
                 </h2>
                 <pre>{p.text}</pre>
               </section>

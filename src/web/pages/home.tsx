@@ -18,7 +18,11 @@ export function registerHome(app: App) {
     ]);
     return page(
       c,
-      { title: "Meetings, decisions and papers", section: "home", feeds: [{ href: "/feeds/meetings.atom", type: "application/atom+xml", title: "New meetings" }] },
+      {
+        title: "Meetings, decisions and papers",
+        section: "home",
+        feeds: [{ href: "/feeds/meetings.atom", type: "application/atom+xml", title: "New meetings" }],
+      },
       <>
         <h1>{a.name}: meetings, decisions and papers</h1>
         <form class="quick" action="/search" method="get" role="search">
@@ -49,7 +53,9 @@ export function registerHome(app: App) {
           <ul class="plain">
             {decisions.items.map((d) => (
               <li>
-                <a href={`/meetings/${d.decision.meetingId}#decision-${d.decision.id}`}>{d.committee.name}, {shortDate(d.decision.decidedOn)}</a>
+                <a href={`/meetings/${d.decision.meetingId}#decision-${d.decision.id}`}>
+                  {d.committee.name}, {shortDate(d.decision.decidedOn)}
+                </a>
                 {d.item && <span>: {d.item.title}</span>}
               </li>
             ))}

@@ -79,7 +79,10 @@ export function registerMeeting(app: App) {
                   </li>
                 ) : (
                   <li>
-                    <a href={`/documents/${e.document.id}`}>{e.document.title}</a> <span class="meta">({kindName(e.document.kind)}, {e.document.pageCount} {e.document.pageCount === 1 ? "page" : "pages"})</span>
+                    <a href={`/documents/${e.document.id}`}>{e.document.title}</a>{" "}
+                    <span class="meta">
+                      ({kindName(e.document.kind)}, {e.document.pageCount} {e.document.pageCount === 1 ? "page" : "pages"})
+                    </span>
                   </li>
                 ),
               )}
@@ -248,8 +251,8 @@ function Declarations(props: { d: MeetingDetail }) {
         {props.d.declarations.map((x) => (
           <li>
             <a href={`/people/${x.person.slug}`}>{x.person.name}</a>
-            {x.item ? `, item ${x.item.number}` : x.declaration.itemAsPrinted ? `, ${x.declaration.itemAsPrinted}` : ""}: {x.declaration.nature}{" "}
-            <span class="meta">({x.declaration.type.toUpperCase()})</span>
+            {x.item ? `, item ${x.item.number}` : x.declaration.itemAsPrinted ? `, ${x.declaration.itemAsPrinted}` : ""}:{" "}
+            {x.declaration.nature} <span class="meta">({x.declaration.type.toUpperCase()})</span>
           </li>
         ))}
       </ul>

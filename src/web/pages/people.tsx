@@ -5,7 +5,11 @@ import { page } from "../views/render.js";
 import { shortDate } from "../views/format.js";
 import { DPI_CATEGORY_LABELS } from "../../domain/interest.js";
 
-const CLASS_LABEL = { dpi: "Disclosable pecuniary interests", ori: "Other registrable interests", nri: "Non-registrable interests" } as const;
+const CLASS_LABEL = {
+  dpi: "Disclosable pecuniary interests",
+  ori: "Other registrable interests",
+  nri: "Non-registrable interests",
+} as const;
 
 export function registerPeople(app: App) {
   app.get("/people", async (c) => {

@@ -17,7 +17,12 @@ const Query = z.object({
   offset: z.coerce.number().int().min(0).max(10_000).default(0),
 });
 
-const KIND_LABEL: Record<SearchHit["kind"], string> = { page: "Document page", "agenda-item": "Agenda item", minute: "Minute", decision: "Decision" };
+const KIND_LABEL: Record<SearchHit["kind"], string> = {
+  page: "Document page",
+  "agenda-item": "Agenda item",
+  minute: "Minute",
+  decision: "Decision",
+};
 const PAGE_SIZE = 20;
 
 /** Where a hit lives: a page of a document lands on that page's anchor. */
@@ -39,7 +44,20 @@ export function registerSearch(app: App) {
     const text = q.q?.trim() ?? "";
     // One extra hit tells whether a next page exists without counting every match.
     const hits = text
-      ? await search(store, a.id, text, { committeeIds: committeeId ? [committeeId] : undefined, from: q.from, to: q.to, kinds: q.kind ? [q.kind] : undefined, limit: PAGE_SIZE + 1, offset: q.offset }, c.get("viewer"))
+      ? await search(
+          store,
+          a.id,
+          text,
+          {
+            committeeIds: committeeId ? [committeeId] : undefined,
+            from: q.from,
+            to: q.to,
+            kinds: q.kind ? [q.kind] : undefined,
+            limit: PAGE_SIZE + 1,
+            offset: q.offset,
+          },
+          c.get("viewer"),
+        )
       : [];
     const shown = hits.slice(0, PAGE_SIZE);
     return page(

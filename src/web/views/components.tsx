@@ -29,17 +29,17 @@ export function Prov(props: { index: ProvenanceIndex; table: string; id: string;
   return (
     <span class="prov">
       {" "}
-      (<a href={`/documents/${p.documentId}#page-${p.page}`}>from page {p.page} of the {kindName(p.documentKind)}</a>)
+      (
+      <a href={`/documents/${p.documentId}#page-${p.page}`}>
+        from page {p.page} of the {kindName(p.documentKind)}
+      </a>
+      )
     </span>
   );
 }
 
 export function Snippet(props: { text: string }) {
-  return (
-    <>
-      {snippetParts(props.text).map((p) => (p.mark ? <mark>{p.text}</mark> : p.text))}
-    </>
-  );
+  return <>{snippetParts(props.text).map((p) => (p.mark ? <mark>{p.text}</mark> : p.text))}</>;
 }
 
 export function MeetingLink(props: { m: { id: string; localDate: string; localTime: string | null }; label?: string }) {

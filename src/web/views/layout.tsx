@@ -78,8 +78,8 @@ export function Layout(props: LayoutProps) {
         </main>
         <footer class="site">
           <p>
-            Published by {props.site} with Moot. <a href="/api/v1">Open data and API</a> · <a href="/calendar.ics">Meetings calendar (iCal)</a> ·{" "}
-            <a href="/feeds/meetings.atom">Feeds</a>
+            Published by {props.site} with Moot. <a href="/api/v1">Open data and API</a> ·{" "}
+            <a href="/calendar.ics">Meetings calendar (iCal)</a> · <a href="/feeds/meetings.atom">Feeds</a>
           </p>
         </footer>
       </body>

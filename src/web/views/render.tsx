@@ -4,7 +4,16 @@ import type { AppEnv } from "../context.js";
 import { Layout, type LayoutProps } from "./layout.js";
 
 /** Renders a page inside the shared Layout with a doctype; status defaults to 200. */
-export async function page(c: Context<AppEnv>, props: Omit<LayoutProps, "site" | "children">, children: Child, status: 200 | 403 | 404 | 400 | 500 | 503 = 200) {
-  const el = <Layout {...props} site={c.get("authority")?.name ?? "Moot"}>{children}</Layout>;
+export async function page(
+  c: Context<AppEnv>,
+  props: Omit<LayoutProps, "site" | "children">,
+  children: Child,
+  status: 200 | 403 | 404 | 400 | 500 | 503 = 200,
+) {
+  const el = (
+    <Layout {...props} site={c.get("authority")?.name ?? "Moot"}>
+      {children}
+    </Layout>
+  );
   return c.html(`<!doctype html>${await el.toString()}`, status);
 }

@@ -85,19 +85,56 @@ async function samples(store: TestStore, f: EditorFixture): Promise<Samples> {
   const m = await createMeeting(s, { committeeId: f.committees.scrutiny.id, localDate: daysFromToday(40), localTime: "18:00" });
   const [item] = await startAgenda(s, m.id);
   const minute = await addMinute(s, m.id, { title: "Budget", text: "Discussed." });
-  const { actions } = await recordDecision(s, minute.id, { text: "Noted the budget.", actions: [{ text: "Report back", ownerText: "Finance" }] });
+  const { actions } = await recordDecision(s, minute.id, {
+    text: "Noted the budget.",
+    actions: [{ text: "Report back", ownerText: "Finance" }],
+  });
   const wp = await s.create("work_programme_item", { committeeId: f.committees.scrutiny.id, topic: "Flood resilience" });
-  const interest = await s.create("registered_interest", { personId: f.people.member.id, interestClass: "ori", description: "Trustee, Ambridge Village Hall", registeredOn: "2025-05-20" });
-  return { meeting: m.id, item: item.id, minute: minute.id, action: actions[0].id, committee: f.committees.scrutiny.id, programme: wp.id, person: f.people.member.id, interest: interest.id };
+  const interest = await s.create("registered_interest", {
+    personId: f.people.member.id,
+    interestClass: "ori",
+    description: "Trustee, Ambridge Village Hall",
+    registeredOn: "2025-05-20",
+  });
+  return {
+    meeting: m.id,
+    item: item.id,
+    minute: minute.id,
+    action: actions[0].id,
+    committee: f.committees.scrutiny.id,
+    programme: wp.id,
+    person: f.people.member.id,
+    interest: interest.id,
+  };
 }
 
 function urlFor(path: string, s: Samples): string {
   const base = path.split("/")[2];
-  const id = ({ meetings: s.meeting, items: s.item, minutes: s.minute, actions: s.action, committees: s.committee, "work-programme": s.programme } as Record<string, string>)[base];
-  return path.replace(":personId", s.person).replace(":interestId", s.interest).replace(":id", id ?? "missing");
+  const id = (
+    {
+      meetings: s.meeting,
+      items: s.item,
+      minutes: s.minute,
+      actions: s.action,
+      committees: s.committee,
+      "work-programme": s.programme,
+    } as Record<string, string>
+  )[base];
+  return path
+    .replace(":personId", s.person)
+    .replace(":interestId", s.interest)
+    .replace(":id", id ?? "missing");
 }
 
-const auditCount = async (store: TestStore) => Number((await store.db.selectFrom("audit_entry").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
+const auditCount = async (store: TestStore) =>
+  Number(
+    (
+      await store.db
+        .selectFrom("audit_entry")
+        .select((eb) => eb.fn.countAll().as("n"))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 function allowedFor(rule: Rule, role: RoleName): boolean {
   if (rule === "open") return true;
@@ -124,8 +161,14 @@ describe("editor authorisation matrix", () => {
 
   it("every editor route and every write in the app has a rule", () => {
     const routes = editorRoutes(app);
-    expect(routes.filter((r) => !RULES[r]), "routes without a rule: add them to RULES").toEqual([]);
-    expect(Object.keys(RULES).filter((r) => !routes.includes(r)), "rules for routes that no longer exist").toEqual([]);
+    expect(
+      routes.filter((r) => !RULES[r]),
+      "routes without a rule: add them to RULES",
+    ).toEqual([]);
+    expect(
+      Object.keys(RULES).filter((r) => !routes.includes(r)),
+      "rules for routes that no longer exist",
+    ).toEqual([]);
   });
 
   for (const role of ROLES) {
@@ -147,7 +190,8 @@ describe("editor authorisation matrix", () => {
         const signInRedirect = res.status === 303 && (res.headers.get("location") ?? "").startsWith("/sign-in");
         if (allowed) {
           if (res.status === 403 || signInRedirect || res.status >= 500) wrong.push(`${route}: expected allowed, got ${res.status}`);
-          if (method === "GET" && res.status === 200 && res.headers.get("cache-control") !== "private, no-store") wrong.push(`${route}: cacheable (${res.headers.get("cache-control")})`);
+          if (method === "GET" && res.status === 200 && res.headers.get("cache-control") !== "private, no-store")
+            wrong.push(`${route}: cacheable (${res.headers.get("cache-control")})`);
         } else {
           const expected = role === "public" && method === "GET" ? signInRedirect : res.status === 403;
           if (!expected) wrong.push(`${route}: expected denied, got ${res.status} ${res.headers.get("location") ?? ""}`);
@@ -163,7 +207,11 @@ describe("editor authorisation matrix", () => {
     const res = await client.get(`/editor/meetings/${s.meeting}`);
     expect(res.headers.get("location")).toBe(`/sign-in?next=${encodeURIComponent(`/editor/meetings/${s.meeting}`)}`);
     const token = await client.token();
-    const signIn = await client.post("/sign-in", { username: "clerk", password: PASSWORD, next: `/editor/meetings/${s.meeting}` }, { csrf: token });
+    const signIn = await client.post(
+      "/sign-in",
+      { username: "clerk", password: PASSWORD, next: `/editor/meetings/${s.meeting}` },
+      { csrf: token },
+    );
     expect(signIn.headers.get("location")).toBe(`/editor/meetings/${s.meeting}`);
     const evil = await new EditorClient(app).post("/sign-in", { username: "clerk", password: PASSWORD, next: "//evil.example/x" });
     expect(evil.headers.get("location")).toBe("/editor");
@@ -182,7 +230,11 @@ describe("editor authorisation matrix", () => {
       const url = urlFor(route.split(" ")[1], s);
       const before = await auditCount(store);
       for (const csrf of [false, foreign, "x"] as const) {
-        const res = await clerk.post(url, { username: "clerk", password: PASSWORD, title: "Injected", text: "Injected", reason: "Injected" }, { csrf });
+        const res = await clerk.post(
+          url,
+          { username: "clerk", password: PASSWORD, title: "Injected", text: "Injected", reason: "Injected" },
+          { csrf },
+        );
         if (res.status !== 403) wrong.push(`${route} (${csrf === false ? "no token" : "bad token"}): ${res.status}`);
       }
       if ((await auditCount(store)) !== before) wrong.push(`${route}: wrote without a token`);

@@ -9,7 +9,16 @@ import { freshStore, type TestStore } from "../../support/stores.js";
 import { buildEditorFixture, daysFromToday, PASSWORD, type EditorFixture } from "../../support/editor-fixture.js";
 
 const CHROMIUM = process.env.MOOT_CHROMIUM ?? "/usr/bin/chromium";
-const FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+const FLAGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
 
 /**
  * A clerk's whole committee cycle in Chromium, without JavaScript shortcuts: real server,
@@ -32,7 +41,13 @@ describe("clerk's committee cycle in Chromium", () => {
     f = await buildEditorFixture(store);
     server = await startServer(store, { port: 0 });
     profile = mkdtempSync(join(tmpdir(), "moot-editor-chromium-"));
-    context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: FLAGS, acceptDownloads: true, javaScriptEnabled: false });
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: FLAGS,
+      acceptDownloads: true,
+      javaScriptEnabled: false,
+    });
     page = context.pages()[0] ?? (await context.newPage());
   });
   afterAll(async () => {
@@ -75,7 +90,9 @@ describe("clerk's committee cycle in Chromium", () => {
     meetingUrl = page.url().replace(/#.*$/, "");
     await page.getByRole("button", { name: "Start from the standing items" }).click();
     expect(await status()).toContain("5 standing items");
-    await form("/agenda/from-programme").getByLabel("Programme item").selectOption({ label: "Flood resilience in the Am valley (score 5)" });
+    await form("/agenda/from-programme")
+      .getByLabel("Programme item")
+      .selectOption({ label: "Flood resilience in the Am valley (score 5)" });
     await form("/agenda/from-programme").getByRole("button", { name: "Add to this agenda" }).click();
     expect(await status()).toContain("Added item 6, Flood resilience in the Am valley");
     // move it before "Urgent business"
@@ -100,7 +117,10 @@ describe("clerk's committee cycle in Chromium", () => {
   });
 
   it("generates the pack as a PDF download and as HTML", async () => {
-    const [pdf] = await Promise.all([page.waitForEvent("download"), form("/pack").getByRole("button", { name: "Generate and download the pack" }).click()]);
+    const [pdf] = await Promise.all([
+      page.waitForEvent("download"),
+      form("/pack").getByRole("button", { name: "Generate and download the pack" }).click(),
+    ]);
     const bytes = readFileSync((await pdf.path())!);
     expect(bytes.subarray(0, 5).toString()).toBe("%PDF-");
     expect(pdf.suggestedFilename()).toMatch(/^overview-scrutiny-\d{4}-\d{2}-\d{2}-public\.pdf$/);
@@ -142,7 +162,9 @@ describe("clerk's committee cycle in Chromium", () => {
     await flood2.getByLabel("Second action (optional)").fill("Map the flood wardens");
     await flood2.getByRole("button", { name: "Record the decision" }).click();
     expect(await status()).toContain("Decision recorded with 2 actions");
-    expect(await page.locator("article.minute", { hasText: "Flood resilience" }).textContent()).toContain("Write to the Environment Agency about the Am valley");
+    expect(await page.locator("article.minute", { hasText: "Flood resilience" }).textContent()).toContain(
+      "Write to the Environment Agency about the Am valley",
+    );
   });
 
   it("approves those minutes at the next meeting, after which they are locked and corrected by a new version", async () => {
@@ -163,7 +185,9 @@ describe("clerk's committee cycle in Chromium", () => {
     await flood.getByLabel("Reason for the correction").fill("Drainage Board omitted");
     await flood.getByRole("button", { name: "Record a correction" }).click();
     expect(await status()).toContain("(version 2)");
-    expect(await page.locator("article.minute", { hasText: "Flood resilience" }).locator("h3").textContent()).toContain("version 2: Drainage Board omitted");
+    expect(await page.locator("article.minute", { hasText: "Flood resilience" }).locator("h3").textContent()).toContain(
+      "version 2: Drainage Board omitted",
+    );
   });
 
   it("completes an action, which then leaves the tracker", async () => {
@@ -181,7 +205,12 @@ describe("clerk's committee cycle in Chromium", () => {
     expect(paper).toContain("Map the flood wardens");
     expect(paper).not.toContain("Write to the Environment Agency");
     // and the audit trail names the clerk for every change made through the editor
-    const actors = await new Scope(store, f.authorityId, "t").db.selectFrom("audit_entry").select("actor").where("tableName", "in", ["meeting", "agenda_item", "minute", "decision", "action", "action_update", "attendance", "declaration"]).distinct().execute();
+    const actors = await new Scope(store, f.authorityId, "t").db
+      .selectFrom("audit_entry")
+      .select("actor")
+      .where("tableName", "in", ["meeting", "agenda_item", "minute", "decision", "action", "action_update", "attendance", "declaration"])
+      .distinct()
+      .execute();
     expect(actors.map((a) => a.actor)).toEqual(["user:clerk"]);
   });
 });

@@ -19,7 +19,11 @@ async function snapshot(store: TestStore) {
   return out;
 }
 
-const unescape = (html: string) => html.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, "&");
+const unescape = (html: string) =>
+  html
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, "&");
 
 describe("no edit loses data", () => {
   let store: TestStore;
@@ -32,7 +36,12 @@ describe("no edit loses data", () => {
     store = await freshStore("sqlite");
     f = await buildEditorFixture(store);
     const s = new Scope(store, f.authorityId, "test");
-    const draft = await createMeeting(s, { committeeId: f.committees.scrutiny.id, localDate: daysFromToday(20), localTime: "18:00", venue: "Village Hall" });
+    const draft = await createMeeting(s, {
+      committeeId: f.committees.scrutiny.id,
+      localDate: daysFromToday(20),
+      localTime: "18:00",
+      venue: "Village Hall",
+    });
     const published = await createMeeting(s, { committeeId: f.committees.planning.id, localDate: daysFromToday(25) });
     await startAgenda(s, published.id);
     await publishAgenda(s, published.id);
@@ -49,7 +58,11 @@ describe("no edit loses data", () => {
   afterAll(() => store?.cleanup());
 
   /** Posts a failing form: the answer names the field, keeps what was typed, and nothing changed. */
-  async function refused(url: string, fields: Record<string, string>, expect_: { status: number; field?: string; formField?: string; message: RegExp; kept: string[] }) {
+  async function refused(
+    url: string,
+    fields: Record<string, string>,
+    expect_: { status: number; field?: string; formField?: string; message: RegExp; kept: string[] },
+  ) {
     const before = await snapshot(store);
     const res = await clerk.post(url, fields);
     const html = unescape(await res.text());
@@ -57,7 +70,11 @@ describe("no edit loses data", () => {
     expect(html).toMatch(expect_.message);
     if (expect_.field) {
       expect(html).toContain(`href="#${expect_.formField}-${expect_.field}"`);
-      expect(html).toMatch(new RegExp(`id="${expect_.formField}-${expect_.field}"[^>]*aria-invalid="true"|aria-invalid="true"[^>]*id="${expect_.formField}-${expect_.field}"`));
+      expect(html).toMatch(
+        new RegExp(
+          `id="${expect_.formField}-${expect_.field}"[^>]*aria-invalid="true"|aria-invalid="true"[^>]*id="${expect_.formField}-${expect_.field}"`,
+        ),
+      );
     }
     for (const typed of expect_.kept) expect(html, `kept "${typed}"`).toContain(typed);
     expect(res.headers.get("cache-control")).toBe("private, no-store");
@@ -65,23 +82,61 @@ describe("no edit loses data", () => {
   }
 
   it("a bad date on a meeting edit: field named, other changes kept on the form, meeting unchanged", async () => {
-    await refused(`/editor/meetings/${ids.draft}`, { localDate: "2026-02-30", localTime: "19:00", venue: "The Bull, upstairs room", title: "", contactOfficer: "", webcastUrl: "" }, { status: 400, field: "localDate", formField: "meeting-edit", message: /localDate: not a real calendar date/, kept: ["The Bull, upstairs room", "2026-02-30"] });
+    await refused(
+      `/editor/meetings/${ids.draft}`,
+      { localDate: "2026-02-30", localTime: "19:00", venue: "The Bull, upstairs room", title: "", contactOfficer: "", webcastUrl: "" },
+      {
+        status: 400,
+        field: "localDate",
+        formField: "meeting-edit",
+        message: /localDate: not a real calendar date/,
+        kept: ["The Bull, upstairs room", "2026-02-30"],
+      },
+    );
   });
 
   it("a late item without a reason for urgency is refused after publication", async () => {
-    await refused(`/editor/meetings/${ids.published}/agenda/items`, { title: "Enforcement at Grange Farm", description: "Breach of condition 4", kind: "decision" }, { status: 409, field: "urgencyReason", formField: "item-add", message: /urgencyReason: the agenda is already published/, kept: ["Enforcement at Grange Farm", "Breach of condition 4"] });
+    await refused(
+      `/editor/meetings/${ids.published}/agenda/items`,
+      { title: "Enforcement at Grange Farm", description: "Breach of condition 4", kind: "decision" },
+      {
+        status: 409,
+        field: "urgencyReason",
+        formField: "item-add",
+        message: /urgencyReason: the agenda is already published/,
+        kept: ["Enforcement at Grange Farm", "Breach of condition 4"],
+      },
+    );
   });
 
   it("a decision whose action has a bad due date leaves no decision and no action behind", async () => {
-    await refused(`/editor/minutes/${ids.minute}/decisions`, { text: "That the budget be noted.", kind: "noted", action1: "Circulate the figures", owner1: "Treasurer", due1: "next week" }, { status: 400, message: /dueDate: expected a date as YYYY-MM-DD/, kept: ["That the budget be noted.", "Circulate the figures", "next week"] });
+    await refused(
+      `/editor/minutes/${ids.minute}/decisions`,
+      { text: "That the budget be noted.", kind: "noted", action1: "Circulate the figures", owner1: "Treasurer", due1: "next week" },
+      {
+        status: 400,
+        message: /dueDate: expected a date as YYYY-MM-DD/,
+        kept: ["That the budget be noted.", "Circulate the figures", "next week"],
+      },
+    );
   });
 
   it("cancelling without a reason, and a member's DPI without its category, name the field", async () => {
-    await refused(`/editor/meetings/${ids.draft}/cancel`, { reason: "  " }, { status: 400, field: "reason", formField: "meeting-cancel", message: /reason: say why the meeting is cancelled/, kept: [] });
+    await refused(
+      `/editor/meetings/${ids.draft}/cancel`,
+      { reason: "  " },
+      { status: 400, field: "reason", formField: "meeting-cancel", message: /reason: say why the meeting is cancelled/, kept: [] },
+    );
     const tom = new EditorClient(app);
     await tom.signIn("tom", PASSWORD);
     const before = await snapshot(store);
-    const res = await tom.post(`/editor/people/${f.people.member.id}/interests`, { interestClass: "dpi", category: "", description: "Shares in Borchester Land", holder: "member", registeredOn: "2025-06-01" });
+    const res = await tom.post(`/editor/people/${f.people.member.id}/interests`, {
+      interestClass: "dpi",
+      category: "",
+      description: "Shares in Borchester Land",
+      holder: "member",
+      registeredOn: "2025-06-01",
+    });
     const html = unescape(await res.text());
     expect(res.status).toBe(400);
     expect(html).toContain("category: a disclosable pecuniary interest needs a category");
@@ -92,9 +147,26 @@ describe("no edit loses data", () => {
   it("approved minutes cannot be edited; a correction needs a reason; with one it is a new version and the original stays", async () => {
     const s = new Scope(store, f.authorityId, "test");
     await approveMinutes(s, ids.draft, ids.next);
-    await refused(`/editor/minutes/${ids.approved}`, { text: "Rewritten history." }, { status: 409, message: /is approved and locked; record a correction as a new version/, kept: ["Rewritten history."] });
-    await refused(`/editor/minutes/${ids.approved}/correct`, { text: "Corrected parking text.", reason: "" }, { status: 400, field: "reason", formField: `correct-${ids.approved}`, message: /reason: a correction to approved minutes must say why/, kept: ["Corrected parking text."] });
-    const res = await clerk.post(`/editor/minutes/${ids.approved}/correct`, { text: "Corrected parking text.", reason: "Wrong car park named" });
+    await refused(
+      `/editor/minutes/${ids.approved}`,
+      { text: "Rewritten history." },
+      { status: 409, message: /is approved and locked; record a correction as a new version/, kept: ["Rewritten history."] },
+    );
+    await refused(
+      `/editor/minutes/${ids.approved}/correct`,
+      { text: "Corrected parking text.", reason: "" },
+      {
+        status: 400,
+        field: "reason",
+        formField: `correct-${ids.approved}`,
+        message: /reason: a correction to approved minutes must say why/,
+        kept: ["Corrected parking text."],
+      },
+    );
+    const res = await clerk.post(`/editor/minutes/${ids.approved}/correct`, {
+      text: "Corrected parking text.",
+      reason: "Wrong car park named",
+    });
     expect(res.status).toBe(303);
     expect((await s.require("minute", ids.approved)).text).toBe("Approved text.");
     const [v2] = await s.list("minute", { supersedesId: ids.approved });
@@ -104,22 +176,49 @@ describe("no edit loses data", () => {
   it("every change made through the editor has an audit entry naming the user, with before and after", async () => {
     const s = new Scope(store, f.authorityId, "test");
     const changes: Array<[string, Record<string, string>, string]> = [
-      [`/editor/meetings/${ids.next}`, { localDate: daysFromToday(51), localTime: "", venue: "Parish Room", title: "", contactOfficer: "", webcastUrl: "" }, "meeting"],
+      [
+        `/editor/meetings/${ids.next}`,
+        { localDate: daysFromToday(51), localTime: "", venue: "Parish Room", title: "", contactOfficer: "", webcastUrl: "" },
+        "meeting",
+      ],
       [`/editor/meetings/${ids.next}/agenda/items`, { title: "Street lighting", kind: "discussion" }, "agenda_item"],
-      [`/editor/committees/${f.committees.scrutiny.id}/work-programme`, { topic: "Bus services", recurrence: "annual" }, "work_programme_item"],
+      [
+        `/editor/committees/${f.committees.scrutiny.id}/work-programme`,
+        { topic: "Bus services", recurrence: "annual" },
+        "work_programme_item",
+      ],
       [`/editor/meetings/${ids.next}/declarations`, { personId: f.people.chair.id, type: "other", nature: "Uses the bus" }, "declaration"],
     ];
     for (const [url, fields, table] of changes) {
-      const before = Number((await store.db.selectFrom("audit_entry").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
+      const before = Number(
+        (
+          await store.db
+            .selectFrom("audit_entry")
+            .select((eb) => eb.fn.countAll().as("n"))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
       const res = await clerk.post(url, fields);
       expect(res.status, `${url}: ${res.status === 303 ? "" : (await res.text()).slice(0, 500)}`).toBe(303);
       const rows = await store.db.selectFrom("audit_entry").selectAll().orderBy("at", "desc").orderBy("id", "desc").limit(1).execute();
-      const after = Number((await store.db.selectFrom("audit_entry").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
+      const after = Number(
+        (
+          await store.db
+            .selectFrom("audit_entry")
+            .select((eb) => eb.fn.countAll().as("n"))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
       expect(after).toBeGreaterThan(before);
       expect(rows[0]).toMatchObject({ tableName: table, actor: "user:clerk" });
       expect(rows[0].after).toBeTruthy();
     }
-    const meetingAudit = await store.db.selectFrom("audit_entry").selectAll().where("recordId", "=", ids.next).where("operation", "=", "update").execute();
+    const meetingAudit = await store.db
+      .selectFrom("audit_entry")
+      .selectAll()
+      .where("recordId", "=", ids.next)
+      .where("operation", "=", "update")
+      .execute();
     const last = meetingAudit.at(-1)!;
     expect(JSON.parse(last.before!).venue).toBe(null);
     expect(JSON.parse(last.after!).venue).toBe("Parish Room");

@@ -38,22 +38,42 @@ describe("attaching papers and filling the report cover", () => {
   const docs = () => new Scope(store, f.authorityId, "t").list("document", { agendaItemId: itemId });
 
   it("a PDF is attached with its pages; a non-PDF or a token-less upload stores nothing", async () => {
-    expect((await upload(new File([new Uint8Array(await makePdf(["Budget outturn", "Appendix A"]))], "outturn.pdf", { type: "application/pdf" }), { title: "Outturn report", kind: "report", exemptParagraph: "" }, false)).status).toBe(403);
+    expect(
+      (
+        await upload(
+          new File([new Uint8Array(await makePdf(["Budget outturn", "Appendix A"]))], "outturn.pdf", { type: "application/pdf" }),
+          { title: "Outturn report", kind: "report", exemptParagraph: "" },
+          false,
+        )
+      ).status,
+    ).toBe(403);
     expect(await docs()).toEqual([]);
-    const bad = await upload(new File(["not a pdf"], "notes.txt", { type: "text/plain" }), { title: "Notes", kind: "report", exemptParagraph: "" });
+    const bad = await upload(new File(["not a pdf"], "notes.txt", { type: "text/plain" }), {
+      title: "Notes",
+      kind: "report",
+      exemptParagraph: "",
+    });
     expect(bad.status).toBe(400);
     const html = await bad.text();
     expect(html).toContain("notes.txt: papers are attached as PDF");
     expect(html).toContain('value="Notes"');
     expect(await docs()).toEqual([]);
-    const ok = await upload(new File([new Uint8Array(await makePdf(["Budget outturn", "Appendix A"]))], "outturn.pdf", { type: "application/pdf" }), { title: "Outturn report", kind: "report", exemptParagraph: "" });
+    const ok = await upload(
+      new File([new Uint8Array(await makePdf(["Budget outturn", "Appendix A"]))], "outturn.pdf", { type: "application/pdf" }),
+      { title: "Outturn report", kind: "report", exemptParagraph: "" },
+    );
     expect(ok.status).toBe(303);
     const [doc] = await docs();
     expect(doc).toMatchObject({ title: "Outturn report", pageCount: 2, kind: "report" });
   });
 
   it("the report cover is saved and shown again", async () => {
-    const res = await clerk.post(`/editor/items/${itemId}/cover`, { title: "Budget outturn 2025/26", author: "Chief Finance Officer", purpose: "To report the outturn.", recommendations: "Note the outturn." });
+    const res = await clerk.post(`/editor/items/${itemId}/cover`, {
+      title: "Budget outturn 2025/26",
+      author: "Chief Finance Officer",
+      purpose: "To report the outturn.",
+      recommendations: "Note the outturn.",
+    });
     expect(res.status).toBe(303);
     const page = await (await clerk.get(`/editor/items/${itemId}`)).text();
     expect(page).toContain("Chief Finance Officer");
