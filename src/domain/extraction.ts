@@ -41,6 +41,19 @@ export const ExtractedDeclaration = z.object({
   interest: z.string(),
 });
 
+/**
+ * A vote printed in the minutes: counts as printed, and each named member's position as
+ * printed ("Mr Baker"). Not in FORMAT.md version 1, so optional (additive).
+ */
+export const ExtractedVote = z.object({
+  /** The minute it was taken under, as numbered in `minutes`. */
+  minute: z.string().nullable(),
+  question: z.string(),
+  result: z.enum(["carried", "lost", "tied-carried", "tied-lost"]).nullable(),
+  counts: z.object({ for: z.number().int(), against: z.number().int(), abstain: z.number().int() }),
+  positions: z.array(z.object({ name: z.string(), position: z.enum(["for", "against", "abstain", "absent", "present-not-voting"]) })),
+});
+
 export const ExtractedMeeting = z.object({
   committee: z.string().nullable(),
   date: isoDate.nullable(),
@@ -53,6 +66,7 @@ export const ExtractedMeeting = z.object({
   attendance: ExtractedAttendance,
   minutes: z.array(ExtractedMinute),
   declarations: z.array(ExtractedDeclaration),
+  votes: z.array(ExtractedVote).optional(),
 });
 
 export const ExtractedReport = z.object({
@@ -108,6 +122,7 @@ export type ExtractedMember = z.infer<typeof ExtractedMember>;
 export type ExtractedAttendance = z.infer<typeof ExtractedAttendance>;
 export type ExtractedMinute = z.infer<typeof ExtractedMinute>;
 export type ExtractedDeclaration = z.infer<typeof ExtractedDeclaration>;
+export type ExtractedVote = z.infer<typeof ExtractedVote>;
 export type ExtractedReport = z.infer<typeof ExtractedReport>;
 export type ExtractedAction = z.infer<typeof ExtractedAction>;
 export type ExtractedWorkProgrammeRow = z.infer<typeof ExtractedWorkProgrammeRow>;

@@ -14,6 +14,7 @@ import { Action, ActionUpdate } from "./action.js";
 import { WorkProgrammeItem } from "./work-programme.js";
 import { Provenance } from "./provenance.js";
 import { RegisteredInterest } from "./interest.js";
+import { Vote, VotePosition } from "./vote.js";
 
 /**
  * Every authority-owned record, by table name. The store, the loader, exports and the API
@@ -38,6 +39,8 @@ export const recordSchemas = {
   work_programme_item: WorkProgrammeItem,
   provenance: Provenance,
   registered_interest: RegisteredInterest,
+  vote: Vote,
+  vote_position: VotePosition,
 } as const;
 
 export type RecordTable = keyof typeof recordSchemas;

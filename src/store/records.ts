@@ -190,8 +190,10 @@ const CHILDREN: Partial<Record<RecordTable, Array<[RecordTable, string]>>> = {
     ["attendance", "personId"],
     ["declaration", "personId"],
     ["registered_interest", "personId"],
+    ["vote_position", "personId"],
   ],
   meeting: [
+    ["vote", "meetingId"],
     ["attendance", "meetingId"],
     ["declaration", "meetingId"],
     ["decision", "meetingId"],
@@ -209,6 +211,7 @@ const CHILDREN: Partial<Record<RecordTable, Array<[RecordTable, string]>>> = {
     ["provenance", "documentId"],
   ],
   action: [["action_update", "actionId"]],
+  vote: [["vote_position", "voteId"]],
 };
 
 /** Approved minutes are legal records: a correction is a new version, never an edit. */

@@ -127,6 +127,17 @@ export async function oneOfEach(store: Store, slug = "borsetshire") {
     description: "Home in Ambridge",
     registeredOn: "2025-05-20",
   });
+  const vote = await make("vote", {
+    meetingId: meeting.id,
+    minuteId: minute.id,
+    agendaItemId: item.id,
+    question: "That the report be noted",
+    result: "carried",
+    method: "recorded",
+    forCount: 1,
+    againstCount: 0,
+  });
+  await make("vote_position", { voteId: vote.id, personId: person.id, position: "for", nameAsPrinted: "Cllr Archer" });
   await make("provenance", {
     recordTable: "agenda_item",
     recordId: item.id,
@@ -160,4 +171,6 @@ export const ONE_CHANGE: { [T in RecordTable]: Partial<InputOf<T>> } = {
   work_programme_item: { status: "done" },
   provenance: { confidence: 0.5 },
   registered_interest: { note: "Updated at the annual review" },
+  vote: { note: "The chair asked that the vote be recorded." },
+  vote_position: { position: "abstain" },
 };

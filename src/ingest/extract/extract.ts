@@ -130,6 +130,7 @@ function merge(built: Built[]): Built[] {
       a.minutes = shift("minutes", m.minutes, 0) as typeof a.minutes;
       a.attendance = m.attendance;
       a.declarations = m.declarations;
+      if (m.votes) a.votes = shift("votes", m.votes, 0) as typeof m.votes;
     }
   }
   return out;

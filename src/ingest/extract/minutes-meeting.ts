@@ -7,6 +7,7 @@ import { extractMinutes } from "./minutes.js";
 import { extractDeclarations } from "./declarations.js";
 import { nameKey, splitNameList } from "../parse/names.js";
 import { findDates } from "../parse/printed-date.js";
+import { extractVotes } from "./votes.js";
 
 /** One set of minutes: its meeting header, attendance, minuted items, decisions and declarations. */
 export function extractMinutesMeeting(
@@ -104,6 +105,9 @@ export function extractMinutesMeeting(
   const decls = extractDeclarations(body.slice(Math.max(0, presentAt)));
   decls.forEach((d, j) => prov.add(`/declarations/${j}/member`, d.line, d.member, "declarations", 0.6));
   meeting.declarations = decls.map((d) => ({ member: d.member, item: d.item, interest: d.interest }));
+  const votes = extractVotes(body, minutes);
+  votes.forEach((v, j) => prov.add(`/votes/${j}/question`, v.line, v.vote.question, "votes", v.vote.positions.length ? 0.8 : 0.6));
+  if (votes.length) meeting.votes = votes.map((v) => v.vote);
   if (!header.date && !minutes.length) return null;
   return { meeting, prov, header };
 }

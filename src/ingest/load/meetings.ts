@@ -10,6 +10,7 @@ import { londonToInstant } from "../../domain/time.js";
 import { norm, titleOverlap, type LoadContext } from "./context.js";
 import type { People } from "./people.js";
 import { loadAttendance } from "./attendance.js";
+import { loadVotes } from "./votes.js";
 
 export interface LoadedMeeting {
   index: number;
@@ -160,6 +161,7 @@ export async function loadMeeting(
   await loadAttendance(ctx, people, meeting, m, at, named);
   const minutes = await loadMinutes(ctx, meeting, m, at, items);
   await loadDeclarations(ctx, people, meeting, m, at, items, minutes, named);
+  await loadVotes(ctx, people, meeting, m, at, minutes, named);
   return { index, committee, meeting, items, minutes };
 }
 

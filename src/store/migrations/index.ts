@@ -2,11 +2,13 @@ import type { Migration } from "kysely";
 import type { DialectName } from "../dialect.js";
 import { recordsMigration } from "./2026-11-24-0001-records.js";
 import { accountsInterestsMigration } from "./2026-11-24-0002-accounts-interests.js";
+import { votesMigration } from "./2026-12-04-votes-record-votes.js";
 
 /** One migration set for both dialects; names are `<date>-<serial>-<what-it-does>`. */
 export function migrations(dialect: DialectName): Record<string, Migration> {
   return {
     "2026-11-24-0001-records": recordsMigration(dialect),
     "2026-11-24-0002-accounts-interests": accountsInterestsMigration(dialect),
+    "2026-12-04-votes-record-votes": votesMigration(dialect),
   };
 }
