@@ -96,7 +96,7 @@ export async function loadVotes(
 function nameResolver(people: People, m: ExtractedMeeting, at: string, named: Set<string>) {
   const HONOURS = /\s+\b(?:OBE|MBE|CBE|JP|DL|KC|QC|BEM)\b/g;
   // Only a gendered or personal title tells two members apart; "Cllr" and no title do not.
-  const titleOf = (printed: string) => /^(mr|mrs|ms|miss|mx|sir|dame|dr|lady|lord)\b/i.exec(printed.trim())?.[1]!.toLowerCase() ?? "";
+  const titleOf = (printed: string) => /^(mr|mrs|ms|miss|mx|sir|dame|dr|lady|lord)\b/i.exec(printed.trim())?.[1]?.toLowerCase() ?? "";
   const titles = new Map<string, Set<string>>();
   for (const v of m.votes ?? [])
     for (const p of v.positions) {
