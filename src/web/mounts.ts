@@ -2,6 +2,7 @@ import type { MiddlewareHandler } from "hono";
 import type { App, AppEnv } from "./context.js";
 import { AUTH_MIDDLEWARE, mountAuth } from "./auth/index.js";
 import { mountEditor } from "./editor/index.js";
+import { registerVoteEditor } from "./editor/votes.js";
 
 /**
  * What other modules add to the public app (the editor, sign-in), in one place so the server,
@@ -13,4 +14,4 @@ import { mountEditor } from "./editor/index.js";
  * Public GET answers are cached and shared unless they set Cache-Control or a cookie.
  */
 export const MIDDLEWARE: MiddlewareHandler<AppEnv>[] = [...AUTH_MIDDLEWARE];
-export const MOUNTS: Array<(app: App) => void> = [mountAuth, mountEditor];
+export const MOUNTS: Array<(app: App) => void> = [mountAuth, mountEditor, registerVoteEditor];

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { MootError, invalid } from "../domain/errors.js";
-import { Vote, VotePositionKind, type VotePosition } from "../domain/vote.js";
+import { Vote, VoteMethod, VotePositionKind, type VotePosition } from "../domain/vote.js";
 import type { Scope } from "../store/records.js";
 
 /** What the clerk enters under a minute: the question, the result, counts and, for a recorded vote, who voted how. */
@@ -9,6 +9,8 @@ export const VoteForm = z
   .pick({ question: true, result: true, method: true, forCount: true, againstCount: true, abstainCount: true, note: true })
   .partial({ method: true, abstainCount: true, note: true })
   .extend({
+    // No default here: a vote naming members is a recorded vote unless the clerk says otherwise.
+    method: VoteMethod.optional(),
     positions: z.array(z.object({ personId: z.string().min(1), position: VotePositionKind })).default([]),
   });
 export type VoteForm = z.input<typeof VoteForm>;

@@ -2,7 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../src/web/app.js";
 import type { Viewer } from "../../src/domain/viewer.js";
 import { DIALECTS, freshStore, type TestStore } from "../support/stores.js";
-import { buildWebFixture, FIXTURE_NOW, markExempt, SECRETS, type WebFixture } from "../support/web-fixtures.js";
+import { buildWebFixture, FIXTURE_NOW, markExempt, SECRETS as WEB_SECRETS, type WebFixture } from "../support/web-fixtures.js";
+import { addVotes, VOTE_SECRETS, type VoteFixture } from "../support/vote-fixtures.js";
+
+const SECRETS = { ...WEB_SECRETS, ...VOTE_SECRETS };
 
 /**
  * Exempt material never reaches the public (DESIGN.md "Exempt"). Routes are enumerated from
@@ -13,7 +16,7 @@ type App = ReturnType<typeof createApp>;
 /** Words beside the secrets in exempt text, so a leaking snippet would carry a secret. */
 const NEIGHBOURS = ["depot", "valuation", "disposal", "bid+discussed", "offer+accepted", "solicitors", "transfer", "reserve+price"];
 
-function samplesFor(f: WebFixture): Record<string, string[]> {
+function samplesFor(f: WebFixture, v: VoteFixture): Record<string, string[]> {
   const meetings = Object.values(f.meetings);
   const documents = Object.values(f.documents);
   const items = Object.values(f.items);
@@ -52,6 +55,14 @@ function samplesFor(f: WebFixture): Record<string, string[]> {
     "/api/v1/documents/:id": documents.map((d) => `/api/v1/documents/${d}`),
     "/api/v1/decisions": ["/api/v1/decisions?limit=100"],
     "/api/v1/actions": ["/api/v1/actions?limit=100", "/api/v1/actions?overdue=true"],
+    "/api/v1/votes": [
+      "/api/v1/votes?limit=100",
+      ...people.map((p) => `/api/v1/votes?person=${p.id}`),
+      `/api/v1/votes?meeting=${f.meetings.summer}`,
+    ],
+    "/api/v1/votes/:id": Object.values(v).map((id) => `/api/v1/votes/${id}`),
+    "/api/v1/votes/:id/ocd": Object.values(v).map((id) => `/api/v1/votes/${id}/ocd`),
+    "/api/v1/meetings/:id/votes/ocd": meetings.map((m) => `/api/v1/meetings/${m}/votes/ocd`),
     // Editor and sign-in routes (mounted from mounts.ts), probed without a session.
     "/sign-in": ["/sign-in"],
     "/editor": ["/editor"],
@@ -64,6 +75,7 @@ function samplesFor(f: WebFixture): Record<string, string[]> {
     "/editor/committees/:id/actions-paper": committees.map((c) => `/editor/committees/${c.id}/actions-paper`),
     "/editor/committees/:id/work-programme": committees.map((c) => `/editor/committees/${c.id}/work-programme`),
     "/editor/people/:personId/interests": people.map((p) => `/editor/people/${p.id}/interests`),
+    "/editor/minutes/:id/votes": ["/editor/minutes/any/votes"],
     "/api/v1/search": [...q("/api/v1/search?q="), ...NEIGHBOURS.map((n) => `/api/v1/search?q=${n}&limit=100`)],
   };
 }
@@ -74,8 +86,8 @@ export function publicGetRoutes(app: App): string[] {
   return [...new Set(app.routes.filter((r) => r.method === "GET" && !skip(r.path)).map((r) => r.path))];
 }
 
-async function probe(app: App, f: WebFixture): Promise<{ urls: number; leaks: string[] }> {
-  const samples = samplesFor(f);
+async function probe(app: App, f: WebFixture, v: VoteFixture): Promise<{ urls: number; leaks: string[] }> {
+  const samples = samplesFor(f, v);
   const routes = publicGetRoutes(app);
   const missing = routes.filter((r) => !samples[r]);
   expect(missing, "routes with no leak-test samples: add them to samplesFor").toEqual([]);
@@ -102,16 +114,18 @@ for (const dialect of DIALECTS) {
   describe(`${dialect}: exempt material never leaks`, () => {
     let store: TestStore;
     let f: WebFixture;
+    let v: VoteFixture;
     let app: App;
     beforeAll(async () => {
       store = await freshStore(dialect);
       f = await buildWebFixture(store);
+      v = await addVotes(store, f);
       app = createApp(store, { now: () => FIXTURE_NOW });
     });
     afterAll(() => store.cleanup());
 
     it("before the exemption, the probe finds every secret (so it can find a leak)", async () => {
-      const { leaks } = await probe(app, f);
+      const { leaks } = await probe(app, f, v);
       // A sensitive interest (s.32 Localism Act) is withheld from the start; the rest are public until marked.
       for (const name of Object.keys(SECRETS).filter((n) => n !== "sensitiveInterest"))
         expect(
@@ -126,7 +140,7 @@ for (const dialect of DIALECTS) {
 
     it("after marking item and paper exempt, no public route, API, feed, search or download shows their text", async () => {
       await markExempt(store, f); // same app: its page cache must notice the change
-      const { urls, leaks } = await probe(app, f);
+      const { urls, leaks } = await probe(app, f, v);
       expect(leaks).toEqual([]);
       expect(urls).toBeGreaterThan(80);
       const meeting = await (await app.request(`/meetings/${f.meetings.summer}`)).text();
@@ -167,6 +181,11 @@ for (const dialect of DIALECTS) {
       const clerk = as({ kind: "clerk" });
       expect(await (await clerk.request(`/people/${f.people.chair.slug}`)).text()).toContain(SECRETS.sensitiveInterest);
       expect(await (await insider.request(`/people/${f.people.chair.slug}`)).text()).not.toContain(SECRETS.sensitiveInterest);
+      // a vote under the exempt item: the committee's member sees it, a member of another committee does not
+      const meetingUrl = `/meetings/${f.meetings.summer}`;
+      expect(await (await insider.request(meetingUrl)).text()).toContain(VOTE_SECRETS.voteQuestion);
+      expect(await (await outsider.request(meetingUrl)).text()).not.toContain(VOTE_SECRETS.voteQuestion);
+      expect(await (await outsider.request(`/api/v1/votes/${v.exempt}`)).json()).toMatchObject({ error: { code: "not_found" } });
       // and the insider's view did not poison the public cache of the shared store
       expect(await (await app.request(url)).text()).not.toContain(SECRETS.pageText);
     });

@@ -3,6 +3,7 @@ import type { AppEnv } from "../context.js";
 import { formatZodError } from "../../domain/errors.js";
 import { registerRecordRoutes } from "./routes-records.js";
 import { registerMoreRoutes } from "./routes-more.js";
+import { registerVoteRoutes } from "./routes-votes.js";
 import { page } from "../views/render.js";
 
 export const API_BASE = "/api/v1";
@@ -28,6 +29,7 @@ export function createApi() {
   });
   registerRecordRoutes(api);
   registerMoreRoutes(api);
+  registerVoteRoutes(api);
   api.doc31("/openapi.json", INFO);
   api.get("/", async (c) => {
     const doc = api.getOpenAPI31Document(INFO);

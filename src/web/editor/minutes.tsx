@@ -205,6 +205,9 @@ async function minutesPage(c: Context<AppEnv>, id: string, state?: FormState, st
                     <Field kit={dec} name="due2" label="Second action due" type="date" />
                     <button type="submit">Record the decision</button>
                   </form>
+                  <p>
+                    <a href={`/editor/minutes/${mi.id}/votes`}>Record a vote under {mi.number}</a>
+                  </p>
                 </>
               ) : (
                 <>

@@ -4,6 +4,8 @@ import { meetingDetail, type ItemEntry, type MeetingDetail } from "../../store/q
 import { page } from "../views/render.js";
 import { ExemptNotice, Prov, Tag, kindName } from "../views/components.js";
 import { instantText, meetingWhen } from "../views/format.js";
+import { votesForMeeting, type VoteEntry } from "../../store/queries/votes.js";
+import { Divisions } from "../views/votes.js";
 
 const STATUS_WORDS: Record<string, string> = { present: "Present", apologies: "Apologies", absent: "Absent", substitute: "Substitute" };
 
@@ -11,6 +13,7 @@ export function registerMeeting(app: App) {
   app.get("/meetings/:id", async (c) => {
     const d = await meetingDetail(c.get("store"), c.get("authority").id, c.req.param("id"), c.get("viewer"));
     if (!d) throw new MootError("not_found", "no such meeting");
+    const votes = await votesForMeeting(c.get("store"), c.get("authority").id, d.meeting.id, c.get("viewer"));
     const { meeting: m, committee } = d;
     const title = `${committee.name}, ${meetingWhen(m)}`;
     return page(
@@ -94,7 +97,7 @@ export function registerMeeting(app: App) {
         <Attendance d={d} />
         <Declarations d={d} />
         <Decisions d={d} />
-        <Minutes d={d} />
+        <Minutes d={d} votes={votes} />
       </>,
     );
   });
@@ -278,7 +281,7 @@ function Decisions(props: { d: MeetingDetail }) {
   );
 }
 
-function Minutes(props: { d: MeetingDetail }) {
+function Minutes(props: { d: MeetingDetail; votes: VoteEntry[] }) {
   if (props.d.minutes.length === 0) return null;
   return (
     <>
@@ -290,6 +293,7 @@ function Minutes(props: { d: MeetingDetail }) {
             {x.minute.status === "draft" && <span class="meta"> (draft)</span>}
           </h3>
           {x.withheld ? <ExemptNotice w={x.withheld} /> : <p class="pre">{x.minute.text}</p>}
+          {!x.withheld && <Divisions votes={props.votes} minuteId={x.minute.id} />}
         </div>
       ))}
     </>

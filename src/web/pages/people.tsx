@@ -1,6 +1,8 @@
 import type { App } from "../context.js";
 import { MootError } from "../../domain/errors.js";
 import { findPerson, listPeople, personDetail } from "../../store/queries/people.js";
+import { votingRecord } from "../../store/queries/votes.js";
+import { VotingRecord } from "../views/votes.js";
 import { page } from "../views/render.js";
 import { shortDate } from "../views/format.js";
 import { DPI_CATEGORY_LABELS } from "../../domain/interest.js";
@@ -40,6 +42,7 @@ export function registerPeople(app: App) {
     const person = await findPerson(store, a.id, { slug: c.req.param("slug") });
     if (!person) throw new MootError("not_found", "no such person");
     const d = await personDetail(store, a.id, person, c.get("viewer"), c.get("today"));
+    const record = await votingRecord(store, a.id, person.id, c.get("viewer"));
     return page(
       c,
       {
@@ -135,6 +138,7 @@ export function registerPeople(app: App) {
             })}
           </>
         )}
+        <VotingRecord record={record} />
         <h2>Declarations of interest</h2>
         {d.declarations.length === 0 ? (
           <p>None recorded.</p>

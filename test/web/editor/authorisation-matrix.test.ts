@@ -5,6 +5,7 @@ import { createMeeting } from "../../../src/workflow/meetings.js";
 import { startAgenda } from "../../../src/workflow/agenda.js";
 import { addMinute } from "../../../src/workflow/minutes.js";
 import { recordDecision } from "../../../src/workflow/actions.js";
+import { recordVote } from "../../../src/workflow/votes.js";
 import { freshStore, type TestStore } from "../../support/stores.js";
 import { buildEditorFixture, daysFromToday, PASSWORD, type EditorFixture, type RoleName } from "../../support/editor-fixture.js";
 import { EditorClient } from "../../support/editor-client.js";
@@ -47,6 +48,9 @@ const RULES: Record<string, Rule> = {
   "POST /editor/minutes/:id": "staff",
   "POST /editor/minutes/:id/decisions": "staff",
   "POST /editor/minutes/:id/correct": "staff",
+  "GET /editor/minutes/:id/votes": "staff",
+  "POST /editor/minutes/:id/votes": "staff",
+  "POST /editor/votes/:id/remove": "staff",
   "GET /editor/actions": "staff",
   "GET /editor/committees/:id/actions-paper": "staff",
   "POST /editor/actions/:id/updates": "staff",
@@ -78,6 +82,7 @@ interface Samples {
   programme: string;
   person: string;
   interest: string;
+  vote: string;
 }
 
 async function samples(store: TestStore, f: EditorFixture): Promise<Samples> {
@@ -96,7 +101,9 @@ async function samples(store: TestStore, f: EditorFixture): Promise<Samples> {
     description: "Trustee, Ambridge Village Hall",
     registeredOn: "2025-05-20",
   });
+  const { vote } = await recordVote(s, minute.id, { question: "the motion", result: "carried", forCount: 3, againstCount: 1 });
   return {
+    vote: vote.id,
     meeting: m.id,
     item: item.id,
     minute: minute.id,
@@ -118,6 +125,7 @@ function urlFor(path: string, s: Samples): string {
       actions: s.action,
       committees: s.committee,
       "work-programme": s.programme,
+      votes: s.vote,
     } as Record<string, string>
   )[base];
   return path
