@@ -5,6 +5,7 @@ import { Ajv2020 } from "ajv/dist/2020.js";
 import { createApp } from "../../src/web/app.js";
 import { DIALECTS, freshStore, type TestStore } from "../support/stores.js";
 import { buildWebFixture, FIXTURE_NOW, markExempt, type WebFixture } from "../support/web-fixtures.js";
+import { addVotes, type VoteFixture } from "../support/vote-fixtures.js";
 
 type App = ReturnType<typeof createApp>;
 const london = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
@@ -13,10 +14,12 @@ for (const dialect of DIALECTS) {
   describe(`${dialect}: feeds and open API`, () => {
     let store: TestStore;
     let f: WebFixture;
+    let v: VoteFixture;
     let app: App;
     beforeAll(async () => {
       store = await freshStore(dialect);
       f = await buildWebFixture(store);
+      v = await addVotes(store, f);
       await markExempt(store, f);
       app = createApp(store, { now: () => FIXTURE_NOW });
     });
@@ -85,6 +88,9 @@ for (const dialect of DIALECTS) {
         "/people/{id}": `/people/${f.people.chair.id}`,
         "/documents/{id}": `/documents/${f.documents.report}`,
         "/search": "/search?q=library",
+        "/votes/{id}": `/votes/${v.library}`,
+        "/votes/{id}/ocd": `/votes/${v.library}/ocd`,
+        "/meetings/{id}/votes/ocd": `/meetings/${f.meetings.summer}/votes/ocd`,
       };
       let walked = 0;
       for (const [path, ops] of Object.entries(doc.paths as Record<string, Record<string, any>>)) {

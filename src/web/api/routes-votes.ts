@@ -5,6 +5,7 @@ import { Id } from "../../domain/common.js";
 import { Vote, VotePositionKind } from "../../domain/vote.js";
 import { Minute } from "../../domain/minute.js";
 import { listVotes, type VoteEntry } from "../../store/queries/votes.js";
+import { meetingDetail } from "../../store/queries/meetings.js";
 import { CommitteeRef, ErrorOut, IdParam, PageQuery, paged } from "./schemas.js";
 import { pageOut } from "./shape.js";
 
@@ -151,6 +152,8 @@ export function registerVoteRoutes(api: OpenAPIHono<AppEnv>) {
     }),
     async (c) => {
       const id = c.req.valid("param").id;
+      if (!(await meetingDetail(c.get("store"), c.get("authority").id, id, c.get("viewer"))))
+        throw new MootError("not_found", "no such meeting");
       const page = await listVotes(c.get("store"), c.get("authority").id, c.get("viewer"), { meetingId: id, limit: 1000 });
       const origin = new URL(c.req.url).origin;
       return c.json(
