@@ -2,7 +2,7 @@ import type { Line } from "./page.js";
 
 /**
  * Rebuilds reading-order lines from positioned PDF text runs: baselines, word spaces,
- * two-column regions and table rows. Pure geometry, so it is tested without pdfjs.
+ * two-column regions and table rows. Pure geometry, so it is tested without a PDF engine.
  *
  * Coordinates are in the run's own reading frame: `x` grows along the text, `y` grows
  * down the page (the baseline), both in PDF points.

@@ -1,31 +1,25 @@
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
-import type { PDFDocumentProxy, PDFPageProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { MootError } from "../../domain/errors.js";
 import type { Line, PageSet } from "./page.js";
 import { finishPages, type LaidOutPage } from "./pdf-furniture.js";
 import { layoutRuns, type TextRun } from "./pdf-layout.js";
 
 export interface ReadPdfOptions {
-  /** Gives up after this long (ms) for the whole file. Default 120 s. */
+  /** Gives up after this long (ms) for the whole file, checked between pages. Default 120 s. */
   timeoutMs?: number;
-  /** Reads font names to mark bold lines (default true; costs an operator list per new font). */
+  /** Marks bold lines from font names and weights (default true). */
   detectBold?: boolean;
 }
 
-type PdfJs = typeof import("pdfjs-dist/legacy/build/pdf.mjs");
-let pdfjsPromise: Promise<PdfJs> | null = null;
+type MuPdf = typeof import("mupdf");
+let mupdfPromise: Promise<MuPdf> | null = null;
 
-/** Loaded on first use: pdfjs is large and most commands never read a PDF. */
-function pdfjs(): Promise<PdfJs> {
-  return (pdfjsPromise ??= import("pdfjs-dist/legacy/build/pdf.mjs"));
-}
-
-/** Font, CMap and decoder data ship inside pdfjs-dist; Node reads them as file paths. */
-function assetDirs() {
-  const root = dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json"));
-  const dir = (name: string) => join(root, name) + "/";
-  return { standardFontDataUrl: dir("standard_fonts"), cMapUrl: dir("cmaps"), wasmUrl: dir("wasm"), iccUrl: dir("iccs") };
+/** Loaded on first use: the WebAssembly engine is large and most commands never read a PDF. */
+export function mupdf(): Promise<MuPdf> {
+  return (mupdfPromise ??= import("mupdf").then((lib) => {
+    // MuPDF repairs damaged files and says so on stderr; the reader reports what matters itself.
+    lib.setLog(() => {});
+    return lib;
+  }));
 }
 
 const BOLD_FONT = /bold|black|heavy|semibold|demi|extrabold|[-,+]bd\b/i;
@@ -59,7 +53,7 @@ export const mendLigatures = (s: string) => LIGATURE_SLIPS.reduce((t, [re, to]) 
 const cleanChars = (s: string) => s.replace(CHAR_RE, (c) => CHAR_MAP[c] ?? c).replace(/[\u00a0\u2000-\u200b\u202f]/g, " ");
 
 /**
- * Reads a PDF's text layer into pages of positioned lines: columns and table rows
+ * Reads a PDF's text layer (MuPDF) into pages of positioned lines: columns and table rows
  * rebuilt, running headers/footers and page-number stamps moved to `furniture`,
  * printed page numbers and placeholder pages recognised.
  *
@@ -68,98 +62,159 @@ const cleanChars = (s: string) => s.replace(CHAR_RE, (c) => CHAR_MAP[c] ?? c).re
  * @example const set = await readPdf("agenda.pdf", await readFile("agenda.pdf"));
  */
 export async function readPdf(source: string, data: Uint8Array, options: ReadPdfOptions = {}): Promise<PageSet> {
+  const laid = await readPdfPages(source, data, options);
+  const pages = finishPages(laid.pages);
+  if (!pages.some((p) => p.lines.some((l) => l.text.trim() !== ""))) {
+    throw new MootError(
+      "no_text_layer",
+      `${source}: no text layer (${pages.length} page${pages.length === 1 ? "" : "s"} of images or vector drawing only); it needs OCR before import`,
+    );
+  }
+  const set: PageSet = { source, kind: "pdf", pages };
+  if (laid.warnings.length) set.warnings = laid.warnings;
+  return set;
+}
+
+/** Laid-out pages before furniture is taken out: what OCR replaces page by page. */
+export async function readPdfPages(
+  source: string,
+  data: Uint8Array,
+  options: ReadPdfOptions = {},
+): Promise<{ pages: LaidOutPage[]; warnings: string[] }> {
   const timeoutMs = options.timeoutMs ?? 120_000;
   const detectBold = options.detectBold ?? true;
   if (data.byteLength === 0) throw new MootError("bad_input", `${source}: the file is empty`);
   if (!hasPdfHeader(data)) throw new MootError("bad_input", `${source}: not a PDF (no %PDF- header in the first 1 KB)`);
-
-  const lib = await pdfjs();
-  // pdfjs transfers the buffer it is given (and refuses Buffers): hand it a private plain copy.
-  const task = lib.getDocument({
-    data: new Uint8Array(data),
-    isEvalSupported: false,
-    disableFontFace: true,
-    useSystemFonts: false,
-    verbosity: lib.VerbosityLevel.ERRORS,
-    stopAtErrors: false,
-    ...assetDirs(),
-  });
-  const deadline = Date.now() + timeoutMs;
-  let timer: NodeJS.Timeout | undefined;
-  const timedOut = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(timeoutError(source, timeoutMs)), timeoutMs);
-  });
-  timedOut.catch(() => {});
-  const within = <T>(p: Promise<T>) => Promise.race([p, timedOut]);
-
-  let doc: PDFDocumentProxy | null = null;
+  const lib = await mupdf();
+  const started = Date.now();
+  const doc = openPdf(lib, source, data);
   try {
-    doc = await within(task.promise).catch((e: unknown) => {
-      throw openError(source, e, data);
-    });
+    const count = doc.countPages();
+    const cut = looksTruncated(data) ? "; the file is truncated (no %%EOF marker at its end)" : "";
+    if (count === 0) throw new MootError("bad_input", `${source}: the PDF has no pages${cut}`);
     const warnings: string[] = [];
     const laid: LaidOutPage[] = [];
-    const fonts = detectBold ? new Map<string, string>() : null;
-    for (let n = 1; n <= doc.numPages; n++) {
-      // Let the timer run between pages: pdfjs's fake worker works through microtasks.
-      await new Promise((r) => setImmediate(r));
-      if (Date.now() > deadline) throw timeoutError(source, timeoutMs);
+    const bold = detectBold ? new Map<string, boolean>() : null;
+    for (let n = 1; n <= count; n++) {
+      if (Date.now() - started > timeoutMs) throw timeoutError(source, timeoutMs);
       try {
-        laid.push(await within(readPage(lib, doc, n, fonts)));
+        laid.push(readPage(lib, doc, n, bold));
       } catch (e) {
         if (e instanceof MootError) throw e;
         warnings.push(`page ${n} could not be read (${reason(e)})`);
         laid.push({ index: n, height: 0, lines: [], rotated: [] });
       }
     }
+    if (Date.now() - started > timeoutMs) throw timeoutError(source, timeoutMs);
     if (warnings.length === laid.length) {
-      throw new MootError("bad_input", `${source}: no page could be read (${warnings[0] ?? "no pages"})`);
+      throw new MootError("bad_input", `${source}: no page could be read (${warnings[0] ?? "no pages"})${cut}`);
     }
-    const pages = finishPages(laid);
-    if (!pages.some((p) => p.lines.some((l) => l.text.trim() !== ""))) {
-      throw new MootError(
-        "no_text_layer",
-        `${source}: no text layer (${pages.length} page${pages.length === 1 ? "" : "s"} of images or vector drawing only); it needs OCR before import`,
-      );
-    }
-    const set: PageSet = { source, kind: "pdf", pages };
-    if (warnings.length) set.warnings = warnings;
-    return set;
+    // MuPDF rebuilds what it can of a cut-short file: say so, since pages may be missing.
+    if (cut) warnings.push(cut.slice(2));
+    return { pages: laid, warnings };
   } finally {
-    clearTimeout(timer);
-    await task.destroy().catch(() => {});
+    doc.destroy();
   }
 }
 
-async function readPage(lib: PdfJs, doc: PDFDocumentProxy, n: number, fonts: Map<string, string> | null): Promise<LaidOutPage> {
-  const page = await doc.getPage(n);
+function openPdf(lib: MuPdf, source: string, data: Uint8Array): InstanceType<MuPdf["Document"]> {
+  let doc: InstanceType<MuPdf["Document"]>;
   try {
-    const viewport = page.getViewport({ scale: 1 });
-    const content = await page.getTextContent();
-    if (fonts) await learnFonts(lib, page, content.items, fonts);
+    // MuPDF copies the bytes into its own heap, so the caller's buffer is left alone.
+    doc = lib.Document.openDocument(data, "application/pdf");
+  } catch (e) {
+    const why = looksTruncated(data) ? "the file is truncated (no %%EOF marker at its end)" : "the file is damaged";
+    throw new MootError("bad_input", `${source}: not a valid PDF (${reason(e)}); ${why}`, { cause: e });
+  }
+  if (doc.needsPassword()) {
+    doc.destroy();
+    throw new MootError("no_text_layer", `${source}: the PDF is password-protected, so its text layer cannot be read`);
+  }
+  return doc;
+}
+
+/** A word-sized piece of text being gathered from MuPDF's characters. */
+interface OpenRun {
+  text: string;
+  x: number;
+  y: number;
+  end: number;
+  size: number;
+  bold: boolean;
+}
+
+function readPage(lib: MuPdf, doc: InstanceType<MuPdf["Document"]>, n: number, boldFonts: Map<string, boolean> | null): LaidOutPage {
+  const page = doc.loadPage(n - 1);
+  try {
+    const [x0, y0, , y1] = page.getBounds();
+    const stext = page.toStructuredText("preserve-whitespace");
     const groups = new Map<number, TextRun[]>();
-    for (const item of content.items) {
-      if (!("str" in item) || !item.str.trim()) continue;
-      const m = lib.Util.transform(viewport.transform, item.transform);
-      // Damaged content streams yield NaN or absurd matrices; such runs have no place on the page.
-      if (!m.every((v) => Number.isFinite(v) && Math.abs(v) < 1e6)) continue;
-      const angle = Math.round((Math.atan2(m[1], m[0]) * 180) / Math.PI / 5) * 5;
-      const rad = (angle * Math.PI) / 180;
-      const cos = Math.cos(rad);
-      const sin = Math.sin(rad);
-      const size = Math.hypot(m[2], m[3]) || (Number.isFinite(item.height) && item.height > 0 ? item.height : 1);
-      const run: TextRun = {
-        text: cleanChars(item.str),
-        x: m[4] * cos + m[5] * sin,
-        y: -m[4] * sin + m[5] * cos,
-        w: Number.isFinite(item.width) && item.width >= 0 ? item.width : 0.5 * size * item.str.length,
-        size,
-        bold: BOLD_FONT.test(fonts?.get(item.fontName) ?? ""),
-      };
-      let g = groups.get(angle);
-      if (!g) groups.set(angle, (g = []));
-      g.push(run);
+    let angle = 0;
+    let cos = 1;
+    let sin = 0;
+    let run: OpenRun | null = null;
+    const close = () => {
+      if (run && run.text.trim()) {
+        let g = groups.get(angle);
+        if (!g) groups.set(angle, (g = []));
+        g.push({ text: cleanChars(run.text), x: run.x, y: run.y, w: Math.max(0, run.end - run.x), size: run.size, bold: run.bold });
+      }
+      run = null;
+    };
+    const fontBold = (font: InstanceType<MuPdf["Font"]>): boolean => {
+      if (!boldFonts) return false;
+      const name = font.getName();
+      let b = boldFonts.get(name);
+      if (b === undefined) boldFonts.set(name, (b = font.isBold() || BOLD_FONT.test(name)));
+      return b;
+    };
+    try {
+      stext.walk({
+        beginLine(_bbox, _wmode, dir) {
+          close();
+          // MuPDF's y axis points down the page, as the layout's does.
+          angle = Math.round((Math.atan2(dir[1], dir[0]) * 180) / Math.PI / 5) * 5 || 0;
+          const rad = (angle * Math.PI) / 180;
+          cos = Math.cos(rad);
+          sin = Math.sin(rad);
+        },
+        onChar(c, origin, font, size, quad) {
+          const ox = origin[0] - x0;
+          const oy = origin[1] - y0;
+          if (!Number.isFinite(ox) || !Number.isFinite(oy) || Math.abs(ox) > 1e6 || Math.abs(oy) > 1e6) return;
+          // Reading frame: x along the text, y down the page (as the layout expects).
+          const x = ox * cos + oy * sin;
+          const y = -ox * sin + oy * cos;
+          const right = Math.max((quad[2] - x0) * cos + (quad[3] - y0) * sin, (quad[6] - x0) * cos + (quad[7] - y0) * sin);
+          if (/\s/.test(c)) {
+            close();
+            return;
+          }
+          const bold = fontBold(font);
+          const r = run as OpenRun | null;
+          if (
+            r &&
+            Math.abs(r.y - y) < 0.2 * size &&
+            x - r.end < 0.15 * size &&
+            x >= r.x &&
+            r.bold === bold &&
+            Math.abs(r.size - size) < 0.5
+          ) {
+            r.text += c;
+            r.end = Math.max(r.end, right, x);
+            return;
+          }
+          close();
+          run = { text: c, x, y, end: Math.max(right, x), size: size || 1, bold };
+        },
+        endLine() {
+          close();
+        },
+      });
+    } finally {
+      stext.destroy();
     }
+    close();
     // The ligature glyph is often a run of its own, so mend whole lines.
     const lines = layoutRuns(groups.get(0) ?? []).map((l) => ({
       ...l,
@@ -167,8 +222,8 @@ async function readPage(lib: PdfJs, doc: PDFDocumentProxy, n: number, fonts: Map
       ...(l.cells ? { cells: l.cells.map(mendLigatures) } : {}),
     }));
     const rotated: Line[] = [];
-    for (const [angle, runs] of groups) {
-      if (angle === 0) continue;
+    for (const [a, runs] of groups) {
+      if (a === 0) continue;
       for (const l of layoutRuns(runs, Infinity)) {
         // Keep page-frame coordinates out: these lines only feed stamps and search text.
         delete l.x;
@@ -176,30 +231,11 @@ async function readPage(lib: PdfJs, doc: PDFDocumentProxy, n: number, fonts: Map
         rotated.push(l);
       }
     }
-    const height = Number.isFinite(viewport.height) && viewport.height > 0 ? viewport.height : Math.max(0, ...lines.map((l) => l.y ?? 0));
+    const h = y1 - y0;
+    const height = Number.isFinite(h) && h > 0 ? h : Math.max(0, ...lines.map((l) => l.y ?? 0));
     return { index: n, height, lines, rotated };
   } finally {
-    page.cleanup();
-  }
-}
-
-/**
- * Font names (for bold) by pdfjs font id. pdfjs only hands font objects to the API after
- * an operator list, which costs as much as the text itself; ids are per document, so a
- * page needs one only when it uses a font no earlier page did.
- */
-async function learnFonts(lib: PdfJs, page: PDFPageProxy, items: readonly object[], fonts: Map<string, string>): Promise<void> {
-  const unknown = new Set<string>();
-  for (const item of items)
-    if ("fontName" in item && typeof item.fontName === "string" && !fonts.has(item.fontName)) unknown.add(item.fontName);
-  if (!unknown.size) return;
-  if ([...unknown].some((id) => !page.commonObjs.has(id))) {
-    await page.getOperatorList({ annotationMode: lib.AnnotationMode.DISABLE });
-  }
-  for (const id of unknown) {
-    // Type3 and unloadable fonts never arrive; remember them as nameless so no page asks again.
-    const font = page.commonObjs.has(id) ? (page.commonObjs.get(id) as { name?: string } | null) : null;
-    fonts.set(id, font?.name ?? "");
+    page.destroy();
   }
 }
 
@@ -220,17 +256,4 @@ function timeoutError(source: string, ms: number): MootError {
 function looksTruncated(data: Uint8Array): boolean {
   const tail = Buffer.from(data.buffer, data.byteOffset, data.byteLength).subarray(-2048).toString("latin1");
   return !tail.includes("%%EOF");
-}
-
-function openError(source: string, e: unknown, data: Uint8Array): MootError {
-  if (e instanceof MootError) return e;
-  const name = e instanceof Error ? e.name : "";
-  if (name === "PasswordException") {
-    return new MootError("no_text_layer", `${source}: the PDF is password-protected, so its text layer cannot be read`, { cause: e });
-  }
-  if (name === "InvalidPDFException") {
-    const why = looksTruncated(data) ? "the file is truncated (no %%EOF marker at its end)" : "the file is damaged";
-    return new MootError("bad_input", `${source}: not a valid PDF (${reason(e)}); ${why}`, { cause: e });
-  }
-  return new MootError("bad_input", `${source}: the PDF could not be opened (${reason(e)})`, { cause: e });
 }
