@@ -44,11 +44,12 @@ export function registerIngestCommands(program: Command): void {
   program
     .command("extract")
     .description("extract agenda packs to Extraction JSON (FORMAT.md), one NAME.json per pack; no database")
-    .argument("<files...>", "packs (.pdf, .txt, .md) or directories of them")
+    .argument("<files...>", "documents (.pdf, .html, .htm, .docx, .txt, .md) or directories of them")
     .option("-o, --out <dir>", "directory to write NAME.json into", ".")
     .action(async (files: string[], opts: { out: string }) => {
       await mkdir(opts.out, { recursive: true });
       let failed = 0;
+      let missing = 0;
       for (const file of await expandPaths(files)) {
         try {
           const { extraction } = await extractFile(file);
@@ -57,16 +58,18 @@ export function registerIngestCommands(program: Command): void {
           console.log(`${file} → ${target}`);
         } catch (e) {
           failed++;
+          if (e instanceof MootError && e.code === "not_found") missing++;
           console.error(`moot: ${e instanceof Error ? e.message : String(e)}`);
         }
       }
-      if (failed) process.exitCode = 65;
+      // 66 (EX_NOINPUT) when a named path does not exist, 65 for files that could not be read.
+      if (failed) process.exitCode = missing ? 66 : 65;
     });
 
   program
     .command("import")
     .description("import agenda packs into the database (each file in its own transaction; re-importing changes nothing)")
-    .argument("<paths...>", "packs (.pdf, .txt, .md) or directories of them")
+    .argument("<paths...>", "documents (.pdf, .html, .htm, .docx, .txt, .md) or directories of them")
     .option("-a, --authority <slug>", "authority to import into (default: the one the pack names)")
     .option("--authority-name <name>", "name for the authority when it has to be created")
     .option("--queue", "queue each file for `moot worker` (PostgreSQL) instead of importing here")
@@ -95,7 +98,7 @@ export function registerIngestCommands(program: Command): void {
         );
         printSummary(run, (performance.now() - started) / 1000, store.describe);
         for (const f of run.failures) console.error(`moot: ${f.reason}`);
-        if (run.failures.length) process.exitCode = 65;
+        if (run.failures.length) process.exitCode = run.failures.some((f) => / no such file$/.test(f.reason)) ? 66 : 65;
       }),
     );
 

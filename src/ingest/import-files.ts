@@ -1,12 +1,15 @@
-import { readdir, readFile, stat } from "node:fs/promises";
+import { readdir, stat } from "node:fs/promises";
 import { extname, join } from "node:path";
-import { MootError } from "../domain/errors.js";
 import type { Scope } from "../store/records.js";
-import { extractData, type Extracted } from "./pipeline.js";
+import { extractData, readPackFile, type Extracted } from "./pipeline.js";
+import { PACK_EXTENSIONS } from "./read/dispatch.js";
 import { addCounts, importPack, type ImportSummary } from "./load/load.js";
 import type { KindCounts, ReviewItem } from "./load/context.js";
 
-const PACK_EXTS = new Set([".pdf", ".txt", ".md"]);
+/** Notes that sit beside the documents in a folder (where they came from, how to read them): not packs. */
+const NOT_DOCUMENTS = /^(?:sources|readme|manifest|license|licence|changelog|format|notes|index)(?:\.[a-z]+)?$/i;
+
+export const isPackFile = (name: string) => PACK_EXTENSIONS.has(extname(name).toLowerCase()) && !NOT_DOCUMENTS.test(name);
 
 /** Chooses the authority a pack belongs to once its extraction is known (e.g. by the name it prints). */
 export type ScopeFor = (extracted: Extracted, path: string) => Promise<Scope>;
@@ -27,7 +30,10 @@ export interface ImportRun {
   warnings: string[];
 }
 
-/** Files and directories to pack files: directories are walked for .pdf, .txt and .md, sorted by name. */
+/**
+ * Files and directories to pack files: directories are walked for .pdf, .html/.htm, .docx,
+ * .txt and .md, sorted by name, leaving out notes such as SOURCES.md and README.md.
+ */
 export async function expandPaths(paths: string[]): Promise<string[]> {
   const out: string[] = [];
   for (const p of paths) {
@@ -42,7 +48,7 @@ export async function expandPaths(paths: string[]): Promise<string[]> {
     }
     const entries = (await readdir(p, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
     const sub = entries.filter((e) => e.isDirectory()).map((e) => join(p, e.name));
-    out.push(...entries.filter((e) => e.isFile() && PACK_EXTS.has(extname(e.name).toLowerCase())).map((e) => join(p, e.name)));
+    out.push(...entries.filter((e) => e.isFile() && isPackFile(e.name)).map((e) => join(p, e.name)));
     out.push(...(await expandPaths(sub)));
   }
   return out;
@@ -62,9 +68,7 @@ export async function importPaths(
   for (const [k, path] of files.entries()) {
     let error: string | undefined;
     try {
-      const data = await readFile(path).catch((e: NodeJS.ErrnoException) => {
-        throw new MootError(e.code === "ENOENT" ? "not_found" : "bad_input", `${path}: cannot read file (${e.code ?? e.message})`);
-      });
+      const data = await readPackFile(path);
       const extracted = await extractData(path, data);
       const scope = typeof target === "function" ? await target(extracted, path) : target;
       const summary = await importPack(scope, { path, data }, { extracted });

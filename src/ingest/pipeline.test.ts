@@ -25,11 +25,11 @@ describe("extractFile", () => {
     const missing = join(dir, "nope.txt");
     await expect(extractFile(missing)).rejects.toThrow(missing);
     await expect(extractFile(missing)).rejects.toMatchObject({ code: "not_found" });
-    const odd = join(dir, "pack.docx");
+    const odd = join(dir, "pack.odt");
     writeFileSync(odd, "x");
     const err = await extractFile(odd).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(MootError);
-    expect((err as MootError).message).toMatch(/pack\.docx: unsupported file type "\.docx"/);
+    expect((err as MootError).message).toMatch(/pack\.odt: unsupported file type "\.odt"/);
   });
 
   it("rejects binary content posing as text", async () => {

@@ -1,45 +1,42 @@
-import { readFile } from "node:fs/promises";
-import { basename, extname } from "node:path";
+import { readFile, stat } from "node:fs/promises";
 import { MootError } from "../domain/errors.js";
 import type { Extraction, ExtractionProvenance } from "../domain/extraction.js";
 import type { PageSet } from "./read/page.js";
-import { readText } from "./read/text.js";
 import { extract } from "./extract/extract.js";
-import { readPdf } from "./read/pdf.js";
+import { maxFileBytes, readDocument, tooLarge } from "./read/dispatch.js";
 
 /**
- * Reads a pack from disk (.txt/.md/.markdown, or .pdf when the PDF reader is present) and
- * extracts it. Errors name the file and the reason.
+ * Reads a pack from disk (.pdf, .html/.htm, .docx, .txt/.md; the first bytes decide over
+ * the extension) into pages. Errors name the file and the reason: `not_found`,
+ * `too_large` (MOOT_MAX_FILE_MB), `bad_input`, `no_text_layer`.
  */
 export async function readPack(path: string): Promise<PageSet> {
-  let data: Buffer;
-  try {
-    data = await readFile(path);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new MootError(code === "ENOENT" ? "not_found" : "bad_input", `${path}: cannot read file (${code ?? String(e)})`, { cause: e });
-  }
-  return readPackData(path, data);
+  return readPackData(path, await readPackFile(path));
 }
 
-/** Reads a pack already in memory; `path` names it (its extension picks the reader) and appears in errors. */
+/** The file's bytes, refused before reading when it is over the size limit. */
+export async function readPackFile(path: string): Promise<Buffer> {
+  try {
+    const s = await stat(path);
+    if (s.isDirectory()) throw new MootError("bad_input", `${path}: is a directory`);
+    if (s.size > maxFileBytes()) throw tooLarge(path, s.size);
+    return await readFile(path);
+  } catch (e) {
+    if (e instanceof MootError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new MootError(
+      code === "ENOENT" ? "not_found" : "bad_input",
+      `${path}: ${code === "ENOENT" ? "no such file" : `cannot read file (${code ?? String(e)})`}`,
+      {
+        cause: e,
+      },
+    );
+  }
+}
+
+/** Reads a pack already in memory; `path` names it (with its first bytes it picks the reader) and appears in errors. */
 export async function readPackData(path: string, bytes: Uint8Array): Promise<PageSet> {
-  const ext = extname(path).toLowerCase();
-  const data = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (ext === ".txt" || ext === ".md" || ext === ".markdown" || ext === ".text") {
-    const text = data.toString("utf8");
-    if (text.includes("\u0000")) throw new MootError("bad_input", `${path}: not a text file (contains NUL bytes)`);
-    return readText(basename(path), text);
-  }
-  if (ext === ".pdf") {
-    try {
-      return await readPdf(basename(path), new Uint8Array(data));
-    } catch (e) {
-      if (e instanceof MootError) throw new MootError(e.code, `${path}: ${e.message}`, { cause: e });
-      throw new MootError("bad_input", `${path}: cannot read PDF (${e instanceof Error ? e.message : String(e)})`, { cause: e });
-    }
-  }
-  throw new MootError("bad_input", `${path}: unsupported file type "${ext || "(none)"}"; expected .txt, .md or .pdf`);
+  return readDocument(path, bytes);
 }
 
 export interface Extracted {

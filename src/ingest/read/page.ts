@@ -32,7 +32,7 @@ export const Page = z.object({
 
 export const PageSet = z.object({
   source: z.string(),
-  kind: z.enum(["pdf", "text", "markdown"]),
+  kind: z.enum(["pdf", "text", "markdown", "html", "docx"]),
   pages: z.array(Page),
   /** Problems the reader worked around (a page it could not read), one sentence each. */
   warnings: z.array(z.string()).optional(),
