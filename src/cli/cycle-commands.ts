@@ -1,16 +1,14 @@
 import { writeFile } from "node:fs/promises";
 import type { Command } from "commander";
-import { requireAuthority } from "../store/authorities.js";
-import { Scope } from "../store/records.js";
+import type { Scope } from "../store/records.js";
 import type { Store } from "../store/open.js";
 import { MootError } from "../domain/errors.js";
-import { addUser, resetPassword } from "../workflow/accounts.js";
-import { buildPack } from "../workflow/pack.js";
-import { buildPackHtml } from "../workflow/pack-html.js";
 import { withStore } from "./store-commands.js";
-import { databaseUrlOf, openQueue, queuePack } from "../jobs/queue.js";
 
 async function scopeFor(store: Store, slug: string | undefined, actor: string): Promise<Scope> {
+  // Modules load per command, so `moot --help` starts fast.
+  const { requireAuthority } = await import("../store/authorities.js");
+  const { Scope } = await import("../store/records.js");
   const authority = await requireAuthority(store, slug);
   return new Scope(store, authority.id, actor);
 }
@@ -57,6 +55,7 @@ export function registerCycleCommands(program: Command): void {
           personId = p.id;
         }
         const password = opts.passwordStdin ? await readSecret() : undefined;
+        const { addUser } = await import("../workflow/accounts.js");
         const r = await addUser(scope, { username, role: opts.role as never, personId, displayName: opts.name, password });
         console.log(`Created ${r.user.role} account "${r.user.username}".${password ? "" : ` Password: ${r.password}`}`);
       }),
@@ -71,6 +70,7 @@ export function registerCycleCommands(program: Command): void {
       withStore(async (store) => {
         const scope = await scopeFor(store, opts.authority, "cli");
         const password = opts.passwordStdin ? await readSecret() : undefined;
+        const { resetPassword } = await import("../workflow/accounts.js");
         const r = await resetPassword(scope, username, password);
         console.log(`Reset the password of "${r.user.username}".${password ? "" : ` Password: ${r.password}`}`);
       }),
@@ -95,6 +95,7 @@ export function registerCycleCommands(program: Command): void {
         const committee = await scope.require("committee", meeting.committeeId);
         const audience = opts.audience as "public" | "members";
         if (opts.queue) {
+          const { databaseUrlOf, openQueue, queuePack } = await import("../jobs/queue.js");
           const boss = await openQueue(databaseUrlOf(store));
           try {
             const id = await queuePack(boss, { authorityId: scope.authorityId, meetingId, audience });
@@ -107,7 +108,9 @@ export function registerCycleCommands(program: Command): void {
         }
         const packOpts = { audience, viewer: audience === "members" ? ({ kind: "clerk" } as const) : undefined };
         const out = opts.out ?? `${committee.slug}-${meeting.localDate}-${audience}.${opts.html ? "html" : "pdf"}`;
-        const data = opts.html ? await buildPackHtml(scope, meetingId, packOpts) : await buildPack(scope, meetingId, packOpts);
+        const data = opts.html
+          ? await (await import("../workflow/pack-html.js")).buildPackHtml(scope, meetingId, packOpts)
+          : await (await import("../workflow/pack.js")).buildPack(scope, meetingId, packOpts);
         await writeFile(out, data);
         console.log(`Wrote the ${audience} pack for ${committee.name}, ${meeting.localDate}, to ${out}`);
       }),

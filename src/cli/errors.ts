@@ -1,4 +1,4 @@
-import { ZodError } from "zod";
+import type { ZodError } from "zod";
 import { MootError, formatZodError } from "../domain/errors.js";
 
 const EXIT: Record<string, number> = {
@@ -23,8 +23,9 @@ export function reportError(error: unknown): number {
     console.error(`moot: ${error.message}`);
     return EXIT[error.code] ?? 1;
   }
-  if (error instanceof ZodError) {
-    console.error(`moot: ${formatZodError(error)}`);
+  // By name, not instanceof: the command line loads zod only for the commands that use it.
+  if ((error as Error | null)?.name === "ZodError" && Array.isArray((error as ZodError).issues)) {
+    console.error(`moot: ${formatZodError(error as ZodError)}`);
     return 65;
   }
   const e = error as NodeJS.ErrnoException;

@@ -4,14 +4,11 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { basename, extname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Command } from "commander";
-import cliProgress from "cli-progress";
+import type cliProgress from "cli-progress";
 import { MootError } from "../domain/errors.js";
-import { extractFile } from "../ingest/pipeline.js";
-import { expandPaths, importPaths, type ImportRun } from "../ingest/import-files.js";
+import type { ImportRun } from "../ingest/import-files.js";
 import { withStore } from "./store-commands.js";
 import type { Store } from "../store/open.js";
-import { databaseUrlOf, openQueue, queueImport } from "../jobs/queue.js";
-import { authorityResolver } from "../ingest/authority-for.js";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -47,12 +44,16 @@ export function registerIngestCommands(program: Command): void {
     .argument("<files...>", "documents (.pdf, .html, .htm, .docx, .txt, .md) or directories of them")
     .option("-o, --out <dir>", "directory to write NAME.json into", ".")
     .action(async (files: string[], opts: { out: string }) => {
+      // Modules load per command, so `moot --help` starts fast.
+      const { expandPaths } = await import("../ingest/import-files.js");
+      const { extractFile } = await import("../ingest/pipeline.js");
       await mkdir(opts.out, { recursive: true });
       let failed = 0;
       let missing = 0;
       for (const file of await expandPaths(files)) {
         try {
-          const { extraction } = await extractFile(file);
+          const { extraction, pages } = await extractFile(file);
+          for (const w of pages.warnings ?? []) console.error(`warning: ${file}: ${w}`);
           const target = join(opts.out, `${basename(file, extname(file))}.json`);
           await writeFile(target, `${JSON.stringify(extraction, null, 2)}\n`);
           console.log(`${file} → ${target}`);
@@ -76,6 +77,9 @@ export function registerIngestCommands(program: Command): void {
     .action((paths: string[], opts: { authority?: string; authorityName?: string; queue?: boolean }) =>
       withStore(async (store) => {
         if (opts.queue) return queueImports(store, paths, opts);
+        const { importPaths } = await import("../ingest/import-files.js");
+        const { authorityResolver } = await import("../ingest/authority-for.js");
+        const { default: progress } = await import("cli-progress");
         const started = performance.now();
         const fancy = process.stdout.isTTY === true;
         let bar: cliProgress.SingleBar | null = null;
@@ -84,10 +88,15 @@ export function registerIngestCommands(program: Command): void {
           paths,
           {
             onProgress: (p) => {
+              if (p.ocr) {
+                if (!fancy) console.log(`OCR ${p.file} page ${p.ocr.done}/${p.ocr.total}`);
+                else bar?.update(p.done, { file: `${basename(p.file)} (OCR page ${p.ocr.done}/${p.ocr.total})` });
+                return;
+              }
               if (fancy && p.total > 1) {
-                bar ??= new cliProgress.SingleBar(
+                bar ??= new progress.SingleBar(
                   { format: "importing [{bar}] {value}/{total} {file}", hideCursor: true },
-                  cliProgress.Presets.shades_classic,
+                  progress.Presets.shades_classic,
                 );
                 if (p.done === 1) bar.start(p.total, 0, { file: "" });
                 bar.update(p.done, { file: basename(p.file) });
@@ -127,6 +136,8 @@ export function registerIngestCommands(program: Command): void {
 }
 
 async function queueImports(store: Store, paths: string[], opts: { authority?: string; authorityName?: string }): Promise<void> {
+  const { databaseUrlOf, openQueue, queueImport } = await import("../jobs/queue.js");
+  const { expandPaths } = await import("../ingest/import-files.js");
   const boss = await openQueue(databaseUrlOf(store));
   try {
     for (const file of await expandPaths(paths)) {

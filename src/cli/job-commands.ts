@@ -1,13 +1,13 @@
 import type { Command } from "commander";
-import { configFromEnv, migrate, openStore } from "../store/open.js";
-import { databaseUrlOf, openQueue } from "../jobs/queue.js";
-import { startWorker } from "../jobs/worker.js";
 
 export function registerJobCommands(program: Command): void {
   program
     .command("worker")
     .description("work queued imports and pack builds (PostgreSQL only; run as many as you like)")
     .action(async () => {
+      const { configFromEnv, migrate, openStore } = await import("../store/open.js");
+      const { databaseUrlOf, openQueue } = await import("../jobs/queue.js");
+      const { startWorker } = await import("../jobs/worker.js");
       const store = openStore(configFromEnv());
       try {
         const url = databaseUrlOf(store);

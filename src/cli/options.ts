@@ -1,5 +1,4 @@
 import { InvalidArgumentError } from "commander";
-import { IsoDate } from "../domain/common.js";
 
 export function parsePort(v: string): number {
   const n = Number(v);
@@ -14,7 +13,9 @@ export function parsePositive(v: string): number {
 }
 
 export function parseDate(v: string): string {
-  const r = IsoDate.safeParse(v);
-  if (!r.success) throw new InvalidArgumentError(`"${v}" is not a date as YYYY-MM-DD`);
-  return r.data;
+  // As domain/common's IsoDate, without loading zod for every command line.
+  const d = new Date(`${v}T00:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== v)
+    throw new InvalidArgumentError(`"${v}" is not a date as YYYY-MM-DD`);
+  return v;
 }

@@ -1,15 +1,14 @@
 import { readFile, writeFile } from "node:fs/promises";
 import type { Command } from "commander";
-import { configFromEnv, migrate, openStore, type Store } from "../store/open.js";
-import { listAuthorities, requireAuthority } from "../store/authorities.js";
-import { exportAuthority, loadAuthority } from "../store/export.js";
-import { search, snippetParts, type SearchFilters } from "../store/search.js";
-import { loadDemo } from "../demo/demo-council.js";
+import type { Store } from "../store/open.js";
+import type { SearchFilters } from "../store/search.js";
 import { MootError } from "../domain/errors.js";
 import { parseDate, parsePort, parsePositive } from "./options.js";
 
 /** Opens the configured store, runs fn, and always closes it. */
 export async function withStore<T>(fn: (store: Store) => Promise<T>, opts: { migrate?: boolean } = { migrate: true }): Promise<T> {
+  // Modules load per command, so `moot --help` starts fast.
+  const { configFromEnv, migrate, openStore } = await import("../store/open.js");
   const store = openStore(configFromEnv());
   try {
     if (opts.migrate !== false) await migrate(store);
@@ -27,6 +26,9 @@ export function registerStoreCommands(program: Command): void {
     .option("--host <address>", "address to bind", process.env.HOST ?? "127.0.0.1")
     .option("--no-demo", "leave an empty database empty")
     .action(async (opts: { port: number; host: string; demo: boolean }) => {
+      const { configFromEnv, migrate, openStore } = await import("../store/open.js");
+      const { listAuthorities } = await import("../store/authorities.js");
+      const { loadDemo } = await import("../demo/demo-council.js");
       const store = openStore(configFromEnv());
       await migrate(store);
       if (opts.demo && (await listAuthorities(store)).length === 0) {
@@ -51,6 +53,7 @@ export function registerStoreCommands(program: Command): void {
     .action(() =>
       withStore(
         async (store) => {
+          const { migrate } = await import("../store/open.js");
           const results = await migrate(store);
           const applied = results.filter((r) => r.status === "Success").map((r) => r.migrationName);
           console.log(applied.length ? `Applied ${applied.length} migration(s): ${applied.join(", ")}` : `${store.describe} is up to date`);
@@ -65,6 +68,7 @@ export function registerStoreCommands(program: Command): void {
     .option("--today <date>", "treat this date as today (YYYY-MM-DD)", parseDate)
     .action((opts: { today?: string }) =>
       withStore(async (store) => {
+        const { loadDemo } = await import("../demo/demo-council.js");
         const r = await loadDemo(store, { today: opts.today });
         console.log(r.created ? "Loaded the Borsetshire demo council." : "The Borsetshire demo council is already loaded.");
       }),
@@ -87,6 +91,8 @@ export function registerStoreCommands(program: Command): void {
         opts: { authority?: string; committee?: string; kind?: string; from?: string; to?: string; limit: number; json?: boolean },
       ) =>
         withStore(async (store) => {
+          const { requireAuthority } = await import("../store/authorities.js");
+          const { search, snippetParts } = await import("../store/search.js");
           const authority = await requireAuthority(store, opts.authority);
           const filters: SearchFilters = { from: opts.from, to: opts.to, limit: Math.min(opts.limit, 100) };
           if (opts.kind) filters.kinds = [opts.kind as never];
@@ -126,6 +132,8 @@ export function registerStoreCommands(program: Command): void {
     .action((opts: { format: string; authority?: string; out?: string; files: boolean }) =>
       withStore(async (store) => {
         if (opts.format !== "json") throw new MootError("invalid", `unknown export format "${opts.format}" (supported: json)`);
+        const { requireAuthority } = await import("../store/authorities.js");
+        const { exportAuthority } = await import("../store/export.js");
         const authority = await requireAuthority(store, opts.authority);
         const text = JSON.stringify(await exportAuthority(store, authority.id, { files: opts.files }), null, 1);
         if (opts.out) {
@@ -148,6 +156,7 @@ export function registerStoreCommands(program: Command): void {
         } catch (e) {
           throw new MootError("bad_input", `${file}: not JSON (${(e as Error).message})`);
         }
+        const { loadAuthority } = await import("../store/export.js");
         const r = await loadAuthority(store, data);
         const total = Object.values(r.counts).reduce((a, b) => a + b, 0);
         console.log(`Loaded ${total} rows into ${store.describe}`);

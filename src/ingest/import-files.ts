@@ -20,6 +20,8 @@ export interface ImportProgress {
   file: string;
   /** Set when the file just finished failed. */
   error?: string;
+  /** Set while a file's pages are being recognised (OCR): pages done of those that need it. */
+  ocr?: { done: number; total: number };
 }
 
 export interface ImportRun {
@@ -69,7 +71,10 @@ export async function importPaths(
     let error: string | undefined;
     try {
       const data = await readPackFile(path);
-      const extracted = await extractData(path, data);
+      const extracted = await extractData(path, data, {
+        onOcrPage: (o) => opts.onProgress?.({ done: k, total: files.length, file: path, ocr: { done: o.done, total: o.total } }),
+      });
+      for (const w of extracted.pages.warnings ?? []) run.warnings.push(`${path}: ${w}`);
       const scope = typeof target === "function" ? await target(extracted, path) : target;
       const summary = await importPack(scope, { path, data }, { extracted });
       run.files.push(summary);

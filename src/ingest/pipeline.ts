@@ -3,7 +3,7 @@ import { MootError } from "../domain/errors.js";
 import type { Extraction, ExtractionProvenance } from "../domain/extraction.js";
 import type { PageSet } from "./read/page.js";
 import { extract } from "./extract/extract.js";
-import { maxFileBytes, readDocument, tooLarge } from "./read/dispatch.js";
+import { maxFileBytes, type ReadOptions, readDocument, tooLarge } from "./read/dispatch.js";
 
 /**
  * Reads a pack from disk (.pdf, .html/.htm, .docx, .txt/.md; the first bytes decide over
@@ -35,8 +35,8 @@ export async function readPackFile(path: string): Promise<Buffer> {
 }
 
 /** Reads a pack already in memory; `path` names it (with its first bytes it picks the reader) and appears in errors. */
-export async function readPackData(path: string, bytes: Uint8Array): Promise<PageSet> {
-  return readDocument(path, bytes);
+export async function readPackData(path: string, bytes: Uint8Array, options: ReadOptions = {}): Promise<PageSet> {
+  return readDocument(path, bytes, options);
 }
 
 export interface Extracted {
@@ -50,13 +50,24 @@ export async function extractFile(path: string): Promise<Extracted> {
 }
 
 /** As extractFile, for a pack already in memory. */
-export async function extractData(path: string, data: Uint8Array): Promise<Extracted> {
-  return extractPages(path, await readPackData(path, data));
+export async function extractData(path: string, data: Uint8Array, options: ReadOptions = {}): Promise<Extracted> {
+  return extractPages(path, await readPackData(path, data, options));
 }
 
 function extractPages(path: string, pages: PageSet): Extracted {
   try {
-    return { ...extract(pages), pages };
+    const { extraction, provenance } = extract(pages);
+    // A value read off an OCR'd page is no surer than the OCR: cap its confidence, and say so.
+    const ocr = new Map(pages.pages.filter((p) => p.ocr).map((p) => [p.index, p.ocr!.confidence]));
+    if (ocr.size) {
+      for (const ref of Object.values(provenance)) {
+        const c = ocr.get(ref.page);
+        if (c === undefined) continue;
+        ref.confidence = Math.min(ref.confidence, c);
+        if (!ref.extractor.endsWith("+ocr")) ref.extractor = `${ref.extractor}+ocr`;
+      }
+    }
+    return { extraction, provenance, pages };
   } catch (e) {
     if (e instanceof MootError) throw new MootError(e.code, `${path}: ${e.message}`, { cause: e });
     throw new MootError("invalid", `${path}: extraction failed (${e instanceof Error ? e.message : String(e)})`, { cause: e });

@@ -1,5 +1,6 @@
 import { basename, extname } from "node:path";
 import { MootError } from "../../domain/errors.js";
+import type { OcrProgress } from "./ocr-pdf.js";
 import type { PageSet } from "./page.js";
 
 /** The formats Moot reads, and the extensions that name them. */
@@ -95,7 +96,12 @@ export function decodeText(path: string, data: Uint8Array): string {
 }
 
 /** Reads a file already in memory with the reader its format needs. `path` names it in errors. */
-export async function readDocument(path: string, data: Uint8Array): Promise<PageSet> {
+export interface ReadOptions {
+  /** Called as each page that needs OCR is recognised. */
+  onOcrPage?: (p: OcrProgress) => void;
+}
+
+export async function readDocument(path: string, data: Uint8Array, options: ReadOptions = {}): Promise<PageSet> {
   if (data.byteLength > maxFileBytes()) throw tooLarge(path, data.byteLength);
   if (data.byteLength === 0) throw new MootError("bad_input", `${path}: the file is empty`);
   const format = formatOf(path, data);
@@ -103,8 +109,8 @@ export async function readDocument(path: string, data: Uint8Array): Promise<Page
   try {
     switch (format) {
       case "pdf": {
-        const { readPdf } = await import("./pdf.js");
-        return await readPdf(name, data);
+        const { readPdfWithOcr } = await import("./ocr-pdf.js");
+        return await readPdfWithOcr(name, data, { onOcrPage: options.onOcrPage });
       }
       case "docx": {
         const { readDocx } = await import("./docx.js");

@@ -28,6 +28,17 @@ export const Page = z.object({
   marker: z.enum(["restricted", "blank"]).nullable().default(null),
   /** Running headers/footers and page-number stamps the reader moved out of `lines`. */
   furniture: z.array(Line).optional(),
+  /** Set when the page's text came from OCR (a scan, or a garbled text layer). */
+  ocr: z
+    .object({
+      engine: z.literal("tesseract"),
+      languages: z.string(),
+      /** Mean word confidence, 0-1. */
+      confidence: z.number().min(0).max(1),
+      /** Below the threshold a clerk should check the page against the original. */
+      low: z.boolean(),
+    })
+    .optional(),
 });
 
 export const PageSet = z.object({
