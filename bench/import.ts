@@ -1,20 +1,23 @@
 /**
  * Import benchmark (not a test: figures depend on the machine; the ratios are what to watch).
  *
- *   (a) text packs: readText, and readText + extract, in MB/s
- *   (b) PDFs: pages/s end to end (readPdf + extract) against poppler's pdftotext on the
- *       same files in the same run, as a ratio
- *   (c) peak RSS of a child process importing a generated 1,000-page pack
+ *   (a) corpus text packs: readText, and readText + extract, in MB/s
+ *   (b) PDFs: pages/s of the whole `moot extract` process over every corpus PDF against
+ *       `pdftotext -layout` over the same files in the same run; the engine alone likewise
+ *   (c) peak RSS of `moot extract` on a generated 1,000-page pack
+ *   (d) text MB/s at 1, 10 and 100 MB (linear growth shows as a steady MB/s)
+ *   (e) `moot --help` start-up against bare node
  *
  *   npm run bench:import
- *   MOOT_BENCH_SECONDS=5 npm run bench:import     (minimum time per text measurement)
- *   MOOT_BENCH_BIG_PAGES=300 npm run bench:import (size of the generated pack)
+ *   MOOT_BENCH_SECONDS=5 npm run bench:import      (minimum time per text measurement)
+ *   MOOT_BENCH_BIG_PAGES=300 npm run bench:import  (size of the generated pack)
+ *   MOOT_BENCH_TEXT_MB=1,10 npm run bench:import   (text sizes)
  */
-import { execFileSync, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { extract } from "../src/ingest/extract/extract.js";
-import { readPdf } from "../src/ingest/read/pdf.js";
+import { readPdf, readPdfPages } from "../src/ingest/read/pdf.js";
 import { readText } from "../src/ingest/read/text.js";
 import { makePdf, packDefinition } from "../test/ingest/make-pdf.js";
 
@@ -22,6 +25,10 @@ const CORPUS = join(import.meta.dirname, "../../shared/corpus");
 const OUT = join(import.meta.dirname, "out");
 const SECONDS = Number(process.env.MOOT_BENCH_SECONDS ?? 3);
 const BIG_PAGES = Number(process.env.MOOT_BENCH_BIG_PAGES ?? 1000);
+const TEXT_MB = (process.env.MOOT_BENCH_TEXT_MB ?? "1,10,100")
+  .split(",")
+  .map(Number)
+  .filter((n) => n > 0);
 
 const now = () => Number(process.hrtime.bigint()) / 1e6;
 const fmt = (n: number, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : "–");
@@ -80,47 +87,103 @@ function findPdftotext(): string | null {
   return which();
 }
 
-async function benchPdf(bigPack: string): Promise<void> {
-  const dir = join(CORPUS, "pdf");
-  const files = existsSync(dir)
-    ? readdirSync(dir)
-        .filter((f) => f.endsWith(".pdf") && !f.includes("image-only"))
-        .map((f) => join(dir, f))
-    : [];
-  files.push(bigPack);
-  const inputs = files.map((f) => ({ path: f, name: f.split("/").pop()!, data: new Uint8Array(readFileSync(f)) }));
-  const run = async (detectBold: boolean) => {
-    let pages = 0;
-    const t0 = now();
-    for (const i of inputs) {
-      const set = await readPdf(i.name, i.data, { detectBold });
-      extract(set);
-      pages += set.pages.length;
-    }
-    return { pages, ms: now() - t0 };
-  };
-  await readPdf(inputs[0]!.name, inputs[0]!.data); // warm-up: pdfjs import and JIT
-  const full = await run(true);
-  const noBold = await run(false);
-  const rows: (string | number)[][] = [
-    ["reader", "pages", "seconds", "pages/s", "× pdftotext"],
-    ["readPdf + extract", full.pages, fmt(full.ms / 1000, 2), fmt(full.pages / (full.ms / 1000)), ""],
-    ["readPdf (no bold) + extract", noBold.pages, fmt(noBold.ms / 1000, 2), fmt(noBold.pages / (noBold.ms / 1000)), ""],
-  ];
+/** Every PDF in the corpus (pdf/, councils/, pool/), with its page count from MuPDF. */
+async function corpusPdfs(): Promise<{ path: string; pages: number }[]> {
+  const mupdf = await import("mupdf");
+  const files = ["pdf", "councils", "pool"].flatMap((d) =>
+    existsSync(join(CORPUS, d))
+      ? readdirSync(join(CORPUS, d))
+          .filter((f) => f.endsWith(".pdf"))
+          .map((f) => join(CORPUS, d, f))
+      : [],
+  );
+  return files.map((path) => {
+    const doc = mupdf.Document.openDocument(readFileSync(path), "application/pdf");
+    const pages = doc.countPages();
+    doc.destroy();
+    return { path, pages };
+  });
+}
+
+/** Wall time of a command, with its peak RSS when GNU time is there (/usr/bin/time -f %M). */
+function timed(cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env): { ms: number; rssMb: number | null } {
+  const gnuTime = existsSync("/usr/bin/time");
+  const t0 = now();
+  const r = gnuTime
+    ? spawnSync("/usr/bin/time", ["-f", "%M", cmd, ...args], { encoding: "utf8", env, maxBuffer: 1 << 30 })
+    : spawnSync(cmd, args, { encoding: "utf8", env, maxBuffer: 1 << 30 });
+  const ms = now() - t0;
+  if (r.status !== 0 && r.status !== 65)
+    throw new Error(`${cmd} ${args.slice(0, 3).join(" ")} failed (${r.status}): ${r.stderr.slice(-500)}`);
+  const kb = gnuTime ? Number(r.stderr.trim().split("\n").pop()) : NaN;
+  return { ms, rssMb: Number.isFinite(kb) ? kb / 1024 : null };
+}
+
+/**
+ * (b) PDF pages per second side by side in one run: the whole `moot extract` process over
+ * every corpus PDF (start-up, reading, layout, extraction, JSON out; OCR off so both sides do
+ * the same work) against `pdftotext -layout` over the same files; then the engine alone
+ * (MuPDF's characters into laid-out pages, in this process) against the same reference.
+ */
+async function benchPdf(): Promise<void> {
+  const files = await corpusPdfs();
+  if (!files.length) return console.log(`\n(b) PDFs: skipped, no PDFs under ${CORPUS}`);
+  const pages = files.reduce((n, f) => n + f.pages, 0);
   const pdftotext = findPdftotext();
+  const rows: (string | number)[][] = [["PDF reading", "files", "pages", "seconds", "pages/s", "× pdftotext"]];
+  let ref = NaN;
   if (pdftotext) {
     const t0 = now();
-    for (const i of inputs) execFileSync(pdftotext, ["-q", i.path, "-"], { stdio: ["ignore", "ignore", "ignore"], maxBuffer: 1 << 30 });
+    for (const f of files) spawnSync(pdftotext, ["-q", "-layout", f.path, "-"], { stdio: ["ignore", "ignore", "ignore"] });
     const ms = now() - t0;
-    const ref = full.pages / (ms / 1000);
-    rows.push(["pdftotext (poppler)", full.pages, fmt(ms / 1000, 2), fmt(ref), "1.00"]);
-    rows[1]![4] = fmt(full.pages / (full.ms / 1000) / ref, 2);
-    rows[2]![4] = fmt(noBold.pages / (noBold.ms / 1000) / ref, 2);
-  } else {
-    rows.push(["pdftotext (poppler)", "missing: apt-get install poppler-utils (needs root)", "", "", ""]);
-  }
-  console.log(`\n(b) PDFs: ${inputs.length} files (${inputs.length - 1} corpus PDFs + the generated pack), end to end`);
+    ref = pages / (ms / 1000);
+    rows.push(["pdftotext -layout (one process per file)", files.length, pages, fmt(ms / 1000, 2), fmt(ref), "1.00"]);
+  } else rows.push(["pdftotext", "missing: apt-get install poppler-utils", "", "", "", ""]);
+  const out = join(OUT, "extract");
+  mkdirSync(out, { recursive: true });
+  const whole = timed(process.execPath, ["bin/moot.js", "extract", "-o", out, ...files.map((f) => f.path)], {
+    ...process.env,
+    MOOT_OCR: "off",
+  });
+  rows.push([
+    "moot extract, whole process, one batch",
+    files.length,
+    pages,
+    fmt(whole.ms / 1000, 2),
+    fmt(pages / (whole.ms / 1000)),
+    fmt(pages / (whole.ms / 1000) / ref, 2),
+  ]);
+  const datas = files.map((f) => ({ name: f.path.split("/").pop()!, data: new Uint8Array(readFileSync(f.path)) }));
+  await readPdfPages(datas[0]!.name, datas[0]!.data); // warm-up: WebAssembly compile and JIT
+  let t0 = now();
+  let read = 0;
+  for (const d of datas) read += (await readPdfPages(d.name, d.data).catch(() => ({ pages: [] }))).pages.length;
+  const engineMs = now() - t0;
+  rows.push([
+    "engine alone: MuPDF characters → laid-out pages",
+    files.length,
+    read,
+    fmt(engineMs / 1000, 2),
+    fmt(read / (engineMs / 1000)),
+    fmt(read / (engineMs / 1000) / ref, 2),
+  ]);
+  t0 = now();
+  for (const d of datas)
+    await readPdf(d.name, d.data)
+      .then((set) => extract(set))
+      .catch(() => null);
+  const inMs = now() - t0;
+  rows.push([
+    "readPdf + extract in this process",
+    files.length,
+    read,
+    fmt(inMs / 1000, 2),
+    fmt(read / (inMs / 1000)),
+    fmt(read / (inMs / 1000) / ref, 2),
+  ]);
+  console.log(`\n(b) PDFs: every PDF in corpus/pdf, councils and pool (goal: whole process ≥ 0.5× pdftotext)`);
   table(rows);
+  if (whole.rssMb !== null) console.log(`moot extract batch peak RSS: ${fmt(whole.rssMb)} MB`);
 }
 
 async function makeBigPack(): Promise<string> {
@@ -136,45 +199,57 @@ async function makeBigPack(): Promise<string> {
   return path;
 }
 
-/** Peak memory is measured in a fresh process, so nothing else this run allocated counts. */
+/** (c) Peak memory of `moot extract` on the generated pack, in a fresh process (goal < 250 MB). */
 function benchMemory(bigPack: string): void {
-  const child = (mode: string) => {
-    const r = spawnSync(process.execPath, ["bin/run-ts.js", "bench/import.ts", "--child", mode, bigPack], { encoding: "utf8" });
-    if (r.status !== 0) throw new Error(`child ${mode} failed: ${r.stderr}`);
-    return JSON.parse(r.stdout.trim().split("\n").pop()!) as { pages: number; ms: number; maxRssMb: number };
-  };
-  const idle = child("idle");
-  const read = child("read");
-  const full = child("extract");
-  console.log(`\n(c) Peak RSS (process.resourceUsage().maxRSS) of a child importing ${bigPack.split("/").pop()}`);
+  const out = join(OUT, "extract-big");
+  mkdirSync(out, { recursive: true });
+  const idle = timed(process.execPath, ["bin/moot.js", "--help"]);
+  const r = timed(process.execPath, ["bin/moot.js", "extract", "-o", out, bigPack]);
+  console.log(`\n(c) Peak RSS of \`moot extract\` on ${bigPack.split("/").pop()} (goal < 250 MB)`);
   table([
-    ["child", "pages", "seconds", "peak RSS MB", "over idle MB"],
-    ["modules loaded, idle", "", "", fmt(idle.maxRssMb), "0.0"],
-    ["readPdf", read.pages, fmt(read.ms / 1000, 2), fmt(read.maxRssMb), fmt(read.maxRssMb - idle.maxRssMb)],
-    ["readPdf + extract", full.pages, fmt(full.ms / 1000, 2), fmt(full.maxRssMb), fmt(full.maxRssMb - idle.maxRssMb)],
+    ["process", "seconds", "peak RSS MB"],
+    ["moot --help", fmt(idle.ms / 1000, 2), idle.rssMb === null ? "–" : fmt(idle.rssMb)],
+    [`moot extract (${BIG_PAGES} pages)`, fmt(r.ms / 1000, 2), r.rssMb === null ? "–" : fmt(r.rssMb)],
   ]);
 }
 
-async function childMain(mode: string, path: string): Promise<void> {
-  let pages = 0;
-  const t0 = now();
-  if (mode === "idle") await import("pdfjs-dist/legacy/build/pdf.mjs");
-  else {
-    const set = await readPdf(path.split("/").pop()!, new Uint8Array(readFileSync(path)));
-    pages = set.pages.length;
-    if (mode === "extract") extract(set);
+/** (d) Text extraction at growing sizes (goal: MB/s about the same at every size, i.e. linear). */
+function benchTextSizes(): void {
+  const seed = existsSync(CORPUS) ? readdirSync(CORPUS).find((f) => f.endsWith(".txt")) : undefined;
+  const base = seed ? readFileSync(join(CORPUS, seed), "utf8") : "Item 1. Apologies\nThe Board noted apologies.\nPage 1\n";
+  const rows: (string | number)[][] = [["text pack", "MB", "seconds", "MB/s"]];
+  for (const mb of TEXT_MB) {
+    // One long run of text without page breaks: the shape that was quadratic.
+    const text = Array.from({ length: Math.ceil((mb * 1e6) / base.length) }, () => base).join("\n");
+    const size = Buffer.byteLength(text) / 1e6;
+    const t0 = now();
+    extract(readText(`${mb}mb.txt`, text));
+    const s = (now() - t0) / 1000;
+    rows.push([`${mb} MB`, fmt(size, 1), fmt(s, 2), fmt(size / s, 2)]);
   }
-  const maxRssMb = process.resourceUsage().maxRSS / 1024;
-  console.log(JSON.stringify({ pages, ms: now() - t0, maxRssMb }));
+  console.log(`\n(d) Text: readText + extract on generated packs (MOOT_BENCH_TEXT_MB=${TEXT_MB.join(",")})`);
+  table(rows);
 }
 
-const args = process.argv.slice(2);
-if (args[0] === "--child") {
-  await childMain(args[1]!, args[2]!);
-} else {
-  console.log(`bench:import — node ${process.version}, ${SECONDS} s per text measurement`);
-  benchText();
-  const big = await makeBigPack();
-  await benchPdf(big);
-  benchMemory(big);
+/** (e) Start-up: `moot --help` against bare `node -e 0`, median of five (goal < 0.5 s). */
+function benchStartup(): void {
+  const median = (f: () => number) => {
+    const xs = Array.from({ length: 5 }, f).sort((a, b) => a - b);
+    return xs[2]!;
+  };
+  const node = median(() => timed(process.execPath, ["-e", "0"]).ms);
+  const help = median(() => timed(process.execPath, ["bin/moot.js", "--help"]).ms);
+  console.log(`\n(e) Start-up, median of 5 (goal: moot --help < 0.5 s)`);
+  table([
+    ["command", "seconds"],
+    ["node -e 0", fmt(node / 1000, 3)],
+    ["moot --help", fmt(help / 1000, 3)],
+  ]);
 }
+
+console.log(`bench:import — node ${process.version}, ${SECONDS} s per text measurement`);
+benchText();
+await benchPdf();
+benchMemory(await makeBigPack());
+benchTextSizes();
+benchStartup();

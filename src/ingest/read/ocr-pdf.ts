@@ -23,7 +23,7 @@ export interface OcrProgress {
 
 export interface ReadPdfOcrOptions extends ReadPdfOptions {
   onOcrPage?: (p: OcrProgress) => void;
-  /** Set false to read the text layer only (image-only files then fail with no_text_layer). */
+  /** Set false (or MOOT_OCR=off) to read the text layer only: image-only files then fail with no_text_layer. */
   ocr?: boolean;
 }
 
@@ -52,7 +52,7 @@ export async function readPdfWithOcr(source: string, data: Uint8Array, options: 
     } else if (text.replace(/\s/g, "").length < SCAN_MAX_CHARS) candidates.push(p.index);
   }
   const results = new Map<number, OcrPage>();
-  if (candidates.length && options.ocr !== false) {
+  if (candidates.length && (options.ocr ?? process.env.MOOT_OCR !== "off")) {
     if (!tesseractAvailable()) {
       for (const n of garbled)
         warnings.push(`page ${n}: the text layer looks garbled and OCR is not installed (apt-get install tesseract-ocr)`);

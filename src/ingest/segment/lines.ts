@@ -125,19 +125,31 @@ export function flatten(pages: PageSet): FlatLine[] {
   return out;
 }
 
+const startsByPage = new WeakMap<Page, Map<number, string>>();
+
+/**
+ * Line text by its start offset in the page text, built once per page: scanning the page for
+ * every provenance entry was quadratic on packs that arrive as one long page (text without breaks).
+ */
+function lineStarts(page: Page): Map<number, string> {
+  let m = startsByPage.get(page);
+  if (!m) {
+    m = new Map();
+    let offset = 0;
+    for (const l of page.lines) {
+      if (!m.has(offset)) m.set(offset, l.text);
+      offset += l.text.length + 1;
+    }
+    startsByPage.set(page, m);
+  }
+  return m;
+}
+
 /** Provenance for `value` found on `line` (the whole line when the value is not verbatim there). */
 export function provAt(line: FlatLine, pages: PageSet, value: string | null, extractor: string, confidence: number): ProvenanceRef {
-  const page = pages.pages.find((p) => p.index === line.page);
-  const original = page?.lines.map((l) => l.text) ?? [];
-  let lineText = "";
-  let offset = 0;
-  for (const t of original) {
-    if (offset === line.start) {
-      lineText = t;
-      break;
-    }
-    offset += t.length + 1;
-  }
+  const byIndex = pages.pages[line.page - 1];
+  const page = byIndex?.index === line.page ? byIndex : pages.pages.find((p) => p.index === line.page);
+  const lineText = page ? (lineStarts(page).get(line.start) ?? "") : "";
   const probe = (value ?? "").slice(0, 30);
   const at = probe ? lineText.indexOf(probe) : -1;
   const start = line.start + (at >= 0 ? at : 0);
