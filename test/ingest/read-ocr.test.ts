@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { readPdf } from "../../src/ingest/read/pdf.js";
-import { looksGarbled, parseTsv, tesseractAvailable } from "../../src/ingest/read/ocr.js";
+import { looksGarbled, mendOcr, parseTsv, tesseractAvailable } from "../../src/ingest/read/ocr.js";
 import { readPdfWithOcr } from "../../src/ingest/read/ocr-pdf.js";
 import { breakFontMaps, imageOnly } from "./make-broken-pdf.js";
 import { makePdf } from "./make-pdf.js";
@@ -38,6 +38,12 @@ describe("garbled text detection", () => {
       ),
     ).toBe(true);
     expect(looksGarbled("7")).toBe(false);
+  });
+
+  it("mends Tesseract's usual misreading of 'Cllr'", () => {
+    expect(mendOcr("Present: Clir N Hackett, CIlrs Howells and Kay; Clinic")).toBe(
+      "Present: Cllr N Hackett, Cllrs Howells and Kay; Clinic",
+    );
   });
 
   it("reads Tesseract's TSV into lines in PDF points with a length-weighted confidence", () => {

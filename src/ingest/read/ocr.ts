@@ -87,7 +87,7 @@ export function parseTsv(tsv: string, scale: number): OcrPage {
     .map((l) => {
       const h = [...l.height].sort((a, b) => a - b)[l.height.length >> 1] ?? 0;
       return {
-        text: l.words.join(" "),
+        text: mendOcr(l.words.join(" ")),
         x: round1(l.x0 / scale),
         // Word boxes include descenders; a baseline sits about a fifth of the height above the bottom.
         y: round1((l.bottom - 0.2 * h) / scale),
@@ -97,6 +97,14 @@ export function parseTsv(tsv: string, scale: number): OcrPage {
     })
     .sort((a, b) => a.y - b.y || a.x - b.x);
   return { lines: out, confidence: weight ? sum / weight / 100 : 0 };
+}
+
+/**
+ * Tesseract's steady misreadings in council papers: "Cllr" in most typefaces comes out
+ * "Clir" or "CIlr" (l and I and i look alike), which would hide councillors from the extractors.
+ */
+export function mendOcr(text: string): string {
+  return text.replace(/\bC[lI1][il1I]r(s?)\b/g, "Cllr$1");
 }
 
 /** Runs jobs with at most `limit` at once, keeping results in order. */
