@@ -97,6 +97,9 @@ export async function readPdfPages(
     const bold = detectBold ? new Map<string, boolean>() : null;
     for (let n = 1; n <= count; n++) {
       if (Date.now() - started > timeoutMs) throw timeoutError(source, timeoutMs);
+      // Let finalizers run between pages: MuPDF's wrappers (a Font per character) are freed by
+      // FinalizationRegistry callbacks, which only run when the event loop turns.
+      await new Promise((r) => setImmediate(r));
       try {
         laid.push(readPage(lib, doc, n, bold));
       } catch (e) {
@@ -135,7 +138,7 @@ function openPdf(lib: MuPdf, source: string, data: Uint8Array): InstanceType<MuP
 
 /** A word-sized piece of text being gathered from MuPDF's characters. */
 interface OpenRun {
-  text: string;
+  chars: string[];
   x: number;
   y: number;
   end: number;
@@ -154,10 +157,13 @@ function readPage(lib: MuPdf, doc: InstanceType<MuPdf["Document"]>, n: number, b
     let sin = 0;
     let run: OpenRun | null = null;
     const close = () => {
-      if (run && run.text.trim()) {
+      // Joined once: a string grown a character at a time is a chain of pieces that keeps
+      // tens of bytes per character alive for as long as the page model lives.
+      const text = run ? run.chars.join("") : "";
+      if (run && text.trim()) {
         let g = groups.get(angle);
         if (!g) groups.set(angle, (g = []));
-        g.push({ text: cleanChars(run.text), x: run.x, y: run.y, w: Math.max(0, run.end - run.x), size: run.size, bold: run.bold });
+        g.push({ text: cleanChars(text), x: run.x, y: run.y, w: Math.max(0, run.end - run.x), size: run.size, bold: run.bold });
       }
       run = null;
     };
@@ -179,33 +185,13 @@ function readPage(lib: MuPdf, doc: InstanceType<MuPdf["Document"]>, n: number, b
           sin = Math.sin(rad);
         },
         onChar(c, origin, font, size, quad) {
-          const ox = origin[0] - x0;
-          const oy = origin[1] - y0;
-          if (!Number.isFinite(ox) || !Number.isFinite(oy) || Math.abs(ox) > 1e6 || Math.abs(oy) > 1e6) return;
-          // Reading frame: x along the text, y down the page (as the layout expects).
-          const x = ox * cos + oy * sin;
-          const y = -ox * sin + oy * cos;
-          const right = Math.max((quad[2] - x0) * cos + (quad[3] - y0) * sin, (quad[6] - x0) * cos + (quad[7] - y0) * sin);
-          if (/\s/.test(c)) {
-            close();
-            return;
+          // The wrapper holds its own reference to the font (MuPDF's Font constructor keeps it):
+          // release it now rather than leave a finalizer per character for the garbage collector.
+          try {
+            onChar(c, origin, font, size, quad);
+          } finally {
+            font.destroy();
           }
-          const bold = fontBold(font);
-          const r = run as OpenRun | null;
-          if (
-            r &&
-            Math.abs(r.y - y) < 0.2 * size &&
-            x - r.end < 0.15 * size &&
-            x >= r.x &&
-            r.bold === bold &&
-            Math.abs(r.size - size) < 0.5
-          ) {
-            r.text += c;
-            r.end = Math.max(r.end, right, x);
-            return;
-          }
-          close();
-          run = { text: c, x, y, end: Math.max(right, x), size: size || 1, bold };
         },
         endLine() {
           close();
@@ -213,6 +199,37 @@ function readPage(lib: MuPdf, doc: InstanceType<MuPdf["Document"]>, n: number, b
       });
     } finally {
       stext.destroy();
+    }
+    function onChar(c: string, origin: number[], font: InstanceType<MuPdf["Font"]>, size: number, quad: number[]): void {
+      {
+        const ox = origin[0] - x0;
+        const oy = origin[1] - y0;
+        if (!Number.isFinite(ox) || !Number.isFinite(oy) || Math.abs(ox) > 1e6 || Math.abs(oy) > 1e6) return;
+        // Reading frame: x along the text, y down the page (as the layout expects).
+        const x = ox * cos + oy * sin;
+        const y = -ox * sin + oy * cos;
+        const right = Math.max((quad[2] - x0) * cos + (quad[3] - y0) * sin, (quad[6] - x0) * cos + (quad[7] - y0) * sin);
+        if (/\s/.test(c)) {
+          close();
+          return;
+        }
+        const bold = fontBold(font);
+        const r = run as OpenRun | null;
+        if (
+          r &&
+          Math.abs(r.y - y) < 0.2 * size &&
+          x - r.end < 0.15 * size &&
+          x >= r.x &&
+          r.bold === bold &&
+          Math.abs(r.size - size) < 0.5
+        ) {
+          r.chars.push(c);
+          r.end = Math.max(r.end, right, x);
+          return;
+        }
+        close();
+        run = { chars: [c], x, y, end: Math.max(right, x), size: size || 1, bold };
+      }
     }
     close();
     // The ligature glyph is often a run of its own, so mend whole lines.
