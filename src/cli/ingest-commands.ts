@@ -74,8 +74,12 @@ export function registerIngestCommands(program: Command): void {
     .option("-a, --authority <slug>", "authority to import into (default: the one the pack names)")
     .option("--authority-name <name>", "name for the authority when it has to be created")
     .option("--queue", "queue each file for `moot worker` (PostgreSQL) instead of importing here")
-    .action((paths: string[], opts: { authority?: string; authorityName?: string; queue?: boolean }) =>
+    .option("--from <system>", "import saved responses of another system instead of packs: moderngov (mgWebService.asmx XML)")
+    .action((paths: string[], opts: { authority?: string; authorityName?: string; queue?: boolean; from?: string }) =>
       withStore(async (store) => {
+        if (opts.from !== undefined && opts.from !== "moderngov")
+          throw new MootError("invalid", `--from ${opts.from}: the only other system Moot imports from is moderngov`);
+        if (opts.from === "moderngov") return (await import("./moderngov-commands.js")).importModernGovCommand(store, paths, opts);
         if (opts.queue) return queueImports(store, paths, opts);
         const { importPaths } = await import("../ingest/import-files.js");
         const { authorityResolver } = await import("../ingest/authority-for.js");

@@ -15,6 +15,7 @@ import { WorkProgrammeItem } from "./work-programme.js";
 import { Provenance } from "./provenance.js";
 import { RegisteredInterest } from "./interest.js";
 import { Vote, VotePosition } from "./vote.js";
+import { PersonProfile } from "./person-profile.js";
 
 /**
  * Every authority-owned record, by table name. The store, the loader, exports and the API
@@ -41,6 +42,7 @@ export const recordSchemas = {
   registered_interest: RegisteredInterest,
   vote: Vote,
   vote_position: VotePosition,
+  person_profile: PersonProfile,
 } as const;
 
 export type RecordTable = keyof typeof recordSchemas;

@@ -191,6 +191,7 @@ const CHILDREN: Partial<Record<RecordTable, Array<[RecordTable, string]>>> = {
     ["declaration", "personId"],
     ["registered_interest", "personId"],
     ["vote_position", "personId"],
+    ["person_profile", "personId"],
   ],
   meeting: [
     ["vote", "meetingId"],

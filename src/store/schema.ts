@@ -36,6 +36,17 @@ export interface SearchEntryRow {
   body: string;
 }
 
+/** Integer ids other systems (ModernGov) address records by; see the interop migration. */
+export interface InteropRefRow {
+  authorityId: string;
+  kind: string;
+  mgId: number;
+  recordId: string;
+  imported: number;
+  /** Where an imported record's original lives in the source system (a paper's download link). */
+  sourceUrl: string | null;
+}
+
 export interface MigrationRow {
   name: string;
 }
@@ -47,4 +58,5 @@ export type Database = { [T in RecordTable]: StoredRow<RecordOf<T>> } & {
   user_account: StoredRow<User>;
   user_session: Session;
   sign_in_attempt: SignInAttempt;
+  interop_ref: InteropRefRow;
 };

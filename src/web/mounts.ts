@@ -3,6 +3,7 @@ import type { App, AppEnv } from "./context.js";
 import { AUTH_MIDDLEWARE, mountAuth } from "./auth/index.js";
 import { mountEditor } from "./editor/index.js";
 import { registerVoteEditor } from "./editor/votes.js";
+import { modernGovPosts, mountModernGov } from "./interop/moderngov/routes.js";
 
 /**
  * What other modules add to the public app (the editor, sign-in), in one place so the server,
@@ -13,5 +14,5 @@ import { registerVoteEditor } from "./editor/votes.js";
  * - MOUNTS receive the app: `app.get("/editor/…", …)`. Reuse `Layout`/`renderPage` from app.ts.
  * Public GET answers are cached and shared unless they set Cache-Control or a cookie.
  */
-export const MIDDLEWARE: MiddlewareHandler<AppEnv>[] = [...AUTH_MIDDLEWARE];
-export const MOUNTS: Array<(app: App) => void> = [mountAuth, mountEditor, registerVoteEditor];
+export const MIDDLEWARE: MiddlewareHandler<AppEnv>[] = [modernGovPosts(), ...AUTH_MIDDLEWARE];
+export const MOUNTS: Array<(app: App) => void> = [mountAuth, mountEditor, registerVoteEditor, mountModernGov];

@@ -138,6 +138,13 @@ export async function oneOfEach(store: Store, slug = "borsetshire") {
     againstCount: 0,
   });
   await make("vote_position", { voteId: vote.id, personId: person.id, position: "for", nameAsPrinted: "Cllr Archer" });
+  await make("person_profile", {
+    personId: person.id,
+    district: "Borsetshire",
+    workAddress: { line1: "County Hall", postcode: "BC1 1AA", email: "h.archer@example.org" },
+    surgery: ["First Saturday of the month, Ambridge village hall"],
+    terms: [{ start: "2021-05-06", end: "unspecified" }],
+  });
   await make("provenance", {
     recordTable: "agenda_item",
     recordId: item.id,
@@ -173,4 +180,5 @@ export const ONE_CHANGE: { [T in RecordTable]: Partial<InputOf<T>> } = {
   registered_interest: { note: "Updated at the annual review" },
   vote: { note: "The chair asked that the vote be recorded." },
   vote_position: { position: "abstain" },
+  person_profile: { keyPosts: "Chair of the Children and Young People Scrutiny Committee" },
 };

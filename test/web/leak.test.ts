@@ -4,6 +4,7 @@ import type { Viewer } from "../../src/domain/viewer.js";
 import { DIALECTS, freshStore, type TestStore } from "../support/stores.js";
 import { buildWebFixture, FIXTURE_NOW, markExempt, SECRETS as WEB_SECRETS, type WebFixture } from "../support/web-fixtures.js";
 import { addVotes, VOTE_SECRETS, type VoteFixture } from "../support/vote-fixtures.js";
+import { interopSamples } from "../interop/leak-samples.js";
 
 const SECRETS = { ...WEB_SECRETS, ...VOTE_SECRETS };
 
@@ -86,8 +87,8 @@ export function publicGetRoutes(app: App): string[] {
   return [...new Set(app.routes.filter((r) => r.method === "GET" && !skip(r.path)).map((r) => r.path))];
 }
 
-async function probe(app: App, f: WebFixture, v: VoteFixture): Promise<{ urls: number; leaks: string[] }> {
-  const samples = samplesFor(f, v);
+async function probe(app: App, f: WebFixture, v: VoteFixture, extra: Record<string, string[]> = {}): Promise<{ urls: number; leaks: string[] }> {
+  const samples = { ...samplesFor(f, v), ...extra };
   const routes = publicGetRoutes(app);
   const missing = routes.filter((r) => !samples[r]);
   expect(missing, "routes with no leak-test samples: add them to samplesFor").toEqual([]);
@@ -116,16 +117,18 @@ for (const dialect of DIALECTS) {
     let f: WebFixture;
     let v: VoteFixture;
     let app: App;
+    let extra: Record<string, string[]>;
     beforeAll(async () => {
       store = await freshStore(dialect);
       f = await buildWebFixture(store);
       v = await addVotes(store, f);
       app = createApp(store, { now: () => FIXTURE_NOW });
+      extra = await interopSamples(store, f.authorityId);
     });
     afterAll(() => store.cleanup());
 
     it("before the exemption, the probe finds every secret (so it can find a leak)", async () => {
-      const { leaks } = await probe(app, f, v);
+      const { leaks } = await probe(app, f, v, extra);
       // A sensitive interest (s.32 Localism Act) is withheld from the start; the rest are public until marked.
       for (const name of Object.keys(SECRETS).filter((n) => n !== "sensitiveInterest"))
         expect(
@@ -136,11 +139,17 @@ for (const dialect of DIALECTS) {
       // including through search snippets, which the neighbour queries reach
       expect(leaks.some((l) => l.startsWith("/search?q=valuation") && l.endsWith("shows pageText"))).toBe(true);
       expect(leaks.some((l) => l.startsWith("/api/v1/search?q=disposal") && l.endsWith("shows itemDescription"))).toBe(true);
+      // and through the ModernGov service, which carries item text, minutes and decisions
+      for (const name of ["itemDescription", "minuteText", "decisionText"])
+        expect(
+          leaks.some((l) => l.startsWith("/mgWebService.asmx/GetMeeting?") && l.endsWith(`shows ${name}`)),
+          name,
+        ).toBe(true);
     });
 
     it("after marking item and paper exempt, no public route, API, feed, search or download shows their text", async () => {
       await markExempt(store, f); // same app: its page cache must notice the change
-      const { urls, leaks } = await probe(app, f, v);
+      const { urls, leaks } = await probe(app, f, v, extra);
       expect(leaks).toEqual([]);
       expect(urls).toBeGreaterThan(80);
       const meeting = await (await app.request(`/meetings/${f.meetings.summer}`)).text();

@@ -3,6 +3,7 @@ import type { DialectName } from "../dialect.js";
 import { recordsMigration } from "./2026-11-24-0001-records.js";
 import { accountsInterestsMigration } from "./2026-11-24-0002-accounts-interests.js";
 import { votesMigration } from "./2026-12-04-votes-record-votes.js";
+import { interopMigration } from "./2026-12-04-interop-moderngov-ids-and-profiles.js";
 
 /** One migration set for both dialects; names are `<date>-<serial>-<what-it-does>`. */
 export function migrations(dialect: DialectName): Record<string, Migration> {
@@ -10,5 +11,6 @@ export function migrations(dialect: DialectName): Record<string, Migration> {
     "2026-11-24-0001-records": recordsMigration(dialect),
     "2026-11-24-0002-accounts-interests": accountsInterestsMigration(dialect),
     "2026-12-04-votes-record-votes": votesMigration(dialect),
+    "2026-12-04-interop-moderngov-ids-and-profiles": interopMigration(dialect),
   };
 }
