@@ -4,6 +4,8 @@ import { AUTH_MIDDLEWARE, mountAuth } from "./auth/index.js";
 import { mountEditor } from "./editor/index.js";
 import { registerVoteEditor } from "./editor/votes.js";
 import { modernGovPosts, mountModernGov } from "./interop/moderngov/routes.js";
+import { mountOParl } from "./interop/oparl/routes.js";
+import { mountOpenData } from "./interop/open-data.js";
 
 /**
  * What other modules add to the public app (the editor, sign-in), in one place so the server,
@@ -15,4 +17,4 @@ import { modernGovPosts, mountModernGov } from "./interop/moderngov/routes.js";
  * Public GET answers are cached and shared unless they set Cache-Control or a cookie.
  */
 export const MIDDLEWARE: MiddlewareHandler<AppEnv>[] = [modernGovPosts(), ...AUTH_MIDDLEWARE];
-export const MOUNTS: Array<(app: App) => void> = [mountAuth, mountEditor, registerVoteEditor, mountModernGov];
+export const MOUNTS: Array<(app: App) => void> = [mountAuth, mountEditor, registerVoteEditor, mountModernGov, mountOParl, mountOpenData];

@@ -123,7 +123,7 @@ for (const dialect of DIALECTS) {
       f = await buildWebFixture(store);
       v = await addVotes(store, f);
       app = createApp(store, { now: () => FIXTURE_NOW });
-      extra = await interopSamples(store, f.authorityId);
+      extra = await interopSamples(store, f.authorityId, "borchester");
     });
     afterAll(() => store.cleanup());
 

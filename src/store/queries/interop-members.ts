@@ -99,3 +99,11 @@ export async function membershipsOf(store: Store, authorityId: string, personId:
       .execute(),
   );
 }
+
+/** Every membership of the authority (committee membership is public record). */
+export async function allMemberships(store: Store, authorityId: string): Promise<Membership[]> {
+  return decodeAll(
+    "membership",
+    await store.db.selectFrom("membership").selectAll().where("authorityId", "=", authorityId).orderBy("createdAt").orderBy("id").execute(),
+  );
+}

@@ -46,6 +46,9 @@ export function createApi() {
           <a href="/feeds/papers.atom">published papers</a>, <a href="/feeds/decisions.atom">decisions</a> (Atom; add
           <code>.rss</code> for RSS).
         </p>
+        <p>
+          Bulk download, Popolo, OParl and the ModernGov-compatible service: <a href="/open-data">open data</a>.
+        </p>
         <h2>Endpoints</h2>
         {paths.map(([path, ops]) =>
           Object.entries(
