@@ -44,6 +44,9 @@ for (const dialect of DIALECTS) {
         const served = Buffer.from(await res.arrayBuffer()).toString("utf8");
         // Data typed HTML-escaped at source ("Labour &amp;amp; Co-operative") is stored unescaped once.
         expect(served).toBe(raw.replace(/&amp;amp;/g, "&amp;"));
+        // and importing the same list again changes nothing
+        const again = await importModernGov(scope, [capturePath(file)]);
+        expect(again.counts).toMatchObject({ created: {}, updated: {} });
       });
     }
   });

@@ -206,8 +206,10 @@ async function attendees(ctx: ServiceContext, detail: MeetingDetail, personIds: 
     ];
     if (keyPosts) attrs.push(["keyposts", keyPosts]);
     const children = [el("url", `${ctx.base}/mgUserInfo.aspx?UID=${uid}`)];
-    if (profile?.photoSmallUrl) children.push(el("photosmallurl", profile.photoSmallUrl));
-    if (profile?.photoBigUrl) children.push(el("photobigurl", profile.photoBigUrl));
+    // Attendees carry photos only when there is one (a list's "missing mug" placeholder is not).
+    const real = (u: string | null | undefined): u is string => !!u && !/\/mgimages\/missing/i.test(u);
+    if (real(profile?.photoSmallUrl)) children.push(el("photosmallurl", profile.photoSmallUrl));
+    if (real(profile?.photoBigUrl)) children.push(el("photobigurl", profile.photoBigUrl));
     return parent("attendee", children, attrs);
   });
 }
