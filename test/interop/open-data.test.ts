@@ -3,7 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Scope } from "../../src/store/records.js";
 import { createApp } from "../../src/web/app.js";
 import { DIALECTS, freshStore, type TestStore } from "../support/stores.js";
-import { buildWebFixture, FIXTURE_NOW, markExempt, SECRETS, type WebFixture } from "../support/web-fixtures.js";
+import { buildWebFixture, FIXTURE_NOW, markExempt, SECRETS as WEB_SECRETS, type WebFixture } from "../support/web-fixtures.js";
+import { addVotes, VOTE_SECRETS } from "../support/vote-fixtures.js";
+
+const SECRETS = { ...WEB_SECRETS, ...VOTE_SECRETS };
 
 type App = ReturnType<typeof createApp>;
 type Json = Record<string, unknown>;
@@ -24,6 +27,7 @@ for (const dialect of DIALECTS) {
     beforeAll(async () => {
       store = await freshStore(dialect);
       f = await buildWebFixture(store);
+      await addVotes(store, f);
       app = createApp(store, { now: () => FIXTURE_NOW });
     });
     afterAll(() => store.cleanup());
@@ -35,7 +39,7 @@ for (const dialect of DIALECTS) {
       expect(await (await app.request("/api/v1")).text()).toContain('href="/open-data"');
     });
 
-    it("Popolo: people, organizations, ward posts, memberships, motions; vote events left empty until votes are recorded", async () => {
+    it("Popolo: people, organizations, ward posts, memberships, motions and vote events", async () => {
       const p = (await (await app.request("http://moot.example/open-data/popolo.json")).json()) as Record<string, Json[]>;
       expect(p.persons.map((x) => x.name).sort()).toEqual(["Ada Hart", "Ben Okafor", "Carol Fenn", "Dev Patel"]);
       expect(p.organizations.map((o) => [o.name, o.classification])).toEqual(
@@ -56,7 +60,16 @@ for (const dialect of DIALECTS) {
       expect(p.memberships.filter((m) => m.organization_id === `organization/${f.committees.cabinet.id}`)).toHaveLength(4);
       expect(p.motions.length).toBeGreaterThanOrEqual(2);
       expect(p.motions.every((m) => typeof m.text === "string" && m.organization_id)).toBe(true);
-      expect(p.vote_events).toEqual([]);
+      const tie = p.vote_events.find((e) => JSON.stringify(e.counts).includes('"value":1'))!;
+      expect(tie).toMatchObject({ result: "pass", organization_id: `organization/${f.committees.cabinet.id}`, start_date: "2025-07-14" });
+      expect(tie.votes).toEqual(
+        expect.arrayContaining([
+          { voter_id: `person/${f.people.chair.id}`, option: "yes" },
+          { voter_id: `person/${f.people.member.id}`, option: "no" },
+          { voter_id: `person/${f.people.coopted.id}`, option: "abstain" },
+        ]),
+      );
+      expect(p.motions.some((m) => m.id === tie.motion_id)).toBe(true);
     });
 
     it("the archive holds JSON and CSV of the public records, is rebuilt on change, and never carries exempt material", async () => {
@@ -80,6 +93,8 @@ for (const dialect of DIALECTS) {
           "people.csv",
           "popolo.json",
           "records.json",
+          "vote-positions.csv",
+          "votes.csv",
         ].sort(),
       );
       const records = JSON.parse(files["records.json"]) as { meetings: unknown[]; people: unknown[] };
@@ -89,7 +104,8 @@ for (const dialect of DIALECTS) {
       expect((await app.request("/open-data/public-records.zip", { headers: { "If-None-Match": etag } })).status).toBe(304);
       // before the exemption, the archive carries the text that is about to be withheld (so the check below can fail)
       const all = Object.values(files).join("\n");
-      for (const name of ["itemDescription", "minuteText", "decisionText"] as const) expect(all, name).toContain(SECRETS[name]);
+      for (const name of ["itemDescription", "minuteText", "decisionText", "voteQuestion"] as const)
+        expect(all, name).toContain(SECRETS[name]);
 
       await markExempt(store, f);
       await new Scope(store, f.authorityId, "clerk").update("committee", f.committees.scrutiny.id, {

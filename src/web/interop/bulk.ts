@@ -33,6 +33,7 @@ export function recordsJson(r: PublicRecords) {
       attendance: d.attendance.map((a) => a.attendance),
       declarations: d.declarations.map((x) => x.declaration),
     })),
+    votes: r.votes,
   };
 }
 
@@ -166,6 +167,30 @@ async function build(r: PublicRecords, base: string): Promise<Buffer> {
           .filter((x) => !x.withheld)
           .map((x) => [x.minute.id, d.meeting.id, x.minute.agendaItemId, x.minute.number, x.minute.title, x.minute.status, x.minute.text]),
       ),
+    ),
+  );
+  add(
+    "votes.csv",
+    csv(
+      ["id", "meeting_id", "minute_id", "question", "result", "method", "for", "against", "abstain"],
+      r.votes.map((v) => [
+        v.vote.id,
+        v.meeting.id,
+        v.vote.minuteId,
+        v.vote.question,
+        v.vote.result,
+        v.vote.method,
+        v.vote.forCount,
+        v.vote.againstCount,
+        v.vote.abstainCount,
+      ]),
+    ),
+  );
+  add(
+    "vote-positions.csv",
+    csv(
+      ["vote_id", "person_id", "person", "position"],
+      r.votes.flatMap((v) => v.positions.map((p) => [v.vote.id, p.person.id, p.person.name, p.position])),
     ),
   );
   return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 6 } });

@@ -1,22 +1,52 @@
 import { slugify } from "../../domain/slug.js";
+import type { VotePositionKind } from "../../domain/vote.js";
 import type { PublicRecords } from "./public-records.js";
 
 type Json = Record<string, unknown>;
 
-/**
- * Vote events, once Moot records recorded votes. This is the seam for them: it returns the
- * Popolo `vote_events` (each with `motion_id`, `organization_id`, `start_date`, `result`,
- * `counts` and `votes`) built from the public records; until votes are stored there are none.
- */
-export function voteEvents(_r: PublicRecords): Json[] {
-  return [];
+const OPTION: Record<VotePositionKind, string> = {
+  for: "yes",
+  against: "no",
+  abstain: "abstain",
+  absent: "absent",
+  "present-not-voting": "not voting",
+};
+const passed = (result: string) => (result === "carried" || result === "tied-carried" ? "pass" : "fail");
+
+/** Each vote the public may see is a motion (what was put) and a vote event (counts, and names when recorded). */
+export function voteMotions(r: PublicRecords): Json[] {
+  return r.votes.map((v) => ({
+    id: `motion/vote/${v.vote.id}`,
+    organization_id: `organization/${v.meeting.committee.id}`,
+    text: v.vote.question,
+    date: v.meeting.localDate,
+    classification: "vote",
+    result: passed(v.vote.result),
+    ...(v.minute ? { subject: `${v.minute.number} ${v.minute.title}` } : {}),
+  }));
+}
+
+export function voteEvents(r: PublicRecords): Json[] {
+  return r.votes.map((v) => ({
+    id: `vote-event/${v.vote.id}`,
+    motion_id: `motion/vote/${v.vote.id}`,
+    organization_id: `organization/${v.meeting.committee.id}`,
+    start_date: v.meeting.localDate,
+    result: passed(v.vote.result),
+    counts: [
+      { option: "yes", value: v.vote.forCount },
+      { option: "no", value: v.vote.againstCount },
+      { option: "abstain", value: v.vote.abstainCount },
+    ],
+    votes: v.positions.map((p) => ({ voter_id: `person/${p.person.id}`, option: OPTION[p.position] })),
+  }));
 }
 
 /**
  * The authority as Popolo (popoloproject.com): people, organizations (the council, its
  * committees and the parties its members stand for), posts (one per ward), memberships (ward
- * seats and committee places) and motions (the published decisions), with vote events when
- * recorded. Built from the public snapshot, so withheld decisions are not motions here.
+ * seats and committee places), motions (the published decisions and what was put to each
+ * vote) and vote events. Built from the public snapshot, so nothing withheld appears here.
  */
 export function popolo(r: PublicRecords, base: string): Json {
   const councilId = `organization/${r.authority.slug}`;
@@ -94,5 +124,5 @@ export function popolo(r: PublicRecords, base: string): Json {
         sources: [{ url: `${base}/meetings/${d.meeting.id}#decision-${x.decision.id}`, note: committeeName.get(d.meeting.committeeId) }],
       })),
   );
-  return { persons, organizations, posts, memberships, motions, vote_events: voteEvents(r) };
+  return { persons, organizations, posts, memberships, motions: [...motions, ...voteMotions(r)], vote_events: voteEvents(r) };
 }

@@ -9,6 +9,7 @@ import { allMemberships } from "../../store/queries/interop-members.js";
 import { listMeetings, meetingDetail, type MeetingDetail } from "../../store/queries/meetings.js";
 import { listPeople } from "../../store/queries/people.js";
 import { dataVersion } from "../../store/queries/site.js";
+import { listVotes, type VoteEntry } from "../../store/queries/votes.js";
 
 /**
  * Everything an authority publishes, as the public sees it, read through the store's public
@@ -24,6 +25,8 @@ export interface PublicRecords {
   people: Person[];
   memberships: Membership[];
   meetings: MeetingDetail[];
+  /** Votes the public may see (published minutes, not under an exempt item). */
+  votes: VoteEntry[];
 }
 
 async function all<T>(page: (limit: number, offset: number) => Promise<{ items: T[]; total: number }>): Promise<T[]> {
@@ -54,16 +57,17 @@ export async function publicRecords(store: Store, authority: Authority): Promise
 
 async function build(store: Store, authority: Authority, version: string, lastModified: string | null): Promise<PublicRecords> {
   const a = authority.id;
-  const [committees, people, memberships, meetings] = await Promise.all([
+  const [committees, people, memberships, meetings, votes] = await Promise.all([
     all((limit, offset) => listCommittees(store, a, limit, offset)),
     all((limit, offset) => listPeople(store, a, limit, offset)),
     allMemberships(store, a),
     all((limit, offset) => listMeetings(store, a, { limit, offset })),
+    all((limit, offset) => listVotes(store, a, PUBLIC, { limit, offset })),
   ]);
   const details: MeetingDetail[] = [];
   for (const m of meetings) {
     const d = await meetingDetail(store, a, m.id, PUBLIC);
     if (d) details.push(d);
   }
-  return { authority, version, lastModified, committees, people, memberships, meetings: details };
+  return { authority, version, lastModified, committees, people, memberships, meetings: details, votes };
 }
