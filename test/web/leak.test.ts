@@ -87,7 +87,12 @@ export function publicGetRoutes(app: App): string[] {
   return [...new Set(app.routes.filter((r) => r.method === "GET" && !skip(r.path)).map((r) => r.path))];
 }
 
-async function probe(app: App, f: WebFixture, v: VoteFixture, extra: Record<string, string[]> = {}): Promise<{ urls: number; leaks: string[] }> {
+async function probe(
+  app: App,
+  f: WebFixture,
+  v: VoteFixture,
+  extra: Record<string, string[]> = {},
+): Promise<{ urls: number; leaks: string[] }> {
   const samples = { ...samplesFor(f, v), ...extra };
   const routes = publicGetRoutes(app);
   const missing = routes.filter((r) => !samples[r]);
