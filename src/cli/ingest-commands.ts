@@ -117,26 +117,46 @@ export function registerIngestCommands(program: Command): void {
 
   program
     .command("eval")
-    .description("score extraction against the shared corpus's gold files (../shared)")
+    .description("score extraction over the shared corpus (../shared): every gold document, per body and section, and the pool")
     .option("--shared <dir>", "the shared folder", resolve(ROOT, "../shared"))
     .option("-o, --out <dir>", "keep the extractions in this directory")
-    .action((opts: { shared: string; out?: string }) => {
-      const shared = resolve(opts.shared);
-      if (!existsSync(join(shared, "corpus")) || !existsSync(join(shared, "tools", "score-extraction.mjs"))) {
-        console.log(`No corpus to evaluate: ${shared} has no corpus/ and tools/score-extraction.mjs. Nothing to do.`);
-        return;
-      }
-      const args = [
-        join(ROOT, "bin/run-ts.js"),
-        join(ROOT, "scripts/eval.ts"),
-        "--shared",
-        shared,
-        ...(opts.out ? ["--out", resolve(opts.out)] : []),
-      ];
-      const r = spawnSync(process.execPath, args, { cwd: ROOT, stdio: "inherit" });
-      if (r.error) throw new MootError("config", `cannot run the evaluation: ${r.error.message}`);
-      if (r.status !== 0) process.exitCode = r.status ?? 1;
-    });
+    .option("--check", "fail when a document falls below eval/floors.json or a pool measure drops")
+    .option("--write-floors", "write this run's figures to eval/floors.json")
+    .option("--floors <file>", "the floors file (default eval/floors.json)")
+    .option("--no-pool", "leave out the pool (documents without gold)")
+    .option("--misses", "list the pool documents that miss a measure")
+    .action(
+      (opts: {
+        shared: string;
+        out?: string;
+        check?: boolean;
+        writeFloors?: boolean;
+        pool: boolean;
+        misses?: boolean;
+        floors?: string;
+      }) => {
+        const shared = resolve(opts.shared);
+        if (!existsSync(join(shared, "corpus")) || !existsSync(join(shared, "tools", "score-extraction.mjs"))) {
+          console.log(`No corpus to evaluate: ${shared} has no corpus/ and tools/score-extraction.mjs. Nothing to do.`);
+          return;
+        }
+        const args = [
+          join(ROOT, "bin/run-ts.js"),
+          join(ROOT, "scripts/eval.ts"),
+          "--shared",
+          shared,
+          ...(opts.out ? ["--out", resolve(opts.out)] : []),
+          ...(opts.check ? ["--check"] : []),
+          ...(opts.writeFloors ? ["--write-floors"] : []),
+          ...(opts.pool ? [] : ["--no-pool"]),
+          ...(opts.misses ? ["--misses"] : []),
+          ...(opts.floors ? ["--floors", resolve(opts.floors)] : []),
+        ];
+        const r = spawnSync(process.execPath, args, { cwd: ROOT, stdio: "inherit" });
+        if (r.error) throw new MootError("config", `cannot run the evaluation: ${r.error.message}`);
+        if (r.status !== 0) process.exitCode = r.status ?? 1;
+      },
+    );
 }
 
 async function queueImports(store: Store, paths: string[], opts: { authority?: string; authorityName?: string }): Promise<void> {
