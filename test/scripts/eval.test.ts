@@ -78,7 +78,8 @@ describe("the ratchet", () => {
 
 const tools = join(ROOT, "../shared/tools");
 describe.skipIf(!existsSync(join(tools, "score-extraction.mjs")))("moot eval over a made-up corpus", () => {
-  it("scores gold documents and the pool, and --check fails when a floor is not met", async () => {
+  // Two evaluations of a real (small) corpus in child processes: slow on a loaded machine, so no tight timeout.
+  it("scores gold documents and the pool, and --check fails when a floor is not met", { timeout: 900_000 }, async () => {
     const shared = tmp();
     const corpus = join(shared, "corpus");
     mkdirSync(join(corpus, "councils"), { recursive: true });

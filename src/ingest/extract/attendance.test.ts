@@ -38,4 +38,32 @@ describe("attendance", () => {
       ["present", "L Snell"],
     ]);
   });
+
+  it("reads labels after an item number, Welsh labels and an initials-keyed grid", () => {
+    const got = extractAttendance(
+      lines(
+        [
+          "1. Committee Members Present were: Ann Example, Bob Sample (chair)",
+          "2. Apologies were received from: Carol Third and Cllr Dan Fourth",
+          "PRESENNOL: Cynghorydd Eira Jones",
+          "YMDDIHEURIADAU: Gwyn Evans",
+          "Present Fay Grid FG Huw Other HO",
+          "Iris Key IK",
+        ].join("\n"),
+      ),
+      [],
+      -1,
+    ).map((h) => [h.list, h.name]);
+    expect(got).toEqual([
+      ["present", "Ann Example"],
+      ["present", "Bob Sample"],
+      ["apologies", "Carol Third"],
+      ["apologies", "Dan Fourth"],
+      ["present", "Eira Jones"],
+      ["apologies", "Gwyn Evans"],
+      ["present", "Fay Grid"],
+      ["present", "Huw Other"],
+      ["present", "Iris Key"],
+    ]);
+  });
 });

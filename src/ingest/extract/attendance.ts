@@ -1,5 +1,6 @@
 import type { FlatLine } from "../segment/lines.js";
 import { cleanName, looksLikeName, repairTruncated, splitNameList } from "../parse/names.js";
+import { APOLOGIES_WORDS, ITEM_PREFIX } from "../parse/headings.js";
 
 /**
  * Who attended, from the head of a set of minutes ("Present:", "Apologies:", "Officers:",
@@ -13,11 +14,24 @@ export interface AttendanceHit {
   line: FlatLine;
 }
 
+// Labels may follow an item number ("1. Members present were:") and may be Welsh ("PRESENNOL").
 const LABELS: [RegExp, AttendanceList | "coopted" | "inAttendance"][] = [
-  [/^(?:(?:committee\s+|voting\s+)?members\s+|councillors\s+)?(?:present|sederunt|attendees)\s*(?:were)?\s*[:\-–]?/i, "present"],
+  [
+    new RegExp(
+      String.raw`^${ITEM_PREFIX}(?:(?:committee\s+|voting\s+|council\s+)?members\s+|councillors\s+)?(?:present|sederunt|attendees|(?:yn\s+)?bresennol|presennol)\s*(?:were)?\s*[:\-–]?`,
+      "i",
+    ),
+    "present",
+  ],
   [/^(?:councillors|members)\s*(?:present)?\s*:/i, "present"],
   [/^co-?opted (?:members?|representatives?)\s*(?:present)?\s*:/i, "coopted"],
-  [/^apologies(?: for absence)?(?: were received from| received)?\s*(?::|-|–|\bfrom\b)?/i, "apologies"],
+  [
+    new RegExp(
+      String.raw`^${ITEM_PREFIX}${APOLOGIES_WORDS}(?: were received from| received| were received| from)?\s*(?::|-|–|\bfrom\b)?`,
+      "i",
+    ),
+    "apologies",
+  ],
   [/^(?:absent|not present)\s*:/i, "apologies"],
   [/^substitutes?(?: members?)?\s*(?:present)?\s*:/i, "substitutes"],
   [/^officers?(?: present| in attendance)?\s*:/i, "officers"],
@@ -37,7 +51,8 @@ function labelOf(text: string): { list: AttendanceList | "coopted" | "inAttendan
       (m[0].trim().endsWith(":") ||
         text.length === m[0].length ||
         /\t/.test(text) ||
-        /^present\b/i.test(text) ||
+        /^(?:\d{1,3}[a-z]?[.)]?\s+)?(?:present|presennol|yn bresennol)\b/i.test(text) ||
+        /\bwere\s*$/i.test(m[0].trim()) ||
         (list === "apologies" && /from/.test(m[0])))
     ) {
       let rest = text.slice(m[0].length);

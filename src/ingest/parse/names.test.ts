@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cleanName, repairTruncated, roleOf, splitNameList } from "./names.js";
+import { cleanName, commasAtInitialsKeys, repairTruncated, roleOf, splitNameList } from "./names.js";
 import { parseTime } from "./printed-time.js";
 
 describe("names", () => {
@@ -55,5 +55,19 @@ describe("printed times", () => {
   it("removes nested notes and police ranks, and splits a list whose last 'and' follows a full stop", () => {
     const text = "Ann Bell (AB, Felpersham Area Partnership (FAP) rep), Cllr Colin Dunn (CD).and PC Ed Fry";
     expect(splitNameList(text).map((n) => n.name)).toEqual(["Ann Bell", "Colin Dunn", "Ed Fry"]);
+  });
+});
+
+describe("initials keys in attendance grids", () => {
+  it("ends each name at the initials printed after it, and never takes the initials as a name", () => {
+    expect(splitNameList("Ann Example AE Bob Sample (DC) BS Mary Carter MCa").map((n) => n.name)).toEqual([
+      "Ann Example",
+      "Bob Sample",
+      "Mary Carter",
+    ]);
+  });
+  it("leaves capitals that are not a key alone", () => {
+    expect(commasAtInitialsKeys("Ann Example RSPB")).toBe("Ann Example RSPB");
+    expect(commasAtInitialsKeys("PC Andy Bell")).toBe("PC Andy Bell");
   });
 });

@@ -5,7 +5,7 @@
  */
 
 const TITLE =
-  "(?:(?:county|district|borough|city|town|parish|community)\\s+(?:councillors?|cllrs?)|councillors?|cllrs?|coun|mr|mrs|ms|miss|mx|dr|rev(?:d|erend)?|prof(?:essor)?|sir|dame|lady|lord|the)\\.?";
+  "(?:(?:county|district|borough|city|town|parish|community)\\s+(?:councillors?|cllrs?)|councillors?|cllrs?|coun|cynghorydd|cynghorwyr|cyng|mr|mrs|ms|miss|mx|dr|rev(?:d|erend)?|prof(?:essor)?|sir|dame|lady|lord|the|y)\\.?";
 const TITLES_RE = new RegExp(`^(?:${TITLE}\\s+)+`, "i");
 /** Police officers attend parish meetings: "PC Andy McKay", "PCSO Jo Bell". */
 const POLICE_RE = /^(?:PCSO|PC|Sgt\.?|Sergeant|Insp\.?|Inspector)\s+(?=[A-Z])/;
@@ -22,7 +22,9 @@ export function roleOf(text: string): Role {
 }
 
 export const hasCouncillorTitle = (s: string) =>
-  /^\s*(?:(?:county|district|borough|city|town|parish|community)\s+)?(?:councillors?|cllrs?|coun)\b\.?/i.test(s);
+  /^\s*(?:(?:county|district|borough|city|town|parish|community)\s+)?(?:councillors?|cllrs?|coun|(?:y\s+)?cynghorydd|cynghorwyr|cyng)\b\.?/i.test(
+    s,
+  );
 
 /** Removes titles, bracketed notes and trailing role words: "Councillor Mrs Johnson, Chair" -> "Johnson". */
 export function cleanName(raw: string): string {
@@ -105,11 +107,11 @@ export interface ListedName {
 export function splitNameList(text: string): ListedName[] {
   const out: ListedName[] = [];
   // "(LRMcC).and PC Andy McKay": a full stop typed before the last "and".
-  const pieces = splitTopLevel(text.replace(/\s+/g, " ").replace(/\)\.?(?=and\s)/g, ") "));
+  const pieces = splitTopLevel(commasAtInitialsKeys(text.replace(/\s+/g, " ").replace(/\)\.?(?=and\s)/g, ") ")));
   let councillorContext = false;
   for (const piece0 of pieces) {
     const byTitle = piece0.split(
-      /(?<!\b(?:county|district|borough|city|town|parish|community))\s+(?=(?:(?:county|district|borough|city|town|parish|community)\s+(?:councillors?|cllrs?)|councillors?|cllrs?|mr|mrs|ms|miss|dr|rev(?:d)?|reverend|prof)\.?\s+[A-Z])/i,
+      /(?<!\b(?:county|district|borough|city|town|parish|community))\s+(?=(?:(?:county|district|borough|city|town|parish|community)\s+(?:councillors?|cllrs?)|councillors?|cllrs?|cynghorydd|cynghorwyr|mr|mrs|ms|miss|dr|rev(?:d)?|reverend|prof)\.?\s+[A-Z])/i,
     );
     for (const piece1 of byTitle.filter((p) => p.trim())) {
       // "Councillors Allen, Buchan and Loveridge": the plural title covers the names after it.
@@ -126,6 +128,34 @@ export function splitNameList(text: string): ListedName[] {
     }
   }
   return out;
+}
+
+/**
+ * Genre pattern: an attendance grid that keys each name to the initials the minutes use
+ * ("Ann Example AE Bob Sample BS"). The key ends a name, so it becomes a comma; it is never a
+ * name itself. A key is the first name's initial and a prefix of the surname ("MCa" for
+ * "Mary Carter"), optionally after a bracketed note ("Bob Sample (DC) BS").
+ */
+export function commasAtInitialsKeys(text: string): string {
+  const toks = text.split(" ");
+  const out: string[] = [];
+  let run: string[] = [];
+  for (const t of toks) {
+    const words = run.filter((w) => /^[A-Z][a-z’'-]/.test(w));
+    const key = /^([A-Z])[A-Z]?([A-Z][a-z]?)$|^([A-Z])([A-Z])$/.exec(t);
+    if (key && words.length >= 2) {
+      const first = key[1] ?? key[3]!;
+      const last = key[2] ?? key[4]!;
+      if (words[0]!.startsWith(first) && words[words.length - 1]!.startsWith(last)) {
+        out.push(`${run.join(" ")},`);
+        run = [];
+        continue;
+      }
+    }
+    run.push(t);
+  }
+  if (run.length) out.push(run.join(" "));
+  return out.join(" ").replace(/,\s*$/, "");
 }
 
 /** Surname-and-initial key, as the scorer and people compare names. */

@@ -45,4 +45,19 @@ describe("segment", () => {
       ["minutes", "Parish Liaison Panel"],
     ]);
   });
+
+  it("reads a document that opens with a minutes title as minutes, with or without a 'Present:' label", () => {
+    const plain =
+      "LOXLEY BARRETT PARISH COUNCIL\nMinutes of a Meeting held on Tuesday 5 March 2024\nat 7.30 pm in the Village Hall\n\nPresent Ann Example AE Bob Sample BS\n\n1. Open forum\nNothing to report.\n";
+    expect(segment(readText("x.txt", plain)).map((s) => s.kind)).toEqual(["minutes"]);
+    const numbered =
+      "Loxley Barrett Parish Council\n\nMINUTES OF THE 12th MEETING\n\n1. Members present were: Ann Example, Bob Sample\n2. Apologies were received from: Carol Third\n";
+    expect(segment(readText("x.txt", numbered)).map((s) => s.kind)).toEqual(["minutes"]);
+  });
+
+  it("keeps an agenda whose items include the last meeting's minutes a front sheet", () => {
+    const text =
+      "Loxley Barrett Parish Council\nAGENDA\n1. Apologies\n2. Minutes of the previous meeting\n3. Attendance and apologies were recorded as above.\n";
+    expect(segment(readText("x.txt", text)).map((s) => s.kind)).toEqual(["front-sheet"]);
+  });
 });

@@ -1,6 +1,7 @@
 import type { PageSet } from "../read/page.js";
 import { flatten, nextFilled, prevFilled, type FlatLine } from "./lines.js";
 import { parseDate } from "../parse/printed-date.js";
+import { isAgendaTitle, isMinutesTitle, ITEM_PREFIX, PRESENT_WORDS } from "../parse/headings.js";
 
 /**
  * Splits a pack into its documents. Converted text rarely keeps every page break, so the
@@ -29,8 +30,17 @@ export interface Segment {
   endLine?: number;
 }
 
-const PRESENT_RE =
-  /^(?:(?:members|councillors|committee members|voting members)\s+)?(?:present|in attendance|attendance|attendees|sederunt)(?:\s+were)?\s*(?::|-|–|\t|$)/i;
+/** "Present:", "1. Members present were:", "PRESENNOL", and "Present Ann Smith, …" with no colon. */
+const PRESENT_LABEL_RE = new RegExp(String.raw`^${ITEM_PREFIX}${PRESENT_WORDS}(?:\s+were)?\s*(?::|-|–|\t|$|\s+)`, "i");
+const PRESENT_RE = {
+  test(t: string): boolean {
+    const m = PRESENT_LABEL_RE.exec(t);
+    if (!m) return false;
+    if (/(?::|-|–|\t)\s*$/.test(m[0]) || m[0].length === t.length) return true;
+    // With no colon, a name must follow at once: "Present Cllr Ann Smith", "Present Ann Smith".
+    return /^(?:(?:Councillors?|Cllrs?|Mrs?|Ms|Dr)\b|[A-Z][a-z]+\s+[A-Z])/.test(t.slice(m[0].length));
+  },
+};
 const MINUTES_TITLE_RE =
   /^(?:(?:draft\s+)?minutes of (?:the |a )?(?:meeting|proceedings)|a meeting of .+ (?:was )?held|minutes of .+ (?:held|meeting) on)/i;
 const COVER_FIELD_RE =
@@ -175,6 +185,7 @@ export function segmentLines(lines: FlatLine[]): Segment[] {
     }
   }
   starts.sort((a, b) => a.at - b.at);
+  minutesFromTheTop(lines, starts);
   const segs: Segment[] = [];
   starts.forEach((s, k) => {
     const end = k + 1 < starts.length ? starts[k + 1]!.at : lines.length;
@@ -185,6 +196,31 @@ export function segmentLines(lines: FlatLine[]): Segment[] {
     segs.push({ kind, title: s.title, firstPage: body[0]!.page, lastPage: body[body.length - 1]!.page, startLine: s.at, endLine: end });
   });
   return segs;
+}
+
+/**
+ * Genre pattern: a document that opens with a minutes title ("Minutes of a meeting held on …",
+ * "MINUTES OF THE 421st MEETING") is minutes from its first line, whether or not its
+ * attendance is labelled "Present:"; an agenda's title above it keeps it a front sheet.
+ */
+function minutesFromTheTop(lines: FlatLine[], starts: Start[]): void {
+  const first = starts[0];
+  if (!first || first.at !== 0 || first.kind !== "front-sheet") return;
+  const end = starts[1]?.kind === "minutes" && starts[1].at < 40 ? (starts[2]?.at ?? lines.length) : (starts[1]?.at ?? lines.length);
+  const opening = lines
+    .slice(0, end)
+    .filter((l) => l.text)
+    .slice(0, 12);
+  for (const l of opening) {
+    if (isAgendaTitle(l.text)) return;
+    if (isMinutesTitle(l.text)) {
+      first.kind = "minutes";
+      first.title = opening.find((x) => isBodyLine(x.text))?.text ?? null;
+      // A "Present" line further down is part of these minutes, not a second set.
+      if (starts[1]?.kind === "minutes" && starts[1].at < 40) starts.splice(1, 1);
+      return;
+    }
+  }
 }
 
 /** Names a document that began at a page break by what its first lines say. */

@@ -1,0 +1,33 @@
+/**
+ * The genre's heading words, English and Welsh: what a line that opens a set of minutes, an
+ * attendance list or an apologies list says. Councils in Wales print minutes in Welsh, or both
+ * languages side by side ("PRESENNOL / PRESENT"), so every test here accepts either.
+ */
+
+/** "Present", "Members present were", "Sederunt" (Scotland), "Presennol" / "Yn bresennol" (Welsh). */
+export const PRESENT_WORDS = String.raw`(?:(?:committee\s+|voting\s+|council\s+)?members\s+|councillors\s+)?(?:present|sederunt|attendees|in attendance|attendance|(?:yn\s+)?bresennol|presennol)`;
+
+/** "Apologies", "Apologies for absence", "Ymddiheuriadau" (Welsh). */
+export const APOLOGIES_WORDS = String.raw`(?:apologies(?: for absence)?|ymddiheuriadau(?: am absenoldeb)?)`;
+
+/** A leading item number that some minutes print before the attendance label: "1. Present:". */
+export const ITEM_PREFIX = String.raw`(?:\d{1,3}[a-z]?[.)]?\s+)?`;
+
+/**
+ * A line that titles a set of minutes: "Minutes of a meeting of …", "MINUTES OF THE 421st
+ * MEETING", "Draft minutes", "Minutes" alone, "Cofnodion" (Welsh). The minutes of an earlier
+ * meeting named as an agenda item ("Minutes of the previous meeting") are not a title.
+ */
+export function isMinutesTitle(text: string): boolean {
+  const t = text.trim();
+  if (t.length > 200) return false;
+  if (/\b(?:previous|last|preceding)\s+(?:meeting|minutes)\b|\bto (?:confirm|approve|agree|sign)\b/i.test(t)) return false;
+  return /^(?:(?:draft|unconfirmed|approved|confirmed|signed)\s+)?(?:minutes|cofnodion)(?:\s*$|\s+(?:of|for|from)\b|\s*[-–:])/i.test(t);
+}
+
+/** A line that titles an agenda: "Agenda", "AGENDA", "Rhaglen" (Welsh), "Summons and agenda". */
+export function isAgendaTitle(text: string): boolean {
+  return /^(?:(?:summons|notice of meeting)(?:\s+and\s+agenda)?|agenda|rhaglen|agenda\s*\/\s*rhaglen|rhaglen\s*\/\s*agenda)\s*:?$/i.test(
+    text.trim(),
+  );
+}
