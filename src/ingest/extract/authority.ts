@@ -39,7 +39,7 @@ export function extractAuthority(lines: FlatLine[]): AuthorityHit | null {
         while (
           words.length > 2 &&
           GENERIC.test(words[0]!) === false &&
-          /^(?:Cabinet|Leader|Members?|Chief|Executive|Officers?|Councillors?|Meeting|Minutes|Report|Agenda|Of|And|In|At|To|From|By|For|With)$/.test(
+          /^(?:Cabinet|Leader|Members?|Chief|Executive|Officers?|Councillors?|Meeting|Minutes|Report|Agenda|Annual|General|Extraordinary|Special|Ordinary|Of|And|In|At|To|From|By|For|With)$/i.test(
             words[0]!,
           )
         )

@@ -1,5 +1,5 @@
 import type { FlatLine } from "../segment/lines.js";
-import { findDates } from "../parse/printed-date.js";
+import { findDates, findDatesAcross } from "../parse/printed-date.js";
 import { findTimes } from "../parse/printed-time.js";
 import { isBodyLine } from "../segment/segment.js";
 
@@ -18,8 +18,10 @@ export interface MeetingHeader {
   venue: HeaderField<string> | null;
 }
 
+// Dates that belong to the paper, not the meeting: publication, and the clerk's signature
+// under a summons ("Signed … Clerk to the Council  Date: 7 March").
 const NOT_MEETING_DATE =
-  /\b(?:published|publication|issued|despatch|dispatch|circulated|printed|date of issue|updated|revised|deadline|by no later|received by)\b/i;
+  /\b(?:published|publication|issued|despatch|dispatch|circulated|printed|date of issue|updated|revised|deadline|by no later|received by|signed|clerk to the|proper officer)\b/i;
 const VENUE_LABEL_RE = /^(?:venue|place|location|where|meeting place|address)\s*[:\-–]\s*/i;
 const PLACE_WORDS =
   /\b(?:room|chamber|hall|house|suite|centre|center|library|offices?|building|civic|guildhall|council house|town hall|county hall|online|virtual|microsoft teams|zoom|street|road|square|court|lane)\b/i;
@@ -51,7 +53,7 @@ export function findMeetingDate(lines: FlatLine[]): HeaderField<string> | null {
   let best: HeaderField<string> | null = null;
   let bestScore = -Infinity;
   lines.forEach((l, k) => {
-    const d = findDates(l.text).find((x) => x.hasDay);
+    const d = findDatesAcross(l.text, lines[k + 1]?.text).find((x) => x.hasDay);
     if (!d) return;
     const s = scoreDateLine(
       l,
@@ -173,6 +175,11 @@ function findTime(lines: FlatLine[], date: HeaderField<string> | null): HeaderFi
     const clock = d ? /^\s*,?\s*(?:at\s+)?([01]?\d|2[0-3])[.:]([0-5]\d)\b(?!\s*[ap]\.?m)/i.exec(date.line.text.slice(d.end)) : null;
     if (clock) return { value: `${clock[1]!.padStart(2, "0")}:${clock[2]}`, line: date.line };
     const k = lines.indexOf(date.line);
+    // "… 13th March 2019 at 1900": a four-digit 24-hour clock after "at", on the date's line or the next.
+    for (const l of [date.line, lines[k + 1]].filter((x): x is FlatLine => Boolean(x))) {
+      const hhmm = /\bat\s+([01]\d|2[0-3])([0-5]\d)\s*(?:hrs?|hours)?\b(?![.:/]?\d)/i.exec(l.text);
+      if (hhmm) return { value: `${hhmm[1]}:${hhmm[2]}`, line: l };
+    }
     for (let j = k; j < lines.length && j <= k + 3; j++) {
       const t = findTimes(lines[j]!.text);
       if (t.length && (j === k || lines[j]!.text.length < 60)) return { value: t[0]!.hhmm, line: lines[j]! };
@@ -220,8 +227,9 @@ export function extractMeetingHeader(lines: FlatLine[], authority: string | null
   const head = opts.minutes ? lines.slice(0, 40) : lines;
   let date: HeaderField<string> | null;
   if (opts.minutes) {
-    const first = head.find((l) => findDates(l.text).some((d) => d.hasDay) && !NOT_MEETING_DATE.test(l.text));
-    date = first ? { value: findDates(first.text).find((d) => d.hasDay)!.iso, line: first } : null;
+    const at = head.findIndex((l, k) => findDatesAcross(l.text, head[k + 1]?.text).some((d) => d.hasDay) && !NOT_MEETING_DATE.test(l.text));
+    const first = head[at];
+    date = first ? { value: findDatesAcross(first.text, head[at + 1]?.text).find((d) => d.hasDay)!.iso, line: first } : null;
   } else {
     date = findMeetingDate(head.slice(0, 120));
   }

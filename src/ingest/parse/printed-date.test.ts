@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findDates, isDateOnly, parseDate } from "./printed-date.js";
+import { findDates, findDatesAcross, isDateOnly, parseDate } from "./printed-date.js";
 
 describe("parseDate", () => {
   it.each([
@@ -29,5 +29,17 @@ describe("isDateOnly", () => {
     expect(isDateOnly("19 July 2023")).toBe(true);
     expect(isDateOnly("Wednesday, 8th March, 2023")).toBe(true);
     expect(isDateOnly("Minutes of the meeting held on 8 March 2023")).toBe(false);
+  });
+});
+
+describe("dates the genre prints awkwardly", () => {
+  it("does not read paragraph numbers as dates", () => {
+    expect(findDates("see 4.4.10 and 2.1.3.4 below")).toEqual([]);
+    expect(findDates("on 04.04.10")[0]?.iso).toBe("2010-04-04");
+    expect(findDates("on 4/4/10")[0]?.iso).toBe("2010-04-04");
+  });
+  it("reads a date broken across a line's end", () => {
+    expect(findDatesAcross("to be held at the Hall on Wednesday 13th", "March 2019 at 1900.").map((d) => d.iso)).toEqual(["2019-03-13"]);
+    expect(findDatesAcross("held on 2 May 2024", "next line")).toHaveLength(1);
   });
 });

@@ -40,8 +40,11 @@ const ORD = "(?:st|nd|rd|th)?";
 const DMY = new RegExp(`\\b${WEEKDAY_RE}(\\d{1,2})${ORD}[\\s\\-]*(?:of\\s+)?(${MONTH_RE})\\.?[\\s,\\-]*(\\d{4}|\\d{2})\\b`, "gi");
 /** Month Day, Year (rare in UK packs but found in exported calendars). */
 const MDY = new RegExp(`\\b(${MONTH_RE})\\.?\\s+(\\d{1,2})${ORD},?\\s+(\\d{4})\\b`, "gi");
-/** Numeric day-first: 10.07.2019, 10/07/19, 18.03.2019. */
-const NUMERIC = /\b(\d{1,2})[./](\d{1,2})[./](\d{4}|\d{2})\b/g;
+/**
+ * Numeric day-first: 10.07.2019, 10/07/19, 18.03.2019. Not a paragraph number: "4.4.10" or
+ * "2.1.3.4" (a dotted two-digit year needs two-digit day and month, and no further part).
+ */
+const NUMERIC = /(?<![\d.])(\d{1,2})([./])(\d{1,2})\2(\d{4}|\d{2})(?![\d]|\.\d)/g;
 /** Month and year only: "Sept 2023", "March 2019". */
 const MY = new RegExp(`\\b(${MONTH_RE})\\.?,?\\s+(\\d{4})\\b`, "gi");
 
@@ -79,7 +82,10 @@ export function findDates(text: string): FoundDate[] {
   };
   for (const m of text.matchAll(DMY)) add(m.index!, m.index! + m[0].length, iso(year(m[3]), month(m[2]), Number(m[1])), true);
   for (const m of text.matchAll(MDY)) add(m.index!, m.index! + m[0].length, iso(year(m[3]), month(m[1]), Number(m[2])), true);
-  for (const m of text.matchAll(NUMERIC)) add(m.index!, m.index! + m[0].length, iso(year(m[3]), Number(m[2]), Number(m[1])), true);
+  for (const m of text.matchAll(NUMERIC)) {
+    if (m[2] === "." && m[4]!.length === 2 && (m[1]!.length < 2 || m[3]!.length < 2)) continue;
+    add(m.index!, m.index! + m[0].length, iso(year(m[4]!), Number(m[3]), Number(m[1])), true);
+  }
   for (const m of text.matchAll(MY)) add(m.index!, m.index! + m[0].length, iso(year(m[2]), month(m[1]), 1), false);
   return found.sort((a, b) => a.start - b.start);
 }
@@ -96,4 +102,15 @@ export function isDateOnly(text: string): boolean {
   if (!d) return false;
   const rest = (t.slice(0, d.start) + t.slice(d.end)).replace(/[\s,.\-–:]+/g, "");
   return rest.length === 0;
+}
+
+/**
+ * Dates on a line, including one the converter broke across the line's end ("… on Wednesday
+ * 13th" / "March 2019 at 7pm"): the next line is read on, and dates that start on this line kept.
+ */
+export function findDatesAcross(text: string, next: string | undefined): FoundDate[] {
+  const own = findDates(text);
+  if (!next || !/\b(?:\d{1,2}(?:st|nd|rd|th)?|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\s*,?$/i.test(text)) return own;
+  const joined = findDates(`${text} ${next}`).filter((d) => d.start < text.length && d.end > text.length);
+  return [...own, ...joined.map((d) => ({ ...d, end: text.length }))].sort((a, b) => a.start - b.start);
 }

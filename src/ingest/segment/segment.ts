@@ -89,7 +89,8 @@ function minutesStart(lines: FlatLine[], presentAt: number, floor: number): numb
       continue;
     }
     // Venue or time lines sit between the heading and "Present:".
-    if (t.length < 80 && !/[.;]$/.test(t) && ++unknown <= 2) {
+    // ("Held in the Board Room at 7 p.m." may end with a full stop.)
+    if ((t.length < 80 || /^held\b/i.test(t)) && (!/[.;]$/.test(t) || /^held\b|\d\s*[ap]\.?m\.?$/i.test(t)) && ++unknown <= 2) {
       lastUnknown = j;
       continue;
     }
@@ -206,6 +207,17 @@ export function segmentLines(lines: FlatLine[]): Segment[] {
 function minutesFromTheTop(lines: FlatLine[], starts: Start[]): void {
   const first = starts[0];
   if (!first || first.at !== 0 || first.kind !== "front-sheet") return;
+  // A short letterhead above minutes, with no agenda title or numbered item, heads those minutes.
+  const next = starts[1];
+  if (next?.kind === "minutes" && next.at < 30) {
+    const above = lines.slice(0, next.at).filter((l) => l.text);
+    if (!above.some((l) => isAgendaTitle(l.text) || /^\d{1,2}[.)]\s+\S/.test(l.text))) {
+      first.kind = "minutes";
+      first.title = next.title ?? above.find((x) => isBodyLine(x.text))?.text ?? null;
+      starts.splice(1, 1);
+      return;
+    }
+  }
   const end = starts[1]?.kind === "minutes" && starts[1].at < 40 ? (starts[2]?.at ?? lines.length) : (starts[1]?.at ?? lines.length);
   const opening = lines
     .slice(0, end)
