@@ -67,4 +67,25 @@ describe("extractAgenda layouts", () => {
       "Dear Member\n\nFELPERSHAM COUNTY COUNCIL - THURSDAY, 12 JUNE 2025\n\nAgenda Item No\n4 River Fel Flood Defences (Pages 1 - 18)\n\nYours sincerely";
     expect(agenda(text).map((a) => [a.number, a.title, a.pages])).toEqual([["4", "River Fel Flood Defences", [1, 18]]]);
   });
+
+  it("keeps capitals headings printed out of order and titles them without their ' - description'", () => {
+    const text = [
+      "1. APOLOGIES FOR ABSENCE",
+      "2. DECLARATIONS OF INTEREST - to note any declarations",
+      "3. ALLOTMENTS",
+      "a) To consider the rents",
+      "5. FINANCE",
+      "4. VILLAGE GREEN - update on the fencing",
+      "6. NEXT MEETING",
+      "2. to be read with item 5 below",
+    ].join("\n");
+    expect(agenda(text).map((a) => [a.number, a.title])).toEqual([
+      ["1", "APOLOGIES FOR ABSENCE"],
+      ["2", "DECLARATIONS OF INTEREST"],
+      ["3", "ALLOTMENTS"],
+      ["5", "FINANCE"],
+      ["4", "VILLAGE GREEN"],
+      ["6", "NEXT MEETING"],
+    ]);
+  });
 });

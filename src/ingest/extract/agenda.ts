@@ -122,9 +122,17 @@ export function extractAgenda(lines: FlatLine[]): AgendaHit[] {
       const n = Number(m[2]);
       const at = m.index! + m[1]!.length;
       const atStart = raw.slice(0, at).replace(/[*\s]/g, "") === "";
-      if (atStart ? n >= exp && n <= exp + 3 : n === exp) {
+      // Genre pattern: items printed out of order ("9. FINANCE" before "8. STANDING ITEMS"). A
+      // number already passed still starts an item when it is new and heads a capitals heading.
+      const late =
+        atStart &&
+        chunks.length > 0 &&
+        n < exp &&
+        !chunks.some((c) => numValue(c.number) === n) &&
+        capsHeading(raw.slice(at + m[0].length - m[1]!.length));
+      if (late || (atStart ? n >= exp && n <= exp + 3 : n === exp)) {
         positions.push({ at, number: m[2]!, len: m[0].length - m[1]!.length });
-        exp = n + 1;
+        exp = Math.max(exp, n + 1);
       }
     }
     const lone = /^\s*(\d{1,2})[.)]?\s*$/.exec(raw);
@@ -162,6 +170,26 @@ export function extractAgenda(lines: FlatLine[]): AgendaHit[] {
     expected = exp;
   }
   return chunksToItems(chunks);
+}
+
+/** "PLANNING", "CHAIRMAN’S ANNOUNCEMENTS - resolution to …": a heading set in capitals. */
+function capsHeading(text: string): boolean {
+  const head = text
+    .trim()
+    .split(/\s+[-–]\s+/)[0]!
+    .replace(/\*/g, "");
+  return /[A-Z]{3}/.test(head) && !/[a-z]/.test(head) && head.length <= 80;
+}
+
+/**
+ * Genre pattern (FORMAT.md convention 2): a heading in capitals followed by " - description"
+ * is titled by the heading alone.
+ */
+export function headingBeforeDash(title: string): string {
+  const m = /^(.+?)\s+[-–]\s+\S/.exec(title);
+  if (!m) return title;
+  const head = m[1]!.trim();
+  return /[A-Z]{2}/.test(head) && !/[a-z]/.test(head) ? head : title;
 }
 
 function chunksToItems(chunks: Chunk[]): AgendaHit[] {
@@ -212,10 +240,12 @@ function chunksToItems(chunks: Chunk[]): AgendaHit[] {
     // A description run on after the title: "Bus Shelters To receive a report on shelters".
     const desc = /\s+(?=(?:To (?:receive|consider|note|approve|confirm|agree|endorse|determine|discuss|review))\b)/.exec(title);
     if (desc && desc.index > 0) title = title.slice(0, desc.index);
-    title = title
-      .replace(/\s*\.?$/, "")
-      .replace(/\s+/g, " ")
-      .trim();
+    title = headingBeforeDash(
+      title
+        .replace(/\s*\.?$/, "")
+        .replace(/\s+/g, " ")
+        .trim(),
+    );
     const exempt = c.exempt || EXEMPT_IN_ITEM_RE.test(cleanInline(c.raw));
     // Titles start as headings do; "1. and an overview…" is a numbered sentence, not an item.
     if (title && /^[A-Z0-9"'‘“(£*]/.test(title)) items.push({ number: c.number, title, pages, exempt, line: c.line });
