@@ -10,12 +10,17 @@ const KIND = "(?:Metropolitan Borough|Royal Borough|London Borough|Borough|City|
 const NAME_WORD = "[A-Z][A-Za-z’'\\-]+";
 const JOIN = "(?:\\s+(?:upon|on|in|under|and|of|the|-)\\s+|\\s+|-)";
 const QUALIFIED_RE = new RegExp(`\\b((?:The\\s+)?(?:${NAME_WORD}${JOIN}){0,4}?${NAME_WORD}\\s+${KIND}\\s+Council)\\b`, "g");
+/** Authorities that are not councils: "West of England Mayoral Combined Authority", "Greater London Authority". */
+const AUTHORITY_RE = new RegExp(
+  `\\b((?:${NAME_WORD}${JOIN}){0,4}?${NAME_WORD}\\s+(?:Mayoral\\s+)?(?:Combined|National Park|Fire and Rescue|Fire & Rescue|Police)\\s+Authority|Greater London Authority)\\b`,
+  "g",
+);
 const ROYAL_RE = new RegExp(`\\b((?:Royal|London)\\s+Borough\\s+of\\s+(?:${NAME_WORD}${JOIN}){0,3}${NAME_WORD})\\b`, "g");
 const LETTERHEAD_RE = new RegExp(`^((?:${NAME_WORD}${JOIN}){0,4}${NAME_WORD}\\s+(?:${KIND}\\s+)?Council)$`);
 const titleCase = (s: string) => s.toLowerCase().replace(/(^|[\s-])([a-z])/g, (_, a: string, b: string) => a + b.toUpperCase());
 
 const GENERIC =
-  /^(?:the\s+)?(?:county|city|borough|district|town|parish|full|this|a|an|each|every|our|your|their|local|other|neighbouring|member|all|whole|new|unitary|combined)\b/i;
+  /^(?:the\s+)?(?:county|city|borough|district|town|parish|full|this|a|an|each|every|our|your|their|local|other|neighbouring|member|all|whole|new|unitary|combined|mayoral)\b/i;
 
 export interface AuthorityHit {
   name: string;
@@ -31,9 +36,10 @@ export function extractAuthority(lines: FlatLine[]): AuthorityHit | null {
   }
   const counts = new Map<string, { n: number; line: FlatLine }>();
   for (const l of lines) {
-    for (const re of [QUALIFIED_RE, ROYAL_RE]) {
+    for (const re of [QUALIFIED_RE, ROYAL_RE, AUTHORITY_RE]) {
       for (const m of l.text.matchAll(re)) {
-        let name = m[1]!.replace(/^The\s+/, "");
+        // "Approved the X Council", "Scheme - X Council": a name starts after " the " or " - ".
+        let name = m[1]!.replace(/^The\s+/, "").replace(/^.*\s(?:the|-)\s+(?=[A-Z])/, "");
         // "Cabinet of Kent County Council": keep the words that make the council's name.
         const words = name.split(/\s+/);
         while (
@@ -67,6 +73,33 @@ export function extractAuthority(lines: FlatLine[]): AuthorityHit | null {
     const first = place.split(/[\s-]+/)[0]!.toLowerCase();
     return head.includes(first) || domains.some((d) => d.includes(first));
   };
+  // Words run on before a name ("Approved the X Council", a table cell's "Scheme - X Council")
+  // count toward the name they end with.
+  for (const long of [...counts.keys()]) {
+    const tail = [...counts.keys()].find((n) => n !== long && long.endsWith(` ${n}`) && local(n));
+    if (tail) {
+      counts.get(tail)!.n += counts.get(long)!.n;
+      counts.delete(long);
+    }
+  }
+  // A shorter form counts toward a fuller form with one more word
+  // ("West of England Combined Authority" toward "West of England Mayoral Combined Authority").
+  const names = [...counts.keys()];
+  for (const short of names) {
+    const sw = short.toLowerCase().split(/\s+/);
+    if (!counts.has(short)) continue;
+    const full = names.find(
+      (n) =>
+        n !== short &&
+        counts.has(n) &&
+        n.split(/\s+/).length === sw.length + 1 &&
+        sw.every((w) => n.toLowerCase().split(/\s+/).includes(w)),
+    );
+    if (full) {
+      counts.get(full)!.n += counts.get(short)!.n;
+      counts.delete(short);
+    }
+  }
   let best: AuthorityHit | null = null;
   let bestN = 0;
   for (const [name, c] of counts)

@@ -136,6 +136,28 @@ function merge(built: Built[]): Built[] {
   return out;
 }
 
+/**
+ * Genre pattern: a standalone report names the meeting it goes to on its cover ("REPORT TO
+ * CABINET" over the date, or "Report to: … / Date: …"). With no agenda or minutes in the
+ * document, that meeting is the one it describes.
+ */
+function reportToMeeting(pages: PageSet, lines: FlatLine[]): Built | null {
+  const head = lines.filter((l) => l.text).slice(0, 12);
+  const k = head.findIndex((l) => /^report to\s*:?\s+\S/i.test(l.text));
+  if (k < 0) return null;
+  const committee = head[k]!.text.replace(/^report to\s*:?\s+(?:the\s+)?/i, "").trim();
+  const dated = head.slice(k + 1, k + 4).find((l) => findDates(l.text).some((d) => d.hasDay));
+  if (!dated || committee.length > 100) return null;
+  const m = emptyMeeting();
+  const header: MeetingHeader = {
+    committee: { value: committee, line: head[k]! },
+    date: { value: findDates(dated.text).find((d) => d.hasDay)!.iso, line: dated },
+    time: null,
+    venue: null,
+  };
+  return { meeting: m, prov: new ProvenanceLog(pages), header };
+}
+
 export function extract(pages: PageSet): { extraction: Extraction; provenance: ExtractionProvenance } {
   const lines = flatten(pages);
   const segments = segmentLines(lines);
@@ -159,6 +181,13 @@ export function extract(pages: PageSet): { extraction: Extraction; provenance: E
   if (fs && !fs.meeting.committee) {
     const other = built.find((b) => b !== fs && b.meeting.committee);
     if (other) fs.meeting.committee = other.meeting.committee;
+  }
+  if (!built.length) {
+    const to = reportToMeeting(pages, lines);
+    if (to) {
+      applyHeader(to);
+      built.push(to);
+    }
   }
   const meetings = merge(built);
   meetings.forEach((b, i) => {

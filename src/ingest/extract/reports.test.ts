@@ -127,4 +127,53 @@ describe("personName", () => {
       { title: "River Fel Flood Defences", meetingDate: "2025-06-12", author: "Carol Dunn", service: null, wards: null },
     ]);
   });
+
+  it("reads a cover with no field labels: REPORT TO, the date, REPORT OF over two lines, the title in capitals", () => {
+    const text = [
+      "AGENDA ITEM",
+      "REPORT TO CABINET",
+      "3 OCTOBER 2024",
+      "REPORT OF CORPORATE",
+      "LEADERSHIP TEAM",
+      "",
+      "CABINET DECISION",
+      "Cllr Ann Archer – Cabinet Member for Rural Affairs",
+      "",
+      "VILLAGE HALL GRANTS: ROUND TWO",
+      "",
+      "1. Summary",
+      "This report sets out the second round of grants.",
+      "Name of Contact Officer: Tom Forrest",
+    ].join("\n");
+    expect(extractReports(readText("r.txt", text)).rows).toEqual([
+      {
+        title: "VILLAGE HALL GRANTS: ROUND TWO",
+        meetingDate: "2024-10-03",
+        author: "Tom Forrest",
+        service: "Corporate Leadership Team",
+        wards: null,
+      },
+    ]);
+  });
+
+  it("puts back together a cover's labels that wrapped in their column", () => {
+    const text = [
+      "REPORT TO:\tBORSETSHIRE JOINT COMMITTEE",
+      "DATE:\t12 MARCH 2025",
+      "REPORT\tBUS SHELTERS",
+      "TITLE:",
+      "RESPONSIBLE\tDIRECTOR OF PLACE AND",
+      "OFFICER: ENVIRONMENT",
+      "Purpose of Report",
+      "To report on shelters.",
+      "Author: Jazzer McCreary",
+    ].join("\n");
+    const [r] = extractReports(readText("r.txt", text)).rows;
+    expect(r).toMatchObject({
+      title: "BUS SHELTERS",
+      meetingDate: "2025-03-12",
+      author: "Jazzer McCreary",
+      service: "DIRECTOR OF PLACE AND ENVIRONMENT",
+    });
+  });
 });

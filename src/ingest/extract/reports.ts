@@ -74,6 +74,7 @@ const SECTION =
   /^(\d+\.?\s*)?(summary|purpose( of (the )?report)?|report summary|executive summary|introduction|context|background|recommendations?( and reasons)?|detail|key issues)\b/i;
 
 interface Cover {
+  service?: { value: string; line: StreamLine };
   start: number;
   hits: Hit[];
   title: string | null;
@@ -106,7 +107,7 @@ export function extractReports(
   pages: PageSet,
   _segments?: Segment[],
 ): { rows: ExtractedReport[]; provenance: Record<string, ProvenanceRef> } {
-  const stream = toStream(pages);
+  const stream = rejoinWrappedLabels(toStream(pages));
   const texts = pageTextMap(pages);
   const agenda = agendaTitles(stream);
   const packDate = packMeetingDate(stream);
@@ -133,6 +134,13 @@ export function extractReports(
       if (title && authorish) {
         covers.push({ start: i, hits: block, title: title.value, titleLine: title.line, heading: null, dateLine: null });
         i = j - 1;
+        continue;
+      }
+    }
+    if (startsPage || i < 3) {
+      const u = unlabelledCover(stream, i);
+      if (u) {
+        covers.push(u);
         continue;
       }
     }
@@ -172,6 +180,11 @@ export function extractReports(
       (cover.dateLine && parseDate(cover.dateLine.text)) ||
       (meetingHit && parseDate(meetingHit.value)) ||
       packDate;
+    if (!service && cover.service) service = cover.service;
+    // FORMAT.md convention 8: the "Report of" / "Responsible officer" line names the service
+    // when it names a post rather than a person.
+    const lead = get("lead");
+    if (!service && lead && !personName(lead.value)) service = lead;
     const authorHit = [get("author"), get("contact"), get("lead")].find((h) => h && personName(h.value));
     const author = authorHit ? personName(authorHit.value) : null;
     if (!service) service = serviceUnderHeading(stream, cover.start, end, title);
@@ -194,6 +207,99 @@ export function extractReports(
     if (dl) provenance[`/${i}/meetingDate`] = provenanceAt(dl, texts, dateHit?.value ?? dl.text, EXTRACTOR, conf);
   });
   return { rows, provenance };
+}
+
+/**
+ * Genre pattern: a two-column cover whose label column wraps, so the converter prints
+ * "REPORT Transport Update" then "TITLE:", or "RESPONSIBLE Director of Finance and" then
+ * "OFFICER: Commercial". The label's halves are put back together with the value's.
+ */
+export function rejoinWrappedLabels(stream: StreamLine[]): StreamLine[] {
+  const out = [...stream];
+  for (let j = 1; j < out.length; j++) {
+    const tail = /^([A-Za-z][A-Za-z()]*(?:\s+[A-Za-z()]+)?)\s*:\s*(.*)$/.exec(out[j].text);
+    const prev = out[j - 1];
+    if (!tail || /:/.test(prev.text) || labelOf(tail[1]) === "date") continue;
+    const cells = prev.cells ? nonEmpty(prev.cells) : null;
+    if (cells && cells.length === 2) {
+      const label = `${cells[0]} ${tail[1]}`;
+      if (!labelOf(label)) continue;
+      const value = `${cells[1]} ${tail[2]}`.trim();
+      out[j - 1] = { ...prev, text: `${label}: ${value}`, cells: [`${label}:`, value] };
+      out[j] = { ...out[j], text: "", cells: null };
+      continue;
+    }
+    if (prev.cells) continue;
+    const words = prev.text.split(/\s+/);
+    for (const n of [2, 1]) {
+      if (words.length <= n) continue;
+      const label = `${words.slice(0, n).join(" ")} ${tail[1]}`;
+      if (!labelOf(label)) continue;
+      const value = `${words.slice(n).join(" ")} ${tail[2]}`.trim();
+      out[j - 1] = { ...prev, text: `${label}: ${value}` };
+      out[j] = { ...out[j], text: "" };
+      break;
+    }
+  }
+  return out;
+}
+
+/**
+ * Genre pattern: a cover with no field labels — "REPORT TO CABINET", the meeting's date,
+ * "REPORT OF <officer or team>" (perhaps over two lines), then the title in capitals just
+ * above the first section ("1. Summary").
+ */
+function unlabelledCover(stream: StreamLine[], i: number): Cover | null {
+  const to = /^report to (?:the\s+)?(.{3,80})$/i.exec(stream[i].text);
+  if (!to) return null;
+  const next: number[] = [];
+  for (let j = i + 1; j < stream.length && next.length < 14; j++) if (!isFurniture(stream[j].text)) next.push(j);
+  const dateAt = next.findIndex((j) => isDateOnly(stream[j].text));
+  if (dateAt < 0 || dateAt > 1) return null;
+  const sectionAt = next.findIndex((j) => SECTION.test(stream[j].text) && wordCount(stream[j].text) <= 6);
+  if (sectionAt <= dateAt + 1) return null;
+  let service: Cover["service"];
+  const ofAt = next.findIndex((j) => /^report of\s+\S/i.test(stream[j].text));
+  let afterService = dateAt + 1;
+  if (ofAt > dateAt && ofAt < sectionAt) {
+    const line = stream[next[ofAt]];
+    let value = line.text.replace(/^report of\s+/i, "");
+    afterService = ofAt + 1;
+    // "REPORT OF SENIOR" / "MANAGEMENT TEAM": capitals continue the name.
+    const cont = stream[next[ofAt + 1]]?.text ?? "";
+    if (value === value.toUpperCase() && cont && cont === cont.toUpperCase() && wordCount(cont) <= 4 && ofAt + 1 < sectionAt - 1) {
+      value += ` ${cont}`;
+      afterService++;
+    }
+    service = { value: titleCaseWords(value), line };
+  }
+  // The title: the last capitals line(s) before the first section, not a decision-type or member line.
+  const heads = next
+    .slice(afterService, sectionAt)
+    .map((j) => stream[j])
+    .filter(
+      (l) =>
+        !/^(?:cabinet|council|key|non[- ]key|executive)?\s*decision$|^(?:cllr|councillor)\b|–|\bmember for\b/i.test(l.text) ||
+        l.text === l.text.toUpperCase(),
+    );
+  const titled = heads.filter(
+    (l) =>
+      l.text === l.text.toUpperCase() &&
+      /[A-Z]{3}/.test(l.text) &&
+      !/^(?:cabinet|council|key|non[- ]key|executive)?\s*decision$/i.test(l.text),
+  );
+  const title = titled[titled.length - 1];
+  if (!title) return null;
+  return { start: i, hits: [], title: title.text, titleLine: title, heading: null, dateLine: stream[next[dateAt]], service };
+}
+
+/** "SENIOR MANAGEMENT TEAM" -> "Senior Management Team". */
+function titleCaseWords(s: string): string {
+  if (s !== s.toUpperCase()) return s;
+  return s
+    .toLowerCase()
+    .replace(/(^|[\s(/-])([a-z])/g, (_, a: string, b: string) => a + b.toUpperCase())
+    .replace(/\b(And|Of|The|For|In)\b/g, (w) => w.toLowerCase());
 }
 
 /** "7. Report Authors:" alone on its line, the value on the next one. */

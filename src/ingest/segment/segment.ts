@@ -1,6 +1,6 @@
 import type { PageSet } from "../read/page.js";
 import { flatten, nextFilled, prevFilled, type FlatLine } from "./lines.js";
-import { parseDate } from "../parse/printed-date.js";
+import { isDateOnly, parseDate } from "../parse/printed-date.js";
 import { isAgendaTitle, isMinutesTitle, ITEM_PREFIX, PRESENT_WORDS } from "../parse/headings.js";
 
 /**
@@ -122,7 +122,7 @@ export function segmentLines(lines: FlatLine[]): Segment[] {
   const push = (s: Start) => {
     if (seen.has(s.at)) {
       const existing = starts.find((x) => x.at === s.at);
-      if (existing && (existing.kind === "other" || (existing.kind === "front-sheet" && s.kind === "minutes"))) {
+      if (existing && (existing.kind === "other" || (existing.kind === "front-sheet" && (s.kind === "minutes" || s.kind === "report")))) {
         existing.kind = s.kind;
         existing.title = s.title;
       }
@@ -156,6 +156,11 @@ export function segmentLines(lines: FlatLine[]): Segment[] {
     }
     if (STAMP_RE.test(t) && !/^pages?\b/i.test(lines[nextFilled(lines, i)]?.text ?? "")) {
       push({ at: i, kind: "report", title: titleNear(lines, i + 1) });
+      continue;
+    }
+    // A cover with no labels: "REPORT TO CABINET" over the meeting's date.
+    if (/^report to\s+(?:the\s+)?[A-Z]/i.test(t) && t.length < 100 && isDateOnly(lines[nextFilled(lines, i)]?.text ?? "")) {
+      push({ at: i, kind: "report", title: null });
       continue;
     }
     if (COVER_FIELD_RE.test(t) && /^meeting|^report to|^date of meeting/i.test(t)) {
