@@ -49,4 +49,34 @@ describe("genre patterns", () => {
     expect(extraction.authority).toBe("Loxley Barrett Parish Council");
     expect(extraction.meetings[0]).toMatchObject({ date: "2024-03-13", time: "19:00" });
   });
+
+  it("an 'Agenda and minutes' page: the body and date on one line, each item's minute beneath it, 'were approved' a decision", () => {
+    const text = [
+      "Agenda and minutes",
+      "Borsetshire Rural Affairs Committee - Monday, 3rd March, 2025 10.00 am",
+      "Venue: County Hall, Felpersham",
+      "Items",
+      "1. Minutes",
+      "To approve the minutes of the last meeting.",
+      "Minutes:",
+      "The minutes of the meeting held on 3 February 2025 were approved.",
+      "2. Hedgerow Survey",
+      "Minutes:",
+      "The committee discussed the survey and further funding was approved at",
+      "the last meeting.",
+    ].join("\n");
+    const [m] = extract(readText("p.txt", text)).extraction.meetings;
+    expect(m).toMatchObject({
+      committee: "Borsetshire Rural Affairs Committee",
+      date: "2025-03-03",
+      time: "10:00",
+      hasAgenda: true,
+      hasMinutes: true,
+    });
+    expect(m!.agenda.map((a) => [a.number, a.title])).toEqual([
+      ["1", "Minutes"],
+      ["2", "Hedgerow Survey"],
+    ]);
+    expect(m!.minutes.map((x) => x.decisions)).toEqual([["The minutes of the meeting held on 3 February 2025 were approved."], []]);
+  });
 });

@@ -208,6 +208,12 @@ function findCommittee(lines: FlatLine[], date: HeaderField<string> | null, auth
     const to = /^to (?:all )?(?:the )?members of (?:the )?(.+?)[.,:]?$/i.exec(l.text);
     if (!name && to) name = to[1]!;
     if (!name) name = bodyName(l.text);
+    // "Overview & Scrutiny Committee - Monday, 23rd March, 2026 10.00 am": body and date on one line.
+    if (!name) {
+      const d = findDates(l.text).find((x) => x.hasDay);
+      const before = d ? l.text.slice(0, d.start).replace(/[\s,–—-]*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day)?[\s,–—-]*$/i, "") : "";
+      if (before) name = bodyName(before);
+    }
     if (!name || (authority && name.toLowerCase() === authority.toLowerCase())) return;
     if (/^(?:the\s+)?council$/i.test(name)) return;
     candidates.push({ value: name, line: l, dist: Math.abs(k - dateIdx) + (k > dateIdx ? 0.5 : 0) });

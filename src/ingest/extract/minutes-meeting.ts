@@ -93,7 +93,7 @@ export function extractMinutesMeeting(
       first.text.length < 90 &&
       !findDates(first.text).length &&
       !/[:.]$/.test(first.text) &&
-      !/^(?:minutes|present)\b/i.test(first.text)
+      !/^(?:minutes|present|agenda)\b/i.test(first.text)
     )
       header.committee = { value: first.text, line: first };
   }
@@ -108,6 +108,12 @@ export function extractMinutesMeeting(
   const votes = extractVotes(body, minutes);
   votes.forEach((v, j) => prov.add(`/votes/${j}/question`, v.line, v.vote.question, "votes", v.vote.positions.length ? 0.8 : 0.6));
   if (votes.length) meeting.votes = votes.map((v) => v.vote);
+  // Genre pattern: a page titled "Agenda and minutes" (ModernGov) prints each agenda item with
+  // its minute beneath, so its items are the agenda too.
+  if (body.slice(0, 5).some((l) => /^agenda and minutes\b/i.test(l.text)) && meeting.minutes.length) {
+    meeting.hasAgenda = true;
+    meeting.agenda = meeting.minutes.map((mi) => ({ number: mi.number, title: mi.title, pages: null, exempt: false }));
+  }
   if (!header.date && !minutes.length) return null;
   return { meeting, prov, header };
 }

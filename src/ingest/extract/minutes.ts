@@ -23,6 +23,8 @@ const NOTED_RE =
   /^(?:the\s+)?(?:members|committee|sub-committee|panel|board)\s+(?:noted|endorsed|approved|requested|supported|welcomed|accepted)\b/i;
 const FOLLOWING_RE = /\b(?:agreed|resolved|recommended|decided)\b(?:\s+(?:the following|as follows|that))?\s*:\s*$/i;
 const MID_AGREED_RE = /\b(?:it was|and|were|was)\s+(?:(?:unanimously|also|further|therefore)\s+)?agreed\s+(?=(?:that|to)\s)/i;
+const APPROVED_RE =
+  /\b(?:was|were)\s+(?:duly\s+|unanimously\s+)?(?:approved|adopted)(?:\s+and\s+signed\b[^.]*)?(?:\s+(?:as\s+(?:a\s+)?(?:true|correct|accurate)\b[^.]*))?\.?(?:\s|$)/i;
 const LIST_ITEM_RE = /^(?:[-•·*▪]\s*)?(?:\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]|\d{1,2}\.\d{1,2}\.?)\s+/i;
 const BULLET_RE = /^[-•·*▪]\s+/;
 
@@ -196,6 +198,13 @@ export function decisionsIn(body: FlatLine[]): { text: string; line: FlatLine }[
       const stop = /[.!](?=\s+[A-Z])(?<!\b(?:[A-Z]|Cllr|Cllrs|Mr|Mrs|Ms|Dr|No|St))/.exec(tail);
       const text = tidy(stop ? tail.slice(0, stop.index + 1) : tail);
       if (text.split(/\s+/).length >= 3) out.push({ text, line: l });
+      continue;
+    } else if (!hasExplicit && !l.cells && APPROVED_RE.test(t)) {
+      // FORMAT.md convention 3: "The minutes of the meeting held on … were approved." is a
+      // decision, kept whole.
+      // Whole sentences only: a line-wrapped fragment ("and £600 was approved to") is not one.
+      const sentence = t.split(/(?<=[.!])\s+(?=[A-Z])/).find((x) => APPROVED_RE.test(x) && /^[A-Z“"]/.test(x) && /[.!]$/.test(x));
+      if (sentence) out.push({ text: tidy(sentence), line: l });
       continue;
     } else if (NOTED_RE.test(t) && !hasExplicit) {
       const a = /\b(?:agreed|resolved)\b\s*(?:that\s+)?/i.exec(t);
