@@ -38,7 +38,11 @@ export function registerStoreCommands(program: Command): void {
       const { startServer } = await import("../web/server.js");
       const server = await startServer(store, { port: opts.port, hostname: opts.host });
       console.log(`Moot is serving ${store.describe} at ${server.url}`);
+      const { startAlertsForServer } = await import("../jobs/alerts-job.js");
+      const alerts = await startAlertsForServer(store, server.url);
+      if (alerts) console.log("Email alerts are on (SMTP_URL).");
       const stop = async () => {
+        await alerts?.stop();
         await server.close();
         await store.close();
         process.exit(0);

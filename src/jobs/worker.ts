@@ -3,6 +3,7 @@ import type { Store } from "../store/open.js";
 import { QUEUES } from "./queue.js";
 import { runPackJob } from "./pack-job.js";
 import { runImportJob } from "./import-job.js";
+import { workAlerts } from "./alerts-job.js";
 
 export interface WorkerOptions {
   /** Called with one line per finished or failed job. */
@@ -30,5 +31,7 @@ export async function startWorker(store: Store, boss: PgBoss, opts: WorkerOption
     return `${r.pages} pages, document ${r.documentId}`;
   });
   await handle(QUEUES.import, (data) => runImportJob(store, data));
+  // Email alerts, when SMTP_URL is set (see alerts-job.ts).
+  await workAlerts(store, boss, log);
   return { stop: () => boss.stop({ graceful: true, wait: true }) };
 }

@@ -1,6 +1,7 @@
 import type { RecordOf, RecordTable } from "../domain/records.js";
 import type { Authority } from "../domain/authority.js";
 import type { SignInAttempt, Session, User } from "../domain/account.js";
+import type { AlertSent, Subscription } from "../domain/subscription.js";
 
 /** The stored form of a value: booleans as 0/1, nested values as JSON text (see codec.ts). */
 type Stored<V> = V extends boolean ? number : V extends object ? (V extends null ? V : string) : V;
@@ -59,4 +60,7 @@ export type Database = { [T in RecordTable]: StoredRow<RecordOf<T>> } & {
   user_session: Session;
   sign_in_attempt: SignInAttempt;
   interop_ref: InteropRefRow;
+  alert_subscription: Subscription;
+  alert_sent: AlertSent;
+  alert_signup_attempt: { id: string; authorityId: string; key: string; windowStart: string; count: number };
 };

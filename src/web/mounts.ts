@@ -6,6 +6,7 @@ import { registerVoteEditor } from "./editor/votes.js";
 import { modernGovPosts, mountModernGov } from "./interop/moderngov/routes.js";
 import { mountOParl } from "./interop/oparl/routes.js";
 import { mountOpenData } from "./interop/open-data.js";
+import { alertKick, mountAlerts } from "./alerts/index.js";
 
 /**
  * What other modules add to the public app (the editor, sign-in), in one place so the server,
@@ -16,5 +17,13 @@ import { mountOpenData } from "./interop/open-data.js";
  * - MOUNTS receive the app: `app.get("/editor/…", …)`. Reuse `Layout`/`renderPage` from app.ts.
  * Public GET answers are cached and shared unless they set Cache-Control or a cookie.
  */
-export const MIDDLEWARE: MiddlewareHandler<AppEnv>[] = [modernGovPosts(), ...AUTH_MIDDLEWARE];
-export const MOUNTS: Array<(app: App) => void> = [mountAuth, mountEditor, registerVoteEditor, mountModernGov, mountOParl, mountOpenData];
+export const MIDDLEWARE: MiddlewareHandler<AppEnv>[] = [modernGovPosts(), ...AUTH_MIDDLEWARE, alertKick()];
+export const MOUNTS: Array<(app: App) => void> = [
+  mountAuth,
+  mountEditor,
+  registerVoteEditor,
+  mountModernGov,
+  mountOParl,
+  mountOpenData,
+  mountAlerts,
+];

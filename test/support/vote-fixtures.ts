@@ -52,3 +52,33 @@ export async function addVotes(store: Store, f: WebFixture): Promise<VoteFixture
   });
   return { library: a.vote.id, exempt: b.vote.id };
 }
+
+/** An address only ever held in the subscriptions table: no route may show it. */
+export const SUBSCRIBER_SECRET = "wallabysubscriber@example.org";
+
+/** A confirmed and a pending subscriber to the fixture's Cabinet, stored as the sign-up would. */
+export async function addSubscribers(store: Store, f: WebFixture): Promise<void> {
+  const { createSubscription } = await import("../../src/store/subscriptions.js");
+  for (const [status, n] of [
+    ["confirmed", 1],
+    ["pending", 2],
+  ] as const) {
+    await createSubscription(store, {
+      authorityId: f.authorityId,
+      email: SUBSCRIBER_SECRET.replace("@", `${n}@`),
+      target: "committee",
+      targetKey: f.committees.cabinet.id,
+      label: "Cabinet",
+      frequency: "immediate",
+      status,
+      confirmTokenHash: "0".repeat(63) + n,
+      unsubscribeToken: `fixture-unsubscribe-token-${n}-${"x".repeat(20)}`,
+      createdAt: "2025-09-01T09:00:00Z",
+      confirmationSentAt: "2025-09-01T09:00:00Z",
+      confirmedAt: status === "confirmed" ? "2025-09-01T10:00:00Z" : null,
+      unsubscribedAt: null,
+      since: "2025-09-01T10:00:00Z",
+      lastDigestOn: null,
+    });
+  }
+}

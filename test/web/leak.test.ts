@@ -3,7 +3,7 @@ import { createApp } from "../../src/web/app.js";
 import type { Viewer } from "../../src/domain/viewer.js";
 import { DIALECTS, freshStore, type TestStore } from "../support/stores.js";
 import { buildWebFixture, FIXTURE_NOW, markExempt, SECRETS as WEB_SECRETS, type WebFixture } from "../support/web-fixtures.js";
-import { addVotes, VOTE_SECRETS, type VoteFixture } from "../support/vote-fixtures.js";
+import { addSubscribers, addVotes, SUBSCRIBER_SECRET, VOTE_SECRETS, type VoteFixture } from "../support/vote-fixtures.js";
 import { interopSamples } from "../interop/leak-samples.js";
 
 const SECRETS = { ...WEB_SECRETS, ...VOTE_SECRETS };
@@ -77,6 +77,10 @@ function samplesFor(f: WebFixture, v: VoteFixture): Record<string, string[]> {
     "/editor/committees/:id/work-programme": committees.map((c) => `/editor/committees/${c.id}/work-programme`),
     "/editor/people/:personId/interests": people.map((p) => `/editor/people/${p.id}/interests`),
     "/editor/minutes/:id/votes": ["/editor/minutes/any/votes"],
+    // Email alerts: the sign-up form, and the confirm/unsubscribe pages (known and unknown tokens).
+    "/alerts": ["/alerts", "/alerts?committee=cabinet", `/alerts?person=${people[0]?.slug}`],
+    "/alerts/confirm/:token": ["/alerts/confirm/nope", `/alerts/confirm/${"0".repeat(63)}1`],
+    "/alerts/unsubscribe/:token": ["/alerts/unsubscribe/nope", `/alerts/unsubscribe/fixture-unsubscribe-token-1-${"x".repeat(20)}`],
     "/api/v1/search": [...q("/api/v1/search?q="), ...NEIGHBOURS.map((n) => `/api/v1/search?q=${n}&limit=100`)],
   };
 }
@@ -108,6 +112,8 @@ async function probe(
       urls += 1;
       // A search page echoes its own query; that is the asker's text, not a leak.
       const echo = new URL(url, "http://x").searchParams.get("q")?.toLowerCase();
+      if (res.status >= 500) leaks.push(`${url} (${res.status}) failed`);
+      if (body.includes(SUBSCRIBER_SECRET.split("@")[0]!)) leaks.push(`${url} (${res.status}) shows a subscriber's address`);
       for (const [name, secret] of Object.entries(SECRETS)) {
         if (secret.toLowerCase() !== echo && body.includes(secret.toLowerCase())) leaks.push(`${url} (${res.status}) shows ${name}`);
       }
@@ -127,6 +133,7 @@ for (const dialect of DIALECTS) {
       store = await freshStore(dialect);
       f = await buildWebFixture(store);
       v = await addVotes(store, f);
+      await addSubscribers(store, f);
       app = createApp(store, { now: () => FIXTURE_NOW });
       extra = await interopSamples(store, f.authorityId, "borchester");
     });
@@ -141,6 +148,7 @@ for (const dialect of DIALECTS) {
           name,
         ).toBe(true);
       expect(leaks.filter((l) => l.endsWith("shows sensitiveInterest"))).toEqual([]);
+      expect(leaks.filter((l) => l.endsWith("shows a subscriber's address"))).toEqual([]);
       // including through search snippets, which the neighbour queries reach
       expect(leaks.some((l) => l.startsWith("/search?q=valuation") && l.endsWith("shows pageText"))).toBe(true);
       expect(leaks.some((l) => l.startsWith("/api/v1/search?q=disposal") && l.endsWith("shows itemDescription"))).toBe(true);

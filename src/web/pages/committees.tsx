@@ -53,6 +53,8 @@ export function registerCommittees(app: App) {
         {committee.description && <p>{committee.description}</p>}
         <p>
           <a href={`/committees/${committee.slug}/calendar.ics`}>Add this committee's meetings to your calendar (iCal)</a>
+          {" · "}
+          <a href={`/alerts?committee=${committee.slug}`}>Get email alerts about this committee</a>
         </p>
         <h2>Members</h2>
         {current.length === 0 ? (

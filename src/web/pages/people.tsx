@@ -59,6 +59,9 @@ export function registerPeople(app: App) {
           {person.name}
         </h1>
         <p class="meta">{[person.party, person.ward && `${person.ward} ward`, person.post].filter(Boolean).join(", ")}</p>
+        <p>
+          <a href={`/alerts?person=${person.slug}`}>Get email alerts about {person.name}</a>
+        </p>
         <h2>Committee memberships</h2>
         {d.memberships.length === 0 ? (
           <p>None recorded.</p>

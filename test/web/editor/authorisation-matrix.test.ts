@@ -19,6 +19,11 @@ type Rule = "open" | "staff" | "signed-in" | "own-person";
  */
 const RULES: Record<string, Rule> = {
   "GET /sign-in": "open",
+  // Email alerts are for anyone: no account, but the form token (and, for confirm and
+  // unsubscribe, the secret token in the address) is still required; see test/workflow/alerts.test.ts.
+  "POST /alerts": "open",
+  "POST /alerts/confirm/:token": "open",
+  "POST /alerts/unsubscribe/:token": "open",
   "POST /sign-in": "open",
   "POST /sign-out": "open",
   "GET /editor": "signed-in",
