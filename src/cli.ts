@@ -4,6 +4,7 @@ import { registerStoreCommands } from "./cli/store-commands.js";
 import { registerIngestCommands } from "./cli/ingest-commands.js";
 import { registerCycleCommands } from "./cli/cycle-commands.js";
 import { registerJobCommands } from "./cli/job-commands.js";
+import { registerAuthorityCommands } from "./cli/authority-commands.js";
 
 const program = new Command()
   .name("moot")
@@ -17,6 +18,7 @@ registerStoreCommands(program);
 registerIngestCommands(program);
 registerCycleCommands(program);
 registerJobCommands(program);
+registerAuthorityCommands(program);
 
 // `moot search … | head` closes the pipe early; that is not an error.
 process.stdout.on("error", (e: NodeJS.ErrnoException) => {

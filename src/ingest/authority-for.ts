@@ -1,7 +1,8 @@
 import type { Authority } from "../domain/authority.js";
+import { displayName } from "../domain/authority-name.js";
 import { MootError } from "../domain/errors.js";
 import { slugify } from "../domain/slug.js";
-import { authorityBySlug, createAuthority, listAuthorities } from "../store/authorities.js";
+import { authorityByName, authorityBySlug, createAuthority } from "../store/authorities.js";
 import type { Store } from "../store/open.js";
 import { Scope } from "../store/records.js";
 import type { ScopeFor } from "./import-files.js";
@@ -14,28 +15,41 @@ export interface AuthorityChoice {
   onCreate?: (a: Authority) => void;
 }
 
-/** The authority each pack goes to: --authority, else the name the pack prints (created on first sight). */
+/**
+ * The authority each pack goes to: `--authority`, else the council the pack prints, matched
+ * by its normalised name, short name or aliases ("KENT COUNTY COUNCIL" = "Kent CC"). A council
+ * seen for the first time is created inside the pack's own transaction (`scope.db`), so a
+ * pack that fails to load leaves no empty authority behind. A pack that names none, with no
+ * `--authority`, is refused before anything is written.
+ */
 export function authorityResolver(store: Store, opts: AuthorityChoice): ScopeFor {
-  const scopes = new Map<string, Scope>();
-  const scopeOf = async (slug: string, name: string | undefined, file: string): Promise<Scope> => {
-    const cached = scopes.get(slug);
-    if (cached) return cached;
-    let a = await authorityBySlug(store, slug);
-    if (!a) {
-      if (!name) throw new MootError("not_found", `${file}: no authority "${slug}" (give --authority-name to create it)`);
-      a = await createAuthority(store, { slug, name });
-      opts.onCreate?.(a);
-    }
-    const scope = new Scope(store, a.id, "import");
-    scopes.set(slug, scope);
-    return scope;
-  };
-  return async (extracted, file) => {
-    if (opts.authority) return scopeOf(opts.authority, opts.authorityName ?? undefined, file);
-    const name = extracted.extraction.authority ?? opts.authorityName ?? undefined;
-    if (name) return scopeOf(slugify(name), name, file);
-    const all = await listAuthorities(store);
-    if (all.length === 1) return scopeOf(all[0]!.slug, undefined, file);
-    throw new MootError("invalid", `${file}: the pack never names its authority; give --authority SLUG or --authority-name NAME`);
+  return {
+    store,
+    choose: async (extracted, file, db) => {
+      let authority: Authority | undefined;
+      let isNew = false;
+      if (opts.authority) {
+        authority = await authorityBySlug(store, opts.authority, db);
+        if (!authority) {
+          if (!opts.authorityName)
+            throw new MootError("not_found", `${file}: no authority "${opts.authority}" (give --authority-name to create it)`);
+          authority = await createAuthority(store, { slug: opts.authority, name: displayName(opts.authorityName) }, db);
+          isNew = true;
+        }
+      } else {
+        const printed = extracted.extraction.authority ?? opts.authorityName ?? null;
+        if (!printed)
+          throw new MootError("invalid", `${file}: the pack never names its authority; give --authority SLUG or --authority-name NAME`);
+        authority = await authorityByName(store, printed, db);
+        if (!authority) {
+          const name = displayName(printed);
+          authority = await createAuthority(store, { slug: slugify(name), name }, db);
+          isNew = true;
+        }
+      }
+      const a = authority;
+      // Reported once the pack's transaction has committed, never for a rolled-back creation.
+      return { scope: new Scope(store, a.id, "import", db), onCommit: isNew ? () => opts.onCreate?.(a) : undefined };
+    },
   };
 }

@@ -1,9 +1,12 @@
 import { readdir, stat } from "node:fs/promises";
 import { extname, join } from "node:path";
+import type { Transaction } from "kysely";
 import type { Scope } from "../store/records.js";
+import type { Store } from "../store/open.js";
+import type { Database } from "../store/schema.js";
 import { extractData, readPackFile, type Extracted } from "./pipeline.js";
 import { PACK_EXTENSIONS } from "./read/dispatch.js";
-import { addCounts, importPack, type ImportSummary } from "./load/load.js";
+import { addCounts, importPack, type ImportOptions, type ImportSummary } from "./load/load.js";
 import type { KindCounts, ReviewItem } from "./load/context.js";
 
 /** Notes that sit beside the documents in a folder (where they came from, how to read them): not packs. */
@@ -11,8 +14,15 @@ const NOT_DOCUMENTS = /^(?:sources|readme|manifest|license|licence|changelog|for
 
 export const isPackFile = (name: string) => PACK_EXTENSIONS.has(extname(name).toLowerCase()) && !NOT_DOCUMENTS.test(name);
 
-/** Chooses the authority a pack belongs to once its extraction is known (e.g. by the name it prints). */
-export type ScopeFor = (extracted: Extracted, path: string) => Promise<Scope>;
+/**
+ * Chooses the authority a pack belongs to once its extraction is known (e.g. by the name it
+ * prints). It runs inside the pack's transaction (`db`), so an authority it creates is rolled
+ * back with a pack that fails; `onCommit` runs once the pack is in.
+ */
+export interface ScopeFor {
+  store: Store;
+  choose(extracted: Extracted, path: string, db: Transaction<Database>): Promise<{ scope: Scope; onCommit?: () => void }>;
+}
 
 export interface ImportProgress {
   done: number;
@@ -63,7 +73,7 @@ export async function expandPaths(paths: string[]): Promise<string[]> {
 export async function importPaths(
   target: Scope | ScopeFor,
   paths: string[],
-  opts: { onProgress?: (p: ImportProgress) => void } = {},
+  opts: { onProgress?: (p: ImportProgress) => void; onStage?: ImportOptions["onStage"] } = {},
 ): Promise<ImportRun> {
   const files = await expandPaths(paths);
   const run: ImportRun = { files: [], failures: [], counts: {}, review: [], warnings: [] };
@@ -75,8 +85,16 @@ export async function importPaths(
         onOcrPage: (o) => opts.onProgress?.({ done: k, total: files.length, file: path, ocr: { done: o.done, total: o.total } }),
       });
       for (const w of extracted.pages.warnings ?? []) run.warnings.push(`${path}: ${w}`);
-      const scope = typeof target === "function" ? await target(extracted, path) : target;
-      const summary = await importPack(scope, { path, data }, { extracted });
+      let summary: ImportSummary;
+      if ("choose" in target) {
+        let onCommit: (() => void) | undefined;
+        summary = await target.store.db.transaction().execute(async (trx) => {
+          const chosen = await target.choose(extracted, path, trx);
+          onCommit = chosen.onCommit;
+          return importPack(chosen.scope, { path, data }, { extracted, onStage: opts.onStage });
+        });
+        onCommit?.();
+      } else summary = await importPack(target, { path, data }, { extracted, onStage: opts.onStage });
       run.files.push(summary);
       addCounts(run.counts, summary.counts);
       run.review.push(...summary.review);

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Kysely } from "kysely";
 import { Authority } from "../domain/authority.js";
+import { encodeAuthority, getAuthority } from "./authorities.js";
 import { AuditEntry } from "../domain/audit.js";
 import { RECORD_TABLES, recordSchemas, type RecordTable } from "../domain/records.js";
 import { MootError, invalid } from "../domain/errors.js";
@@ -27,9 +28,7 @@ export const AuthorityExport = z.object({
 export type AuthorityExport = z.infer<typeof AuthorityExport>;
 
 export async function exportAuthority(store: Store, authorityId: string, opts: { files?: boolean } = {}): Promise<AuthorityExport> {
-  const authority = (await store.db.selectFrom("authority").selectAll().where("id", "=", authorityId).executeTakeFirst()) as
-    | Authority
-    | undefined;
+  const authority = await getAuthority(store.db, authorityId);
   if (!authority) throw new MootError("not_found", `authority ${authorityId} not found`);
   const records: Record<string, Record<string, unknown>[]> = {};
   const db = store.db as Kysely<any>;
@@ -84,7 +83,7 @@ export async function loadAuthority(store: Store, data: unknown): Promise<{ auth
     if (written !== sha) throw new MootError("invalid", `file ${sha.slice(0, 12)}… does not match its digest`);
   }
   await store.db.transaction().execute(async (trx) => {
-    await trx.insertInto("authority").values(exp.authority).execute();
+    await trx.insertInto("authority").values(encodeAuthority(exp.authority)).execute();
     const scope = new Scope({ ...store, db: trx }, exp.authority.id, "load", trx);
     for (const table of RECORD_TABLES) {
       const rows = checked.get(table)!;

@@ -78,6 +78,9 @@ export async function migrateDb(db: Kysely<any>, dialect: DialectName): Promise<
     provider: { getMigrations: async () => set },
     migrationTableName: "moot_migration",
     migrationLockTableName: "moot_migration_lock",
+    // Migrations written in parallel share a date; one landing later than another may sort
+    // before it, and a database migrated in between must still take it.
+    allowUnorderedMigrations: true,
   });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw new MootError("config", `migration failed: ${(error as Error).message}`, { cause: error });

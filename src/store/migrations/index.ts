@@ -5,6 +5,7 @@ import { accountsInterestsMigration } from "./2026-11-24-0002-accounts-interests
 import { votesMigration } from "./2026-12-04-votes-record-votes.js";
 import { interopMigration } from "./2026-12-04-interop-moderngov-ids-and-profiles.js";
 import { alertsMigration } from "./2026-12-04-votes-subscriptions-email-alerts.js";
+import { tenancyAuthorityHostsAliasesMigration } from "./2026-12-04-tenancy-authority-hosts-aliases.js";
 
 /** One migration set for both dialects; names are `<date>-<serial>-<what-it-does>`. */
 export function migrations(dialect: DialectName): Record<string, Migration> {
@@ -14,5 +15,6 @@ export function migrations(dialect: DialectName): Record<string, Migration> {
     "2026-12-04-votes-record-votes": votesMigration(dialect),
     "2026-12-04-interop-moderngov-ids-and-profiles": interopMigration(dialect),
     "2026-12-04-votes-subscriptions-email-alerts": alertsMigration(dialect),
+    "2026-12-04-tenancy-authority-hosts-aliases": tenancyAuthorityHostsAliasesMigration(dialect),
   };
 }
