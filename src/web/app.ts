@@ -1,9 +1,10 @@
-import { Hono } from "hono";
+import { type Context, type ExecutionContext, Hono } from "hono";
 import type { Store } from "../store/open.js";
-import { listAuthorities } from "../store/authorities.js";
 import { MootError } from "../domain/errors.js";
 import { PUBLIC } from "../domain/viewer.js";
-import type { Authority } from "../domain/authority.js";
+import { type Resolution, stripBase, TenantDirectory } from "./http/tenants.js";
+import { rebase } from "./http/base-path.js";
+import { directoryPage } from "./pages/directory.js";
 import type { App, AppEnv, AppOptions } from "./context.js";
 import { securityHeaders } from "./http/security.js";
 import { PageCache } from "./http/page-cache.js";
@@ -29,6 +30,8 @@ export { Layout } from "./views/layout.js";
 export { page as renderPage } from "./views/render.js";
 
 const caches = new WeakMap<App, PageCache>();
+const css = (c: Context) =>
+  c.body(SITE_CSS, 200, { "Content-Type": "text/css; charset=utf-8", "Cache-Control": "public, max-age=31536000, immutable" });
 /** The app's rendered-page cache, for the server's fast path. */
 export const pageCacheOf = (app: App): PageCache | undefined => caches.get(app);
 
@@ -40,36 +43,50 @@ export const pageCacheOf = (app: App): PageCache | undefined => caches.get(app);
 export function createApp(store: Store, options: AppOptions = {}): App {
   const app = new Hono<AppEnv>();
   const now = options.now ?? (() => new Date());
-  let authority: Authority | undefined;
   const cache = new PageCache(store, { freshnessMs: options.freshnessMs ?? 0, maxEntries: options.cacheEntries ?? 2000, now });
+  const tenants = new TenantDirectory(store, { freshnessMs: options.freshnessMs ?? 0, authorityId: options.authorityId });
   caches.set(app, cache);
+
+  // Which authority a request is for is settled before Hono routes it, because on a shared host
+  // the route is the path after the authority's prefix. Routes, the page cache, the tests and
+  // the leak test's route list all still see this one app.
+  const resolved = new WeakMap<Request, Resolution | { kind: "error"; error: unknown }>();
+  const dispatch = app.fetch;
+  app.fetch = async (request: Request, env?: unknown, ctx?: ExecutionContext) => {
+    const url = new URL(request.url);
+    let r: Resolution | { kind: "error"; error: unknown };
+    try {
+      r = await tenants.resolve(request.headers.get("host") ?? url.host, url.pathname);
+    } catch (error) {
+      r = { kind: "error", error };
+    }
+    const req = r.kind === "site" ? stripBase(request, r.path) : request;
+    resolved.set(req, r);
+    return dispatch(req, env, ctx);
+  };
 
   app.onError(onError);
   app.use("*", securityHeaders());
   app.use("*", async function context(c, next) {
-    if (!authority) {
-      const all = await listAuthorities(store);
-      authority = options.authorityId ? all.find((a) => a.id === options.authorityId) : all.length === 1 ? all[0] : undefined;
-      if (!authority)
-        throw new MootError(
-          "config",
-          all.length
-            ? "several authorities are stored: start the site with one authority id"
-            : "no authority is stored yet: run `moot demo` or `moot import`",
-        );
+    const r = resolved.get(c.req.raw);
+    if (!r) throw new MootError("config", "request reached the site without its authority");
+    if (r.kind === "error") throw r.error;
+    if (r.kind !== "site") {
+      if (c.req.path === SITE_CSS_PATH) return css(c);
+      return directoryPage(c, r.authorities, r.kind === "directory" ? 200 : 404);
     }
     c.set("store", store);
-    c.set("authority", authority);
+    c.set("authority", r.authority);
+    c.set("base", r.base);
     c.set("today", cache.today());
     c.set("viewer", PUBLIC);
     await next();
   });
   for (const mw of options.middleware ?? MIDDLEWARE) app.use("*", mw);
   app.use("*", cache.middleware());
+  app.use("*", rebase());
 
-  app.get(SITE_CSS_PATH, (c) =>
-    c.body(SITE_CSS, 200, { "Content-Type": "text/css; charset=utf-8", "Cache-Control": "public, max-age=31536000, immutable" }),
-  );
+  app.get(SITE_CSS_PATH, css);
   registerHome(app);
   registerCalendar(app);
   registerCommittees(app);

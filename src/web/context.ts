@@ -10,6 +10,11 @@ export interface AppEnv {
     authority: Authority;
     today: string;
     store: Store;
+    /**
+     * The path prefix this authority's site lives under on a shared host ("/kent"), or "".
+     * Routes write root-relative links as usual; http/base-path.ts adds the prefix to what leaves.
+     */
+    base: string;
   };
 }
 export type App = Hono<AppEnv>;

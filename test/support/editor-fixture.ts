@@ -17,8 +17,11 @@ export function daysFromToday(days: number): string {
  * A made-up council (Ambridge District Council) with two committees, members of each and
  * one account per role, created as `moot user add` does.
  */
-export async function buildEditorFixture(store: Store) {
-  const a = await createAuthority(store, { slug: "ambridge", name: "Ambridge District Council" });
+export async function buildEditorFixture(
+  store: Store,
+  council: { slug: string; name: string; hosts?: string[] } = { slug: "ambridge", name: "Ambridge District Council" },
+) {
+  const a = await createAuthority(store, council);
   const s = new Scope(store, a.id, "fixture");
   const scrutiny = await s.create("committee", {
     slug: "overview-scrutiny",

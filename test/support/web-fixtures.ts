@@ -42,8 +42,11 @@ export interface WebFixture {
  * search index behave as in production. Item 4 and its appendix start public; `markExempt`
  * then applies Schedule 12A, as a clerk would.
  */
-export async function buildWebFixture(store: Store): Promise<WebFixture> {
-  const a = await createAuthority(store, { slug: "borchester", name: "Borchester Borough Council" });
+export async function buildWebFixture(
+  store: Store,
+  council: { slug: string; name: string; hosts?: string[] } = { slug: "borchester", name: "Borchester Borough Council" },
+): Promise<WebFixture> {
+  const a = await createAuthority(store, council);
   const s = new Scope(store, a.id, "fixture");
   const cabinet = await s.create("committee", {
     slug: "cabinet",

@@ -5,7 +5,9 @@ import type { MinuteScheme } from "../../src/domain/committee.js";
 
 /** A made-up council: Wendlebury Borough Council, with one scrutiny committee and members. */
 export async function seedCouncil(store: Store, opts: { scheme?: MinuteScheme; slug?: string } = {}) {
-  const authority = await createAuthority(store, { slug: opts.slug ?? "wendlebury", name: "Wendlebury Borough Council" });
+  // One name leads to one authority, so a second council in the same store gets its own name.
+  const name = opts.slug && opts.slug !== "wendlebury" ? `${opts.slug} Borough Council` : "Wendlebury Borough Council";
+  const authority = await createAuthority(store, { slug: opts.slug ?? "wendlebury", name });
   const scope = new Scope(store, authority.id, "test-clerk");
   const committee = await scope.create("committee", {
     slug: "communities-scrutiny",

@@ -1,3 +1,4 @@
+import { originOf } from "../feeds/origin.js";
 import { createRoute, type z, type OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../context.js";
 import { MootError } from "../../domain/errors.js";
@@ -115,7 +116,7 @@ export function registerRecordRoutes(api: OpenAPIHono<AppEnv>) {
     async (c) => {
       const d = await meetingDetail(c.get("store"), c.get("authority").id, c.req.valid("param").id, c.get("viewer"));
       if (!d) throw new MootError("not_found", "no such meeting");
-      return c.json(toOcdEvent(d, new URL(c.req.url).origin, c.get("authority").timezone, c.get("today")), 200);
+      return c.json(toOcdEvent(d, originOf(c), c.get("authority").timezone, c.get("today")), 200);
     },
   );
   api.openapi(

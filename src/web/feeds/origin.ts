@@ -1,6 +1,8 @@
 import type { Context } from "hono";
+import type { AppEnv } from "../context.js";
+import { siteRoot } from "../http/base-path.js";
 
-/** Absolute links in feeds and sitemaps use the origin the request came in on. */
-export function originOf(c: Context): string {
-  return new URL(c.req.url).origin;
+/** Absolute links in feeds and sitemaps: the origin the request came in on, plus the authority's path prefix. */
+export function originOf(c: Context<AppEnv>): string {
+  return siteRoot(c);
 }

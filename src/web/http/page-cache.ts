@@ -9,6 +9,7 @@ import { londonToday } from "../views/format.js";
 import { SECURITY_HEADERS } from "./security.js";
 
 interface Entry {
+  authorityId: string;
   etag: string;
   lastModified: string | null;
   headers: Record<string, string>;
@@ -27,7 +28,8 @@ const CACHEABLE = /^(text\/|application\/(json|xml|atom\+xml|rss\+xml))/;
  */
 export class PageCache {
   private entries = new Map<string, Entry>();
-  private version: { authorityId: string; token: string; lastModified: string | null; at: number } | null = null;
+  /** Per authority: one deployment serves many, and a write to one must not empty the others' pages. */
+  private versions = new Map<string, { token: string; lastModified: string | null; at: number }>();
   private day = { second: -1, value: "" };
 
   constructor(
@@ -43,16 +45,19 @@ export class PageCache {
     return this.day.value;
   }
 
-  private fresh(): boolean {
-    return !!this.version && this.opts.freshnessMs > 0 && Date.now() - this.version.at < this.opts.freshnessMs;
+  private fresh(authorityId: string): boolean {
+    const v = this.versions.get(authorityId);
+    return !!v && this.opts.freshnessMs > 0 && Date.now() - v.at < this.opts.freshnessMs;
   }
 
   private async refresh(authorityId: string) {
-    if (this.version?.authorityId === authorityId && this.fresh()) return this.version;
+    const current = this.versions.get(authorityId);
+    if (current && this.fresh(authorityId)) return current;
     const v = await dataVersion(this.store, authorityId);
-    if (this.version?.token !== v.token || this.version.authorityId !== authorityId) this.entries.clear();
-    this.version = { authorityId, ...v, at: Date.now() };
-    return this.version;
+    if (current?.token !== v.token) for (const [k, e] of this.entries) if (e.authorityId === authorityId) this.entries.delete(k);
+    const next = { ...v, at: Date.now() };
+    this.versions.set(authorityId, next);
+    return next;
   }
 
   middleware(): MiddlewareHandler<AppEnv> {
@@ -66,12 +71,15 @@ export class PageCache {
       }
       const v = await cache.refresh(c.get("authority").id);
       const url = c.req.url;
-      const key = `${c.get("today")} ${c.req.header("host") ?? ""}${url.slice(url.indexOf("/", 8))}`;
+      // The full path as the browser sent it (prefix included), as the Node fast path looks it up.
+      // The URL's host is the Host header on a server, and still set for app.request() in tests.
+      const path = url.indexOf("/", 8);
+      const key = `${c.get("today")} ${url.slice(url.indexOf("//") + 2, path)}${c.get("base") ?? ""}${url.slice(path)}`;
       let e = cache.entries.get(key);
       const hit = !!e;
       if (!e) {
         await next();
-        e = await cache.store_(key, c, v.lastModified);
+        e = await cache.store_(key, c, v.lastModified, c.get("authority").id);
         if (!e) return;
       }
       const out = toResponse(c, e, method === "HEAD");
@@ -83,12 +91,12 @@ export class PageCache {
     };
   }
 
-  private async store_(key: string, c: Context<AppEnv>, lastModified: string | null): Promise<Entry | undefined> {
+  private async store_(key: string, c: Context<AppEnv>, lastModified: string | null, authorityId: string): Promise<Entry | undefined> {
     const res = c.res;
     const type = res.headers.get("content-type") ?? "";
     // A route that sets its own Cache-Control or a cookie (sign-in, forms) is never shared.
     if (res.status !== 200 || !CACHEABLE.test(type) || res.headers.has("cache-control") || res.headers.has("set-cookie")) return undefined;
-    const e = makeEntry(new Uint8Array(await res.arrayBuffer()), type, lastModified);
+    const e = makeEntry(new Uint8Array(await res.arrayBuffer()), type, lastModified, authorityId);
     if (this.entries.size >= this.opts.maxEntries) this.entries.delete(this.entries.keys().next().value!);
     this.entries.set(key, e);
     return e;
@@ -101,9 +109,9 @@ export class PageCache {
    * false and goes through the app.
    */
   serveNode(req: IncomingMessage, res: ServerResponse): boolean {
-    if ((req.method !== "GET" && req.method !== "HEAD") || req.headers.cookie || req.headers.authorization || !this.fresh()) return false;
+    if ((req.method !== "GET" && req.method !== "HEAD") || req.headers.cookie || req.headers.authorization) return false;
     const e = this.entries.get(`${this.today()} ${req.headers.host ?? ""}${req.url}`);
-    if (!e) return false;
+    if (!e || !this.fresh(e.authorityId)) return false;
     const w = choose(e, req.headers["if-none-match"], req.headers["if-modified-since"], req.headers["accept-encoding"] ?? "");
     res.writeHead(w.status, w.headers);
     res.end(req.method === "HEAD" || !w.body ? undefined : w.body);
@@ -111,7 +119,7 @@ export class PageCache {
   }
 }
 
-function makeEntry(body: Uint8Array, type: string, lastModified: string | null): Entry {
+function makeEntry(body: Uint8Array, type: string, lastModified: string | null, authorityId: string): Entry {
   const etag = `W/"${createHash("sha1").update(body).digest("base64url")}"`;
   const headers: Record<string, string> = {
     ...SECURITY_HEADERS,
@@ -121,7 +129,7 @@ function makeEntry(body: Uint8Array, type: string, lastModified: string | null):
     Vary: "Accept-Encoding",
   };
   if (lastModified) headers["Last-Modified"] = new Date(lastModified).toUTCString();
-  return { etag, lastModified, headers, big: body.byteLength > 1024, bodies: { identity: body, gzip: null, br: null } };
+  return { authorityId, etag, lastModified, headers, big: body.byteLength > 1024, bodies: { identity: body, gzip: null, br: null } };
 }
 
 /** Compressed once, on the first request that accepts the encoding. */

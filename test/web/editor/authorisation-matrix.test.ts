@@ -279,3 +279,83 @@ describe("editor authorisation matrix", () => {
     expect((await stale.get("/editor")).headers.get("location")).toMatch(/^\/sign-in/);
   });
 });
+
+describe("editor authorisation across two authorities", () => {
+  let store: TestStore;
+  let app: App;
+  let b: EditorFixture;
+  let sB: Samples;
+  const AMBRIDGE = "http://democracy.ambridge.example";
+  const LOXLEY = "http://democracy.loxley.example";
+  const at = (origin: string) => ({ request: (path: string, init?: RequestInit) => app.request(`${origin}${path}`, init) });
+  const auditOf = async (authorityId: string) =>
+    Number(
+      (
+        await store.db
+          .selectFrom("audit_entry")
+          .select((eb) => eb.fn.countAll().as("n"))
+          .where("authorityId", "=", authorityId)
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+
+  beforeAll(async () => {
+    store = await freshStore("sqlite");
+    // The same committees, people and usernames in both councils.
+    const a = await buildEditorFixture(store, {
+      slug: "ambridge",
+      name: "Ambridge District Council",
+      hosts: ["democracy.ambridge.example"],
+    });
+    b = await buildEditorFixture(store, { slug: "loxley", name: "Loxley Barrett District Council", hosts: ["democracy.loxley.example"] });
+    await samples(store, a);
+    sB = await samples(store, b);
+    app = createApp(store);
+  });
+  afterAll(() => store?.cleanup());
+
+  for (const role of ["admin", "clerk", "member", "outsider"] as const) {
+    it(`${role} of Ambridge: Loxley's records through Ambridge's editor are not found, and nothing of Loxley's is written`, async () => {
+      const client = new EditorClient(at(AMBRIDGE));
+      const username = { admin: "admin", clerk: "clerk", member: "tom", outsider: "eddie" }[role];
+      expect((await client.signIn(username, PASSWORD)).status).toBe(303);
+      const before = await auditOf(b.authorityId);
+      const wrong: string[] = [];
+      for (const route of editorRoutes(app)) {
+        if (RULES[route] === "open") continue;
+        const [method, path] = route.split(" ");
+        const url = urlFor(path, sB);
+        const res = method === "GET" ? await client.get(url) : await client.post(url, { title: "Injected", text: "Injected", reason: "x" });
+        const body = await res.text();
+        if (res.status < 300 && path !== "/editor" && path !== "/editor/meetings/new" && path !== "/editor/actions")
+          wrong.push(`${route}: ${res.status} for Loxley's record`);
+        if (body.includes(sB.meeting) && !url.includes(sB.meeting)) wrong.push(`${route}: shows Loxley's meeting`);
+      }
+      expect(wrong).toEqual([]);
+      expect(await auditOf(b.authorityId)).toBe(before);
+    });
+  }
+
+  it("an Ambridge session and Ambridge passwords open nothing at Loxley", async () => {
+    const ambridge = new EditorClient(at(AMBRIDGE));
+    expect((await ambridge.signIn("clerk", PASSWORD)).status).toBe(303);
+    const before = await auditOf(b.authorityId);
+    // The same cookie carried to Loxley's host (a browser would not send it; an attacker might).
+    const carried = new EditorClient(at(LOXLEY));
+    for (const [k, v] of ambridge.cookies) carried.cookies.set(k, v);
+    const res = await carried.get(`/editor/meetings/${sB.meeting}`);
+    expect(res.status).toBe(303);
+    expect(res.headers.get("location")).toMatch(/^\/sign-in/);
+    expect((await carried.post(`/editor/meetings/${sB.meeting}/publish`, {}, { csrf: await ambridge.token() })).status).toBe(403);
+    // Loxley's clerk has the same username but another account: Ambridge's password is not theirs.
+    const loxley = new EditorClient(at(LOXLEY));
+    const other = "another password entirely";
+    const { resetPassword } = await import("../../../src/workflow/accounts.js");
+    await resetPassword(new Scope(store, b.authorityId, "test"), "clerk", other);
+    expect((await loxley.signIn("clerk", PASSWORD)).status).toBe(400);
+    expect((await loxley.signIn("clerk", other)).status).toBe(303);
+    expect(await auditOf(b.authorityId)).toBeGreaterThan(before); // the reset and sign-in above, nothing from Ambridge
+    const draft = await loxley.get(`/editor/meetings/${sB.meeting}`);
+    expect(draft.status).toBe(200);
+  });
+});

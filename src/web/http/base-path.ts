@@ -1,0 +1,46 @@
+import type { Context, MiddlewareHandler } from "hono";
+import type { AppEnv } from "../context.js";
+
+/**
+ * On a shared host an authority's site lives under `/<slug>`. Routes are written for `/` and
+ * never see the prefix (the request reaches them with it taken off, see tenants.ts); this one
+ * mechanism puts it back on everything that leaves, so no link is edited by hand:
+ * root-relative `href`, `src`, `action` and `formaction` attributes in HTML, the link fields
+ * `next`, `url` and `href` in JSON, `Location` headers and cookie paths. Absolute links in
+ * feeds, sitemaps and the API come from originOf(c), which includes the prefix.
+ * It runs inside the page cache, so cached bodies are stored already rebased.
+ */
+const HTML_ATTR = /(\s(?:href|src|action|formaction)=["'])\/(?![/\\])/g;
+const JSON_LINK = /("(?:next|url|href)":\s*")\/(?![/\\])/g;
+
+export function rebase(): MiddlewareHandler<AppEnv> {
+  return async function rebase(c, next) {
+    await next();
+    const base = c.get("base");
+    if (!base) return;
+    const res = c.res;
+    const headers = new Headers(res.headers);
+    const location = headers.get("location");
+    if (location?.startsWith("/") && !/^\/[/\\]/.test(location)) headers.set("location", base + location);
+    const cookies = headers.getSetCookie();
+    if (cookies.length) {
+      headers.delete("set-cookie");
+      for (const k of cookies) headers.append("set-cookie", k.replace(/;\s*Path=\/(?=;|$)/i, `; Path=${base}`));
+    }
+    const type = headers.get("content-type") ?? "";
+    let body: BodyInit | null = res.body;
+    const pattern = type.startsWith("text/html") ? HTML_ATTR : type.startsWith("application/json") ? JSON_LINK : null;
+    if (pattern && res.body) {
+      body = (await res.text()).replace(pattern, `$1${base}/`);
+      headers.delete("content-length");
+    }
+    // As in the page cache: clear first so Hono does not merge the old headers into the new response.
+    c.res = undefined;
+    c.res = new Response(body, { status: res.status, statusText: res.statusText, headers });
+  };
+}
+
+/** The site's own root as an absolute URL, prefix included: `https://democracy.example/kent`. */
+export function siteRoot(c: Context<AppEnv>): string {
+  return new URL(c.req.url).origin + (c.get("base") ?? "");
+}

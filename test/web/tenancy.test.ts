@@ -1,0 +1,195 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApp } from "../../src/web/app.js";
+import { RECORD_TABLES } from "../../src/domain/records.js";
+import { Scope } from "../../src/store/records.js";
+import { DIALECTS, freshStore, type TestStore } from "../support/stores.js";
+import { buildWebFixture, FIXTURE_NOW, markExempt, type WebFixture } from "../support/web-fixtures.js";
+
+/**
+ * Two councils on one deployment with the same committees, people and slugs (the same
+ * fixture twice). Felpersham's records carry a marker word and their own ids; no route of
+ * Borchester's site (by its host or by its prefix on a shared host) may show either.
+ */
+type App = ReturnType<typeof createApp>;
+const MARKER = "quillfeather";
+const A = { slug: "borchester", name: "Borchester Borough Council", hosts: ["democracy.borchester.example"] };
+const B = { slug: "felpersham", name: "Felpersham District Council", hosts: ["democracy.felpersham.example"] };
+const SHARED = "http://councils.example";
+
+/** Sample values for a route parameter, by the collection it follows ("/meetings/:id"). */
+function valuesFor(collection: string, param: string, f: WebFixture): string[] | null {
+  const c = Object.values(f.committees);
+  const p = Object.values(f.people);
+  if (param.startsWith("file")) return ["meetings", "papers", "decisions"].flatMap((n) => [`${n}.atom`, `${n}.rss`]);
+  switch (collection) {
+    case "committees":
+      return param === "slug" ? c.map((x) => x.slug) : c.map((x) => x.id);
+    case "people":
+      return param === "slug" ? p.map((x) => x.slug) : p.map((x) => x.id);
+    case "meetings":
+      return Object.values(f.meetings);
+    case "items":
+      return Object.values(f.items);
+    case "documents":
+      return Object.values(f.documents);
+    case "decisions":
+      return Object.values(f.decisions);
+    case "actions":
+      return Object.values(f.actions);
+    default:
+      return null;
+  }
+}
+
+/** Every GET route of the app with sample URLs from fixture f; routes it cannot fill are returned apart. */
+function sampleUrls(app: App, f: WebFixture): { urls: string[]; unfilled: string[] } {
+  const routes = [...new Set(app.routes.filter((r) => r.method === "GET" && !r.path.includes("*")).map((r) => r.path))];
+  const urls: string[] = [];
+  const unfilled: string[] = [];
+  for (const route of routes) {
+    if (/^\/assets\//.test(route)) continue;
+    let out = [""];
+    const segs = route.split("/").slice(1);
+    for (const [i, seg] of segs.entries()) {
+      if (!seg.startsWith(":")) {
+        out = out.map((u) => `${u}/${seg}`);
+        continue;
+      }
+      const values = valuesFor(segs[i - 1] ?? "", seg.slice(1).replace(/\{.*$/, ""), f);
+      if (!values) {
+        unfilled.push(route);
+        out = [];
+        break;
+      }
+      out = out.flatMap((u) => values.map((v) => `${u}/${v}`));
+    }
+    urls.push(...out.map((u) => u || "/"));
+  }
+  for (const q of [MARKER, "library", "depot", "cabinet"]) urls.push(`/search?q=${q}`, `/api/v1/search?q=${q}&limit=100`);
+  urls.push("/api/v1/meetings?limit=100", "/api/v1/documents?limit=100", "/api/v1/decisions?limit=100", "/api/v1/actions?limit=100");
+  return { urls, unfilled };
+}
+
+for (const dialect of DIALECTS) {
+  describe(`${dialect}: two councils with the same committees on one deployment`, () => {
+    let store: TestStore;
+    let a: WebFixture;
+    let b: WebFixture;
+    let app: App;
+    let bIds: string[];
+
+    beforeAll(async () => {
+      store = await freshStore(dialect);
+      a = await buildWebFixture(store, A);
+      b = await buildWebFixture(store, B);
+      await markExempt(store, a);
+      // Felpersham's own words, in places every kind of page shows.
+      const s = new Scope(store, b.authorityId, "clerk");
+      await s.update("committee", b.committees.cabinet.id, { description: `The ${MARKER} executive.` });
+      await s.update("meeting", b.meetings.summer, { venue: `${MARKER} Hall` });
+      await s.update("agenda_item", b.items.library, { title: `${MARKER} library review`, description: `${MARKER} branch` });
+      await s.update("person", b.people.chair.id, { ward: `${MARKER} ward` });
+      await s.update("decision", b.decisions.library, { text: `Agreed the ${MARKER} plan.` });
+      await s.update("action", b.actions.open, { text: `${MARKER} survey` });
+      bIds = [];
+      for (const t of RECORD_TABLES) for (const r of await s.list(t)) bIds.push(r.id);
+      app = createApp(store, { now: () => FIXTURE_NOW });
+    });
+    afterAll(() => store?.cleanup());
+
+    const leaksOf = async (origin: string, urls: string[]) => {
+      const found: string[] = [];
+      for (const url of urls) {
+        const res = await app.request(`${origin}${url}`);
+        const body = (await res.text()).toLowerCase();
+        const echo = new URL(url, "http://x").searchParams.get("q");
+        if (body.includes(MARKER) && echo !== MARKER) found.push(`${url} (${res.status}) shows the marker`);
+        // A "not found" page may echo the id it was asked for; that is the asker's text, not a leak.
+        const id = bIds.find((x) => body.includes(x.toLowerCase()) && !url.includes(x));
+        if (id) found.push(`${url} (${res.status}) shows record ${id}`);
+      }
+      return found;
+    };
+
+    it("the probe finds Felpersham's marker and ids on Felpersham's own site (so it could find a leak)", async () => {
+      const { urls, unfilled } = sampleUrls(app, b);
+      expect(unfilled, "routes with parameters this test cannot fill: add them to valuesFor").toEqual([]);
+      const own = await leaksOf(`http://${B.hosts[0]}`, urls);
+      for (const page of [
+        "/committees/cabinet",
+        `/meetings/${b.meetings.summer}`,
+        "/search?q=library",
+        "/api/v1/decisions?limit=100",
+        "/feeds/decisions.atom",
+      ])
+        expect(
+          own.some((l) => l.startsWith(`${page} `)),
+          page,
+        ).toBe(true);
+      const viaPrefix = await leaksOf(`${SHARED}/${B.slug}`, ["/people/ada-hart", "/calendar.ics", "/sitemap.xml"]);
+      for (const page of ["/people/ada-hart", "/calendar.ics", "/sitemap.xml"])
+        expect(
+          viaPrefix.some((l) => l.startsWith(`${page} `)),
+          page,
+        ).toBe(true);
+    });
+
+    it("no route, feed, search or API call of Borchester's site shows Felpersham's records, by host or by prefix", async () => {
+      const mine = sampleUrls(app, a).urls;
+      // Felpersham's ids asked of Borchester's site: not found, never served.
+      const theirs = sampleUrls(app, b).urls;
+      expect(mine.length).toBeGreaterThan(60);
+      for (const origin of [`http://${A.hosts[0]}`, `${SHARED}/${A.slug}`]) {
+        expect(await leaksOf(origin, [...mine, ...theirs]), origin).toEqual([]);
+      }
+      for (const url of [`/meetings/${b.meetings.summer}`, `/documents/${b.documents.report}`, `/api/v1/meetings/${b.meetings.summer}`])
+        expect((await app.request(`http://${A.hosts[0]}${url}`)).status, url).toBe(404);
+      // Felpersham's own site sees its own, not Borchester's exempt-marked originals as its own.
+      const feed = await (await app.request(`http://${B.hosts[0]}/feeds/decisions.atom`)).text();
+      expect(feed).toContain(MARKER);
+    });
+
+    it("routes by host name and by path prefix; the shared root lists the councils; links keep the prefix", async () => {
+      const root = await app.request(`${SHARED}/`);
+      expect(root.status).toBe(200);
+      const list = await root.text();
+      expect(list).toContain(`href="/${A.slug}/"`);
+      expect(list).toContain(`href="/${B.slug}/"`);
+      expect((await app.request(`${SHARED}/nowhere/committees`)).status).toBe(404);
+      expect((await app.request(`${SHARED}/committees`)).status).toBe(404);
+
+      const byHost = await (await app.request(`http://${A.hosts[0]}/committees`)).text();
+      expect(byHost).toContain('href="/committees/cabinet"');
+      const byPrefix = await (await app.request(`${SHARED}/${A.slug}/committees`)).text();
+      expect(byPrefix).toContain(`href="/${A.slug}/committees/cabinet"`);
+      expect(byPrefix).toContain(A.name);
+      // Every root-relative link, form and stylesheet on a prefixed page stays under the prefix.
+      for (const page of ["/", "/committees/cabinet", `/meetings/${a.meetings.summer}`, "/search?q=library", "/sign-in", "/api/v1"]) {
+        const html = await (await app.request(`${SHARED}/${A.slug}${page}`)).text();
+        const outside = [...html.matchAll(/\s(?:href|src|action)="(\/[^"]*)"/g)]
+          .map((m) => m[1]!)
+          .filter((u) => !u.startsWith(`/${A.slug}/`));
+        expect(outside, page).toEqual([]);
+      }
+      // The same path under two prefixes is two pages (the page cache keeps them apart).
+      expect(await (await app.request(`${SHARED}/${B.slug}/committees`)).text()).toContain(B.name);
+      expect(await (await app.request(`${SHARED}/${A.slug}/committees`)).text()).not.toContain(B.name);
+
+      const signIn = await app.request(`${SHARED}/${A.slug}/editor`);
+      expect(signIn.headers.get("location")).toBe(`/${A.slug}/sign-in?next=%2Feditor`);
+      const form = await app.request(`${SHARED}/${A.slug}/sign-in`);
+      expect(form.headers.getSetCookie().join("\n")).toMatch(new RegExp(`Path=/${A.slug}(;|$)`, "m"));
+
+      const feed = await (await app.request(`${SHARED}/${A.slug}/feeds/meetings.atom`)).text();
+      expect(feed).toContain(`${SHARED}/${A.slug}/meetings/${a.meetings.summer}`);
+      const sitemap = await (await app.request(`${SHARED}/${A.slug}/sitemap.xml`)).text();
+      expect(sitemap).toContain(`<loc>${SHARED}/${A.slug}/committees/cabinet</loc>`);
+      const page = (await (await app.request(`${SHARED}/${A.slug}/api/v1/meetings?limit=1`)).json()) as { next: string };
+      expect(page.next).toMatch(new RegExp(`^/${A.slug}/api/v1/meetings\\?`));
+      const ocd = (await (await app.request(`${SHARED}/${A.slug}/api/v1/meetings/${a.meetings.summer}/ocd`)).json()) as {
+        links: Array<{ url: string }>;
+      };
+      expect(ocd.links[0]!.url).toBe(`${SHARED}/${A.slug}/meetings/${a.meetings.summer}`);
+    });
+  });
+}
