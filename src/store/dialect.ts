@@ -27,6 +27,10 @@ export interface RawHit {
   agendaItemId: string | null;
   pageNumber: number | null;
   title: string;
+  /** The meeting's local date and committee, so every hit says when and where. */
+  meetingDate: string | null;
+  committeeId: string | null;
+  committeeName: string | null;
   snippet: string;
   rank: number;
 }

@@ -15,7 +15,7 @@ export const postgresDialect: Dialect = {
       with q as (select websearch_to_tsquery('english', ${q}) as tsq),
       hits as (
         select s.id, s.kind, s.record_id, s.meeting_id, s.document_id, s.agenda_item_id, s.page_number, s.title, s.body,
-          ts_rank(s.tsv, q.tsq) as rank
+          s.meeting_date, s.committee_id, ts_rank(s.tsv, q.tsq) as rank
         from search_entry s cross join q
         ${visibleAndFiltered(plan)}
           and s.tsv @@ q.tsq
@@ -24,8 +24,10 @@ export const postgresDialect: Dialect = {
       )
       select h.id, h.kind, h.record_id as "recordId", h.meeting_id as "meetingId", h.document_id as "documentId",
         h.agenda_item_id as "agendaItemId", h.page_number as "pageNumber", h.title,
+        h.meeting_date as "meetingDate", h.committee_id as "committeeId", c.name as "committeeName",
         ts_headline('english', h.body, q.tsq, ${HEADLINE}) as snippet, h.rank
-      from hits h, q
+      from hits h cross join q
+      left join committee c on c.id = h.committee_id
       order by h.rank desc, h.id`.execute(db);
     return result.rows.map((r) => ({ ...r, rank: Number(r.rank) }));
   },

@@ -5,6 +5,7 @@ import { invalid } from "../domain/errors.js";
 import type { Store } from "./open.js";
 import { isEmptyQuery, parseSearchQuery } from "./search-query.js";
 import { MARK_END, MARK_START, type RawHit } from "./dialect.js";
+import { searchGate } from "./search-gate.js";
 
 export const SearchKind = z.enum(["page", "agenda-item", "minute", "decision"]);
 export const SearchFilters = z.object({
@@ -22,7 +23,9 @@ export type SearchHit = Omit<RawHit, "id" | "kind"> & { kind: z.infer<typeof Sea
 
 /**
  * Ranked full-text search over pages, agenda items, minutes and decisions of one authority,
- * with the viewer's rights applied in the query itself. Any user text is accepted.
+ * with the viewer's rights applied in the query itself. Any user text is accepted. Ranking,
+ * the page cut and snippets all happen in the database; `signal` drops a search whose
+ * request was abandoned while it waited for a slot.
  */
 export async function search(
   store: Store,
@@ -30,13 +33,14 @@ export async function search(
   text: string,
   filters: SearchFilters,
   viewer: Viewer,
+  opts: { signal?: AbortSignal } = {},
 ): Promise<SearchHit[]> {
   const parsed = SearchFilters.safeParse(filters);
   if (!parsed.success) throw invalid(parsed.error, "invalid search filters");
   const f = parsed.data;
   const query = parseSearchQuery(text);
   if (isEmptyQuery(query)) return [];
-  const hits = await store.dialect.search(store.db, {
+  const plan = {
     authorityId,
     query,
     kinds: f.kinds ?? null,
@@ -46,7 +50,9 @@ export async function search(
     exemptVisibleFor: exemptVisibleFor(viewer),
     limit: f.limit,
     offset: f.offset,
-  });
+  };
+  // Bounded per process (search-gate.ts); a request the client abandoned never runs.
+  const hits = await searchGate(store).run(() => store.dialect.search(store.db, plan), opts.signal);
   return hits.map(({ id: _id, ...h }) => ({
     ...h,
     kind: h.kind as SearchHit["kind"],

@@ -171,6 +171,7 @@ export function registerMoreRoutes(api: OpenAPIHono<AppEnv>) {
           offset: q.offset,
         },
         c.get("viewer"),
+        { signal: c.req.raw.signal },
       );
       const page = { items: hits.slice(0, limit), total: q.offset + hits.length, limit, offset: q.offset };
       const { total: _t, ...out } = pageOut(page, c.req.url, (h) => ({
@@ -181,6 +182,9 @@ export function registerMoreRoutes(api: OpenAPIHono<AppEnv>) {
         agendaItemId: h.agendaItemId,
         pageNumber: h.pageNumber,
         title: h.title,
+        meetingDate: h.meetingDate,
+        committeeId: h.committeeId,
+        committeeName: h.committeeName,
         snippet: snippetParts(h.snippet),
         url: hitHref(h),
       }));

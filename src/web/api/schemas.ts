@@ -102,6 +102,9 @@ export const SearchHitOut = z
     agendaItemId: Id.nullable(),
     pageNumber: z.number().int().positive().nullable(),
     title: z.string(),
+    meetingDate: z.string().nullable().openapi({ description: "Local date (YYYY-MM-DD) of the meeting the hit belongs to." }),
+    committeeId: Id.nullable(),
+    committeeName: z.string().nullable(),
     /** Snippet as plain runs: `mark` is true for matched words. */
     snippet: z.array(z.object({ text: z.string(), mark: z.boolean() })),
     url: z.string().openapi({ description: "Path of the public page holding the hit, with a #page-N anchor for document pages." }),

@@ -4,6 +4,7 @@ import { IsoDate } from "../../domain/common.js";
 import { SearchKind, search, type SearchHit } from "../../store/search.js";
 import { listCommittees } from "../../store/queries/committees.js";
 import { page } from "../views/render.js";
+import { meetingWhen } from "../views/format.js";
 import { Pager, Snippet } from "../views/components.js";
 import { parseQuery } from "../http/input.js";
 import { CommitteeSelect, DateRangeFields, resolveCommittee } from "../views/filters.js";
@@ -57,6 +58,7 @@ export function registerSearch(app: App) {
             offset: q.offset,
           },
           c.get("viewer"),
+          { signal: c.req.raw.signal },
         )
       : [];
     const shown = hits.slice(0, PAGE_SIZE);
@@ -98,7 +100,13 @@ export function registerSearch(app: App) {
                       {h.title}
                       {h.kind === "page" && h.pageNumber !== null && `, page ${h.pageNumber}`}
                     </a>{" "}
-                    <span class="meta">({KIND_LABEL[h.kind]})</span>
+                    <span class="meta">
+                      (
+                      {[KIND_LABEL[h.kind], h.committeeName, h.meetingDate && meetingWhen({ localDate: h.meetingDate, localTime: null })]
+                        .filter(Boolean)
+                        .join(", ")}
+                      )
+                    </span>
                     <p>
                       <Snippet text={h.snippet} />
                     </p>
