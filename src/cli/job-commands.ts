@@ -1,4 +1,6 @@
 import type { Command } from "commander";
+import type { JobState } from "../jobs/job-list.js";
+import { parsePositive } from "./options.js";
 
 export function registerJobCommands(program: Command): void {
   program
@@ -21,6 +23,35 @@ export function registerJobCommands(program: Command): void {
           process.once("SIGTERM", stop);
         });
         await worker.stop();
+      } finally {
+        await store.close();
+      }
+    });
+
+  program
+    .command("jobs")
+    .description("queued, running, failed, dead-lettered and done work (PostgreSQL), newest first")
+    .option("--state <state>", "only queued, retrying, running, done, failed, dead or cancelled")
+    .option("-n, --limit <n>", "how many", parsePositive, 50)
+    .option("--json", "print as JSON")
+    .action(async (opts: { state?: JobState; limit: number; json?: boolean }) => {
+      const { configFromEnv, openStore } = await import("../store/open.js");
+      const { databaseUrlOf, openQueue } = await import("../jobs/queue.js");
+      const { listJobs } = await import("../jobs/job-list.js");
+      const store = openStore(configFromEnv());
+      try {
+        const boss = await openQueue(databaseUrlOf(store));
+        try {
+          const jobs = await listJobs(boss, opts);
+          if (opts.json) return console.log(JSON.stringify(jobs, null, 2));
+          if (!jobs.length) return console.log("No jobs.");
+          for (const j of jobs)
+            console.log(
+              `${j.state.padEnd(9)} ${j.queue.padEnd(11)} ${j.createdAt}  tries ${j.tries}  ${j.subject}${j.reason ? `\n          reason: ${j.reason}` : ""}`,
+            );
+        } finally {
+          await boss.stop({ graceful: false, wait: true });
+        }
       } finally {
         await store.close();
       }

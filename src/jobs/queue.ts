@@ -7,7 +7,8 @@ import { MootError } from "../domain/errors.js";
  * Queued work on PostgreSQL (pg-boss): agenda-pack builds and imports run in `moot worker`
  * processes, on as many machines as share the database. Embedded SQLite runs the same
  * handlers in-process instead. Jobs are idempotent by natural key, so a retried or
- * duplicated job does no harm.
+ * duplicated job does no harm. A failing job is retried with exponential backoff; when its
+ * retries are spent it stays `failed` with its error, and a copy lands in the dead-letter queue.
  */
 export const PackJob = z.object({ authorityId: z.string(), meetingId: z.string(), audience: z.enum(["public", "members"]) });
 /** Workers read the path themselves, so it must be on storage every worker shares (as MOOT_DATA_DIR is). */
@@ -16,6 +17,16 @@ export type PackJob = z.infer<typeof PackJob>;
 export type ImportJob = z.infer<typeof ImportJob>;
 
 export const QUEUES = { pack: "moot-pack", import: "moot-import" } as const;
+/** Where a job lands, with its last error as the reason, once its retries are spent. No worker takes from it. */
+export const DEAD_LETTER = "moot-dead";
+
+export interface RetryPolicy {
+  /** Tries after the first; default 3. */
+  retryLimit: number;
+  /** Seconds before the first retry, doubled each time (pg-boss backoff, with jitter); default 10. */
+  retryDelay: number;
+}
+export const RETRY: RetryPolicy = { retryLimit: 3, retryDelay: 10 };
 
 export function databaseUrlOf(store: Store, url = process.env.DATABASE_URL): string {
   if (store.dialect.name !== "postgres" || !url) {
@@ -24,19 +35,25 @@ export function databaseUrlOf(store: Store, url = process.env.DATABASE_URL): str
   return url;
 }
 
-export async function openQueue(databaseUrl: string): Promise<PgBoss> {
+export async function openQueue(databaseUrl: string, retry: RetryPolicy = RETRY): Promise<PgBoss> {
   const boss = new PgBoss({ connectionString: databaseUrl, schema: "moot_jobs", max: 4 });
   boss.on("error", (e) => console.error(`moot: job queue: ${e.message}`));
   await boss.start();
-  for (const name of Object.values(QUEUES)) await boss.createQueue(name);
+  await boss.createQueue(DEAD_LETTER);
+  const policy = { ...retry, retryBackoff: true, deadLetter: DEAD_LETTER };
+  for (const name of Object.values(QUEUES)) {
+    // createQueue leaves an existing queue as it was, so the policy is (re)applied either way.
+    await boss.createQueue(name, { name, ...policy });
+    await boss.updateQueue(name, { name, ...policy });
+  }
   return boss;
 }
 
 /** Queues a pack build; a second request for the same meeting and audience while one waits is ignored. */
 export async function queuePack(boss: PgBoss, job: PackJob): Promise<string | null> {
-  return boss.send(QUEUES.pack, PackJob.parse(job), { singletonKey: `${job.meetingId}:${job.audience}`, retryLimit: 2 });
+  return boss.send(QUEUES.pack, PackJob.parse(job), { singletonKey: `${job.meetingId}:${job.audience}` });
 }
 
 export async function queueImport(boss: PgBoss, job: ImportJob): Promise<string | null> {
-  return boss.send(QUEUES.import, ImportJob.parse(job), { singletonKey: job.path, retryLimit: 1 });
+  return boss.send(QUEUES.import, ImportJob.parse(job), { singletonKey: job.path });
 }
