@@ -1,0 +1,369 @@
+/**
+ * Scale-out benchmark on PostgreSQL: generated councils (years of meetings each) in one
+ * database, nginx as the reverse proxy in front of 2 `moot serve` processes and 2 `moot worker`
+ * processes, and autocannon with 100 connections mixing cached pages, uncached searches with
+ * varied words and API calls across councils (by path prefix), while a worker imports packs.
+ * References measured in the same run: nginx serving the same bytes of a meeting page, and the
+ * raw full-text query (the dialect's rawSearch) for the same words.
+ *
+ *   npm run bench:scale                       # a few minutes: 4 councils × 1 year
+ *   MOOT_BENCH_AUTHORITIES=100 MOOT_BENCH_YEARS=5 MOOT_BENCH_SECONDS=60 npm run bench:scale
+ *
+ * PostgreSQL: MOOT_BENCH_POSTGRES_URL (default MOOT_TEST_POSTGRES_URL, else postgres://postgres@127.0.0.1:5432/postgres);
+ * a database of its own is made and dropped.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import pg from "pg";
+// @ts-expect-error autocannon ships no declaration file
+import autocannonUntyped from "autocannon";
+import { migrate, openStore, type Store } from "../src/store/open.js";
+import { createAuthority } from "../src/store/authorities.js";
+import { Scope } from "../src/store/records.js";
+import { parseSearchQuery } from "../src/store/search-query.js";
+import { openQueue, queueImport } from "../src/jobs/queue.js";
+import { BORSETSHIRE_PACK } from "../src/ingest/fixtures/borsetshire-pack.js";
+import { summarise } from "./stats.js";
+
+const AUTHORITIES = Number(process.env.MOOT_BENCH_AUTHORITIES ?? 4);
+const YEARS = Number(process.env.MOOT_BENCH_YEARS ?? 1);
+const COMMITTEES = Number(process.env.MOOT_BENCH_COMMITTEES ?? 4);
+const SECONDS = Number(process.env.MOOT_BENCH_SECONDS ?? 20);
+const CONNECTIONS = Number(process.env.MOOT_BENCH_CONNECTIONS ?? 100);
+const BASE_URL = process.env.MOOT_BENCH_POSTGRES_URL ?? process.env.MOOT_TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+
+const WORDS =
+  "budget housing library flood school transport planning licensing parking heritage waste recycling bridge museum leisure carbon care children scrutiny contract".split(
+    " ",
+  );
+const VOCAB = WORDS.flatMap((w) => ["", "s", "ing", "ed", "er", "ment", "al", "ly", "ness", "ship"].map((x) => w + x));
+let seed = 7;
+const rand = () => (seed = (seed * 1103515245 + 12345) >>> 0) / 4294967296;
+const word = () => VOCAB[Math.floor(VOCAB.length * rand() ** 2)]!;
+
+interface Council {
+  slug: string;
+  meetingIds: string[];
+}
+
+/** One council: committees × years × 10 meetings, each with a 4-page pack, 5 items and a decision. */
+async function generateCouncil(store: Store, n: number): Promise<Council> {
+  const a = await createAuthority(store, { slug: `council-${n}`, name: `Council ${n} District Council` });
+  const root = new Scope(store, a.id, "bench");
+  const meetingIds: string[] = [];
+  const start = Date.UTC(new Date().getUTCFullYear() - YEARS, 0, 8);
+  for (let c = 0; c < COMMITTEES; c++) {
+    await root.transaction(async (s) => {
+      const committee = await s.create("committee", { slug: `committee-${c}`, name: `Committee ${c}`, kind: "scrutiny" });
+      for (let k = 0; k < YEARS * 10; k++) {
+        const day = new Date(start + (k * 36 + c) * 86400000).toISOString().slice(0, 10);
+        const meeting = await s.create("meeting", {
+          committeeId: committee.id,
+          localDate: day,
+          localTime: "18:30",
+          startsAt: `${day}T18:30:00Z`,
+          venue: "Council Chamber",
+          status: "held",
+        });
+        const pack = await s.create("document", { meetingId: meeting.id, kind: "agenda-pack", title: `Agenda pack ${day}`, pageCount: 4 });
+        for (let p = 1; p <= 4; p++)
+          await s.create("document_page", { documentId: pack.id, pageNumber: p, text: Array.from({ length: 150 }, word).join(" ") });
+        for (let i = 1; i <= 5; i++)
+          await s.create("agenda_item", {
+            meetingId: meeting.id,
+            number: String(i),
+            position: i,
+            title: `${WORDS[(i + k) % WORDS.length]} update ${i}`,
+            description: `Report on ${WORDS[(i * 3 + c) % WORDS.length]}.`,
+          });
+        await s.create("decision", {
+          meetingId: meeting.id,
+          text: `RESOLVED: that the ${WORDS[k % WORDS.length]} report be noted.`,
+          decidedOn: day,
+        });
+        meetingIds.push(meeting.id);
+      }
+    });
+  }
+  return { slug: a.slug, meetingIds };
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const srv = createServer();
+    srv.listen(0, "127.0.0.1", () => {
+      const port = (srv.address() as { port: number }).port;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitFor(url: string, child?: ChildProcess): Promise<void> {
+  for (let i = 0; i < 600; i++) {
+    if (child?.exitCode != null) throw new Error(`${url}: process exited with ${child.exitCode}`);
+    if (
+      await fetch(url).then(
+        (r) => r.status < 500,
+        () => false,
+      )
+    )
+      return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${url} never answered`);
+}
+
+function nginxBinary(): string {
+  for (const p of ["/usr/sbin/nginx", "/usr/bin/nginx"]) if (existsSync(p)) return p;
+  throw new Error("nginx is not installed (apt-get install nginx)");
+}
+
+/** nginx: a reverse proxy to the web processes, and a static server of the same page bytes. */
+async function startNginx(dir: string, webPorts: number[], page: Buffer) {
+  const proxy = await freePort();
+  const stat = await freePort();
+  mkdirSync(join(dir, "www"), { recursive: true });
+  mkdirSync(join(dir, "tmp"), { recursive: true });
+  writeFileSync(join(dir, "www", "index.html"), page);
+  for (const d of [dir, join(dir, ".."), join(dir, "www"), join(dir, "tmp")]) chmodSync(d, 0o755);
+  writeFileSync(
+    join(dir, "nginx.conf"),
+    `worker_processes 1; daemon off; pid ${dir}/nginx.pid; error_log ${dir}/error.log;
+events { worker_connections 4096; }
+http { access_log off; client_body_temp_path ${dir}/tmp; proxy_temp_path ${dir}/tmp; fastcgi_temp_path ${dir}/tmp; uwsgi_temp_path ${dir}/tmp; scgi_temp_path ${dir}/tmp;
+  upstream moot { least_conn; ${webPorts.map((p) => `server 127.0.0.1:${p};`).join(" ")} keepalive 64; }
+  server { listen 127.0.0.1:${proxy};
+    location / { proxy_pass http://moot; proxy_http_version 1.1; proxy_set_header Connection ""; proxy_set_header Host $http_host;
+      proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for; proxy_set_header X-Forwarded-Proto $scheme; } }
+  server { listen 127.0.0.1:${stat}; root ${dir}/www; location / { default_type text/html; try_files /index.html =404; } } }\n`,
+  );
+  const child = spawn(nginxBinary(), ["-c", join(dir, "nginx.conf"), "-p", dir], { stdio: "ignore" });
+  await waitFor(`http://127.0.0.1:${stat}/`, child);
+  return { proxy: `http://127.0.0.1:${proxy}`, stat: `http://127.0.0.1:${stat}/`, child };
+}
+
+interface CannonResult {
+  requests: { average: number; total: number };
+  latency: { p50: number; p95?: number; p97_5: number; p99: number };
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+  statusCodeStats?: Record<string, { count: number }>;
+}
+type Cannon = (o: {
+  url: string;
+  connections: number;
+  duration: number;
+  requests?: Array<{ method: string; setupRequest?: (r: Record<string, unknown>) => Record<string, unknown> }>;
+}) => Promise<CannonResult>;
+const autocannon = autocannonUntyped as Cannon;
+
+interface Row {
+  target: string;
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+}
+const row = (target: string, r: CannonResult): Row => ({
+  target,
+  rps: r.requests.average,
+  p50: r.latency.p50,
+  p99: r.latency.p99,
+  errors: r.errors + r.timeouts,
+  non2xx: r.non2xx,
+});
+
+async function dbSize(url: string): Promise<number> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  const r = await c.query("select pg_database_size(current_database()) as n");
+  await c.end();
+  return Number(r.rows[0].n);
+}
+
+async function main() {
+  const dir = mkdtempSync(join(tmpdir(), "moot-bench-scale-"));
+  const name = `moot_bench_scale_${process.pid}`;
+  const admin = new pg.Client({ connectionString: BASE_URL });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  const url = new URL(BASE_URL);
+  url.pathname = `/${name}`;
+  const dbUrl = url.toString();
+  const children: ChildProcess[] = [];
+  try {
+    const store = openStore({ databaseUrl: dbUrl, dataDir: join(dir, "data") });
+    await migrate(store);
+    console.log(`Generating ${AUTHORITIES} councils × ${YEARS} year(s) × ${COMMITTEES} committees (10 meetings a year each) …`);
+    const councils: Council[] = [];
+    const growth: Array<{ authorities: number; seconds: number; bytes: number }> = [];
+    let t0 = performance.now();
+    for (let n = 0; n < AUTHORITIES; n++) {
+      councils.push(await generateCouncil(store, n));
+      const count = n + 1;
+      if (count === 1 || count === 10 || count === AUTHORITIES || count % 10 === 0) {
+        growth.push({ authorities: count, seconds: (performance.now() - t0) / 1000, bytes: await dbSize(dbUrl) });
+        process.stderr.write(`\r  ${count} councils, ${(growth.at(-1)!.bytes / 2 ** 20).toFixed(0)} MB`);
+      }
+    }
+    process.stderr.write("\n");
+    t0 = performance.now();
+
+    // The raw full-text query for the same words, one at a time: the search reference.
+    const words = (n: number) => `${VOCAB[(n * 37) % VOCAB.length]} ${VOCAB[(n * 91 + 5) % VOCAB.length]}`;
+    const raw: number[] = [];
+    for (let n = 0; n < 100; n++) {
+      const t = performance.now();
+      await store.dialect.rawSearch(store.db, parseSearchQuery(words(n)), 21);
+      raw.push(performance.now() - t);
+    }
+    const rawStats = summarise(raw);
+    await store.close();
+
+    const env = { ...process.env, DATABASE_URL: dbUrl, MOOT_DATA_DIR: join(dir, "data"), MOOT_PG_POOL: "10" };
+    const webPorts = [await freePort(), await freePort()];
+    for (const port of webPorts) {
+      const child = spawn(process.execPath, ["bin/moot.js", "serve", "--no-demo", "--port", String(port)], {
+        env,
+        stdio: ["ignore", "ignore", "inherit"],
+      });
+      children.push(child);
+      await waitFor(`http://127.0.0.1:${port}/`, child);
+    }
+    for (let w = 0; w < 2; w++)
+      children.push(spawn(process.execPath, ["bin/moot.js", "worker"], { env, stdio: ["ignore", "ignore", "inherit"] }));
+
+    const sample = councils[0]!;
+    const meetingPath = `/${sample.slug}/meetings/${sample.meetingIds[Math.floor(sample.meetingIds.length / 2)]}`;
+    const page = Buffer.from(await (await fetch(`http://127.0.0.1:${webPorts[0]}${meetingPath}`)).arrayBuffer());
+    const nginx = await startNginx(join(dir, "nginx"), webPorts, page);
+    children.push(nginx.child);
+
+    // Packs for the workers to import into the councils while the load runs.
+    const packs = join(dir, "packs");
+    mkdirSync(packs, { recursive: true });
+    const boss = await openQueue(dbUrl);
+    let queued = 0;
+    for (let i = 0; i < Math.max(4, AUTHORITIES); i++) {
+      const file = join(packs, `pack-${i}.txt`);
+      writeFileSync(
+        file,
+        BORSETSHIRE_PACK.replace(/Rural Affairs Scrutiny Committee/g, `Imported Committee ${i}`).replace(
+          "Borsetshire County Council\n",
+          "",
+        ),
+      );
+      if (await queueImport(boss, { path: file, authority: councils[i % councils.length]!.slug, authorityName: null })) queued++;
+    }
+
+    const pages = councils.flatMap((c) => c.meetingIds.slice(0, 20).map((id) => `/${c.slug}/meetings/${id}`));
+    pages.push(...councils.map((c) => `/${c.slug}/committees/committee-0`), ...councils.map((c) => `/${c.slug}/`));
+    // Warm every page once through the proxy, so the page rows measure cached pages.
+    for (const p of pages) await fetch(`${nginx.proxy}${p}`).then((r) => r.arrayBuffer());
+    let nPage = 0;
+    let nSearch = 0;
+    let nApi = 0;
+    const third = Math.max(1, Math.floor(CONNECTIONS / 3));
+    const mix = (path: () => string) => [{ method: "GET", setupRequest: (r: Record<string, unknown>) => ({ ...r, path: path() }) }];
+    console.log(`Load: ${CONNECTIONS} connections for ${SECONDS} s through nginx, ${queued} imports queued …`);
+    const [pageRes, searchRes, apiRes] = await Promise.all([
+      autocannon({
+        url: nginx.proxy,
+        connections: CONNECTIONS - 2 * third,
+        duration: SECONDS,
+        requests: mix(() => pages[nPage++ % pages.length]!),
+      }),
+      autocannon({
+        url: nginx.proxy,
+        connections: third,
+        duration: SECONDS,
+        requests: mix(() => `/${councils[nSearch % councils.length]!.slug}/search?q=${encodeURIComponent(words(nSearch))}&n=${nSearch++}`),
+      }),
+      autocannon({
+        url: nginx.proxy,
+        connections: third,
+        duration: SECONDS,
+        requests: mix(() => `/${councils[nApi % councils.length]!.slug}/api/v1/meetings?limit=20&offset=${(nApi++ * 7) % 40}`),
+      }),
+    ]);
+    const reference = await autocannon({ url: nginx.stat, connections: CONNECTIONS, duration: Math.min(SECONDS, 10) });
+    const { listJobs } = await import("../src/jobs/job-list.js");
+    const jobs = await listJobs(boss, { limit: 1000 });
+    await boss.stop({ graceful: false, wait: true });
+
+    const rows = [
+      row("nginx, same bytes of a meeting page", reference),
+      row("pages (cached), through nginx", pageRes),
+      row("search (every query new), through nginx", searchRes),
+      row("API meetings, through nginx", apiRes),
+    ];
+    console.log(
+      `\n${AUTHORITIES} councils, ${councils.reduce((n, c) => n + c.meetingIds.length, 0).toLocaleString()} meetings; 2 web, 2 workers, nginx; ${SECONDS} s`,
+    );
+    console.log("target".padEnd(42), "req/s".padStart(8), "p50 ms".padStart(7), "p99 ms".padStart(7), "errors".padStart(7));
+    for (const r of rows)
+      console.log(
+        r.target.padEnd(42),
+        r.rps.toFixed(0).padStart(8),
+        String(r.p50).padStart(7),
+        String(r.p99).padStart(7),
+        String(r.errors + r.non2xx).padStart(7),
+      );
+    const errors = rows.slice(1).reduce((n, r) => n + r.errors + r.non2xx, 0);
+    console.log(`\nErrors and non-2xx answers under load: ${errors}`);
+    console.log(
+      `Pages vs nginx: ${((100 * pageRes.requests.average) / reference.requests.average).toFixed(0)}% of its throughput, p99 ${pageRes.latency.p99} ms vs ${reference.latency.p99} ms`,
+    );
+    console.log(
+      `Search p99 ${searchRes.latency.p99} ms vs the raw full-text query alone: p50 ${rawStats.p50.toFixed(1)} ms, p95 ${rawStats.p95.toFixed(1)} ms, p99 ${rawStats.p99.toFixed(1)} ms`,
+    );
+    console.log(
+      `Imports during the load: ${jobs.filter((j) => j.state === "done").length} done, ${jobs.filter((j) => j.state === "failed").length} failed, ${jobs.filter((j) => ["queued", "running", "retrying"].includes(j.state)).length} unfinished`,
+    );
+    console.log("\nGrowth (generation through the store, audited):");
+    for (const g of growth)
+      console.log(
+        `  ${String(g.authorities).padStart(4)} councils: ${(g.bytes / 2 ** 20).toFixed(1)} MB, ${g.seconds.toFixed(1)} s to generate`,
+      );
+    if (growth.length > 1) {
+      const [first, last] = [growth.find((g) => g.authorities === Math.min(10, AUTHORITIES)) ?? growth[0]!, growth.at(-1)!];
+      if (last.authorities > first.authorities)
+        console.log(
+          `  from ${first.authorities} to ${last.authorities}: size ×${(last.bytes / first.bytes).toFixed(2)}, time ×${(last.seconds / first.seconds).toFixed(2)} (authorities ×${(last.authorities / first.authorities).toFixed(1)})`,
+        );
+    }
+    mkdirSync("bench/out", { recursive: true });
+    writeFileSync(
+      "bench/out/scale.json",
+      JSON.stringify(
+        {
+          at: new Date().toISOString(),
+          authorities: AUTHORITIES,
+          years: YEARS,
+          committees: COMMITTEES,
+          seconds: SECONDS,
+          connections: CONNECTIONS,
+          rows,
+          raw: rawStats,
+          growth,
+          errors,
+        },
+        null,
+        2,
+      ),
+    );
+  } finally {
+    for (const c of children) c.kill("SIGTERM");
+    await new Promise((r) => setTimeout(r, 1000));
+    await admin.query(`drop database if exists ${name} with (force)`);
+    await admin.end();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();
