@@ -315,7 +315,9 @@ async function main() {
         String(r.errors + r.non2xx).padStart(7),
       );
     const errors = rows.slice(1).reduce((n, r) => n + r.errors + r.non2xx, 0);
-    console.log(`\nErrors and non-2xx answers under load: ${errors}`);
+    console.log(
+      `\nErrors and non-2xx answers under load: ${errors} (requests answered: pages ${pageRes.requests.total}, search ${searchRes.requests.total}, API ${apiRes.requests.total})`,
+    );
     console.log(
       `Pages vs nginx: ${((100 * pageRes.requests.average) / reference.requests.average).toFixed(0)}% of its throughput, p99 ${pageRes.latency.p99} ms vs ${reference.latency.p99} ms`,
     );
@@ -358,8 +360,8 @@ async function main() {
       ),
     );
   } finally {
-    for (const c of children) c.kill("SIGTERM");
-    await new Promise((r) => setTimeout(r, 1000));
+    // Stop every process and wait for it before dropping the database under it.
+    await Promise.all(children.map((c) => (c.exitCode != null ? null : new Promise((r) => (c.once("exit", r), c.kill("SIGTERM"))))));
     await admin.query(`drop database if exists ${name} with (force)`);
     await admin.end();
     rmSync(dir, { recursive: true, force: true });
