@@ -2,8 +2,10 @@ import type { Command } from "commander";
 import { displayName } from "../domain/authority-name.js";
 import { slugify } from "../domain/slug.js";
 import type { Authority, AuthorityPatch } from "../domain/authority.js";
-import { createAuthority, listAuthorities, requireAuthority, updateAuthority } from "../store/authorities.js";
 import { withStore } from "./store-commands.js";
+
+// The store's modules load when a command runs, not for every `moot …`.
+const authorities = () => import("../store/authorities.js");
 
 const list = (v: string, prev: string[] = []) => [
   ...prev,
@@ -52,6 +54,7 @@ export function registerAuthorityCommands(program: Command): void {
       .option("--slug <slug>", "its path on a shared host (default: from the name)"),
   ).action((name: string, opts: AuthorityOptions) =>
     withStore(async (store) => {
+      const { createAuthority } = await authorities();
       const full = displayName(name);
       const a = await createAuthority(store, {
         name: full,
@@ -72,6 +75,7 @@ export function registerAuthorityCommands(program: Command): void {
     .option("--json", "print as JSON")
     .action((opts: { json?: boolean }) =>
       withStore(async (store) => {
+        const { listAuthorities } = await authorities();
         const all = await listAuthorities(store);
         if (opts.json) return console.log(JSON.stringify(all, null, 2));
         if (!all.length) return console.log("No authorities yet: `moot authority add NAME`, `moot import` or `moot demo`.");
@@ -88,6 +92,7 @@ export function registerAuthorityCommands(program: Command): void {
       .option("--slug <slug>", "its new slug (its path on a shared host)"),
   ).action((slug: string, opts: AuthorityOptions & { name?: string }) =>
     withStore(async (store) => {
+      const { requireAuthority, updateAuthority } = await authorities();
       const a = await requireAuthority(store, slug);
       const patch: AuthorityPatch = {
         name: opts.name === undefined ? undefined : displayName(opts.name),
