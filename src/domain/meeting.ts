@@ -15,7 +15,10 @@ export const Meeting = RecordBase.extend({
   title: ShortText.nullable().default(null),
   venue: ShortText.nullable().default(null),
   status: MeetingStatus.default("scheduled"),
+  /** When the agenda, its items and papers became public; null while it is a draft. */
   agendaPublishedAt: Instant.nullable().default(null),
+  /** When the draft minutes (and their decisions) became public; approval publishes them too. */
+  minutesPublishedAt: Instant.nullable().default(null),
   contactOfficer: ShortText.nullable().default(null),
   webcastUrl: Url.nullable().default(null),
   /** Why the meeting was cancelled or postponed, shown to the public. */

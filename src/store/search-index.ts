@@ -1,15 +1,17 @@
-import { sql, type Kysely } from "kysely";
+import { sql, type Kysely, type RawBuilder } from "kysely";
 import type { RecordOf, RecordTable } from "../domain/records.js";
 import type { Scope } from "./records.js";
 import type { SearchEntryRow } from "./schema.js";
+import { pageWithheldSql } from "./queries/page-withholding.js";
+import { documentPublished } from "./queries/visibility.js";
 
 /**
  * One search entry per searchable record (document page, agenda item, minute, decision),
  * kept in step by the Scope's writes in the same transaction. Each entry carries copies of
  * its committee, meeting date and exempt status so search needs no joins; every write that
  * could change those (an item or document made exempt, a meeting moved) refreshes them here.
- * A page of a whole-meeting agenda pack is restricted when an exempt item's printed page
- * range covers it, so an exempt report bound into a public pack stays out of results.
+ * An entry is restricted when the public may not see it: exempt (its item or document, or a
+ * page an exempt document of the same original covers) or not yet published.
  */
 export async function reindex(scope: Scope, table: RecordTable, record: unknown): Promise<void> {
   if (table === "document") {
@@ -20,7 +22,10 @@ export async function reindex(scope: Scope, table: RecordTable, record: unknown)
       .where("documentId", "=", doc.id)
       .where("kind", "=", "page")
       .execute();
-    return refreshDerived(scope, "document_id", doc.id);
+    await refreshDerived(scope, "document_id", doc.id);
+    // Its exemption or range decides pages of every document cut from the same original.
+    if (doc.sha256) await refreshDerived(scope, "sha256", doc.sha256);
+    return;
   }
   if (table === "agenda_item") {
     const item = record as RecordOf<"agenda_item">;
@@ -50,25 +55,49 @@ async function upsert(scope: Scope, table: RecordTable, record: unknown): Promis
 }
 
 /** Recomputes the copied columns of the entries matching column = value, from the records themselves. */
-async function refreshDerived(scope: Scope, column: "id" | "document_id" | "agenda_item_id" | "meeting_id", value: string): Promise<void> {
+async function refreshDerived(
+  scope: Scope,
+  column: "id" | "document_id" | "agenda_item_id" | "meeting_id" | "sha256",
+  value: string,
+): Promise<void> {
+  if (column === "meeting_id") {
+    // Papers attached only through their item carry no meeting id; they follow it too. Two
+    // statements rather than an OR, so each finds its rows by index.
+    await updateDerived(scope, sql`meeting_id = ${value}`);
+    return updateDerived(
+      scope,
+      sql`meeting_id is null and agenda_item_id in (select si.id from agenda_item si where si.meeting_id = ${value})`,
+    );
+  }
+  const which =
+    column === "sha256"
+      ? sql`document_id in (select sd.id from document sd where sd.sha256 = ${value} and sd.authority_id = ${scope.authorityId})`
+      : sql`${sql.ref(column)} = ${value}`;
+  return updateDerived(scope, which);
+}
+
+async function updateDerived(scope: Scope, which: RawBuilder<unknown>): Promise<void> {
+  const meetingOf = sql`coalesce(search_entry.meeting_id, (select sa.meeting_id from agenda_item sa where sa.id = search_entry.agenda_item_id))`;
   await sql`
     update search_entry set
-      committee_id = (select m.committee_id from meeting m where m.id = search_entry.meeting_id),
-      meeting_date = (select m.local_date from meeting m where m.id = search_entry.meeting_id),
+      committee_id = (select m.committee_id from meeting m where m.id = ${meetingOf}),
+      meeting_date = (select m.local_date from meeting m where m.id = ${meetingOf}),
       restricted = case
         when exists (select 1 from agenda_item ai where ai.id = search_entry.agenda_item_id and ai.exempt_paragraph is not null) then 1
         when exists (select 1 from document d where d.id = search_entry.document_id and d.exempt_paragraph is not null) then 1
-        -- A page of a whole-meeting pack inside an exempt item's printed range (physical or printed number).
+        -- A page of an original that an exempt document of the same original covers (page-withholding.ts).
         when search_entry.kind = 'page' and exists (
-          select 1 from document d
-          join document_page p on p.id = search_entry.record_id
-          join agenda_item ai on ai.meeting_id = d.meeting_id
-          where d.id = search_entry.document_id and d.agenda_item_id is null and d.kind in ('agenda-pack', 'supplement')
-            and ai.exempt_paragraph is not null and ai.page_from is not null
-            and (p.printed_number between ai.page_from and coalesce(ai.page_to, ai.page_from)
-              or p.page_number between ai.page_from and coalesce(ai.page_to, ai.page_from))) then 1
+          select 1 from document_page p join document d on d.id = p.document_id
+          where p.id = search_entry.record_id and ${pageWithheldSql("p", "d")}) then 1
+        -- Not yet published: minutes and decisions until the minutes are, the rest until the agenda is.
+        when search_entry.kind in ('minute', 'decision') and exists (
+          select 1 from meeting um where um.id = ${meetingOf} and um.minutes_published_at is null) then 1
+        when search_entry.kind = 'agenda-item' and exists (
+          select 1 from meeting um where um.id = ${meetingOf} and um.agenda_published_at is null) then 1
+        when search_entry.kind = 'page' and exists (
+          select 1 from document ud where ud.id = search_entry.document_id and not ${documentPublished("ud")}) then 1
         else 0 end
-    where ${sql.ref(column)} = ${value} and authority_id = ${scope.authorityId}`.execute(scope.db);
+    where ${which} and authority_id = ${scope.authorityId}`.execute(scope.db);
 }
 
 async function entryFor(

@@ -133,6 +133,8 @@ export async function approveMinutes(scope: Scope, meetingId: string, atMeetingI
     const drafts = (await currentMinutes(s, meetingId)).filter((m) => m.status === "draft");
     if (drafts.length === 0) throw new MootError("rule", `there are no draft minutes of ${meeting.localDate} to approve`);
     const approvedAt = now.toISOString();
+    // Approved minutes are public minutes, whether or not the draft was published first.
+    if (!meeting.minutesPublishedAt) await s.update("meeting", meetingId, { minutesPublishedAt: approvedAt });
     const out: Minute[] = [];
     for (const m of drafts)
       out.push(

@@ -1,7 +1,9 @@
 import type { MembershipRole } from "../domain/membership.js";
 import { PDFDocument } from "pdf-lib";
 import { MootError } from "../domain/errors.js";
-import { canSeeExempt, type Viewer } from "../domain/viewer.js";
+import { canSeeExempt, PUBLIC, type Viewer } from "../domain/viewer.js";
+import { pageAnswers } from "../store/queries/page-withholding.js";
+import { redactItem, withheld } from "../store/queries/visibility.js";
 import type { RecordOf } from "../domain/records.js";
 import type { Scope } from "../store/records.js";
 import { papersOf } from "./papers.js";
@@ -20,6 +22,8 @@ export interface PackPaper {
   /** Pages this paper takes in the pack (1 when restricted). */
   pages: number;
   bytes: Uint8Array | null;
+  /** The paper's own page numbers this audience may read (null: all of them). */
+  openPages: number[] | null;
 }
 export interface PackItem {
   item: RecordOf<"agenda_item">;
@@ -68,21 +72,34 @@ export async function loadPackData(scope: Scope, meetingId: string, opts: PackOp
   }
   members.sort((a, b) => a.order - b.order || a.name.localeCompare(b.name));
   const items: PackItem[] = [];
+  // Exemption is the store's one per-page answer, read for this pack's audience.
+  const audience: Viewer = opts.audience === "members" && opts.viewer ? opts.viewer : PUBLIC;
   for (const item of await scope.list("agenda_item", { meetingId }, ["position"])) {
     const papers: PackPaper[] = [];
+    const hidden = withheld(audience, committee.id, item.exemptParagraph);
     for (const doc of await papersOf(scope, item.id)) {
       if (!doc.sha256 || doc.mediaType !== "application/pdf") continue;
       const paragraph = item.exemptParagraph ?? doc.exemptParagraph;
       if (paragraph !== null && opts.audience === "public") {
-        papers.push({ doc, restrictedParagraph: paragraph, pages: 1, bytes: null });
+        papers.push({ doc, restrictedParagraph: paragraph, pages: 1, bytes: null, openPages: [] });
         continue;
       }
-      const bytes = await paperBytes(new Uint8Array(await scope.store.files.get(doc.sha256)), doc);
+      const answers = await pageAnswers(scope.store, scope.authorityId, doc.id, audience, scope.db);
+      const open = answers.filter((a) => !a.withheld).map((a) => a.filePage);
+      const by = answers.find((a) => a.withheld)?.withheld;
+      if (answers.length > 0 && open.length === 0 && by) {
+        papers.push({ doc, restrictedParagraph: by.paragraph, pages: 1, bytes: null, openPages: [] });
+        continue;
+      }
+      const original = new Uint8Array(await scope.store.files.get(doc.sha256));
+      const bytes = answers.length > 0 ? await pdfPages(original, open, doc) : await paperBytes(original, doc);
       const pages = (await PDFDocument.load(bytes)).getPageCount();
-      papers.push({ doc, restrictedParagraph: null, pages, bytes });
+      const openPages = answers.length > 0 ? answers.filter((a) => !a.withheld).map((a) => a.pageNumber) : null;
+      papers.push({ doc, restrictedParagraph: null, pages, bytes, openPages });
     }
     const [cover] = await scope.list("report_cover", { agendaItemId: item.id });
-    items.push({ item, papers, cover: item.exemptParagraph !== null && opts.audience === "public" ? undefined : cover });
+    // The public pack never prints an exempt item's description, urgency reason or cover.
+    items.push({ item: redactItem(item, hidden), papers, cover: hidden ? undefined : cover });
   }
   return {
     audience: opts.audience,
@@ -94,8 +111,20 @@ export async function loadPackData(scope: Scope, meetingId: string, opts: PackOp
   };
 }
 
+/** The given 1-based pages of the original file, in order (the paper's open pages). */
+async function pdfPages(original: Uint8Array, filePages: number[], doc: RecordOf<"document">): Promise<Uint8Array> {
+  const src = await PDFDocument.load(original);
+  if (doc.sourcePageFrom === null && filePages.length === src.getPageCount()) return original;
+  const indices = filePages.map((n) => n - 1).filter((i) => i < src.getPageCount());
+  if (indices.length === 0)
+    throw new MootError("invalid", `document "${doc.title}": its pages are outside its ${src.getPageCount()}-page original`);
+  const out = await PDFDocument.create();
+  for (const page of await out.copyPages(src, indices)) out.addPage(page);
+  return out.save();
+}
+
 /**
- * A paper's own pages. An imported paper may be a page range of the original pack it was
+ * A paper's own pages, for a paper with no page rows. An imported paper may be a page range of the original pack it was
  * segmented from (sourcePageFrom–sourcePageTo); only that range belongs in a new pack.
  */
 async function paperBytes(original: Uint8Array, doc: RecordOf<"document">): Promise<Uint8Array> {

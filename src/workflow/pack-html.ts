@@ -57,6 +57,8 @@ export async function buildPackHtml(scope: Scope, meetingId: string, opts: PackO
         );
       } else {
         for (const page of await scope.list("document_page", { documentId: p.doc.id }, ["pageNumber"])) {
+          // Pages of a shared original that an exempt paper covers stay out, as in the PDF.
+          if (p.openPages && !p.openPages.includes(page.pageNumber)) continue;
           out.push(`<section class="page" id="doc-${p.doc.id}-page-${page.pageNumber}">${para(page.text)}</section>`);
         }
       }

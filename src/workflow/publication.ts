@@ -48,3 +48,17 @@ export async function publishAgenda(scope: Scope, meetingId: string, now: Date =
     return s.update("meeting", meetingId, { agendaPublishedAt: at });
   });
 }
+
+/**
+ * Publishes a meeting's draft minutes: they and their decisions become public, still marked
+ * "draft" until the committee approves them. Approval publishes them too (approveMinutes).
+ */
+export async function publishMinutes(scope: Scope, meetingId: string, now: Date = new Date()): Promise<RecordOf<"meeting">> {
+  return scope.transaction(async (s) => {
+    const m = await s.require("meeting", meetingId);
+    if (m.minutesPublishedAt) throw new MootError("rule", `the minutes were already published on ${m.minutesPublishedAt.slice(0, 10)}`);
+    if ((await s.list("minute", { meetingId })).length === 0)
+      throw new MootError("rule", "there are no minutes of this meeting to publish");
+    return s.update("meeting", meetingId, { minutesPublishedAt: now.toISOString() });
+  });
+}

@@ -46,12 +46,16 @@ for (const dialect of DIALECTS) {
         localDate: "2024-03-05",
         localTime: "18:30",
         startsAt: londonToInstant("2024-03-05", "18:30"),
+        agendaPublishedAt: "2024-02-23T12:00:00Z",
+        minutesPublishedAt: "2024-03-20T12:00:00Z",
       });
       const m2 = await s.create("meeting", {
         committeeId: cabinet.id,
         localDate: "2025-06-12",
         localTime: "10:00",
         startsAt: londonToInstant("2025-06-12", "10:00"),
+        agendaPublishedAt: "2025-06-02T12:00:00Z",
+        minutesPublishedAt: "2025-06-20T12:00:00Z",
       });
       ids.m1 = m1.id;
       const item = await s.create("agenda_item", {
@@ -174,8 +178,10 @@ for (const dialect of DIALECTS) {
       expect((await search(store, s.authorityId, "mill river", {}, PUBLIC)).length).toBe(1);
     });
 
-    it("withholds the pages of a whole-meeting pack that an exempt item's page range covers", async () => {
-      const pack = await s.create("document", { meetingId: ids.m1, kind: "agenda-pack", title: "Agenda pack", pageCount: 3 });
+    it("withholds the pages of a pack that an exempt paper cut from the same original covers, whatever is printed on them", async () => {
+      const sha256 = "a".repeat(64);
+      const file = { sha256, fileName: "pack.pdf", mediaType: "application/pdf" };
+      const pack = await s.create("document", { meetingId: ids.m1, kind: "agenda-pack", title: "Agenda pack", pageCount: 3, ...file });
       for (const [n, text] of [
         [1, "Front sheet quokkas"],
         [2, "Valuation quokkas secret"],
@@ -184,23 +190,56 @@ for (const dialect of DIALECTS) {
         await s.create("document_page", { documentId: pack.id, pageNumber: n, printedNumber: n + 10, text });
       }
       const pages = async (v: Viewer) =>
-        (await search(store, s.authorityId, "quokkas", { kinds: ["page"] }, v)).map((h) => h.pageNumber).sort();
+        (await search(store, s.authorityId, "quokkas", { kinds: ["page"] }, v))
+          .filter((h) => h.documentId === pack.id)
+          .map((h) => h.pageNumber)
+          .sort();
       expect(await pages(PUBLIC)).toEqual([1, 2, 3]);
+      // The agenda prints page 13 for the item; its paper is file page 2 (printed 12).
       const item = await s.create("agenda_item", {
         meetingId: ids.m1,
         number: "7",
         position: 6,
         title: "Land valuation",
-        pageFrom: 12,
-        pageTo: 12,
+        pageFrom: 13,
+        pageTo: 13,
       });
+      const paper = await s.create("document", {
+        meetingId: ids.m1,
+        agendaItemId: item.id,
+        kind: "report",
+        title: "Land valuation report",
+        pageCount: 1,
+        sourcePageFrom: 2,
+        sourcePageTo: 2,
+        ...file,
+      });
+      await s.create("document_page", { documentId: paper.id, pageNumber: 1, printedNumber: 12, text: "Valuation quokkas secret" });
       await s.update("agenda_item", item.id, { exemptParagraph: 3 });
       expect(await pages(PUBLIC)).toEqual([1, 3]);
       expect(await pages({ kind: "member", personId: "p", committeeIds: [ids.planning] })).toEqual([1, 2, 3]);
-      await s.update("agenda_item", item.id, { pageFrom: 13, pageTo: 13 });
+      await s.update("document", paper.id, { sourcePageFrom: 3, sourcePageTo: 3 });
       expect(await pages(PUBLIC)).toEqual([1, 2]);
       await s.update("agenda_item", item.id, { exemptParagraph: null });
       expect(await pages(PUBLIC)).toEqual([1, 2, 3]);
+    });
+
+    it("keeps an unpublished agenda and unpublished minutes out of public results until published", async () => {
+      const m = await s.create("meeting", {
+        committeeId: ids.planning,
+        localDate: "2025-09-01",
+        startsAt: londonToInstant("2025-09-01", "18:30"),
+      });
+      const item = await s.create("agenda_item", { meetingId: m.id, number: "1", position: 0, title: "Draft wallabyplan" });
+      const minute = await s.create("minute", { meetingId: m.id, number: "1", position: 0, title: "Minute", text: "wallabyplan noted" });
+      const kinds = async (v: Viewer) => (await search(store, s.authorityId, "wallabyplan", {}, v)).map((h) => h.kind).sort();
+      expect(await kinds(PUBLIC)).toEqual([]);
+      expect(await kinds({ kind: "clerk" })).toEqual(["agenda-item", "minute"]);
+      await s.update("meeting", m.id, { agendaPublishedAt: "2025-08-20T12:00:00Z" });
+      expect(await kinds(PUBLIC)).toEqual(["agenda-item"]);
+      await s.update("meeting", m.id, { minutesPublishedAt: "2025-09-10T12:00:00Z" });
+      expect(await kinds(PUBLIC)).toEqual(["agenda-item", "minute"]);
+      expect(item.id && minute.id).toBeTruthy();
     });
 
     it("rejects impossible filter dates with the field named", async () => {

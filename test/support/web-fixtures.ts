@@ -1,6 +1,15 @@
 import { createAuthority } from "../../src/store/authorities.js";
 import { Scope } from "../../src/store/records.js";
 import type { Store } from "../../src/store/open.js";
+import { PDFDocument, StandardFonts } from "pdf-lib";
+
+/** A real PDF with one page per text, so originals can be cut and their text read back. */
+export async function pdfOf(pages: string[]): Promise<Uint8Array> {
+  const pdf = await PDFDocument.create();
+  const font = await pdf.embedFont(StandardFonts.Helvetica);
+  for (const text of pages) pdf.addPage([595, 842]).drawText(text, { x: 50, y: 780, size: 11, font });
+  return pdf.save();
+}
 
 /** Pinned "now" for web tests: Wednesday 1 October 2025, 09:00 BST. */
 export const FIXTURE_NOW = new Date("2025-10-01T08:00:00Z");
@@ -19,6 +28,24 @@ export const SECRETS = {
   actionText: "narwhalpayment",
   packPage: "bandicootreserve",
   sensitiveInterest: "pangolinaddress",
+  /** On the pack's file page 6 (printed 5): the exempt report runs past the item's printed range. */
+  packPageBeyond: "axolotlcovenant",
+} as const;
+
+/**
+ * Words only in drafts: an agenda not yet published (its item, paper and recommendations)
+ * and draft minutes not yet published (minute, decision, action, declaration). No public
+ * route may show them until the clerk publishes; a clerk sees them all along.
+ */
+export const DRAFT_SECRETS = {
+  draftItemTitle: "pelicanharbour",
+  draftItemDescription: "gannetledger",
+  draftPaperText: "cormorantfund",
+  draftRecommendation: "kittiwakegrant",
+  draftMinute: "puffinsurplus",
+  draftDecision: "guillemotlevy",
+  draftAction: "shearwaterloan",
+  draftDeclaration: "petrelshares",
 } as const;
 
 export interface WebFixture {
@@ -30,11 +57,20 @@ export interface WebFixture {
     coopted: { id: string; slug: string };
     sub: { id: string; slug: string };
   };
-  meetings: { summer: string; winter: string; future: string; cancelled: string };
-  items: { apologies: string; library: string; exempt: string };
-  documents: { pack: string; report: string; exemptAppendix: string; minutes: string };
-  decisions: { library: string; exempt: string };
-  actions: { open: string; overdue: string; exempt: string };
+  meetings: { summer: string; winter: string; future: string; cancelled: string; draftAgenda: string; draftMinutes: string };
+  items: { apologies: string; library: string; exempt: string; draft: string; draftMinutesItem: string };
+  documents: {
+    pack: string;
+    report: string;
+    exemptAppendix: string;
+    minutes: string;
+    /** Papers cut from the pack: they share its original file. */
+    libraryCut: string;
+    depotCut: string;
+    draftPaper: string;
+  };
+  decisions: { library: string; exempt: string; draft: string };
+  actions: { open: string; overdue: string; exempt: string; draft: string };
 }
 
 /**
@@ -107,6 +143,8 @@ export async function buildWebFixture(
     venue: "Council Chamber, Town Hall",
     status: "held",
     webcastUrl: "https://webcast.example.org/cabinet-2025-07-14",
+    agendaPublishedAt: "2025-07-04T16:00:00Z",
+    minutesPublishedAt: "2025-07-21T09:00:00Z",
   });
   const winter = await s.create("meeting", {
     committeeId: cabinet.id,
@@ -115,6 +153,8 @@ export async function buildWebFixture(
     startsAt: "2025-01-14T10:00:00Z",
     venue: "Committee Room 2",
     status: "held",
+    agendaPublishedAt: "2025-01-03T16:00:00Z",
+    minutesPublishedAt: "2025-01-20T09:00:00Z",
   });
   const future = await s.create("meeting", {
     committeeId: cabinet.id,
@@ -160,7 +200,17 @@ export async function buildWebFixture(
     pageTo: 4,
   });
 
-  const originalPdf = await store.files.put(new TextEncoder().encode("%PDF-1.4 fake pack\n"));
+  // The pack: six file pages, the cover unnumbered, so printed page N is file page N + 1.
+  const packPages: Array<[printed: number | null, text: string]> = [
+    [null, "Borchester Borough Council. Cabinet agenda. 14 July 2025."],
+    [1, "Library Services Review. The mobile library timetable changes from September."],
+    [2, "Appendix: mobile library stops in Riverside ward."],
+    [3, "Library appendix: Saturday opening at the Castle branch."],
+    [4, `Part II. Old Depot reserve price ${SECRETS.packPage}.`],
+    [5, `Old Depot heads of terms, ${SECRETS.packPageBeyond}.`],
+  ];
+  const packBytes = await pdfOf(packPages.map(([, t]) => t));
+  const originalPdf = await store.files.put(packBytes);
   const pack = await s.create("document", {
     meetingId: summer.id,
     kind: "agenda-pack",
@@ -168,10 +218,35 @@ export async function buildWebFixture(
     sha256: originalPdf,
     fileName: "cabinet-2025-07-14.pdf",
     mediaType: "application/pdf",
-    byteSize: 60,
-    pageCount: 4,
+    byteSize: packBytes.byteLength,
+    pageCount: packPages.length,
     publishedAt: "2025-07-04T16:00:00Z",
   });
+  // Papers the importer cut from the pack: page ranges of the same original file.
+  const cut = async (title: string, agendaItemId: string, from: number, to: number) => {
+    const doc = await s.create("document", {
+      meetingId: summer.id,
+      agendaItemId,
+      kind: "report",
+      title,
+      sha256: originalPdf,
+      fileName: "cabinet-2025-07-14.pdf",
+      mediaType: "application/pdf",
+      byteSize: packBytes.byteLength,
+      pageCount: to - from + 1,
+      sourcePageFrom: from,
+      sourcePageTo: to,
+      publishedAt: "2025-07-04T16:00:00Z",
+    });
+    for (let f = from; f <= to; f++)
+      await s.create("document_page", {
+        documentId: doc.id,
+        pageNumber: f - from + 1,
+        printedNumber: packPages[f - 1][0],
+        text: packPages[f - 1][1],
+      });
+    return doc;
+  };
   const reportFile = await store.files.put(new TextEncoder().encode("%PDF-1.4 library report\n"));
   const report = await s.create("document", {
     meetingId: summer.id,
@@ -205,14 +280,11 @@ export async function buildWebFixture(
     pageCount: 1,
   });
 
-  const packPages = [
-    "Borchester Borough Council. Cabinet agenda. 14 July 2025.",
-    "Library Services Review. The mobile library timetable changes from September.",
-    "Appendix: mobile library stops in Riverside ward.",
-    `Part II. Old Depot reserve price ${SECRETS.packPage}.`,
-  ];
-  for (const [i, text] of packPages.entries())
-    await s.create("document_page", { documentId: pack.id, pageNumber: i + 1, printedNumber: i + 1, text });
+  for (const [i, [printedNumber, text]] of packPages.entries())
+    await s.create("document_page", { documentId: pack.id, pageNumber: i + 1, printedNumber, text });
+  const libraryCut = await cut("Library Services Review (from the pack)", library.id, 2, 4);
+  // The item prints "page 4", but its report runs over file pages 5 and 6 (printed 4 and 5).
+  const depotCut = await cut("Old Depot report (from the pack)", exempt.id, 5, 6);
   await s.create("document_page", { documentId: report.id, pageNumber: 1, text: "Report of the Head of Libraries." });
   await s.create("document_page", {
     documentId: report.id,
@@ -370,6 +442,94 @@ export async function buildWebFixture(
   });
   await s.create("work_programme_item", { committeeId: cabinet.id, topic: "Leisure centre contract", plannedText: "Spring 2026" });
 
+  // Drafts of every kind. An agenda not yet published, with an item, a paper and recommendations:
+  const draftAgenda = await s.create("meeting", {
+    committeeId: cabinet.id,
+    localDate: "2025-10-27",
+    localTime: "18:30",
+    startsAt: "2025-10-27T18:30:00Z",
+    venue: "Council Chamber, Town Hall",
+  });
+  const draftItem = await s.create("agenda_item", {
+    meetingId: draftAgenda.id,
+    number: "1",
+    position: 0,
+    title: `Budget proposals for ${DRAFT_SECRETS.draftItemTitle}`,
+    kind: "decision",
+    description: `To consider the ${DRAFT_SECRETS.draftItemDescription} proposals.`,
+  });
+  const draftBytes = await pdfOf([`Draft budget paper: ${DRAFT_SECRETS.draftPaperText}.`]);
+  const draftPaper = await s.create("document", {
+    meetingId: draftAgenda.id,
+    agendaItemId: draftItem.id,
+    kind: "report",
+    title: "Budget proposals report",
+    sha256: await store.files.put(draftBytes),
+    fileName: "budget-proposals.pdf",
+    mediaType: "application/pdf",
+    byteSize: draftBytes.byteLength,
+    pageCount: 1,
+  });
+  await s.create("document_page", {
+    documentId: draftPaper.id,
+    pageNumber: 1,
+    text: `Draft budget paper: ${DRAFT_SECRETS.draftPaperText}.`,
+  });
+  await s.create("report_cover", {
+    agendaItemId: draftItem.id,
+    documentId: draftPaper.id,
+    title: "Budget proposals",
+    recommendations: `Approve the ${DRAFT_SECRETS.draftRecommendation}.`,
+  });
+  // A held meeting whose agenda is public but whose draft minutes are not yet published:
+  const draftMinutesMeeting = await s.create("meeting", {
+    committeeId: scrutiny.id,
+    localDate: "2025-09-15",
+    localTime: "19:00",
+    startsAt: "2025-09-15T18:00:00Z",
+    status: "held",
+    agendaPublishedAt: "2025-09-05T16:00:00Z",
+  });
+  const draftMinutesItem = await s.create("agenda_item", {
+    meetingId: draftMinutesMeeting.id,
+    number: "1",
+    position: 0,
+    title: "Youth services update",
+    kind: "discussion",
+  });
+  const draftMinute = await s.create("minute", {
+    meetingId: draftMinutesMeeting.id,
+    agendaItemId: draftMinutesItem.id,
+    number: "CSC 5/25",
+    position: 0,
+    title: "Youth services update",
+    text: `Members questioned the ${DRAFT_SECRETS.draftMinute}.`,
+  });
+  const draftDecision = await s.create("decision", {
+    meetingId: draftMinutesMeeting.id,
+    minuteId: draftMinute.id,
+    agendaItemId: draftMinutesItem.id,
+    text: `RESOLVED: that the ${DRAFT_SECRETS.draftDecision} be reviewed.`,
+    decidedOn: "2025-09-15",
+  });
+  const draftAction = await s.create("action", {
+    committeeId: scrutiny.id,
+    meetingId: draftMinutesMeeting.id,
+    decisionId: draftDecision.id,
+    origin: "decision",
+    ref: "S1",
+    text: `Review the ${DRAFT_SECRETS.draftAction}.`,
+    dueDate: "2025-12-01",
+  });
+  await s.create("declaration", {
+    meetingId: draftMinutesMeeting.id,
+    agendaItemId: draftMinutesItem.id,
+    personId: member.id,
+    type: "other",
+    nature: `Trustee of ${DRAFT_SECRETS.draftDeclaration}.`,
+  });
+  await s.create("attendance", { meetingId: draftMinutesMeeting.id, personId: member.id, status: "present" });
+
   return {
     authorityId: a.id,
     committees: { cabinet: { id: cabinet.id, slug: cabinet.slug }, scrutiny: { id: scrutiny.id, slug: scrutiny.slug } },
@@ -379,11 +539,26 @@ export async function buildWebFixture(
       coopted: { id: coopted.id, slug: coopted.slug },
       sub: { id: sub.id, slug: sub.slug },
     },
-    meetings: { summer: summer.id, winter: winter.id, future: future.id, cancelled: cancelled.id },
-    items: { apologies: apologies.id, library: library.id, exempt: exempt.id },
-    documents: { pack: pack.id, report: report.id, exemptAppendix: exemptAppendix.id, minutes: minutesDoc.id },
-    decisions: { library: dLibrary.id, exempt: dExempt.id },
-    actions: { open: open.id, overdue: overdue.id, exempt: exemptAction.id },
+    meetings: {
+      summer: summer.id,
+      winter: winter.id,
+      future: future.id,
+      cancelled: cancelled.id,
+      draftAgenda: draftAgenda.id,
+      draftMinutes: draftMinutesMeeting.id,
+    },
+    items: { apologies: apologies.id, library: library.id, exempt: exempt.id, draft: draftItem.id, draftMinutesItem: draftMinutesItem.id },
+    documents: {
+      pack: pack.id,
+      report: report.id,
+      exemptAppendix: exemptAppendix.id,
+      minutes: minutesDoc.id,
+      libraryCut: libraryCut.id,
+      depotCut: depotCut.id,
+      draftPaper: draftPaper.id,
+    },
+    decisions: { library: dLibrary.id, exempt: dExempt.id, draft: draftDecision.id },
+    actions: { open: open.id, overdue: overdue.id, exempt: exemptAction.id, draft: draftAction.id },
   };
 }
 

@@ -2,20 +2,63 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../src/web/app.js";
 import type { Viewer } from "../../src/domain/viewer.js";
 import { DIALECTS, freshStore, type TestStore } from "../support/stores.js";
-import { buildWebFixture, FIXTURE_NOW, markExempt, SECRETS as WEB_SECRETS, type WebFixture } from "../support/web-fixtures.js";
+import {
+  buildWebFixture,
+  DRAFT_SECRETS as WEB_DRAFT_SECRETS,
+  FIXTURE_NOW,
+  markExempt,
+  SECRETS as WEB_SECRETS,
+  type WebFixture,
+} from "../support/web-fixtures.js";
 import { addSubscribers, addVotes, SUBSCRIBER_SECRET, VOTE_SECRETS, type VoteFixture } from "../support/vote-fixtures.js";
 import { interopSamples } from "../interop/leak-samples.js";
+import { recordVote } from "../../src/workflow/votes.js";
+import { pdfPageTexts } from "../../src/workflow/pdf-text.js";
+import { meetingDetail } from "../../src/store/queries/meetings.js";
+import { PUBLIC } from "../../src/domain/viewer.js";
+import { Scope } from "../../src/store/records.js";
+import { publishAgenda, publishMinutes } from "../../src/workflow/publication.js";
 
 const SECRETS = { ...WEB_SECRETS, ...VOTE_SECRETS };
+/** A vote recorded in the draft minutes is as unpublished as they are. */
+const DRAFT_SECRETS = { ...WEB_DRAFT_SECRETS, draftVote: "skuatally" };
 
 /**
- * Exempt material never reaches the public (DESIGN.md "Exempt"). Routes are enumerated from
- * the app itself, so a route added later without samples here fails the test rather than
- * escaping it. Every secret is first shown to be findable, then marked exempt and probed for.
+ * Exempt and unpublished material never reaches the public (DESIGN.md "Exempt",
+ * "Publication"). Routes are enumerated from the app itself, so a route added later without
+ * samples here fails the test rather than escaping it. Every exempt secret is first shown to
+ * be findable, then marked exempt and probed for; every draft secret is shown to be visible to
+ * a clerk, and never to the public until published. PDF responses are probed by their text.
  */
 type App = ReturnType<typeof createApp>;
 /** Words beside the secrets in exempt text, so a leaking snippet would carry a secret. */
-const NEIGHBOURS = ["depot", "valuation", "disposal", "bid+discussed", "offer+accepted", "solicitors", "transfer", "reserve+price"];
+const NEIGHBOURS = [
+  "depot",
+  "valuation",
+  "disposal",
+  "bid+discussed",
+  "offer+accepted",
+  "solicitors",
+  "transfer",
+  "reserve+price",
+  "heads+of+terms",
+  "budget",
+  "proposals",
+  "youth+services",
+  "questioned",
+  "reviewed",
+];
+const ALL_SECRETS: Record<string, string> = { ...SECRETS, ...DRAFT_SECRETS };
+
+/** A response as text; a PDF by the text of its pages, so a served page is found however it is encoded. */
+async function bodyText(res: Response): Promise<string> {
+  const bytes = new Uint8Array(await res.arrayBuffer());
+  const raw = Buffer.from(bytes).toString("utf8");
+  if (!res.headers.get("content-type")?.includes("application/pdf") || res.status !== 200) return raw;
+  // Some fixture files are PDFs in name only; their raw bytes are probed as they are.
+  const pages = await pdfPageTexts(bytes).catch(() => [] as string[]);
+  return `${raw}\n${pages.join("\n")}`;
+}
 
 function samplesFor(f: WebFixture, v: VoteFixture): Record<string, string[]> {
   const meetings = Object.values(f.meetings);
@@ -23,7 +66,11 @@ function samplesFor(f: WebFixture, v: VoteFixture): Record<string, string[]> {
   const items = Object.values(f.items);
   const committees = Object.values(f.committees);
   const people = Object.values(f.people);
-  const q = (base: string) => Object.values(SECRETS).map((s) => `${base}${encodeURIComponent(s)}`);
+  const q = (base: string) => Object.values(ALL_SECRETS).map((s) => `${base}${encodeURIComponent(s)}`);
+  const itemMeeting: Record<string, string> = {
+    [f.items.draft]: f.meetings.draftAgenda,
+    [f.items.draftMinutesItem]: f.meetings.draftMinutes,
+  };
   return {
     "/": ["/"],
     "/calendar": ["/calendar?month=2025-07", "/calendar?month=2025-07&view=list"],
@@ -31,7 +78,7 @@ function samplesFor(f: WebFixture, v: VoteFixture): Record<string, string[]> {
     "/committees/:slug": committees.map((c) => `/committees/${c.slug}`),
     "/committees/:slug/calendar.ics": committees.map((c) => `/committees/${c.slug}/calendar.ics`),
     "/meetings/:id": meetings.map((m) => `/meetings/${m}`),
-    "/meetings/:id/items/:itemId": items.map((i) => `/meetings/${f.meetings.summer}/items/${i}`),
+    "/meetings/:id/items/:itemId": items.map((i) => `/meetings/${itemMeeting[i] ?? f.meetings.summer}/items/${i}`),
     "/documents/:id": documents.map((d) => `/documents/${d}`),
     "/documents/:id/original": documents.map((d) => `/documents/${d}/original`),
     "/people": ["/people"],
@@ -59,7 +106,7 @@ function samplesFor(f: WebFixture, v: VoteFixture): Record<string, string[]> {
     "/api/v1/votes": [
       "/api/v1/votes?limit=100",
       ...people.map((p) => `/api/v1/votes?person=${p.id}`),
-      `/api/v1/votes?meeting=${f.meetings.summer}`,
+      ...meetings.map((m) => `/api/v1/votes?meeting=${m}`),
     ],
     "/api/v1/votes/:id": Object.values(v).map((id) => `/api/v1/votes/${id}`),
     "/api/v1/votes/:id/ocd": Object.values(v).map((id) => `/api/v1/votes/${id}/ocd`),
@@ -96,6 +143,7 @@ async function probe(
   f: WebFixture,
   v: VoteFixture,
   extra: Record<string, string[]> = {},
+  only?: string[],
 ): Promise<{ urls: number; leaks: string[] }> {
   const samples = { ...samplesFor(f, v), ...extra };
   const routes = publicGetRoutes(app);
@@ -103,18 +151,16 @@ async function probe(
   expect(missing, "routes with no leak-test samples: add them to samplesFor").toEqual([]);
   const leaks: string[] = [];
   let urls = 0;
-  for (const route of routes) {
+  for (const route of only ?? routes) {
     for (const url of samples[route]) {
       const res = await app.request(url);
-      const body = Buffer.from(await res.arrayBuffer())
-        .toString("utf8")
-        .toLowerCase();
+      const body = (await bodyText(res)).toLowerCase();
       urls += 1;
       // A search page echoes its own query; that is the asker's text, not a leak.
       const echo = new URL(url, "http://x").searchParams.get("q")?.toLowerCase();
       if (res.status >= 500) leaks.push(`${url} (${res.status}) failed`);
       if (body.includes(SUBSCRIBER_SECRET.split("@")[0]!)) leaks.push(`${url} (${res.status}) shows a subscriber's address`);
-      for (const [name, secret] of Object.entries(SECRETS)) {
+      for (const [name, secret] of Object.entries(ALL_SECRETS)) {
         if (secret.toLowerCase() !== echo && body.includes(secret.toLowerCase())) leaks.push(`${url} (${res.status}) shows ${name}`);
       }
     }
@@ -126,13 +172,22 @@ for (const dialect of DIALECTS) {
   describe(`${dialect}: exempt material never leaks`, () => {
     let store: TestStore;
     let f: WebFixture;
-    let v: VoteFixture;
+    let v: VoteFixture & { draft: string };
     let app: App;
     let extra: Record<string, string[]>;
     beforeAll(async () => {
       store = await freshStore(dialect);
       f = await buildWebFixture(store);
-      v = await addVotes(store, f);
+      const clerkScope = new Scope(store, f.authorityId, "clerk");
+      const [draftMinute] = await clerkScope.list("minute", { meetingId: f.meetings.draftMinutes });
+      const draftVote = await recordVote(clerkScope, draftMinute!.id, {
+        question: `the ${DRAFT_SECRETS.draftVote} motion`,
+        result: "carried",
+        forCount: 1,
+        againstCount: 0,
+        positions: [{ personId: f.people.member.id, position: "for" }],
+      });
+      v = { ...(await addVotes(store, f)), draft: draftVote.vote.id };
       await addSubscribers(store, f);
       app = createApp(store, { now: () => FIXTURE_NOW });
       extra = await interopSamples(store, f.authorityId, "borchester");
@@ -149,6 +204,8 @@ for (const dialect of DIALECTS) {
         ).toBe(true);
       expect(leaks.filter((l) => l.endsWith("shows sensitiveInterest"))).toEqual([]);
       expect(leaks.filter((l) => l.endsWith("shows a subscriber's address"))).toEqual([]);
+      // Drafts are never public, before or after anything is marked exempt.
+      expect(leaks.filter((l) => Object.keys(DRAFT_SECRETS).some((n) => l.endsWith(`shows ${n}`)))).toEqual([]);
       // including through search snippets, which the neighbour queries reach
       expect(leaks.some((l) => l.startsWith("/search?q=valuation") && l.endsWith("shows pageText"))).toBe(true);
       expect(leaks.some((l) => l.startsWith("/api/v1/search?q=disposal") && l.endsWith("shows itemDescription"))).toBe(true);
@@ -160,6 +217,38 @@ for (const dialect of DIALECTS) {
         ).toBe(true);
     });
 
+    it("a clerk sees every draft, in the same pages the public is refused", async () => {
+      const clerk = createApp(store, {
+        now: () => FIXTURE_NOW,
+        middleware: [
+          async (c, next) => {
+            c.set("viewer", { kind: "clerk" });
+            await next();
+          },
+        ],
+      });
+      const { leaks } = await probe(clerk, f, v, {}, ["/meetings/:id", "/documents/:id", "/documents/:id/original", "/actions", "/search"]);
+      for (const name of Object.keys(DRAFT_SECRETS))
+        expect(
+          leaks.some((l) => l.endsWith(`shows ${name}`)),
+          name,
+        ).toBe(true);
+      expect((await app.request(`/documents/${f.documents.draftPaper}`)).status).toBe(404);
+      expect((await app.request(`/documents/${f.documents.draftPaper}/original`)).status).toBe(404);
+    });
+
+    it("a paper cut from a pack serves only its own pages of the shared original", async () => {
+      const res = await app.request(`/documents/${f.documents.libraryCut}/original`);
+      expect(res.status).toBe(200);
+      expect(res.headers.get("cache-control")).toBe("private, no-cache");
+      const pages = await pdfPageTexts(new Uint8Array(await res.arrayBuffer()));
+      expect(pages.map((p) => p.replace(/\s+/g, " ").trim())).toEqual([
+        "Library Services Review. The mobile library timetable changes from September.",
+        "Appendix: mobile library stops in Riverside ward.",
+        "Library appendix: Saturday opening at the Castle branch.",
+      ]);
+    });
+
     it("after marking item and paper exempt, no public route, API, feed, search or download shows their text", async () => {
       await markExempt(store, f); // same app: its page cache must notice the change
       const { urls, leaks } = await probe(app, f, v, extra);
@@ -169,11 +258,42 @@ for (const dialect of DIALECTS) {
       expect(meeting).toContain("Sale of the Old Depot");
       expect(meeting).toContain("Exempt under paragraph 3 of Schedule 12A to the Local Government Act 1972");
       expect((await app.request(`/documents/${f.documents.exemptAppendix}/original`)).status).toBe(403);
+      expect((await app.request(`/documents/${f.documents.depotCut}/original`)).status).toBe(403);
+      // The pack keeps its public pages: the exempt report's file pages 5-6 go, whatever is printed on them.
+      const packPdf = await app.request(`/documents/${f.documents.pack}/original`);
+      expect(packPdf.status).toBe(200);
+      expect(packPdf.headers.get("cache-control")).toBe("private, no-cache");
+      expect(await pdfPageTexts(new Uint8Array(await packPdf.arrayBuffer()))).toHaveLength(4);
+      const packPage = await (await app.request(`/documents/${f.documents.pack}`)).text();
+      expect(packPage).toContain("Saturday opening at the Castle branch");
+      expect(packPage).toContain("Pages 5 to 6 not for publication.");
+      // The store itself redacts the items it returns beside declarations and decisions.
+      const detail = await meetingDetail(store, f.authorityId, f.meetings.summer, PUBLIC);
+      const exemptItems = [...detail!.decisions.map((d) => d.item), ...detail!.declarations.map((d) => d.item)].filter(
+        (i) => i?.id === f.items.exempt,
+      );
+      expect(exemptItems.length).toBeGreaterThan(0);
+      for (const i of exemptItems) expect(i!.description).toBeNull();
       for (const secret of Object.values(SECRETS)) {
         const hits = (await (await app.request(`/api/v1/search?q=${encodeURIComponent(secret)}`)).json()) as { items: unknown[] };
         expect(hits.items, secret).toEqual([]);
         expect(await (await app.request(`/search?q=${encodeURIComponent(secret)}`)).text()).toContain("Nothing matched");
       }
+    });
+
+    it("once the clerk publishes, the agenda and the draft minutes are public (minutes marked draft)", async () => {
+      const clerk = new Scope(store, f.authorityId, "clerk");
+      await publishAgenda(clerk, f.meetings.draftAgenda, FIXTURE_NOW);
+      await publishMinutes(clerk, f.meetings.draftMinutes, FIXTURE_NOW);
+      const agenda = await (await app.request(`/meetings/${f.meetings.draftAgenda}`)).text();
+      expect(agenda).toContain(DRAFT_SECRETS.draftItemDescription);
+      expect(await (await app.request(`/documents/${f.documents.draftPaper}`)).text()).toContain(DRAFT_SECRETS.draftPaperText);
+      const minutes = await (await app.request(`/meetings/${f.meetings.draftMinutes}`)).text();
+      expect(minutes).toContain(DRAFT_SECRETS.draftMinute);
+      expect(minutes).toContain("(draft)");
+      expect(await (await app.request("/decisions")).text()).toContain(DRAFT_SECRETS.draftDecision);
+      const hits = (await (await app.request(`/api/v1/search?q=${DRAFT_SECRETS.draftDecision}`)).json()) as { items: unknown[] };
+      expect(hits.items).toHaveLength(1);
     });
 
     it("every OpenAPI path is among the probed routes", async () => {

@@ -10,6 +10,8 @@ import { buildPack, packPageRanges } from "../../src/workflow/pack.js";
 import { buildPackHtml } from "../../src/workflow/pack-html.js";
 
 const SECRET = "Tender from Borchester Plant Hire Ltd at £1,234,567";
+/** Printed in the exempt item's description, which the public pack must never print. */
+const DESCRIPTION_SECRET = "Preferred bidder Quollfield Groundcare";
 
 for (const dialect of DIALECTS) {
   describe(`${dialect}: agenda packs`, () => {
@@ -45,7 +47,11 @@ for (const dialect of DIALECTS) {
       await fillReportCover(c.scope, leisure.id, { purpose: "To consider options for the leisure centre." });
       const verbal = await addAgendaItem(c.scope, m.id, { title: "Verbal update", verbal: true });
       ids.verbal = verbal.id;
-      const contract = await addAgendaItem(c.scope, m.id, { title: "Grounds maintenance contract award", exemptParagraph: 3 });
+      const contract = await addAgendaItem(c.scope, m.id, {
+        title: "Grounds maintenance contract award",
+        description: `${DESCRIPTION_SECRET} to be confirmed.`,
+        exemptParagraph: 3,
+      });
       ids.contract = contract.id;
       await attachPaper(c.scope, contract.id, {
         data: await makePdf([`CONTRACT REPORT ${SECRET}`, "CONTRACT REPORT page two"]),
@@ -100,6 +106,7 @@ for (const dialect of DIALECTS) {
       expect(all).not.toContain("CONTRACT REPORT");
       expect(all).not.toContain("Borchester Plant Hire");
       expect(all).not.toContain("named resident");
+      expect(all.replace(/\s+/g, " ")).not.toContain("Quollfield");
     });
 
     it("members' pack keeps exempt papers, and is refused to a viewer without the right", async () => {
@@ -155,9 +162,11 @@ for (const dialect of DIALECTS) {
       expect(html).toContain("Document is restricted: paragraph 3");
       expect(html).not.toContain("Borchester Plant Hire");
       expect(html).not.toContain("named resident");
+      expect(html).not.toContain(DESCRIPTION_SECRET);
       expect(html).toContain("Verbal");
       const members = await buildPackHtml(c.scope, meetingId, { audience: "members", viewer: { kind: "clerk" } });
       expect(members).toContain("Borchester Plant Hire");
+      expect(members).toContain(DESCRIPTION_SECRET);
     });
   });
 }

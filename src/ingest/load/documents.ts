@@ -168,3 +168,49 @@ export async function loadSegments(
     await ctx.scope.delete("document", stale.id);
   return out;
 }
+
+/**
+ * An exempt item's pages inside the pack, when no paper cut from the pack covers them: the
+ * printed page range the agenda gives is turned into the file's pages here, once, and kept as
+ * a document over that range of the same original. From then on the store withholds those file
+ * pages like any exempt paper's (page-withholding.ts); no read looks at printed numbers again.
+ */
+export async function loadExemptPages(ctx: LoadContext, pages: PageSet, pack: Document, packMeeting: LoadedMeeting | null): Promise<void> {
+  if (!packMeeting || !pack.sha256) return;
+  const siblings = await ctx.scope.list("document", { sha256: pack.sha256 });
+  for (const item of packMeeting.items) {
+    if (item.exemptParagraph === null || item.pageFrom === null) continue;
+    const to = item.pageTo ?? item.pageFrom;
+    const filePages = pages.pages.filter((p) => p.printed !== null && p.printed >= item.pageFrom! && p.printed <= to).map((p) => p.index);
+    if (filePages.length === 0) {
+      ctx.warnings.push(`${ctx.source}: exempt item ${item.number} prints pages ${item.pageFrom}-${to}, which the pack does not number`);
+      continue;
+    }
+    const from = Math.min(...filePages);
+    const last = Math.max(...filePages);
+    const title = `Item ${item.number}: exempt pages`;
+    const covers = (d: Document) =>
+      d.agendaItemId === item.id && d.sourcePageFrom !== null && d.sourcePageFrom <= from && (d.sourcePageTo ?? d.sourcePageFrom) >= last;
+    const prior = siblings.find((d) => d.agendaItemId === item.id && d.title === title);
+    if (!prior && siblings.some(covers)) continue;
+    const doc = await ctx.upsert("document", prior, {
+      ...(prior ?? {}),
+      meetingId: pack.meetingId,
+      agendaItemId: item.id,
+      kind: "other",
+      title,
+      sha256: pack.sha256,
+      fileName: pack.fileName,
+      mediaType: pack.mediaType,
+      byteSize: pack.byteSize,
+      pageCount: last - from + 1,
+      sourcePageFrom: from,
+      sourcePageTo: last,
+    });
+    await syncPages(
+      ctx,
+      doc,
+      pages.pages.filter((p) => p.index >= from && p.index <= last),
+    );
+  }
+}

@@ -9,7 +9,7 @@ import { segmentLines, type Segment } from "../segment/segment.js";
 import { LoadContext, type KindCounts, type ReviewItem } from "./context.js";
 import { People } from "./people.js";
 import { Committees, loadMeeting, type LoadedMeeting } from "./meetings.js";
-import { loadPackDocument, loadSegments, mediaTypeOf } from "./documents.js";
+import { loadExemptPages, loadPackDocument, loadSegments, mediaTypeOf } from "./documents.js";
 import { loadPapers } from "./papers.js";
 
 export interface ImportOptions {
@@ -78,6 +78,7 @@ export async function importPack(scope: Scope, file: { path: string; data: Uint8
           return extraction.meetings[l.index]!.hasMinutes && page !== undefined && page >= seg.firstPage && page <= seg.lastPage;
         });
       const docs = await loadSegments(ctx, pages, lines, segments, pack, packMeeting, minutesOf);
+      await loadExemptPages(ctx, pages, pack, packMeeting);
 
       await opts.onStage?.("papers");
       await loadPapers(ctx, extraction, loaded, packMeeting, [...docs.values()]);

@@ -7,6 +7,7 @@ import type { Meeting } from "../../domain/meeting.js";
 import type { Minute } from "../../domain/minute.js";
 import { slugify } from "../../domain/slug.js";
 import { londonToInstant } from "../../domain/time.js";
+import { nowInstant } from "../../store/records.js";
 import { norm, titleOverlap, type LoadContext } from "./context.js";
 import type { People } from "./people.js";
 import { loadAttendance } from "./attendance.js";
@@ -127,6 +128,10 @@ export async function loadMeeting(
     startsAt: londonToInstant(m.date, localTime),
     venue: (own ? (m.venue ?? existing?.venue) : (existing?.venue ?? m.venue)) ?? null,
     status,
+    // Imported records are published as their source published them: a pack carrying the
+    // agenda or the minutes is the council's own publication of them.
+    agendaPublishedAt: existing?.agendaPublishedAt ?? (m.hasAgenda || m.hasMinutes ? nowInstant() : null),
+    minutesPublishedAt: existing?.minutesPublishedAt ?? (m.hasMinutes ? nowInstant() : null),
   });
   ctx.bind(`${at}/committee`, "meeting", meeting.id, "committeeId", m.committee);
   ctx.bind(`${at}/date`, "meeting", meeting.id, "localDate", m.date);

@@ -6,6 +6,7 @@ import { votesMigration } from "./2026-12-04-votes-record-votes.js";
 import { interopMigration } from "./2026-12-04-interop-moderngov-ids-and-profiles.js";
 import { alertsMigration } from "./2026-12-04-votes-subscriptions-email-alerts.js";
 import { tenancyAuthorityHostsAliasesMigration } from "./2026-12-04-tenancy-authority-hosts-aliases.js";
+import { minutesPublishedMigration } from "./2026-12-04-withholding-minutes-published.js";
 
 /** One migration set for both dialects; names are `<date>-<serial>-<what-it-does>`. */
 export function migrations(dialect: DialectName): Record<string, Migration> {
@@ -16,5 +17,7 @@ export function migrations(dialect: DialectName): Record<string, Migration> {
     "2026-12-04-interop-moderngov-ids-and-profiles": interopMigration(dialect),
     "2026-12-04-votes-subscriptions-email-alerts": alertsMigration(dialect),
     "2026-12-04-tenancy-authority-hosts-aliases": tenancyAuthorityHostsAliasesMigration(dialect),
+    // Named to sort after the votes migration: Kysely refuses a new migration ordered before one already run.
+    "2026-12-04-withholding-minutes-published": minutesPublishedMigration(dialect),
   };
 }

@@ -1,10 +1,10 @@
-import { sql } from "kysely";
+import { sql, type SqlBool } from "kysely";
 import { isOverdue, type Action, type ActionStatus, type ActionUpdate } from "../../domain/action.js";
 import type { Viewer } from "../../domain/viewer.js";
 import type { Store } from "../open.js";
 import { decodeAll, type Page } from "./decode.js";
 import type { CommitteeRef } from "./meetings.js";
-import { withheld, type Withheld } from "./visibility.js";
+import { minutesVisible, withheld, type Withheld } from "./visibility.js";
 
 export interface ActionFilter {
   committeeId?: string;
@@ -38,7 +38,12 @@ export async function listActions(store: Store, authorityId: string, viewer: Vie
     .leftJoin("committee", "committee.id", "action.committeeId")
     .leftJoin("decision", "decision.id", "action.decisionId")
     .leftJoin("agenda_item", "agenda_item.id", "decision.agendaItemId")
-    .where("action.authorityId", "=", authorityId);
+    .where("action.authorityId", "=", authorityId)
+    // An action arising from a decision is public once that decision is (with its minutes).
+    .where(
+      sql<SqlBool>`(action.decision_id is null or exists (select 1 from decision ad join meeting am on am.id = ad.meeting_id
+        where ad.id = action.decision_id and ${minutesVisible(viewer, "am")}))`,
+    );
   if (f.committeeId) q = q.where("action.committeeId", "=", f.committeeId);
   if (f.status) q = q.where("action.status", "=", f.status);
   if (f.owner) {

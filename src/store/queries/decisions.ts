@@ -4,7 +4,7 @@ import type { Viewer } from "../../domain/viewer.js";
 import type { Store } from "../open.js";
 import { decodeAll, type Page } from "./decode.js";
 import type { CommitteeRef } from "./meetings.js";
-import { redactDecision, withheld, type Withheld } from "./visibility.js";
+import { minutesVisible, redactDecision, withheld, type Withheld } from "./visibility.js";
 
 export interface DecisionFilter {
   committeeId?: string;
@@ -34,7 +34,9 @@ export async function listDecisions(
     .innerJoin("meeting", "meeting.id", "decision.meetingId")
     .innerJoin("committee", "committee.id", "meeting.committeeId")
     .leftJoin("agenda_item", "agenda_item.id", "decision.agendaItemId")
-    .where("decision.authorityId", "=", authorityId);
+    .where("decision.authorityId", "=", authorityId)
+    // Decisions are part of the minutes: public once the minutes are published.
+    .where(minutesVisible(viewer, "meeting"));
   if (f.committeeId) q = q.where("meeting.committeeId", "=", f.committeeId);
   if (f.from) q = q.where("decision.decidedOn", ">=", f.from);
   if (f.to) q = q.where("decision.decidedOn", "<=", f.to);

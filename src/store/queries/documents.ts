@@ -6,8 +6,17 @@ import type { Viewer } from "../../domain/viewer.js";
 import type { Store } from "../open.js";
 import { decodeAll, decodeOne } from "./decode.js";
 import type { CommitteeRef, MeetingRef } from "./meetings.js";
-import { documentParagraph, redactDocument, visibleDocuments, withheld, type Withheld } from "./visibility.js";
-import { isPack, pageWithheld, withheldPackRanges, type WithheldRange } from "./pack-ranges.js";
+import { PDFDocument } from "pdf-lib";
+import {
+  documentParagraph,
+  documentVisibleIn,
+  draftRights,
+  redactDocument,
+  visibleDocuments,
+  withheld,
+  type Withheld,
+} from "./visibility.js";
+import { pageAnswers, withheldRuns } from "./page-withholding.js";
 
 export interface DocumentDetail {
   document: Document;
@@ -17,10 +26,16 @@ export interface DocumentDetail {
   item: AgendaItem | null;
   /** Empty when withheld: the text never leaves the store for this viewer. */
   pages: DocumentPage[];
-  /** Pack pages left out because an exempt item is printed on them. */
+  /** Pages left out because an exempt document of the same original covers them. */
   withheldPages: WithheldRange[];
 }
 
+export interface WithheldRange extends Withheld {
+  from: number;
+  to: number;
+}
+
+/** The document as this viewer may know it; undefined when it does not exist or is not yet published. */
 async function loadContext(store: Store, authorityId: string, documentId: string, viewer: Viewer) {
   const raw = decodeOne(
     "document",
@@ -42,6 +57,7 @@ async function loadContext(store: Store, authorityId: string, documentId: string
   const meeting = meetingId
     ? (decodeOne("meeting", await store.db.selectFrom("meeting").selectAll().where("id", "=", meetingId).executeTakeFirst()) ?? null)
     : null;
+  if (meeting && !documentVisibleIn(raw, draftRights(viewer, meeting))) return undefined;
   const committee = meeting
     ? ((await store.db.selectFrom("committee").select(["id", "slug", "name"]).where("id", "=", meeting.committeeId).executeTakeFirst()) ??
       null)
@@ -59,20 +75,20 @@ export async function documentDetail(
 ): Promise<DocumentDetail | undefined> {
   const ctx = await loadContext(store, authorityId, documentId, viewer);
   if (!ctx) return undefined;
-  // Page text is read through visibleDocuments as well, so a mistake above cannot leak it.
-  const pages = decodeAll(
-    "document_page",
-    await store.db
-      .selectFrom("document_page")
-      .innerJoin("document", "document.id", "document_page.documentId")
-      .selectAll("document_page")
-      .where("document_page.documentId", "=", documentId)
-      .where(visibleDocuments(viewer))
-      .orderBy("document_page.pageNumber")
-      .execute(),
-  );
-  const ranges = isPack(ctx.raw)
-    ? ((await withheldPackRanges(store, authorityId, [ctx.raw.meetingId!], viewer)).get(ctx.raw.meetingId!) ?? [])
+  const answers = ctx.w ? [] : await pageAnswers(store, authorityId, documentId, viewer);
+  const open = answers.filter((a) => !a.withheld).map((a) => a.pageId);
+  // Text is read only for the pages the one per-page answer leaves open.
+  const pages = open.length
+    ? decodeAll(
+        "document_page",
+        await store.db
+          .selectFrom("document_page")
+          .selectAll()
+          .where("documentId", "=", documentId)
+          .where("id", "in", open)
+          .orderBy("pageNumber")
+          .execute(),
+      )
     : [];
   return {
     document: redactDocument(ctx.raw, ctx.w),
@@ -80,51 +96,54 @@ export async function documentDetail(
     meeting: ctx.meeting,
     committee: ctx.committee,
     item: ctx.item,
-    pages: ctx.w ? [] : pages.filter((p) => !pageWithheld(p, ranges)),
-    withheldPages: ranges,
+    pages,
+    withheldPages: withheldRuns(answers),
   };
 }
 
 export interface Original {
-  bytes: Buffer;
+  bytes: Buffer | Uint8Array;
   mediaType: string;
   fileName: string;
-  sha256: string;
+  /** Changes whenever the bytes served would: the file and the pages cut from it. */
+  etag: string;
   updatedAt: string;
 }
 
-/** The original file, refused with `forbidden` when withheld from this viewer. */
+/**
+ * The document's own pages of its original file: a paper cut from a pack is sliced to its
+ * range, and pages withheld from this viewer (page-withholding.ts) are left out. Refused with
+ * `forbidden` when the document itself is withheld, `not_found` when it is not yet published.
+ */
 export async function documentOriginal(store: Store, authorityId: string, documentId: string, viewer: Viewer): Promise<Original> {
-  const row = await store.db
-    .selectFrom("document")
-    .select(["id", "sha256", "fileName", "mediaType", "updatedAt", "exemptParagraph", "kind", "agendaItemId", "meetingId"])
-    .where("id", "=", documentId)
-    .where("authorityId", "=", authorityId)
-    .where(visibleDocuments(viewer))
-    .executeTakeFirst();
-  if (!row) {
-    const exists = await store.db
-      .selectFrom("document")
-      .select("id")
-      .where("id", "=", documentId)
-      .where("authorityId", "=", authorityId)
-      .executeTakeFirst();
-    throw exists
-      ? new MootError("forbidden", "this document is exempt from publication")
-      : new MootError("not_found", `document ${documentId} not found`);
-  }
-  if (isPack(row) && ((await withheldPackRanges(store, authorityId, [row.meetingId!], viewer)).get(row.meetingId!)?.length ?? 0) > 0) {
-    throw new MootError("forbidden", "the original of this pack includes exempt pages; its published pages can be read online");
-  }
-  if (!row.sha256) throw new MootError("not_found", `document ${documentId} has no original file`);
-  const bytes = await store.files.get(row.sha256);
-  return {
-    bytes,
-    mediaType: row.mediaType ?? "application/octet-stream",
-    fileName: row.fileName ?? `${row.id}`,
-    sha256: row.sha256,
-    updatedAt: row.updatedAt,
-  };
+  const ctx = await loadContext(store, authorityId, documentId, viewer);
+  if (!ctx) throw new MootError("not_found", `document ${documentId} not found`);
+  if (ctx.w) throw new MootError("forbidden", "this document is exempt from publication");
+  const doc = ctx.raw;
+  if (!doc.sha256) throw new MootError("not_found", `document ${documentId} has no original file`);
+  const answers = await pageAnswers(store, authorityId, documentId, viewer);
+  const open = answers.filter((a) => !a.withheld).map((a) => a.filePage);
+  const whole = doc.sourcePageFrom === null && open.length === answers.length;
+  const base = { mediaType: doc.mediaType ?? "application/octet-stream", fileName: doc.fileName ?? doc.id, updatedAt: doc.updatedAt };
+  const bytes = await store.files.get(doc.sha256);
+  if (whole) return { ...base, bytes, etag: doc.sha256 };
+  if (open.length === 0) throw new MootError("forbidden", "every page of this document is exempt from publication");
+  if (doc.mediaType !== "application/pdf")
+    throw new MootError(
+      "forbidden",
+      "this document is part of a larger original that cannot be cut; its published pages can be read online",
+    );
+  return { ...base, bytes: await slicePdf(bytes, open), etag: `${doc.sha256}-${open.join(".")}` };
+}
+
+/** A new PDF of the given 1-based pages of the original, in order. */
+async function slicePdf(original: Uint8Array, filePages: number[]): Promise<Uint8Array> {
+  const src = await PDFDocument.load(original, { updateMetadata: false });
+  const indices = filePages.map((n) => n - 1).filter((i) => i >= 0 && i < src.getPageCount());
+  if (indices.length === 0) throw new MootError("not_found", "the original has none of this document's pages");
+  const out = await PDFDocument.create({ updateMetadata: false });
+  for (const page of await out.copyPages(src, indices)) out.addPage(page);
+  return out.save();
 }
 
 export interface PublishedPaper {

@@ -15,6 +15,8 @@ import { byId, decodeAll, decodeOne, type Page } from "./decode.js";
 import { provenanceFor, type ProvenanceIndex } from "./provenance.js";
 import {
   documentParagraph,
+  documentVisibleIn,
+  draftRights,
   redactCover,
   redactDecision,
   redactDocument,
@@ -161,18 +163,28 @@ export async function meetingDetail(
       .execute(),
   ]);
   const committee = decodeOne("committee", committeeRow)!;
-  const items = decodeAll("agenda_item", itemRows);
+  // Drafts: an unpublished agenda (items, papers, covers) or unpublished minutes (with their
+  // decisions, attendance and declarations) never leave the store for viewers without the right.
+  const rights = draftRights(viewer, meeting);
+  const items = rights.agenda ? decodeAll("agenda_item", itemRows) : [];
   const itemsById = byId(items);
   const cid = meeting.committeeId;
   const itemWithheld = (item: AgendaItem | undefined) => (item ? withheld(viewer, cid, item.exemptParagraph) : null);
-  const docEntries = decodeAll("document", docRows).map((d) => {
-    const w = withheld(viewer, cid, documentParagraph(d, d.agendaItemId ? itemsById.get(d.agendaItemId) : undefined));
-    return { document: redactDocument(d, w), withheld: w };
-  });
+  // Items shown beside declarations and decisions are redacted like the agenda's own.
+  const redactedItem = (id: string | null) => {
+    const item = id ? itemsById.get(id) : undefined;
+    return item ? redactItem(item, itemWithheld(item)) : null;
+  };
+  const docEntries = decodeAll("document", docRows)
+    .filter((d) => documentVisibleIn(d, rights) && (!d.agendaItemId || itemsById.has(d.agendaItemId)))
+    .map((d) => {
+      const w = withheld(viewer, cid, documentParagraph(d, d.agendaItemId ? itemsById.get(d.agendaItemId) : undefined));
+      return { document: redactDocument(d, w), withheld: w };
+    });
   const covers = decodeAll("report_cover", coverRows);
   const personIds = new Set<string>();
-  const atts = decodeAll("attendance", attRows);
-  const decls = decodeAll("declaration", declRows);
+  const atts = rights.minutes ? decodeAll("attendance", attRows) : [];
+  const decls = rights.minutes ? decodeAll("declaration", declRows) : [];
   for (const a of atts) [a.personId, a.substituteForId].forEach((p) => p && personIds.add(p));
   for (const d of decls) personIds.add(d.personId);
   const people = byId(
@@ -187,14 +199,14 @@ export async function meetingDetail(
         )
       : [],
   );
-  const minutes = decodeAll("minute", minuteRows).map((m) => {
+  const minutes = (rights.minutes ? decodeAll("minute", minuteRows) : []).map((m) => {
     const w = itemWithheld(m.agendaItemId ? itemsById.get(m.agendaItemId) : undefined);
     return { minute: redactMinute(m, w), withheld: w };
   });
-  const decisions = decodeAll("decision", decRows).map((d) => {
+  const decisions = (rights.minutes ? decodeAll("decision", decRows) : []).map((d) => {
     const item = d.agendaItemId ? (itemsById.get(d.agendaItemId) ?? null) : null;
     const w = itemWithheld(item ?? undefined);
-    return { decision: redactDecision(d, w), withheld: w, item };
+    return { decision: redactDecision(d, w), withheld: w, item: item && redactItem(item, itemWithheld(item)) };
   });
   const provenance = await provenanceFor(store, authorityId, viewer, [
     ["meeting", [meeting.id]],
@@ -225,7 +237,7 @@ export async function meetingDetail(
     declarations: decls.map((d) => ({
       declaration: d,
       person: people.get(d.personId)!,
-      item: d.agendaItemId ? (itemsById.get(d.agendaItemId) ?? null) : null,
+      item: redactedItem(d.agendaItemId),
     })),
     decisions,
     provenance,

@@ -7,6 +7,7 @@ import type { Viewer } from "../../domain/viewer.js";
 import type { Store } from "../open.js";
 import { decodeAll, decodeOne, type Page } from "./decode.js";
 import type { CommitteeRef, MeetingRef } from "./meetings.js";
+import { minutesVisible } from "./visibility.js";
 
 export async function listPeople(store: Store, authorityId: string, limit = 500, offset = 0): Promise<Page<Person>> {
   const q = store.db.selectFrom("person").where("authorityId", "=", authorityId);
@@ -67,6 +68,7 @@ export async function personDetail(
         "committee.name as cName",
       ])
       .where("attendance.personId", "=", person.id)
+      .where(minutesVisible(viewer, "meeting"))
       .orderBy("meeting.startsAt", "desc")
       .execute(),
     db
@@ -83,6 +85,7 @@ export async function personDetail(
         "committee.name as cName",
       ])
       .where("declaration.personId", "=", person.id)
+      .where(minutesVisible(viewer, "meeting"))
       .orderBy("meeting.startsAt", "desc")
       .execute(),
     db

@@ -13,10 +13,11 @@ import {
   type AttendanceEntry,
 } from "../../workflow/minutes.js";
 import { recordDecision } from "../../workflow/actions.js";
+import { publishMinutes } from "../../workflow/publication.js";
 import { adjacentMeeting } from "../../workflow/meetings.js";
 import { guarded } from "../auth/guard.js";
 import { actorScope } from "../auth/session.js";
-import { meetingWhen, shortDate } from "../views/format.js";
+import { instantText, meetingWhen, shortDate } from "../views/format.js";
 import { Field, FormKit, Select, TextArea, editorPage, type EditorStatus, type FormState } from "./shell.js";
 import { formBody, opt, orNull, submit, type FormBody, param } from "./submit.js";
 
@@ -60,6 +61,7 @@ async function minutesPage(c: Context<AppEnv>, id: string, state?: FormState, st
   );
   const decl = new FormKit(c, "declaration", { type: "other" }, state);
   const approve = new FormKit(c, "approve", {}, state);
+  const publish = new FormKit(c, "publish-minutes", {}, state);
   const add = new FormKit(c, "minute-add", {}, state);
   const personOptions: Array<[string, string]> = [["", "(none)"], ...people.map((p) => [p.id, p.name] as [string, string])];
   return editorPage(
@@ -81,6 +83,18 @@ async function minutesPage(c: Context<AppEnv>, id: string, state?: FormState, st
           </form>
         </section>
       )}
+      <section aria-labelledby="publish-h">
+        <h2 id="publish-h">Publication</h2>
+        {m.minutesPublishedAt ? (
+          <p>The minutes were published {instantText(m.minutesPublishedAt)}; drafts show as "draft" until approved.</p>
+        ) : (
+          <form method="post" action={`/editor/meetings/${id}/publish-minutes`}>
+            {publish.csrf()}
+            <p>The public sees these minutes, their decisions, attendance and declarations only once they are published.</p>
+            <button type="submit">Publish the draft minutes</button>
+          </form>
+        )}
+      </section>
       <section aria-labelledby="att-h">
         <h2 id="att-h">Attendance</h2>
         <form method="post" action={`/editor/meetings/${id}/attendance`}>
@@ -324,6 +338,15 @@ export function registerMinutes(app: App) {
       if (!previous) throw new MootError("rule", "this is the committee's first meeting: there are no earlier minutes to approve");
       const done = await approveMinutes(scope, previous.id, id);
       return { to: minutesUrl(id), message: `Approved ${done.length} minutes of ${shortDate(previous.localDate)}.` };
+    },
+  );
+  form(
+    "/editor/meetings/:id/publish-minutes",
+    () => "publish-minutes",
+    meetingOf,
+    async (c, id) => {
+      await publishMinutes(actorScope(c), id);
+      return { to: minutesUrl(id), message: "The draft minutes are published." };
     },
   );
   form(

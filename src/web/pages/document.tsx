@@ -33,11 +33,18 @@ export function registerDocument(app: App) {
                 <strong>{r.from === r.to ? `Page ${r.from}` : `Pages ${r.from} to ${r.to}`} not for publication.</strong> {r.notice}.
               </p>
             ))}
-            {doc.sha256 && d.withheldPages.length === 0 && (
+            {doc.sha256 && d.withheldPages.length === 0 && doc.sourcePageFrom === null && (
               <p>
                 <a href={`/documents/${doc.id}/original`} download={doc.fileName ?? undefined}>
                   Download the original{doc.fileName ? ` (${doc.fileName}` : " ("}
                   {doc.byteSize ? `, ${Math.max(1, Math.round(doc.byteSize / 1024))} KB)` : ")"}
+                </a>
+              </p>
+            )}
+            {doc.sha256 && (d.withheldPages.length > 0 || doc.sourcePageFrom !== null) && doc.mediaType === "application/pdf" && (
+              <p>
+                <a href={`/documents/${doc.id}/original`} download={doc.fileName ?? undefined}>
+                  Download {d.withheldPages.length > 0 ? "the published pages" : "these pages"} (PDF)
                 </a>
               </p>
             )}
@@ -73,11 +80,13 @@ export function registerDocument(app: App) {
 
   app.get("/documents/:id/original", async (c) => {
     const o = await documentOriginal(c.get("store"), c.get("authority").id, c.req.param("id"), c.get("viewer"));
-    const etag = `"${o.sha256}"`;
+    const etag = `"${o.etag}"`;
+    // Revalidated on every use: a paper marked exempt later must stop being served at once,
+    // so no shared cache may keep it (the store decides again on each request).
     const headers = {
       ETag: etag,
       "Last-Modified": new Date(o.updatedAt).toUTCString(),
-      "Cache-Control": "public, max-age=3600",
+      "Cache-Control": "private, no-cache",
       "Content-Type": o.mediaType,
       "Content-Disposition": `attachment; filename="${o.fileName.replace(/[^\w.\- ]+/g, "_")}"`,
     };

@@ -50,6 +50,7 @@ const RULES: Record<string, Rule> = {
   "POST /editor/meetings/:id/minutes/draft": "staff",
   "POST /editor/meetings/:id/minutes": "staff",
   "POST /editor/meetings/:id/approve-minutes": "staff",
+  "POST /editor/meetings/:id/publish-minutes": "staff",
   "POST /editor/minutes/:id": "staff",
   "POST /editor/minutes/:id/decisions": "staff",
   "POST /editor/minutes/:id/correct": "staff",

@@ -21,6 +21,8 @@ describe("signed-in viewers on the public site", () => {
     const s = new Scope(store, f.authorityId, "test");
     const m = await createMeeting(s, { committeeId: f.committees.scrutiny.id, localDate: daysFromToday(30) });
     await addAgendaItem(s, m.id, { title: "Contract award", description: `Bids: ${SECRET}`, exemptParagraph: 3 });
+    // Published, so the public sees the item's title; its exempt text stays withheld.
+    await s.update("meeting", m.id, { agendaPublishedAt: new Date().toISOString() });
     url = `/meetings/${m.id}`;
     app = createApp(store);
   });
