@@ -195,6 +195,8 @@ async function demoMeetings(
       status,
       contactOfficer: "Joe Grundy, Democratic Services, 01632 960123",
       agendaPublishedAt: date <= addDays(today, 10) ? londonToInstant(addDays(date, -8), "09:00") : null,
+      // Draft minutes go out within a week of the meeting (public, marked draft, until approved).
+      minutesPublishedAt: status === "held" ? londonToInstant(addDays(date, 7) < today ? addDays(date, 7) : today, "09:00") : null,
       webcastUrl: past && spec.kind !== "sub-committee" ? `https://webcast.borsetshire.example.org/${committee.slug}/${date}` : null,
       statusNote: status === "cancelled" ? "Cancelled: no business to transact." : null,
     });

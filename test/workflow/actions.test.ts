@@ -101,8 +101,11 @@ for (const dialect of DIALECTS) {
       expect(pages.join("\n")).toContain("Write to residents of Mill Lane");
       const stored = await c.scope.list("document_page", { documentId: first.document.id });
       expect(stored[0].text).toContain("Mill Lane");
-      const hits = await search(store, c.authority.id, "residents Mill Lane", {}, { kind: "public" });
-      expect(hits.some((h) => h.documentId === first.document.id)).toBe(true);
+      const found = async (kind: "public" | "clerk") =>
+        (await search(store, c.authority.id, "residents Mill Lane", {}, { kind })).some((h) => h.documentId === first.document.id);
+      expect(await found("clerk")).toBe(true);
+      // The next agenda is not yet published, so neither is its paper.
+      expect(await found("public")).toBe(false);
       // Regenerating replaces the paper instead of adding a second one.
       const second = await generateTrackingPaper(c.scope, next.id, "2025-10-02");
       expect(second.item.id).toBe(first.item.id);
