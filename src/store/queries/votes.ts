@@ -26,7 +26,7 @@ export interface VoteEntry {
 /**
  * SQL: the vote under `vote` (with its `meeting` joined) may be shown to this viewer: not under
  * an exempt item unless the viewer may see that committee's exempt business, and its minutes
- * published when the store records publication (`minutes_published_at`; see `minutesPublished`).
+ * published (`minutes_published_at`).
  */
 export function votesVisible(viewer: Viewer): RawBuilder<SqlBool> {
   const allowed = exemptVisibleFor(viewer);
@@ -39,15 +39,9 @@ export function votesVisible(viewer: Viewer): RawBuilder<SqlBool> {
   return sql<SqlBool>`((${open} and ${published}) or meeting.committee_id in (${sql.join(allowed)}))`;
 }
 
-/**
- * Until minutes carry their own publication date, minutes are public once the meeting's agenda
- * is or the meeting was imported from what the council published; a meeting whose agenda is
- * still a draft shows no votes.
- */
+/** Votes are part of the minutes: public once the meeting's minutes are published (visibility.ts). */
 function minutesPublished(alias: string): RawBuilder<SqlBool> {
-  const m = sql.raw(alias);
-  return sql<SqlBool>`(${m}.agenda_published_at is not null or exists (
-    select 1 from provenance vp where vp.record_table = 'meeting' and vp.record_id = ${m}.id))`;
+  return sql<SqlBool>`${sql.raw(alias)}.minutes_published_at is not null`;
 }
 
 interface VoteFilter {
