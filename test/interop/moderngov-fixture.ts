@@ -55,6 +55,7 @@ export async function buildModernGovFixture(store: Store, slug = "wessex") {
     venue: "Committee Room 1, Shire Hall",
     status: "held",
     agendaPublishedAt: "2026-02-02T09:00:00Z",
+    minutesPublishedAt: "2026-02-17T09:00:00Z",
   });
   const items = [];
   for (const [i, [number, title, text, minute]] of [

@@ -82,7 +82,7 @@ for (const dialect of DIALECTS) {
         seen.push(...objectsIn(data));
         for (const o of data) seen.push(...objectsIn((await get(o.id as string)).body));
       }
-      expect(counts).toMatchObject({ organization: 2, person: 4, meeting: 4, membership: 4 });
+      expect(counts).toMatchObject({ organization: 2, person: 4, meeting: 6, membership: 4 });
       expect(counts.agendaItem).toBeGreaterThanOrEqual(3);
       expect(counts.file).toBeGreaterThanOrEqual(3);
       expect(counts.paper).toBeGreaterThanOrEqual(1);
@@ -124,14 +124,14 @@ for (const dialect of DIALECTS) {
 
     it("pages with links, and refuses bad paging or filter values", async () => {
       const first = (await get("/oparl/v1/body/borchester/meetings?limit=3")).body;
-      expect(first.pagination).toMatchObject({ totalElements: 4, elementsPerPage: 3, currentPage: 1, totalPages: 2 });
+      expect(first.pagination).toMatchObject({ totalElements: 6, elementsPerPage: 3, currentPage: 1, totalPages: 2 });
       const links = first.links as Json;
       expect(links.prev).toBeUndefined();
       const second = (await get(links.next as string)).body;
       expect(second.pagination).toMatchObject({ currentPage: 2 });
       expect((second.links as Json).next).toBeUndefined();
       const ids = [...(first.data as Json[]), ...(second.data as Json[])].map((m) => m.id);
-      expect(new Set(ids).size).toBe(4);
+      expect(new Set(ids).size).toBe(6);
       expect((await get("/oparl/v1/body/borchester/meetings?limit=0")).status).toBe(400);
       expect((await get("/oparl/v1/body/borchester/meetings?modified_since=yesterday")).status).toBe(400);
       expect((await get("/oparl/v1/body/elsewhere/meetings")).status).toBe(404);

@@ -98,7 +98,7 @@ for (const dialect of DIALECTS) {
         ].sort(),
       );
       const records = JSON.parse(files["records.json"]) as { meetings: unknown[]; people: unknown[] };
-      expect(records.meetings).toHaveLength(4);
+      expect(records.meetings).toHaveLength(6);
       expect(files["committees.csv"].split("\r\n")[0]).toBe('"id","slug","name","kind","active_from","active_to"');
       expect(files["committees.csv"]).toContain('"Children\'s Scrutiny Committee"');
       expect((await app.request("/open-data/public-records.zip", { headers: { "If-None-Match": etag } })).status).toBe(304);

@@ -227,7 +227,13 @@ for (const dialect of DIALECTS) {
           },
         ],
       });
-      const { leaks } = await probe(clerk, f, v, {}, ["/meetings/:id", "/documents/:id", "/documents/:id/original", "/actions", "/search"]);
+      const { leaks } = await probe(clerk, f, v, extra, [
+        "/meetings/:id",
+        "/documents/:id",
+        "/documents/:id/original",
+        "/actions",
+        "/search",
+      ]);
       for (const name of Object.keys(DRAFT_SECRETS))
         expect(
           leaks.some((l) => l.endsWith(`shows ${name}`)),

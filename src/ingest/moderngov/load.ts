@@ -163,6 +163,10 @@ export class ModernGovLoader {
         localDate,
         localTime,
         startsAt: londonToInstant(localDate, localTime),
+        // A ModernGov service serves only what the council has published: its agenda, and for a
+        // past meeting its minutes. Stamped with the meeting's own start so re-imports change nothing.
+        agendaPublishedAt: londonToInstant(localDate, localTime),
+        minutesPublishedAt: localDate < this.today ? londonToInstant(localDate, localTime) : null,
         status: cancelled ? "cancelled" : postponed ? "postponed" : localDate < this.today ? "held" : "scheduled",
         title: title.join("; ") || null,
         ...extra,
