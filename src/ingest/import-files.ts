@@ -3,6 +3,8 @@ import { extname, join } from "node:path";
 import type { Transaction } from "kysely";
 import type { Scope } from "../store/records.js";
 import type { Store } from "../store/open.js";
+import { FileStore } from "../store/files.js";
+import { originalInUse } from "../store/queries/originals.js";
 import type { Database } from "../store/schema.js";
 import { extractData, readPackFile, type Extracted } from "./pipeline.js";
 import { PACK_EXTENSIONS } from "./read/dispatch.js";
@@ -77,6 +79,8 @@ export async function importPaths(
 ): Promise<ImportRun> {
   const files = await expandPaths(paths);
   const run: ImportRun = { files: [], failures: [], counts: {}, review: [], warnings: [] };
+  const store = target.store;
+  await sweepOriginals(store);
   for (const [k, path] of files.entries()) {
     let error: string | undefined;
     try {
@@ -88,11 +92,22 @@ export async function importPaths(
       let summary: ImportSummary;
       if ("choose" in target) {
         let onCommit: (() => void) | undefined;
-        summary = await target.store.db.transaction().execute(async (trx) => {
-          const chosen = await target.choose(extracted, path, trx);
-          onCommit = chosen.onCommit;
-          return importPack(chosen.scope, { path, data }, { extracted, onStage: opts.onStage });
-        });
+        // This transaction is the import's, so the claim on the original is taken and released here.
+        const sha256 = FileStore.sha256(data);
+        const claim = await store.files.claim(sha256);
+        try {
+          summary = await store.db.transaction().execute(async (trx) => {
+            const chosen = await target.choose(extracted, path, trx);
+            onCommit = chosen.onCommit;
+            return importPack(chosen.scope, { path, data }, { extracted, onStage: opts.onStage, claimed: true });
+          });
+        } catch (e) {
+          await store.files.release(claim);
+          await store.files.discard(sha256, (sha) => originalInUse(store, sha));
+          throw e;
+        } finally {
+          await store.files.release(claim);
+        }
         onCommit?.();
       } else summary = await importPack(target, { path, data }, { extracted, onStage: opts.onStage });
       run.files.push(summary);
@@ -107,4 +122,12 @@ export async function importPaths(
     opts.onProgress?.({ done: k + 1, total: files.length, file: path, error });
   }
   return run;
+}
+
+/**
+ * Removes originals left by imports killed between writing the original and committing
+ * (their claims outlive them, see FileStore); runs at the start of every import.
+ */
+export async function sweepOriginals(store: Store): Promise<string[]> {
+  return store.files.sweep((sha) => originalInUse(store, sha));
 }

@@ -212,7 +212,7 @@ for (const dialect of DIALECTS) {
     it("leaves the store exactly as it was when an import fails part-way", async () => {
       const rows = await rowCounts();
       const audits = await auditCount();
-      for (const stage of ["documents", "provenance"] as const) {
+      for (const stage of ["documents", "provenance", "original"] as const) {
         const err = await importPack(scope, PACK, {
           onStage: (s) => {
             if (s === stage) throw new Error(`forced failure at ${s}`);

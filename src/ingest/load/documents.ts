@@ -1,5 +1,6 @@
 import type { AgendaItem } from "../../domain/agenda-item.js";
 import type { Document, DocumentKind } from "../../domain/document.js";
+import { formatOf } from "../read/dispatch.js";
 import type { PageSet } from "../read/page.js";
 import { pageText } from "../read/page.js";
 import type { FlatLine } from "../segment/lines.js";
@@ -14,9 +15,18 @@ export interface PackFile {
   mediaType: string;
 }
 
-export function mediaTypeOf(fileName: string): string {
-  const ext = fileName.toLowerCase().replace(/^.*\./, "");
-  return ext === "pdf" ? "application/pdf" : ext === "md" || ext === "markdown" ? "text/markdown" : "text/plain";
+/** The original's content type by what the reader found it to be (its first bytes, then its extension). */
+export function mediaTypeOf(fileName: string, data: Uint8Array): string {
+  switch (formatOf(fileName, data)) {
+    case "pdf":
+      return "application/pdf";
+    case "html":
+      return "text/html";
+    case "docx":
+      return "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    default:
+      return /\.(?:md|markdown)$/i.test(fileName) ? "text/markdown" : "text/plain";
+  }
 }
 
 /** Keeps a document's page rows equal to `pages` (physical 1..n), changing only what differs. */

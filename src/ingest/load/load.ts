@@ -1,7 +1,7 @@
-import { unlink } from "node:fs/promises";
 import { basename } from "node:path";
 import type { Scope } from "../../store/records.js";
 import { FileStore } from "../../store/files.js";
+import { originalInUse } from "../../store/queries/originals.js";
 import { extractData, type Extracted } from "../pipeline.js";
 import { flatten } from "../segment/lines.js";
 import { pageText } from "../read/page.js";
@@ -17,9 +17,15 @@ export interface ImportOptions {
   extracted?: Extracted;
   /** Called between stages inside the transaction; a throw aborts the import and rolls it back. */
   onStage?: (stage: ImportStage) => void | Promise<void>;
+  /**
+   * Set when the caller runs the transaction this import joins and has claimed the original
+   * itself (`FileStore.claim`), to release it after its own commit.
+   */
+  claimed?: boolean;
 }
 
-export type ImportStage = "meetings" | "documents" | "papers" | "provenance";
+/** "original": the original has been written, the transaction has not yet committed. */
+export type ImportStage = "meetings" | "documents" | "papers" | "provenance" | "original";
 
 export interface ImportSummary {
   file: string;
@@ -43,8 +49,9 @@ export async function importPack(scope: Scope, file: { path: string; data: Uint8
   const { extraction, provenance, pages } = extracted;
   const files = scope.store.files;
   const sha256 = FileStore.sha256(file.data);
-  const had = await files.has(sha256);
-  await files.put(file.data);
+  // The original is written inside the transaction, under a claim: a failure rolls both back,
+  // and a process killed before its commit leaves a claim the next run's sweep acts on.
+  const claim = opts.claimed ? null : await files.claim(sha256);
   try {
     return await scope.transaction(async (s) => {
       const pageTexts = new Map(pages.pages.map((p) => [p.index, pageText(p)]));
@@ -67,7 +74,7 @@ export async function importPack(scope: Scope, file: { path: string; data: Uint8
       const pack = await loadPackDocument(
         ctx,
         pages,
-        { fileName, sha256, byteSize: file.data.byteLength, mediaType: mediaTypeOf(fileName) },
+        { fileName, sha256, byteSize: file.data.byteLength, mediaType: mediaTypeOf(fileName, file.data) },
         packMeeting,
       );
       const lines = flatten(pages);
@@ -85,6 +92,8 @@ export async function importPack(scope: Scope, file: { path: string; data: Uint8
 
       await opts.onStage?.("provenance");
       await ctx.writeProvenance(pack.id);
+      await files.put(file.data);
+      await opts.onStage?.("original");
       return {
         file: file.path,
         sha256,
@@ -96,9 +105,14 @@ export async function importPack(scope: Scope, file: { path: string; data: Uint8
       };
     });
   } catch (e) {
-    // The original was new to the store: take it away again so a failed import leaves nothing.
-    if (!had) await unlink(files.pathOf(sha256)).catch(() => undefined);
+    // Take the original away again unless another document or a live import holds it.
+    if (claim) {
+      await files.release(claim);
+      await files.discard(sha256, (sha) => originalInUse(scope.store, sha));
+    }
     throw e;
+  } finally {
+    if (claim) await files.release(claim);
   }
 }
 
