@@ -7,6 +7,7 @@ import { redactItem, withheld } from "../store/queries/visibility.js";
 import type { RecordOf } from "../domain/records.js";
 import type { Scope } from "../store/records.js";
 import { papersOf } from "./papers.js";
+import { renderPdf } from "./pdf-render.js";
 
 export type PackAudience = "public" | "members";
 export interface PackOptions {
@@ -78,7 +79,9 @@ export async function loadPackData(scope: Scope, meetingId: string, opts: PackOp
     const papers: PackPaper[] = [];
     const hidden = withheld(audience, committee.id, item.exemptParagraph);
     for (const doc of await papersOf(scope, item.id)) {
-      if (!doc.sha256 || doc.mediaType !== "application/pdf") continue;
+      const isPdf = doc.sha256 !== null && doc.mediaType === "application/pdf";
+      // A paper held only as text (typed in, or imported from text) is printed from its pages.
+      if (!isPdf && (await scope.list("document_page", { documentId: doc.id })).length === 0) continue;
       const paragraph = item.exemptParagraph ?? doc.exemptParagraph;
       if (paragraph !== null && opts.audience === "public") {
         papers.push({ doc, restrictedParagraph: paragraph, pages: 1, bytes: null, openPages: [] });
@@ -91,7 +94,16 @@ export async function loadPackData(scope: Scope, meetingId: string, opts: PackOp
         papers.push({ doc, restrictedParagraph: by.paragraph, pages: 1, bytes: null, openPages: [] });
         continue;
       }
-      const original = new Uint8Array(await scope.store.files.get(doc.sha256));
+      if (!isPdf) {
+        const openIds = new Set(answers.filter((a) => !a.withheld).map((a) => a.pageId));
+        const texts = (await scope.list("document_page", { documentId: doc.id }, ["pageNumber"])).filter((p) => openIds.has(p.id));
+        if (texts.length === 0) continue;
+        const bytes = await textPages(texts.map((p) => p.text));
+        const pages = (await PDFDocument.load(bytes)).getPageCount();
+        papers.push({ doc, restrictedParagraph: null, pages, bytes, openPages: texts.map((p) => p.pageNumber) });
+        continue;
+      }
+      const original = new Uint8Array(await scope.store.files.get(doc.sha256!));
       const bytes = answers.length > 0 ? await pdfPages(original, open, doc) : await paperBytes(original, doc);
       const pages = (await PDFDocument.load(bytes)).getPageCount();
       const openPages = answers.length > 0 ? answers.filter((a) => !a.withheld).map((a) => a.pageNumber) : null;
@@ -109,6 +121,16 @@ export async function loadPackData(scope: Scope, meetingId: string, opts: PackOp
     members: members.map(({ order: _o, ...m }) => m),
     items,
   };
+}
+
+/** A text paper's pages as PDF, one printed page (or more, if long) per page of text. */
+async function textPages(texts: string[]): Promise<Uint8Array> {
+  return renderPdf({
+    content: texts.map((text, i) => ({
+      stack: text.split(/\n{2,}/).map((para) => ({ text: para, margin: [0, 0, 0, 8] as [number, number, number, number] })),
+      ...(i > 0 ? { pageBreak: "before" as const } : {}),
+    })),
+  });
 }
 
 /** The given 1-based pages of the original file, in order (the paper's open pages). */
