@@ -1,4 +1,5 @@
 import type { FlatLine } from "../segment/lines.js";
+import { fromCapitals } from "../parse/capitals.js";
 
 /**
  * The council that publishes the pack. A line that is nothing but "X Council" near the
@@ -7,7 +8,8 @@ import type { FlatLine } from "../segment/lines.js";
  */
 
 const KIND = "(?:Metropolitan Borough|Royal Borough|London Borough|Borough|City|County|District|Town|Parish|Community|Combined|Unitary)";
-const NAME_WORD = "[A-Z][A-Za-z’'\\-]+";
+// "Ferryport –On-Craig": a dash may open a word of a place name.
+const NAME_WORD = "[–—-]?[A-Z][A-Za-z’'\\-]+";
 const JOIN = "(?:\\s+(?:upon|on|in|under|and|of|the|-)\\s+|\\s+|-)";
 const QUALIFIED_RE = new RegExp(`\\b((?:The\\s+)?(?:${NAME_WORD}${JOIN}){0,4}?${NAME_WORD}\\s+${KIND}\\s+Council)\\b`, "g");
 /** Authorities that are not councils: "West of England Mayoral Combined Authority", "Greater London Authority". */
@@ -22,6 +24,10 @@ const titleCase = (s: string) => s.toLowerCase().replace(/(^|[\s-])([a-z])/g, (_
 const GENERIC =
   /^(?:the\s+)?(?:county|city|borough|district|town|parish|full|this|a|an|each|every|our|your|their|local|other|neighbouring|member|all|whole|new|unitary|combined|mayoral)\b/i;
 
+/** Headings that end in "… Council" but are not a letterhead: "Election of Chairman of the Parish Council". */
+const NOT_LETTERHEAD =
+  /\b(?:election|chairman|chair|vice|minutes?|meeting|report|agenda|clerk|members?|annual|appointment|co-opted|representatives?|matters?)\b/i;
+
 export interface AuthorityHit {
   name: string;
   line: FlatLine;
@@ -32,7 +38,8 @@ export function extractAuthority(lines: FlatLine[]): AuthorityHit | null {
     const t = l.text.trim();
     // Letterheads are often set in capitals: "KENT COUNTY COUNCIL".
     const m = LETTERHEAD_RE.exec(t === t.toUpperCase() ? titleCase(t) : t);
-    if (m && !GENERIC.test(m[1]!) && m[1]!.split(/\s+/).length <= 7) return { name: t, line: l };
+    if (m && !GENERIC.test(m[1]!) && !NOT_LETTERHEAD.test(m[1]!) && m[1]!.split(/\s+/).length <= 7)
+      return { name: fromCapitals(t), line: l };
   }
   const counts = new Map<string, { n: number; line: FlatLine }>();
   for (const l of lines) {
@@ -104,7 +111,7 @@ export function extractAuthority(lines: FlatLine[]): AuthorityHit | null {
   let bestN = 0;
   for (const [name, c] of counts)
     if (c.n > bestN && local(name)) {
-      best = { name, line: c.line };
+      best = { name: fromCapitals(name), line: c.line };
       bestN = c.n;
     }
   return best;

@@ -89,4 +89,31 @@ describe("extract on minutes-only packs", () => {
       "FELPERSHAM TOWN COUNCIL\nMEETING 9th APRIL 2025\n\nFelpersham Town Council held their meeting at 7.30pm on the 9th April 2025 at the Market Hall, Felpersham.\n\nPRESENT\nCouncillors A Bell and C Dunn.";
     expect(header(text, true)).toMatchObject({ date: "2025-04-09", time: "19:30", venue: "Market Hall, Felpersham" });
   });
+
+  it("names 'the Parish Council' after the place it met, and reads a time printed before the venue", () => {
+    const text =
+      "MINUTES OF THE MEETING OF THE PARISH COUNCIL HELD IN THE VILLAGE HALL, LOWER AMBRIDGE ON WEDNESDAY 14TH MAY 2014\n\nPresent: Cllr A Grundy";
+    expect(header(text, true).committee).toBe("Lower Ambridge Parish Council");
+    const h = extractMeetingHeader(
+      flatten(
+        readText(
+          "h.txt",
+          'AMBRIDGE PARISH COUNCIL\n\nDraft Minutes of the meeting held on\n18" March 2014 at 7.30pm in the Village Hall\n\nPresent: Cllr A Grundy',
+        ),
+      ),
+      "Ambridge Parish Council",
+      { minutes: true },
+    );
+    expect({ committee: h.committee?.value, date: h.date?.value, venue: h.venue?.value }).toEqual({
+      committee: "Ambridge Parish Council",
+      date: "2014-03-18",
+      venue: "Village Hall",
+    });
+  });
+
+  it("takes a minutes title wrapped after 'of' and not a sentence ending in 'Council'", () => {
+    const text =
+      "MINUTES OF THE MEETING OF\nTHE LOXLEY BARRETT COMMUNITY COUNCIL HELD IN THE PAVILION ON MONDAY 2nd OCTOBER 2017 AT 19:00 HRS\n\nPresent: Mr A Ames, Mrs B Bell\nMr C Cole was co-opted on to the Community Council";
+    expect(header(text, true).committee).toBe("Loxley Barrett Community Council");
+  });
 });

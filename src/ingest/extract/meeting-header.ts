@@ -2,6 +2,7 @@ import type { FlatLine } from "../segment/lines.js";
 import { findDates, findDatesAcross } from "../parse/printed-date.js";
 import { findTimes } from "../parse/printed-time.js";
 import { isBodyLine } from "../segment/segment.js";
+import { fromCapitals } from "../parse/capitals.js";
 
 /**
  * Committee, date, start time and venue of a meeting, from an agenda front sheet or from
@@ -114,7 +115,10 @@ function findVenue(lines: FlatLine[], date: HeaderField<string> | null): HeaderF
     for (const line of held ? [date.line, held] : [date.line]) {
       const t = line.text;
       const d = findDates(t).find((x) => x.iso === date.value);
-      const after = d ? t.slice(d.end) : "";
+      // "… 18th March 2014 at 7.30pm in the Village Hall": the time may come before the venue.
+      const after = d
+        ? t.slice(d.end).replace(/^\s*,?\s*(?:at|from)\s+\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.?m\.?|hrs?|hours)?(?=\s*,?\s*(?:in|at)\s)/i, "")
+        : "";
       const m =
         /^\s*,?\s*(?:in|at)\s+(?:the\s+)?(.+?)(?:\s*,?\s*(?:commencing|starting|beginning)\b.*|\s*,?\s*at\s+\d{1,2}[.:]?\d{0,2}\s*[ap]\.?m.*)?\.?\s*$/i.exec(
           after,
@@ -195,16 +199,40 @@ function findTime(lines: FlatLine[], date: HeaderField<string> | null): HeaderFi
   return null;
 }
 
+/** "the Parish Council", "Community Council": the council as a whole, named without its place. */
+const BARE_COUNCIL_RE = /^(?:the\s+)?(?:(parish|town|community|village|city)\s+)?council$/i;
+const LOCAL_COUNCIL_RE = /\b(?:parish|town|community|village)\s+council$/i;
+const HELD_OF_RE =
+  /\b(?:a meeting of|minutes of (?:the |a )?(?:\w+\s+)?(?:meeting|proceedings) of|meeting of)\s+(?:the\s+)?(.+?)\s*,?\s+(?:was |were |will be |is to be |to be )?held\b/i;
+
+/**
+ * Genre pattern: parish minutes say "meeting of the Parish Council held in the Village Hall,
+ * Ashwell": the council is the publisher when it is known, else it is named after the place
+ * the meeting was held.
+ */
+function nameBareCouncil(name: string, text: string, authority: string | null): string {
+  const m = BARE_COUNCIL_RE.exec(name.trim());
+  if (!m) return name;
+  const kind = m[1] ? m[1][0]!.toUpperCase() + m[1].slice(1).toLowerCase() : null;
+  if (authority && (kind ? new RegExp(`\\b${kind}\\s+council$`, "i").test(authority) : true)) return authority;
+  const at = kind ? /\bheld\s+(?:in|at)\s+[^,]{3,60},\s*([A-Za-z][A-Za-z' -]{2,40}?)\s+(?:on|at|commencing)\b/i.exec(text) : null;
+  return at && kind ? fromCapitals(`${at[1]!.toUpperCase()} ${kind.toUpperCase()} COUNCIL`) : name;
+}
+
 function findCommittee(lines: FlatLine[], date: HeaderField<string> | null, authority: string | null): HeaderField<string> | null {
   const candidates: { value: string; line: FlatLine; dist: number }[] = [];
   const dateIdx = date ? lines.indexOf(date.line) : 0;
   lines.forEach((l, k) => {
     let name: string | null = null;
-    const m =
-      /\b(?:a meeting of|minutes of (?:the |a )?(?:meeting|proceedings) of|meeting of)\s+(?:the\s+)?(.+?)\s+(?:was |were |will be |is to be |to be )?held\b/i.exec(
-        l.text,
-      );
-    if (m) name = m[1]!;
+    // "MINUTES OF THE MEETING OF" / "THE ASHWELL PARISH COUNCIL HELD IN …": a title wrapped after "of".
+    const next = lines.slice(k + 1).find((x) => x.text)?.text ?? "";
+    const text = /\bof(?:\s+the)?$/i.test(l.text) ? `${l.text} ${next}` : l.text;
+    const m = HELD_OF_RE.exec(text);
+    let strong = false;
+    if (m && m[1]!.split(/\s+/).length <= 14) {
+      name = nameBareCouncil(m[1]!, text, authority);
+      strong = true;
+    }
     const to = /^to (?:all )?(?:the )?members of (?:the )?(.+?)[.,:]?$/i.exec(l.text);
     if (!name && to) name = to[1]!;
     if (!name) name = bodyName(l.text);
@@ -214,14 +242,17 @@ function findCommittee(lines: FlatLine[], date: HeaderField<string> | null, auth
       const before = d ? l.text.slice(0, d.start).replace(/[\s,–—-]*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day)?[\s,–—-]*$/i, "") : "";
       if (before) name = bodyName(before);
     }
-    if (!name || (authority && name.toLowerCase() === authority.toLowerCase())) return;
-    if (/^(?:the\s+)?council$/i.test(name)) return;
-    candidates.push({ value: name, line: l, dist: Math.abs(k - dateIdx) + (k > dateIdx ? 0.5 : 0) });
+    if (!name) return;
+    if (BARE_COUNCIL_RE.test(name.trim())) name = nameBareCouncil(name, text, authority);
+    if (BARE_COUNCIL_RE.test(name.trim())) return;
+    if (authority && name.toLowerCase() === authority.toLowerCase() && !strong) return;
+    // The sentence naming the meeting outweighs any nearby heading.
+    candidates.push({ value: fromCapitals(name), line: l, dist: (strong ? -100 : 0) + Math.abs(k - dateIdx) + (k > dateIdx ? 0.5 : 0) });
   });
   // A parish or community council meeting as a whole: the body is the council itself.
-  if (!candidates.length && authority) {
+  if (!candidates.length && authority && lines.length) {
     const own = lines.find((l) => l.text.trim().toLowerCase() === authority.toLowerCase());
-    if (own) return { value: own.text.trim(), line: own };
+    if (own || LOCAL_COUNCIL_RE.test(authority)) return { value: authority, line: own ?? lines.find((l) => l.text) ?? lines[0]! };
   }
   candidates.sort((a, b) => a.dist - b.dist);
   const c = candidates[0];

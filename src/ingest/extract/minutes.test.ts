@@ -135,4 +135,37 @@ describe("decisions in unmarked paragraphs", () => {
     ].join("\n");
     expect(minutes(text)[0]!.decisions).toEqual(["that the report be noted."]);
   });
+
+  it("finds the counting part of coded numbers, whichever part it is, with a colon after the number", () => {
+    const text = [
+      "22/101: Apologies",
+      "None.",
+      "",
+      "22/102: Minutes of the last meeting",
+      "Subject to one correction the minutes were agreed as a true record and signed by the chair.",
+      "",
+      "22/103: Playground",
+      "It was proposed by Cllr Ash, seconded by Cllr Birch, that the council buy a new swing for £900. Agreed unanimously. It was agreed the clerk should order it this month.",
+      "",
+      "22/104: Correspondence",
+      "Noted.",
+    ].join("\n");
+    expect(minutes(text)).toEqual([
+      { number: "22/101", title: "Apologies", decisions: [] },
+      {
+        number: "22/102",
+        title: "Minutes of the last meeting",
+        decisions: ["Subject to one correction the minutes were agreed as a true record and signed by the chair."],
+      },
+      {
+        number: "22/103",
+        title: "Playground",
+        decisions: [
+          "It was proposed by Cllr Ash, seconded by Cllr Birch, that the council buy a new swing for £900. Agreed unanimously.",
+          "the clerk should order it this month.",
+        ],
+      },
+      { number: "22/104", title: "Correspondence", decisions: [] },
+    ]);
+  });
 });

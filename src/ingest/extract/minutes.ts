@@ -15,7 +15,7 @@ export interface MinuteHit {
   decisions: { text: string; line: FlatLine }[];
 }
 
-const CODED_RE = /^((?:[A-Z]{1,8}[\s/.-]?)?\d{1,4}\/\d{2,4}(?:\/\d{2,4})?|[A-Z]{1,8}\s?\d{1,4}\.\d{2,4})\.?(?:\s+(.*))?$/;
+const CODED_RE = /^((?:[A-Z]{1,8}[\s/.-]?)?\d{1,4}\/\d{2,4}(?:\/\d{2,4})?|[A-Z]{1,8}\s?\d{1,4}\.\d{2,4})[.:]?(?:\s+(.*))?$/;
 const NUMERIC_RE = /^(?:(?:minute|min\.?|item)\s+(?:no\.?\s*)?)?(\d{1,4}[a-z]?)(?:\.|\)|:)?(?:\s+(.*))?$/i;
 const TRIGGER_RE =
   /^(?:\(?\d+[.)]?\s*)?(?:it was\s+|and\s+|(?:the\s+)?(?:members|committee|sub-committee|panel|board|cabinet|council)\s+(?:unanimously\s+)?)?(resolved|agreed|recommended|decided)\b(?:\s*\(?(?:unanimously|accordingly|by consensus)\)?)?\s*[:\-–—,]*\s*/i;
@@ -24,7 +24,7 @@ const NOTED_RE =
 const FOLLOWING_RE = /\b(?:agreed|resolved|recommended|decided)\b(?:\s+(?:the following|as follows|that))?\s*:\s*$/i;
 const MID_AGREED_RE = /\b(?:it was|and|were|was)\s+(?:(?:unanimously|also|further|therefore)\s+)?agreed\s+(?=(?:that|to)\s)/i;
 const APPROVED_RE =
-  /\b(?:was|were)\s+(?:duly\s+|unanimously\s+)?(?:approved|adopted)(?:\s+and\s+signed\b[^.]*)?(?:\s+(?:as\s+(?:a\s+)?(?:true|correct|accurate)\b[^.]*))?\.?(?:\s|$)/i;
+  /\b(?:was|were)\s+(?:duly\s+|unanimously\s+)?(?:approved|adopted|agreed(?=\s+as\s+(?:a\s+)?(?:true|correct|accurate)\b))(?:\s+and\s+signed\b[^.]*)?(?:\s+(?:as\s+(?:a\s+)?(?:true|correct|accurate)\b[^.]*))?\.?(?:\s|$)/i;
 const LIST_ITEM_RE = /^(?:[-•·*▪]\s*)?(?:\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]|\d{1,2}\.\d{1,2}\.?)\s+/i;
 const BULLET_RE = /^[-•·*▪]\s+/;
 
@@ -85,6 +85,27 @@ function pickChain(cands: Candidate[]): Candidate[] {
   return chain;
 }
 
+/**
+ * Coded minute numbers carry a counter and fixed parts ("CES47/02/17", "14/037", "21.01.05",
+ * "23/190"); which part counts differs by council. The counter is the part that climbs by
+ * small steps down the document, so each part is tried and the longest chain wins.
+ */
+function countingPart(cands: Candidate[]): Candidate[] {
+  const parts = cands.map((c) => [...c.number.matchAll(/\d{1,4}/g)].map((m) => Number(m[0])));
+  const width = Math.max(...parts.map((p) => p.length));
+  let best: Candidate[] = cands.map((c, i) => ({ ...c, value: parts[i]![0] ?? 0 }));
+  let bestLen = -1;
+  for (let p = 0; p < width; p++) {
+    const valued = cands.map((c, i) => ({ ...c, value: parts[i]![p] ?? parts[i]![0] ?? 0 }));
+    const len = pickChain(valued).length;
+    if (len > bestLen) {
+      best = valued;
+      bestLen = len;
+    }
+  }
+  return best;
+}
+
 const isBoldHeading = (l: FlatLine) => l.bold || /^\s*(?:\*\*)?[\w /.-]{0,20}?\*\*[^*]+\*\*\s*$/.test(l.raw);
 
 export function extractMinutes(lines0: FlatLine[], from: number): MinuteHit[] {
@@ -96,8 +117,7 @@ export function extractMinutes(lines0: FlatLine[], from: number): MinuteHit[] {
     if (!t || (l.cells && l.cells.filter((c) => c.trim()).length > 2)) return;
     const c = CODED_RE.exec(t);
     if (c) {
-      const v = /(\d{1,4})[/.]/.exec(c[1]!);
-      coded.push({ k, number: c[1]!.trim(), value: Number(v?.[1] ?? 0), title: c[2] ?? "", weight: isBoldHeading(l) ? 3 : 1 });
+      coded.push({ k, number: c[1]!.trim(), value: 0, title: c[2] ?? "", weight: isBoldHeading(l) ? 3 : 1 });
       return;
     }
     const n = NUMERIC_RE.exec(t);
@@ -123,7 +143,7 @@ export function extractMinutes(lines0: FlatLine[], from: number): MinuteHit[] {
     if (c.value < prev.value && c.number.length < String(prev.value).length && String(prev.value + 1).endsWith(c.number))
       c.value = prev.value + 1;
   }
-  const chain = coded.length >= 2 ? pickChain(coded) : pickChain(numeric);
+  const chain = coded.length >= 2 ? pickChain(countingPart(coded)) : pickChain(numeric);
   if (chain.length < 2 && !(chain.length === 1 && coded.length)) return [];
   return chain.map((c, idx) => {
     let title = c.title;
@@ -165,6 +185,55 @@ function nextIdx(lines: FlatLine[], k: number): number {
   return -1;
 }
 
+/** Sentences of a paragraph; "Cllr. Ames" and initials do not end one. */
+function sentences(t: string): string[] {
+  return t.split(/(?<=[.!?])(?<!\b(?:[A-Z]|Cllr|Cllrs|Mr|Mrs|Ms|Dr|No|St|approx|etc)\.)\s+(?=[A-Z“"‘])/).filter(Boolean);
+}
+
+const AFFIRMED_RE =
+  /^(?:this was\s+)?(?:(?:agreed|carried|approved|resolved)(?:\s+(?:unanimously|by all|nem\.? con\.?))?|all (?:were )?in favour|unanimously (?:agreed|approved|carried))\.?$/i;
+const PROPOSAL_RE = /\b(?:proposed|moved)\b.*\bseconded\b/i;
+const CONCLUDED_RE = /\b(?:agreed|carried|all in favour|unanimous(?:ly)?|resolved|approved)\b/i;
+const IT_WAS_AGREED_RE = /\bit was\s+(?:(?:unanimously|also|further|therefore|then)\s+)?agreed\s+(?!by\b|at\b|in\b|with\b|upon\b)/i;
+
+/**
+ * Decisions written informally in a paragraph with no RESOLVED (FORMAT.md convention 3), one
+ * per sentence:
+ * - a recorded proposal, kept whole with its outcome: "It was proposed by Cllr A, seconded by
+ *   Cllr B, that … . Agreed unanimously.";
+ * - "… and unanimously agreed to donate £50.", "It was agreed the clerk should write …": the
+ *   sentence's tail after "agreed";
+ * - "The minutes … were approved and signed.", "… were agreed as a true record …": whole.
+ */
+function informal(t: string): string[] {
+  const out: string[] = [];
+  const ss = sentences(t);
+  for (let i = 0; i < ss.length; i++) {
+    const x = ss[i]!.trim();
+    const next = ss[i + 1]?.trim() ?? "";
+    if (PROPOSAL_RE.test(x) && /\bthat\b/i.test(x)) {
+      if (AFFIRMED_RE.test(next)) {
+        out.push(tidy(`${x} ${next}`));
+        i++;
+        continue;
+      }
+      if (CONCLUDED_RE.test(x.replace(/^.*?\bthat\b/i, "").slice(-60))) {
+        out.push(tidy(x));
+        continue;
+      }
+    }
+    const mid = MID_AGREED_RE.exec(x) ?? IT_WAS_AGREED_RE.exec(x);
+    if (mid && !/\b(?:the|a|an|of|to|and|that|for)$/i.test(x)) {
+      const text = tidy(x.slice(mid.index + mid[0].length));
+      if (text.split(/\s+/).length >= 3) out.push(text);
+      continue;
+    }
+    // Whole sentences only: a line-wrapped fragment ("and £600 was approved to") is not one.
+    if (APPROVED_RE.test(x) && /^[A-Z“"]/.test(x) && /[.!]$/.test(x)) out.push(tidy(x));
+  }
+  return out;
+}
+
 const tidy = (s: string) =>
   cleanInline(s)
     .replace(/(?:\s*[;,])?(?:\s+(?:and|or))?\s*$/i, "")
@@ -190,21 +259,8 @@ export function decisionsIn(body: FlatLine[]): { text: string; line: FlatLine }[
       // "It was moved by …, seconded by … and RESOLVED that …"
       const at = /\b(?:RESOLVED|AGREED)\b\s*[:\-–—,]*\s*/.exec(t)!;
       rest = t.slice(at.index + at[0].length);
-    } else if (!hasExplicit && !l.cells && MID_AGREED_RE.test(t) && !/\b(?:the|a|an|of|to|and|that|for)$/i.test(t)) {
-      // "Proposed by Cllr A, seconded by Cllr B and unanimously agreed to donate £50." — the
-      // decision is that sentence's tail; what follows it is discussion.
-      const at = MID_AGREED_RE.exec(t)!;
-      const tail = t.slice(at.index + at[0].length);
-      const stop = /[.!](?=\s+[A-Z])(?<!\b(?:[A-Z]|Cllr|Cllrs|Mr|Mrs|Ms|Dr|No|St))/.exec(tail);
-      const text = tidy(stop ? tail.slice(0, stop.index + 1) : tail);
-      if (text.split(/\s+/).length >= 3) out.push({ text, line: l });
-      continue;
-    } else if (!hasExplicit && !l.cells && APPROVED_RE.test(t)) {
-      // FORMAT.md convention 3: "The minutes of the meeting held on … were approved." is a
-      // decision, kept whole.
-      // Whole sentences only: a line-wrapped fragment ("and £600 was approved to") is not one.
-      const sentence = t.split(/(?<=[.!])\s+(?=[A-Z])/).find((x) => APPROVED_RE.test(x) && /^[A-Z“"]/.test(x) && /[.!]$/.test(x));
-      if (sentence) out.push({ text: tidy(sentence), line: l });
+    } else if (!hasExplicit && !l.cells && informal(t).length) {
+      for (const text of informal(t)) out.push({ text, line: l });
       continue;
     } else if (NOTED_RE.test(t) && !hasExplicit) {
       const a = /\b(?:agreed|resolved)\b\s*(?:that\s+)?/i.exec(t);

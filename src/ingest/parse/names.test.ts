@@ -58,6 +58,16 @@ describe("printed times", () => {
   });
 });
 
+describe("qualified councillor titles", () => {
+  it("keeps 'District Cllr Mrs' together as the title of one name", () => {
+    expect(splitNameList("Cllr Mrs Amber, District Cllr Mrs Birch and County Cllr Coles").map((n) => n.name)).toEqual([
+      "Amber",
+      "Birch",
+      "Coles",
+    ]);
+  });
+});
+
 describe("initials keys in attendance grids", () => {
   it("ends each name at the initials printed after it, and never takes the initials as a name", () => {
     expect(splitNameList("Ann Example AE Bob Sample (DC) BS Mary Carter MCa").map((n) => n.name)).toEqual([

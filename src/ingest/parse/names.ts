@@ -111,7 +111,7 @@ export function splitNameList(text: string): ListedName[] {
   let councillorContext = false;
   for (const piece0 of pieces) {
     const byTitle = piece0.split(
-      /(?<!\b(?:county|district|borough|city|town|parish|community))\s+(?=(?:(?:county|district|borough|city|town|parish|community)\s+(?:councillors?|cllrs?)|councillors?|cllrs?|cynghorydd|cynghorwyr|mr|mrs|ms|miss|dr|rev(?:d)?|reverend|prof)\.?\s+[A-Z])/i,
+      /(?<!\b(?:county|district|borough|city|town|parish|community|councillors?|cllrs?))\s+(?=(?:(?:county|district|borough|city|town|parish|community)\s+(?:councillors?|cllrs?)|councillors?|cllrs?|cynghorydd|cynghorwyr|mr|mrs|ms|miss|dr|rev(?:d)?|reverend|prof)\.?\s+[A-Z])/i,
     );
     for (const piece1 of byTitle.filter((p) => p.trim())) {
       // "Councillors Allen, Buchan and Loveridge": the plural title covers the names after it.

@@ -34,7 +34,8 @@ const MONTHS: Record<string, number> = {
 const MONTH_RE =
   "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
 const WEEKDAY_RE = "(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\\.?,?\\s+)?";
-const ORD = "(?:st|nd|rd|th)?";
+// An OCR'd ordinal often comes out as a quote mark ("18" March", "25” February").
+const ORD = '(?:st|nd|rd|th|["”“])?';
 
 /** Day Month Year, e.g. "Wednesday, 19th March, 2014", "11 Sept 2019", "13-Sep-23". */
 const DMY = new RegExp(`\\b${WEEKDAY_RE}(\\d{1,2})${ORD}[\\s\\-]*(?:of\\s+)?(${MONTH_RE})\\.?[\\s,\\-]*(\\d{4}|\\d{2})\\b`, "gi");

@@ -60,6 +60,8 @@ export function isBodyLine(text: string): boolean {
   const t = text.trim();
   if (t.length > 120 || /[.:;]$/.test(t) || (/^(?:the|to|this|a|an|all)\b/i.test(t) && !/^the cabinet$/i.test(t))) return false;
   if (!BODY_LINE_RE.test(t)) return false;
+  // A sentence ending in a body ("Mr Amos was co-opted on to the Council") names no body.
+  if (/\s(?:was|were|is|are|has|have|had|will|would|shall|to)\s/i.test(t)) return false;
   return t.split(/\s+/).length <= 14;
 }
 
