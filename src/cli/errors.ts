@@ -1,7 +1,7 @@
 import type { ZodError } from "zod";
 import { MootError, formatZodError } from "../domain/errors.js";
 
-const EXIT: Record<string, number> = {
+export const EXIT: Record<string, number> = {
   invalid: 65,
   bad_input: 65,
   no_text_layer: 65,

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Id, Instant, Name, Slug } from "./common.js";
+import { Id, Instant, Name, Slug, Url } from "./common.js";
 
 /** A host name as a browser sends it, without the port: `democracy.example-council.gov.uk`. */
 export const HostName = z
@@ -51,7 +51,7 @@ export const Authority = z.object({
   aliases: z.array(Name).max(50).default([]),
   /** IANA zone meetings are held in; every English and Welsh council is Europe/London. */
   timezone: z.string().default("Europe/London"),
-  website: z.string().url().nullable().default(null),
+  website: Url.nullable().default(null),
   createdAt: Instant,
   updatedAt: Instant,
 });

@@ -16,7 +16,13 @@ export const Instant = z
 export const Slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "lower-case words joined by hyphens");
 /** Schedule 12A to the Local Government Act 1972: paragraphs 1–7; null when public. */
 export const ExemptParagraph = z.number().int().min(1).max(7).nullable();
-export const Url = z.string().url().max(2000);
+/** A web link: http or https only, so a `javascript:` or `data:` link is never stored or published. */
+export const Url = z
+  .string()
+  .trim()
+  .max(2000)
+  .url("must be a web address starting https://")
+  .refine((s) => /^https?:\/\//i.test(s), "must be a web address starting https:// or http://");
 
 const text = (max: number) => z.string().trim().max(max);
 export const Name = text(300).min(1, "must not be empty");

@@ -1,20 +1,22 @@
 import type { ZodError } from "zod";
 
 /** Stable codes shared by the CLI (exit codes) and the web layer (HTTP statuses). */
-export type MootErrorCode =
-  | "invalid" // a record or input failed validation
-  | "not_found"
-  | "conflict" // a natural key or lock prevents the change
-  | "forbidden"
-  | "unauthenticated"
-  | "bad_input" // a file could not be read
-  | "no_text_layer" // a PDF without extractable text
-  | "timeout"
-  | "too_large"
-  | "locked" // approved minutes and other legal records
-  | "rule" // a workflow rule refused the change (e.g. publication deadline)
-  | "rate_limited" // too many sign-in attempts
-  | "config";
+export const ERROR_CODES = [
+  "invalid", // a record or input failed validation
+  "not_found",
+  "conflict", // a natural key, or someone else's newer save, prevents the change
+  "forbidden",
+  "unauthenticated",
+  "bad_input", // a file could not be read
+  "no_text_layer", // a PDF without extractable text
+  "timeout",
+  "too_large",
+  "locked", // approved minutes and other legal records
+  "rule", // a workflow rule refused the change (e.g. publication deadline)
+  "rate_limited", // too many sign-in attempts
+  "config",
+] as const;
+export type MootErrorCode = (typeof ERROR_CODES)[number];
 
 export class MootError extends Error {
   override readonly name = "MootError";

@@ -129,21 +129,32 @@ export async function deleteExpiredSessions(scope: Scope, now: string): Promise<
   await db(scope).deleteFrom("user_session").where("authorityId", "=", scope.authorityId).where("expiresAt", "<=", now).execute();
 }
 
-export async function findAttempt(scope: Scope, key: string) {
-  return db(scope)
-    .selectFrom("sign_in_attempt")
-    .selectAll()
-    .where("authorityId", "=", scope.authorityId)
-    .where("key", "=", key)
-    .executeTakeFirst();
-}
-
-export async function saveAttempt(scope: Scope, key: string, windowStart: string, failures: number): Promise<void> {
-  await scope.transaction(async (s) => {
-    const existing = await findAttempt(s, key);
-    if (existing) await db(s).updateTable("sign_in_attempt").set({ windowStart, failures }).where("id", "=", existing.id).execute();
-    else await db(s).insertInto("sign_in_attempt").values({ id: ulid(), authorityId: s.authorityId, key, windowStart, failures }).execute();
-  });
+/**
+ * Counts one sign-in attempt and returns the count in the current window, in one statement:
+ * an upsert that starts a new window when the old one has ended. Parallel attempts each get
+ * their own number, so twenty at once cannot all read "no failures yet".
+ */
+export async function countAttempt(scope: Scope, key: string, now: string, windowStartsAfter: string): Promise<number> {
+  const row = await db(scope)
+    .insertInto("sign_in_attempt")
+    .values({ id: ulid(), authorityId: scope.authorityId, key, windowStart: now, failures: 1 })
+    .onConflict((oc) =>
+      oc.columns(["authorityId", "key"]).doUpdateSet((eb) => {
+        const open = eb("sign_in_attempt.windowStart", ">", windowStartsAfter);
+        return {
+          failures: eb
+            .case()
+            .when(open)
+            .then(eb("sign_in_attempt.failures", "+", 1))
+            .else(1)
+            .end(),
+          windowStart: eb.case().when(open).then(eb.ref("sign_in_attempt.windowStart")).else(eb.ref("excluded.windowStart")).end(),
+        };
+      }),
+    )
+    .returning("failures")
+    .executeTakeFirstOrThrow();
+  return Number(row.failures);
 }
 
 export async function clearAttempt(scope: Scope, key: string): Promise<void> {

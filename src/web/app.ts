@@ -9,6 +9,7 @@ import type { App, AppEnv, AppOptions } from "./context.js";
 import { securityHeaders } from "./http/security.js";
 import { PageCache } from "./http/page-cache.js";
 import { onError } from "./http/errors.js";
+import { bodyLimitsFromEnv, requestBodyLimit } from "./http/body-limit.js";
 import { SITE_CSS, SITE_CSS_PATH } from "./views/styles.js";
 import { registerHome } from "./pages/home.js";
 import { registerCalendar } from "./pages/calendar.js";
@@ -82,6 +83,9 @@ export function createApp(store: Store, options: AppOptions = {}): App {
     c.set("viewer", PUBLIC);
     await next();
   });
+  // Before anything reads a body (SOAP posts, the CSRF check, forms). It may replace the raw
+  // Request (a streamed body is buffered up to the limit), so it runs after the authority is read.
+  app.use("*", requestBodyLimit(store, options.bodyLimits ?? bodyLimitsFromEnv()));
   for (const mw of options.middleware ?? MIDDLEWARE) app.use("*", mw);
   app.use("*", cache.middleware());
   app.use("*", rebase());

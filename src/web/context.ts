@@ -43,4 +43,6 @@ export interface AppOptions {
   freshnessMs?: number;
   /** Entries kept in the rendered-page cache. */
   cacheEntries?: number;
+  /** Largest request bodies, anonymous and signed in; default from MOOT_MAX_FORM_KB / MOOT_MAX_UPLOAD_MB. */
+  bodyLimits?: { formBytes: number; uploadBytes: number };
 }

@@ -94,6 +94,29 @@ for (const dialect of DIALECTS) {
       ).resolves.toHaveProperty("token");
     });
 
+    it("twenty wrong passwords at once: only the limit are checked, the rest are throttled, and all are counted", async () => {
+      await addUser(c.scope, { username: "parallel", role: "clerk", password: "parallel-long-password" });
+      const now = new Date();
+      const results = await Promise.allSettled(
+        Array.from({ length: 20 }, () => signIn(c.scope, { username: "parallel", password: "a wrong guess", ip: "198.51.100.9", now })),
+      );
+      const codes = results.map((r) => (r.status === "rejected" ? (r.reason as { code: string }).code : "signed-in"));
+      expect(codes.filter((x) => x === "unauthenticated")).toHaveLength(SIGN_IN_LIMIT);
+      expect(codes.filter((x) => x === "rate_limited")).toHaveLength(20 - SIGN_IN_LIMIT);
+      const row = await store.db
+        .selectFrom("sign_in_attempt")
+        .select("failures")
+        .where("key", "=", "parallel|198.51.100.9")
+        .executeTakeFirstOrThrow();
+      expect(Number(row.failures)).toBe(20);
+      // and the right password is refused too until the window ends
+      await expect(
+        signIn(c.scope, { username: "parallel", password: "parallel-long-password", ip: "198.51.100.9", now }),
+      ).rejects.toMatchObject({
+        code: "rate_limited",
+      });
+    });
+
     it("reset changes the password and ends existing sessions; disabled users cannot sign in", async () => {
       await addUser(c.scope, { username: "ada", role: "clerk", password: "ada-first-password" });
       const now = new Date("2025-03-03T09:00:00Z");

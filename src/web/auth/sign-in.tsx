@@ -8,9 +8,24 @@ import { editorPage, Field, FormKit, redirectWith, type FormState } from "../edi
 import { formBody, submit } from "../editor/submit.js";
 import { cookieOptions, SESSION_COOKIE, signedIn } from "./session.js";
 
-/** Only same-site paths: `next` must never send a signed-in user somewhere else. */
+/**
+ * Only same-site paths: `next` must never send a signed-in user somewhere else. Browsers drop
+ * tabs and newlines from URLs and read `\` as `/`, so `/\t/evil.example` and `/\\evil` are
+ * other sites: a path with any control character, space or backslash, or one that starts `//`,
+ * is refused, and what is left must resolve to this origin.
+ */
 export function safeNext(next: string | undefined): string {
-  return next && /^\/(?![/\\])/.test(next) ? next : "/editor";
+  const fallback = "/editor";
+  if (!next || !next.startsWith("/") || next.startsWith("//")) return fallback;
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is refused
+  if (/[\u0000-\u0020\u007f\\]/.test(next)) return fallback;
+  try {
+    const base = "https://moot.invalid";
+    const url = new URL(next, base);
+    return url.origin === base ? `${url.pathname}${url.search}${url.hash}` : fallback;
+  } catch {
+    return fallback;
+  }
 }
 
 function clientIp(c: Context<AppEnv>): string {

@@ -32,7 +32,7 @@ function takeFlash(c: Context<AppEnv>): string | undefined {
   }
 }
 
-export type EditorStatus = 200 | 400 | 403 | 404 | 409 | 429;
+export type EditorStatus = 200 | 400 | 403 | 404 | 409 | 413 | 422 | 423 | 429 | 504;
 
 /** An editor page: the shared Layout, the editor's own menu, never cached by anyone. */
 export async function editorPage(c: Context<AppEnv>, title: string, body: Child, status: EditorStatus = 200, state?: FormState) {

@@ -3,6 +3,7 @@ import { ZodError } from "zod";
 import { MootError, formatZodError } from "../../domain/errors.js";
 import type { AppEnv } from "../context.js";
 import { CSRF_FIELD } from "../auth/session.js";
+import { STATUS } from "../http/errors.js";
 import { redirectWith, type EditorStatus, type FormState } from "./shell.js";
 
 export type FormBody = Record<string, string>;
@@ -34,16 +35,10 @@ export function intOrNull(b: FormBody, k: string): number | null {
   return n;
 }
 
-const STATUS: Record<string, EditorStatus> = {
-  invalid: 400,
-  bad_input: 400,
-  unauthenticated: 400,
-  not_found: 404,
-  rule: 409,
-  conflict: 409,
-  locked: 409,
-  forbidden: 403,
-  rate_limited: 429,
+// The same statuses as every other answer (http/errors.tsx); a form only re-renders, never 500s.
+const statusOf = (code: string): EditorStatus => {
+  const s: number = code === "unauthenticated" ? 400 : (STATUS[code] ?? 400);
+  return (s >= 500 && s !== 504 ? 400 : s) as EditorStatus;
 };
 
 /** The form field a workflow message names ("localDate: expected …"), when it names one. */
@@ -78,7 +73,7 @@ export async function submit(
     const message = e instanceof ZodError ? formatZodError(e) : e.message;
     const code = e instanceof MootError ? e.code : "invalid";
     const field = fieldOf(message, Object.keys(opts.values).concat(EXTRA_FIELDS));
-    return opts.rerender({ form: opts.form, values: opts.values, error: message, field }, STATUS[code] ?? 400);
+    return opts.rerender({ form: opts.form, values: opts.values, error: message, field }, statusOf(code));
   }
 }
 

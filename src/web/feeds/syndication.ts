@@ -55,6 +55,9 @@ async function entries(c: Context<AppEnv>, name: FeedName, origin: string): Prom
   }));
 }
 
+/** Text as HTML that shows exactly that text. */
+const asHtml = (text: string): string => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+
 const Params = z.object({ name: z.enum(["meetings", "papers", "decisions"]), format: z.enum(["atom", "rss"]) });
 
 export function registerSyndication(app: App) {
@@ -74,7 +77,10 @@ export function registerSyndication(app: App) {
       updated: items.reduce((max, i) => (i.date > max ? i.date : max), new Date(0)),
       feedLinks: { atom: `${origin}/feeds/${p.data.name}.atom`, rss: `${origin}/feeds/${p.data.name}.rss` },
     });
-    for (const i of items) feed.addItem({ title: i.title, id: i.id, link: i.link, date: i.date, description: i.description });
+    // The feed library sends titles and descriptions as type="html": editor text is escaped so
+    // a title with "<script>" reaches feed readers as the words typed, never as markup.
+    for (const i of items)
+      feed.addItem({ title: asHtml(i.title), id: i.id, link: i.link, date: i.date, description: asHtml(i.description) });
     return p.data.format === "atom"
       ? c.body(feed.atom1(), 200, { "Content-Type": "application/atom+xml; charset=utf-8" })
       : c.body(feed.rss2(), 200, { "Content-Type": "application/rss+xml; charset=utf-8" });

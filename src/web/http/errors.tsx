@@ -4,15 +4,35 @@ import { MootError, formatZodError } from "../../domain/errors.js";
 import type { AppEnv } from "../context.js";
 import { page } from "../views/render.js";
 
-const STATUS: Record<string, 400 | 403 | 404 | 429 | 500 | 503> = {
+export type ErrorStatus = 400 | 403 | 404 | 409 | 413 | 422 | 423 | 429 | 500 | 503 | 504;
+
+/** Every domain error code (src/domain/errors.ts) and the HTTP status it is answered with. */
+export const STATUS: Record<string, ErrorStatus> = {
   invalid: 400,
   bad_input: 400,
+  no_text_layer: 422,
   not_found: 404,
   forbidden: 403,
   unauthenticated: 403,
-  config: 503,
+  conflict: 409,
+  locked: 423,
+  rule: 422,
+  too_large: 413,
   rate_limited: 429,
+  timeout: 504,
+  config: 503,
   aborted: 503,
+};
+
+const HEADINGS: Partial<Record<ErrorStatus, string>> = {
+  404: "Page not found",
+  403: "Not available",
+  400: "There is a problem with the request",
+  409: "Someone else changed this first",
+  413: "That was too large to send",
+  423: "This record is locked",
+  429: "Too many requests",
+  504: "That took too long",
 };
 
 /** One mapping from error codes to HTTP (STYLE.md habit 7): JSON under /api, HTML elsewhere. */
@@ -25,14 +45,7 @@ export async function onError(err: Error, c: Context<AppEnv>) {
   if (status === 429) c.header("Retry-After", "1");
   if (c.req.path.startsWith("/api/")) return c.json({ error: { code, message } }, status);
   if (!c.get("authority")) return c.text(message, status);
-  const heading =
-    status === 404
-      ? "Page not found"
-      : status === 403
-        ? "Not available"
-        : status === 400
-          ? "There is a problem with the request"
-          : "Sorry, there is a problem";
+  const heading = HEADINGS[status] ?? "Sorry, there is a problem";
   return page(
     c,
     { title: heading },

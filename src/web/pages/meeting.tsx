@@ -62,7 +62,8 @@ export function registerMeeting(app: App) {
               <dd>{instantText(m.agendaPublishedAt)}</dd>
             </>
           )}
-          {m.webcastUrl && (
+          {/* A link stored before links were limited to http(s) is still never made clickable. */}
+          {m.webcastUrl && /^https?:\/\//i.test(m.webcastUrl) && (
             <>
               <dt>Webcast</dt>
               <dd>

@@ -8,7 +8,7 @@ export async function page(
   c: Context<AppEnv>,
   props: Omit<LayoutProps, "site" | "children">,
   children: Child,
-  status: 200 | 403 | 404 | 400 | 429 | 500 | 503 = 200,
+  status: 200 | 400 | 403 | 404 | 409 | 413 | 422 | 423 | 429 | 500 | 503 | 504 = 200,
 ) {
   const el = (
     <Layout {...props} site={c.get("authority")?.name ?? "Moot"}>

@@ -100,7 +100,7 @@ describe("no edit loses data", () => {
       `/editor/meetings/${ids.published}/agenda/items`,
       { title: "Enforcement at Grange Farm", description: "Breach of condition 4", kind: "decision" },
       {
-        status: 409,
+        status: 422,
         field: "urgencyReason",
         formField: "item-add",
         message: /urgencyReason: the agenda is already published/,
@@ -150,7 +150,7 @@ describe("no edit loses data", () => {
     await refused(
       `/editor/minutes/${ids.approved}`,
       { text: "Rewritten history." },
-      { status: 409, message: /is approved and locked; record a correction as a new version/, kept: ["Rewritten history."] },
+      { status: 423, message: /is approved and locked; record a correction as a new version/, kept: ["Rewritten history."] },
     );
     await refused(
       `/editor/minutes/${ids.approved}/correct`,
