@@ -88,4 +88,18 @@ describe("extractAgenda layouts", () => {
       ["6", "NEXT MEETING"],
     ]);
   });
+
+  it("infers numbers printed with no full stop, and a summons continuing the council's running numbers", () => {
+    const plain =
+      "AGENDA\n\n1 Minutes of the last meeting on 4th March 2014.\n\n2 Matters Arising\n\n3Planning - Mill Lane barn\n\n4 Playing Field\n\nCopies of minutes are available from the clerk";
+    expect(agenda(plain).map((a) => [a.number, a.title])).toEqual([
+      ["1", "Minutes of the last meeting on 4th March 2014"],
+      ["2", "Matters Arising"],
+      ["3", "Planning - Mill Lane barn"],
+      ["4", "Playing Field"],
+    ]);
+    const summons =
+      "You are hereby summoned to attend the meeting of the council on Monday 3 June 2024 at 7pm.\n\n3301. Apologies\n3302. Declarations of interest\n3304. Police report\n3305. Planning applications\n\nA Clerk, 27 May 2024";
+    expect(agenda(summons).map((a) => a.number)).toEqual(["3301", "3302", "3304", "3305"]);
+  });
 });

@@ -169,7 +169,61 @@ export function extractAgenda(lines: FlatLine[]): AgendaHit[] {
     });
     expected = exp;
   }
-  return chunksToItems(chunks);
+  const items = chunksToItems(chunks);
+  if (items.length >= 3) return items;
+  const bare = chunksToItems(bareNumbered(lines));
+  return bare.length > items.length ? bare : items;
+}
+
+/**
+ * Genre patterns the numbered-list pass misses: items numbered with no full stop or bracket
+ * ("1 Minutes", "7Planning - …"), and a summons whose items continue the council's running
+ * numbers ("2503. Apologies", "2504. Minutes"). The numbering is inferred from the sequence:
+ * the longest run of lines whose leading numbers climb by one or two, each starting a heading,
+ * at least three long.
+ */
+function bareNumbered(lines: FlatLine[]): Chunk[] {
+  const cands: { k: number; number: string; value: number; title: string }[] = [];
+  lines.forEach((l, k) => {
+    const m = /^\s*(\d{1,4}[a-z]?)(?:[.):]\s*|\s+|(?=[A-Z‘'"“]))([A-Z‘'"“].*)$/.exec(l.text);
+    if (!m || l.text.length > 200) return;
+    // A date or a clock at the start of a line is not an item number.
+    if (/^\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i.test(l.text)) return;
+    if (/^\d{1,2}[.:]\d{2}\b/.test(l.text)) return;
+    cands.push({ k, number: m[1]!, value: numValue(m[1]!), title: m[2]! });
+  });
+  // Longest chain of small ascending steps, in document order.
+  const best = cands.map(() => ({ len: 1, prev: -1 }));
+  for (let a = 0; a < cands.length; a++)
+    for (let b = 0; b < a; b++) {
+      const step = cands[a]!.value - cands[b]!.value;
+      if (step >= 1 && step <= 2 && best[b]!.len + 1 > best[a]!.len) best[a] = { len: best[b]!.len + 1, prev: b };
+    }
+  let end = -1;
+  best.forEach((x, i) => {
+    if (end < 0 || x.len > best[end]!.len) end = i;
+  });
+  if (end < 0 || best[end]!.len < 3) return [];
+  const chain: typeof cands = [];
+  for (let i = end; i >= 0; i = best[i]!.prev) chain.unshift(cands[i]!);
+  let exempt = false;
+  const chunks: Chunk[] = [];
+  let c = 0;
+  for (let k = chain[0]!.k; k < lines.length; k++) {
+    const l = lines[k]!;
+    if (EXEMPT_HEADING_RE.test(l.text) && l.text.length < 120) exempt = true;
+    if (c < chain.length && chain[c]!.k === k) {
+      chunks.push({ number: chain[c]!.number, raw: chain[c]!.title, line: l, exempt, lines: [l] });
+      c++;
+      continue;
+    }
+    const last = chunks[chunks.length - 1]!;
+    // The last item ends at the first paragraph after it.
+    if (c >= chain.length && !l.text && last.raw.includes("\n")) break;
+    last.raw += "\n" + l.text;
+    last.lines.push(l);
+  }
+  return chunks;
 }
 
 /** "PLANNING", "CHAIRMAN’S ANNOUNCEMENTS - resolution to …": a heading set in capitals. */

@@ -95,3 +95,14 @@ describe("extract (Borsetshire pack)", () => {
     for (const ref of Object.values(provenance)) expect(ref.confidence).toBeGreaterThan(0);
   });
 });
+
+describe("extract (an agenda whose items cannot be read)", () => {
+  it("still gives the meeting it summons, with the council as its body", () => {
+    const text =
+      "LOXLEY PARISH COUNCIL\n\nYou are hereby summoned to attend the meeting of the Parish Council to be held on Tuesday 4th June 2024 at 7.30pm in the Pavilion.\n\nAGENDA\n\nApologies; the chairman's report; planning.";
+    const x = extract(readText("summons.txt", text)).extraction;
+    expect(x.meetings.map((m) => [m.committee, m.date, m.time, m.hasAgenda])).toEqual([
+      ["Loxley Parish Council", "2024-06-04", "19:30", false],
+    ]);
+  });
+});

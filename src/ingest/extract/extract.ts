@@ -65,7 +65,8 @@ function frontSheet(pages: PageSet, lines: FlatLine[], seg: Segment, authority: 
   const agenda = extractAgenda(body);
   const members = extractMembers(body);
   // A dated cover with neither agenda nor membership is a report, not a meeting's front sheet.
-  if (!agenda.length && !members.length) return null;
+  // A summons or agenda whose items could not be read is still that meeting's agenda.
+  if (!agenda.length && !members.length && !(header.date && declaresAgenda(body))) return null;
   const prov = new ProvenanceLog(pages);
   const m = emptyMeeting();
   m.hasAgenda = agenda.length > 0;
@@ -82,6 +83,17 @@ function frontSheet(pages: PageSet, lines: FlatLine[], seg: Segment, authority: 
     if (near) header.committee = { value: bodyName(near.text)!, line: near };
   }
   return { meeting: m, prov, header };
+}
+
+/** "AGENDA" as a heading, or a summons: the document is a meeting's agenda. */
+function declaresAgenda(lines: FlatLine[]): boolean {
+  return lines
+    .slice(0, 80)
+    .some(
+      (l) =>
+        /^(?:\*\*)?agenda(?:\*\*)?$/i.test(l.text.trim()) ||
+        /\b(?:you are (?:hereby )?(?:summoned|requested|invited|called) to attend|notice is hereby given)\b/i.test(l.text),
+    );
 }
 
 function applyHeader(b: Built): void {
