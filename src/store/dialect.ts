@@ -41,7 +41,8 @@ export interface RawHit {
  */
 export interface Dialect {
   name: DialectName;
-  search(db: Kysely<Database>, plan: SearchPlan): Promise<RawHit[]>;
+  /** `signal`: the request was abandoned; a dialect that can stop a running query does. */
+  search(db: Kysely<Database>, plan: SearchPlan, signal?: AbortSignal): Promise<RawHit[]>;
   /** The bare FTS query with no filters or joins, for the search benchmark's reference. */
   rawSearch(db: Kysely<Database>, query: SearchQuery, limit: number): Promise<unknown[]>;
 }

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from "kysely";
+import { MootError } from "../domain/errors.js";
 import type { Database } from "./schema.js";
 import { MARK_END, MARK_START, type Dialect, type RawHit, type SearchPlan } from "./dialect.js";
 import { toWebsearch } from "./search-query.js";
@@ -8,28 +9,29 @@ const HEADLINE = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=30, MinW
 
 export const postgresDialect: Dialect = {
   name: "postgres",
-  async search(db: Kysely<Database>, plan: SearchPlan): Promise<RawHit[]> {
-    const q = toWebsearch(plan.query);
-    // ts_headline re-parses the body, so it runs only on the page of hits being shown.
-    const result = await sql<RawHit>`
-      with q as (select websearch_to_tsquery('english', ${q}) as tsq),
-      hits as (
-        select s.id, s.kind, s.record_id, s.meeting_id, s.document_id, s.agenda_item_id, s.page_number, s.title, s.body,
-          s.meeting_date, s.committee_id, ts_rank(s.tsv, q.tsq) as rank
-        from search_entry s cross join q
-        ${visibleAndFiltered(plan)}
-          and s.tsv @@ q.tsq
-        order by rank desc, s.id
-        limit ${plan.limit} offset ${plan.offset}
-      )
-      select h.id, h.kind, h.record_id as "recordId", h.meeting_id as "meetingId", h.document_id as "documentId",
-        h.agenda_item_id as "agendaItemId", h.page_number as "pageNumber", h.title,
-        h.meeting_date as "meetingDate", h.committee_id as "committeeId", c.name as "committeeName",
-        ts_headline('english', h.body, q.tsq, ${HEADLINE}) as snippet, h.rank
-      from hits h cross join q
-      left join committee c on c.id = h.committee_id
-      order by h.rank desc, h.id`.execute(db);
-    return result.rows.map((r) => ({ ...r, rank: Number(r.rank) }));
+  async search(db: Kysely<Database>, plan: SearchPlan, signal?: AbortSignal): Promise<RawHit[]> {
+    if (!signal) return searchOn(db, plan);
+    // A search whose client has gone is cancelled in the server, not left to run: the backend
+    // running it is told to cancel. The cancel is awaited before the connection goes back to
+    // the pool, so it can never reach a later query on the same connection.
+    return db.connection().execute(async (conn) => {
+      const { rows } = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(conn);
+      let cancelling: Promise<unknown> | null = null;
+      const cancel = () => {
+        cancelling = sql`select pg_cancel_backend(${rows[0]!.pid})`.execute(db).catch(() => undefined);
+      };
+      if (signal.aborted) throw abandoned();
+      signal.addEventListener("abort", cancel, { once: true });
+      try {
+        return await searchOn(conn, plan);
+      } catch (e) {
+        if (signal.aborted) throw abandoned();
+        throw e;
+      } finally {
+        signal.removeEventListener("abort", cancel);
+        if (cancelling) await cancelling;
+      }
+    });
   },
   async rawSearch(db, query, limit) {
     const q = toWebsearch(query);
@@ -40,3 +42,34 @@ export const postgresDialect: Dialect = {
     return result.rows;
   },
 };
+
+const abandoned = () => new MootError("aborted", "the search was cancelled: its request was abandoned");
+
+/**
+ * The GIN index finds the matches; rights, filters, ranking and the page cut happen in one
+ * scan of them before anything is joined.
+ */
+async function searchOn(db: Kysely<Database>, plan: SearchPlan): Promise<RawHit[]> {
+  const q = toWebsearch(plan.query);
+  // ts_headline re-parses the body, so it runs only on the page of hits being shown. An agenda
+  // item without a description still gets a snippet: its title's.
+  const result = await sql<RawHit>`
+    with q as (select websearch_to_tsquery('english', ${q}) as tsq),
+    hits as (
+      select s.id, s.kind, s.record_id, s.meeting_id, s.document_id, s.agenda_item_id, s.page_number, s.title, s.body,
+        s.meeting_date, s.committee_id, ts_rank(s.tsv, q.tsq) as rank
+      from search_entry s cross join q
+      ${visibleAndFiltered(plan)}
+        and s.tsv @@ q.tsq
+      order by rank desc, s.id
+      limit ${plan.limit} offset ${plan.offset}
+    )
+    select h.id, h.kind, h.record_id as "recordId", h.meeting_id as "meetingId", h.document_id as "documentId",
+      h.agenda_item_id as "agendaItemId", h.page_number as "pageNumber", h.title,
+      h.meeting_date as "meetingDate", h.committee_id as "committeeId", c.name as "committeeName",
+      ts_headline('english', case when h.body = '' then h.title else h.body end, q.tsq, ${HEADLINE}) as snippet, h.rank
+    from hits h cross join q
+    left join committee c on c.id = h.committee_id
+    order by h.rank desc, h.id`.execute(db);
+  return result.rows.map((r) => ({ ...r, rank: Number(r.rank) }));
+}

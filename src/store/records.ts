@@ -152,6 +152,11 @@ export class Scope {
     return parsed.data as RecordOf<T>;
   }
 
+  /**
+   * One audit row per write, holding only what the write changed: an update keeps the changed
+   * columns before and after, a record's insert none (its first version is its row with later
+   * updates' `before` laid over it: recordHistory), and a delete the whole record, its last copy.
+   */
   async audit(
     tableName: string,
     recordId: string,
@@ -160,6 +165,10 @@ export class Scope {
     after: unknown,
     reason?: string,
   ) {
+    const change = operation === "update" ? changedColumns(before as AnyRow, after as AnyRow) : null;
+    const stored = (operation === "update" ? change?.before : operation === "delete" ? before : null) ?? null;
+    // Accounts and authorities are not records recordHistory can read back: their inserts keep the values.
+    const inserted = operation === "insert" && !(tableName in recordSchemas) ? after : null;
     await this.db
       .insertInto("audit_entry")
       .values({
@@ -170,12 +179,24 @@ export class Scope {
         tableName,
         recordId,
         operation,
-        before: before === null ? null : JSON.stringify(before),
-        after: after === null ? null : JSON.stringify(after),
+        before: stored === null ? null : JSON.stringify(stored),
+        after: change ? JSON.stringify(change.after) : inserted === null ? null : JSON.stringify(inserted),
         reason: reason ?? null,
       })
       .execute();
   }
+}
+
+/** The columns whose values differ, each side holding just those. */
+export function changedColumns(before: AnyRow, after: AnyRow): { before: AnyRow; after: AnyRow } {
+  const b: AnyRow = {};
+  const a: AnyRow = {};
+  for (const k of new Set([...Object.keys(before), ...Object.keys(after)])) {
+    if (JSON.stringify(before[k]) === JSON.stringify(after[k])) continue;
+    b[k] = before[k] ?? null;
+    a[k] = after[k] ?? null;
+  }
+  return { before: b, after: a };
 }
 
 /** Records that cannot outlive their parent (owned, not merely linked). */

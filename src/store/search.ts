@@ -25,7 +25,9 @@ export type SearchHit = Omit<RawHit, "id" | "kind"> & { kind: z.infer<typeof Sea
  * Ranked full-text search over pages, agenda items, minutes and decisions of one authority,
  * with the viewer's rights applied in the query itself. Any user text is accepted. Ranking,
  * the page cut and snippets all happen in the database; `signal` drops a search whose
- * request was abandoned while it waited for a slot.
+ * request was abandoned while it waited for a slot, and on PostgreSQL cancels one running.
+ * (better-sqlite3 runs a query to its end on the JavaScript thread; there the work is bounded
+ * by ranking inside the index and the gate, not by interruption.)
  */
 export async function search(
   store: Store,
@@ -52,7 +54,7 @@ export async function search(
     offset: f.offset,
   };
   // Bounded per process (search-gate.ts); a request the client abandoned never runs.
-  const hits = await searchGate(store).run(() => store.dialect.search(store.db, plan), opts.signal);
+  const hits = await searchGate(store).run(() => store.dialect.search(store.db, plan, opts.signal), opts.signal);
   return hits.map(({ id: _id, ...h }) => ({
     ...h,
     kind: h.kind as SearchHit["kind"],

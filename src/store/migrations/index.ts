@@ -7,6 +7,8 @@ import { interopMigration } from "./2026-12-04-interop-moderngov-ids-and-profile
 import { alertsMigration } from "./2026-12-04-votes-subscriptions-email-alerts.js";
 import { tenancyAuthorityHostsAliasesMigration } from "./2026-12-04-tenancy-authority-hosts-aliases.js";
 import { minutesPublishedMigration } from "./2026-12-04-withholding-minutes-published.js";
+import { searchTagsMigration } from "./2026-12-05-scale-search-tags.js";
+import { auditChangesOnlyMigration } from "./2026-12-05-scale-audit-changes-only.js";
 
 /** One migration set for both dialects; names are `<date>-<serial>-<what-it-does>`. */
 export function migrations(dialect: DialectName): Record<string, Migration> {
@@ -19,5 +21,7 @@ export function migrations(dialect: DialectName): Record<string, Migration> {
     "2026-12-04-tenancy-authority-hosts-aliases": tenancyAuthorityHostsAliasesMigration(dialect),
     // Named to sort after the votes migration: Kysely refuses a new migration ordered before one already run.
     "2026-12-04-withholding-minutes-published": minutesPublishedMigration(dialect),
+    "2026-12-05-scale-search-tags": searchTagsMigration(dialect),
+    "2026-12-05-scale-audit-changes-only": auditChangesOnlyMigration(dialect),
   };
 }

@@ -1,0 +1,74 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import pg from "pg";
+import { DIALECTS, freshPostgresUrl } from "../support/stores.js";
+import { migrate, openStore, type Store } from "../../src/store/open.js";
+import { createAuthority } from "../../src/store/authorities.js";
+import { Scope } from "../../src/store/records.js";
+import { search } from "../../src/store/search.js";
+import { MootError } from "../../src/domain/errors.js";
+
+/**
+ * A search whose request was abandoned stops in PostgreSQL itself. The search is held on a
+ * lock another session takes, so it is certainly running when the client goes: no timing.
+ */
+describe.runIf(DIALECTS.includes("postgres"))("postgres: an abandoned search is cancelled in the server", () => {
+  let store: Store;
+  let db: Awaited<ReturnType<typeof freshPostgresUrl>>;
+  let authorityId: string;
+  beforeAll(async () => {
+    db = await freshPostgresUrl();
+    store = openStore({ databaseUrl: db.url, dataDir: "/nonexistent-moot-test" });
+    await migrate(store);
+    const a = await createAuthority(store, { slug: "north", name: "North Borough Council" });
+    authorityId = a.id;
+    const s = new Scope(store, a.id, "test");
+    const c = await s.create("committee", { slug: "planning", name: "Planning", kind: "regulatory" });
+    const m = await s.create("meeting", {
+      committeeId: c.id,
+      localDate: "2025-03-10",
+      localTime: "18:00",
+      startsAt: "2025-03-10T18:00:00Z",
+      agendaPublishedAt: "2025-03-01T12:00:00Z",
+    });
+    await s.create("agenda_item", { meetingId: m.id, number: "1", position: 1, title: "Quorvat bridge", description: "Quorvat" });
+  });
+  afterAll(async () => {
+    await store?.close();
+    await db?.drop();
+  });
+
+  it("rejects as aborted, leaves no query running, and the pool serves the next search", async () => {
+    const holder = new pg.Client({ connectionString: db.url });
+    await holder.connect();
+    try {
+      await holder.query("begin");
+      await holder.query("lock table search_entry in access exclusive mode");
+      const abort = new AbortController();
+      const running = search(store, authorityId, "quorvat", {}, { kind: "public" }, { signal: abort.signal });
+      // Wait until the search is waiting on the lock, then abandon it.
+      for (let i = 0; i < 500; i++) {
+        const r = await holder.query(
+          "select count(*)::int as n from pg_stat_activity where wait_event_type = 'Lock' and query like '%websearch_to_tsquery%'",
+        );
+        if (r.rows[0].n > 0) break;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      abort.abort();
+      const err = await running.then(
+        () => null,
+        (e) => e,
+      );
+      expect(err).toBeInstanceOf(MootError);
+      expect((err as MootError).code).toBe("aborted");
+      const still = await holder.query(
+        "select count(*)::int as n from pg_stat_activity where state = 'active' and query like '%websearch_to_tsquery%' and pid <> pg_backend_pid()",
+      );
+      expect(still.rows[0].n).toBe(0);
+    } finally {
+      await holder.query("rollback");
+      await holder.end();
+    }
+    const hits = await search(store, authorityId, "quorvat", {}, { kind: "public" });
+    expect(hits.map((h) => h.title)).toEqual(["Quorvat bridge"]);
+  });
+});
