@@ -26,6 +26,8 @@ export const RESERVED_SLUGS = new Set([
   "documents",
   "editor",
   "feeds",
+  "forward-plan",
+  "matters",
   "meetings",
   "people",
   "platform",
@@ -52,6 +54,8 @@ export const Authority = z.object({
   /** IANA zone meetings are held in; every English and Welsh council is Europe/London. */
   timezone: z.string().default("Europe/London"),
   website: Url.nullable().default(null),
+  /** Working days a decision may be called in after it is published (the constitution says; five is usual). */
+  callInWorkingDays: z.number().int().min(1).max(20).default(5),
   createdAt: Instant,
   updatedAt: Instant,
 });

@@ -148,3 +148,13 @@ export function latestPublicationDate(meetingDate: string, clear = 5): string {
   for (let counted = 0; counted < clear; d = shift(d, -1)) if (isWorkingDay(d)) counted++;
   return d;
 }
+
+/** The date `n` working days after `from` (`from` itself does not count). */
+export function addWorkingDays(from: string, n: number): string {
+  let d = from;
+  for (let counted = 0; counted < n; ) {
+    d = shift(d, 1);
+    if (isWorkingDay(d)) counted++;
+  }
+  return d;
+}

@@ -16,6 +16,7 @@ import { Provenance } from "./provenance.js";
 import { RegisteredInterest } from "./interest.js";
 import { Vote, VotePosition } from "./vote.js";
 import { PersonProfile } from "./person-profile.js";
+import { Matter, MatterStep } from "./matter.js";
 
 /**
  * Every authority-owned record, by table name. The store, the loader, exports and the API
@@ -43,6 +44,8 @@ export const recordSchemas = {
   vote: Vote,
   vote_position: VotePosition,
   person_profile: PersonProfile,
+  matter: Matter,
+  matter_step: MatterStep,
 } as const;
 
 export type RecordTable = keyof typeof recordSchemas;

@@ -215,6 +215,7 @@ const CHILDREN: Partial<Record<RecordTable, Array<[RecordTable, string]>>> = {
     ["person_profile", "personId"],
   ],
   meeting: [
+    ["matter_step", "meetingId"],
     ["vote", "meetingId"],
     ["attendance", "meetingId"],
     ["declaration", "meetingId"],
@@ -225,14 +226,19 @@ const CHILDREN: Partial<Record<RecordTable, Array<[RecordTable, string]>>> = {
   ],
   // An item's papers share its exemption, so they must not survive it as public documents.
   agenda_item: [
+    ["matter_step", "agendaItemId"],
     ["report_cover", "agendaItemId"],
     ["document", "agendaItemId"],
   ],
   document: [
+    ["matter_step", "documentId"],
     ["document_page", "documentId"],
     ["provenance", "documentId"],
   ],
   action: [["action_update", "actionId"]],
+  // A matter's history goes with the matter; a step goes with the record it points at.
+  matter: [["matter_step", "matterId"]],
+  decision: [["matter_step", "decisionId"]],
   vote: [["vote_position", "voteId"]],
 };
 

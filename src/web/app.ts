@@ -18,6 +18,7 @@ import { registerMeeting } from "./pages/meeting.js";
 import { registerDocument } from "./pages/document.js";
 import { registerPeople } from "./pages/people.js";
 import { registerDecisions } from "./pages/decisions.js";
+import { registerMatters } from "./pages/matters.js";
 import { registerActions } from "./pages/actions.js";
 import { registerSearch } from "./pages/search.js";
 import { registerIcal } from "./feeds/ical.js";
@@ -98,6 +99,7 @@ export function createApp(store: Store, options: AppOptions = {}): App {
   registerDocument(app);
   registerPeople(app);
   registerDecisions(app);
+  registerMatters(app);
   registerActions(app);
   registerSearch(app);
   registerIcal(app);

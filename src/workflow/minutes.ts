@@ -5,6 +5,7 @@ import { MootError, invalid } from "../domain/errors.js";
 import { isMinutesItem } from "../domain/standing-items.js";
 import type { AuditEntry } from "../domain/audit.js";
 import type { RecordOf } from "../domain/records.js";
+import { startCallInsForMeeting } from "./matters.js";
 import type { Scope } from "../store/records.js";
 import { nowInstant } from "../store/records.js";
 import { adjacentMeeting } from "./meetings.js";
@@ -134,7 +135,10 @@ export async function approveMinutes(scope: Scope, meetingId: string, atMeetingI
     if (drafts.length === 0) throw new MootError("rule", `there are no draft minutes of ${meeting.localDate} to approve`);
     const approvedAt = now.toISOString();
     // Approved minutes are public minutes, whether or not the draft was published first.
-    if (!meeting.minutesPublishedAt) await s.update("meeting", meetingId, { minutesPublishedAt: approvedAt });
+    if (!meeting.minutesPublishedAt) {
+      await s.update("meeting", meetingId, { minutesPublishedAt: approvedAt });
+      await startCallInsForMeeting(s, meetingId, now);
+    }
     const out: Minute[] = [];
     for (const m of drafts)
       out.push(

@@ -3,6 +3,7 @@ import { MootError } from "../domain/errors.js";
 import { instantToLondon } from "../domain/time.js";
 import type { RecordOf } from "../domain/records.js";
 import type { Scope } from "../store/records.js";
+import { startCallInsForMeeting } from "./matters.js";
 
 /** s.100B(3) LGA 1972: the agenda is open to inspection at least five clear days before. */
 export const CLEAR_DAYS = 5;
@@ -59,6 +60,8 @@ export async function publishMinutes(scope: Scope, meetingId: string, now: Date 
     if (m.minutesPublishedAt) throw new MootError("rule", `the minutes were already published on ${m.minutesPublishedAt.slice(0, 10)}`);
     if ((await s.list("minute", { meetingId })).length === 0)
       throw new MootError("rule", "there are no minutes of this meeting to publish");
-    return s.update("meeting", meetingId, { minutesPublishedAt: now.toISOString() });
+    const published = await s.update("meeting", meetingId, { minutesPublishedAt: now.toISOString() });
+    await startCallInsForMeeting(s, meetingId, now);
+    return published;
   });
 }

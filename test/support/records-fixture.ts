@@ -145,6 +145,15 @@ export async function oneOfEach(store: Store, slug = "borsetshire") {
     surgery: ["First Saturday of the month, Ambridge village hall"],
     terms: [{ start: "2021-05-06", end: "unspecified" }],
   });
+  const matter = await make("matter", {
+    reference: "24/00108",
+    title: "Elective Home Education",
+    keyDecision: true,
+    decisionMakerId: committee.id,
+    expectedOn: "2025-07-14",
+    noticePublishedOn: "2025-06-01",
+  });
+  await make("matter_step", { matterId: matter.id, meetingId: meeting.id, agendaItemId: item.id, linkedBy: "decision-number" });
   await make("provenance", {
     recordTable: "agenda_item",
     recordId: item.id,
@@ -181,4 +190,6 @@ export const ONE_CHANGE: { [T in RecordTable]: Partial<InputOf<T>> } = {
   vote: { note: "The chair asked that the vote be recorded." },
   vote_position: { position: "abstain" },
   person_profile: { keyPosts: "Chair of the Children and Young People Scrutiny Committee" },
+  matter: { leadMember: "Cabinet Member for Education" },
+  matter_step: { note: "Called in by the Overview and Scrutiny Committee" },
 };

@@ -12,6 +12,7 @@ import {
 } from "../support/web-fixtures.js";
 import { addSubscribers, addVotes, SUBSCRIBER_SECRET, VOTE_SECRETS, type VoteFixture } from "../support/vote-fixtures.js";
 import { interopSamples } from "../interop/leak-samples.js";
+import { addMatters, MATTER_DRAFT_SECRETS, MATTER_SECRETS, type MatterFixture } from "../support/matter-fixtures.js";
 import { recordVote } from "../../src/workflow/votes.js";
 import { pdfPageTexts } from "../../src/workflow/pdf-text.js";
 import { meetingDetail } from "../../src/store/queries/meetings.js";
@@ -19,9 +20,9 @@ import { PUBLIC } from "../../src/domain/viewer.js";
 import { Scope } from "../../src/store/records.js";
 import { publishAgenda, publishMinutes } from "../../src/workflow/publication.js";
 
-const SECRETS = { ...WEB_SECRETS, ...VOTE_SECRETS };
+const SECRETS = { ...WEB_SECRETS, ...VOTE_SECRETS, ...MATTER_SECRETS };
 /** A vote recorded in the draft minutes is as unpublished as they are. */
-const DRAFT_SECRETS = { ...WEB_DRAFT_SECRETS, draftVote: "skuatally" };
+const DRAFT_SECRETS = { ...WEB_DRAFT_SECRETS, ...MATTER_DRAFT_SECRETS, draftVote: "skuatally" };
 
 /**
  * Exempt and unpublished material never reaches the public (DESIGN.md "Exempt",
@@ -132,6 +133,18 @@ function samplesFor(f: WebFixture, v: VoteFixture): Record<string, string[]> {
   };
 }
 
+/** Matters (public, exempt, seen only at unpublished meetings, planned): their pages, lists and the forward plan. */
+function matterSamples(m: MatterFixture): Record<string, string[]> {
+  const q = (base: string) => Object.values(ALL_SECRETS).map((s) => `${base}${encodeURIComponent(s)}`);
+  return {
+    "/matters": ["/matters", "/matters?q=25", ...q("/matters?q=")],
+    "/matters/:id": Object.values(m).map((id) => `/matters/${id}`),
+    "/forward-plan": ["/forward-plan"],
+    "/editor/matters": ["/editor/matters"],
+    "/editor/matters/:id": Object.values(m).map((id) => `/editor/matters/${id}`),
+  };
+}
+
 /** Every GET route the app serves (its own and mounted ones), as Hono registered them. */
 export function publicGetRoutes(app: App): string[] {
   const skip = (p: string) => p.includes("*") || /^\/assets\/site\.[0-9a-f]+\.css$/.test(p);
@@ -189,8 +202,9 @@ for (const dialect of DIALECTS) {
       });
       v = { ...(await addVotes(store, f)), draft: draftVote.vote.id };
       await addSubscribers(store, f);
+      const m = await addMatters(store, f);
       app = createApp(store, { now: () => FIXTURE_NOW });
-      extra = await interopSamples(store, f.authorityId, "borchester");
+      extra = { ...(await interopSamples(store, f.authorityId, "borchester")), ...matterSamples(m) };
     });
     afterAll(() => store.cleanup());
 
@@ -233,6 +247,8 @@ for (const dialect of DIALECTS) {
         "/documents/:id/original",
         "/actions",
         "/search",
+        "/matters/:id",
+        "/forward-plan",
       ]);
       for (const name of Object.keys(DRAFT_SECRETS))
         expect(

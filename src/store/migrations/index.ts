@@ -9,6 +9,7 @@ import { tenancyAuthorityHostsAliasesMigration } from "./2026-12-04-tenancy-auth
 import { minutesPublishedMigration } from "./2026-12-04-withholding-minutes-published.js";
 import { searchTagsMigration } from "./2026-12-05-scale-search-tags.js";
 import { auditChangesOnlyMigration } from "./2026-12-05-scale-audit-changes-only.js";
+import { mattersMigration } from "./2026-12-06-matters-forward-plan-call-in.js";
 
 /** One migration set for both dialects; names are `<date>-<serial>-<what-it-does>`. */
 export function migrations(dialect: DialectName): Record<string, Migration> {
@@ -23,5 +24,7 @@ export function migrations(dialect: DialectName): Record<string, Migration> {
     "2026-12-04-withholding-minutes-published": minutesPublishedMigration(dialect),
     "2026-12-05-scale-search-tags": searchTagsMigration(dialect),
     "2026-12-05-scale-audit-changes-only": auditChangesOnlyMigration(dialect),
+    // Dated after the scale migrations so it sorts after them (Kysely runs migrations in name order).
+    "2026-12-06-matters-forward-plan-call-in": mattersMigration(dialect),
   };
 }

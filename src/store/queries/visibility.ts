@@ -103,7 +103,8 @@ export function redactMinute(minute: Minute, w: Withheld | null): Minute {
 }
 
 export function redactDecision(decision: Decision, w: Withheld | null): Decision {
-  return w ? { ...decision, text: w.notice } : decision;
+  // The reason for a call-in may repeat what the exempt report says.
+  return w ? { ...decision, text: w.notice, callInReason: null } : decision;
 }
 
 export function redactCover(cover: ReportCover, w: Withheld | null): ReportCover | null {

@@ -6,6 +6,7 @@ import { registerMinutes } from "./minutes.js";
 import { registerActionEditor } from "./actions.js";
 import { registerWorkProgramme } from "./work-programme.js";
 import { registerInterests } from "./interests.js";
+import { registerMatterEditor } from "./matters.js";
 
 /** The clerk's editor under /editor; every route is registered through `guarded`. */
 export function mountEditor(app: App): void {
@@ -16,4 +17,5 @@ export function mountEditor(app: App): void {
   registerActionEditor(app);
   registerWorkProgramme(app);
   registerInterests(app);
+  registerMatterEditor(app);
 }

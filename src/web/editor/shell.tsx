@@ -57,7 +57,8 @@ export async function editorPage(c: Context<AppEnv>, title: string, body: Child,
               {staff && (
                 <>
                   {" · "}
-                  <a href="/editor/meetings/new">New meeting</a> · <a href="/editor/actions">Actions</a>
+                  <a href="/editor/meetings/new">New meeting</a> · <a href="/editor/actions">Actions</a> ·{" "}
+                  <a href="/editor/matters">Matters</a>
                 </>
               )}
               {who.user.personId && (

@@ -6,6 +6,7 @@ import { listCommittees } from "../../store/queries/committees.js";
 import { page } from "../views/render.js";
 import { ExemptNotice, Pager } from "../views/components.js";
 import { shortDate } from "../views/format.js";
+import { CallIn } from "../views/call-in.js";
 import { parseQuery } from "../http/input.js";
 import { CommitteeSelect, DateRangeFields, resolveCommittee } from "../views/filters.js";
 
@@ -34,6 +35,10 @@ export function registerDecisions(app: App) {
       },
       <>
         <h1>Decisions</h1>
+        <p>
+          Reports followed from meeting to meeting are under <a href="/matters">matters</a>; key decisions to come are on the{" "}
+          <a href="/forward-plan">forward plan</a>.
+        </p>
         <form class="filters" method="get" action="/decisions">
           <CommitteeSelect committees={committees} selected={q.committee} />
           <DateRangeFields from={q.from} to={q.to} />
@@ -54,6 +59,7 @@ export function registerDecisions(app: App) {
                 </span>
               )}
               {d.withheld ? <ExemptNotice w={d.withheld} /> : <p>{d.decision.text}</p>}
+              {!d.withheld && <CallIn d={d.decision} today={c.get("today")} />}
             </li>
           ))}
         </ul>

@@ -6,6 +6,8 @@ import { ExemptNotice, Prov, Tag, kindName } from "../views/components.js";
 import { instantText, meetingWhen } from "../views/format.js";
 import { votesForMeeting, type VoteEntry } from "../../store/queries/votes.js";
 import { Divisions } from "../views/votes.js";
+import { CallIn } from "../views/call-in.js";
+import { mattersOfDecisions } from "../../store/queries/matters.js";
 
 const STATUS_WORDS: Record<string, string> = { present: "Present", apologies: "Apologies", absent: "Absent", substitute: "Substitute" };
 
@@ -14,6 +16,13 @@ export function registerMeeting(app: App) {
     const d = await meetingDetail(c.get("store"), c.get("authority").id, c.req.param("id"), c.get("viewer"));
     if (!d) throw new MootError("not_found", "no such meeting");
     const votes = await votesForMeeting(c.get("store"), c.get("authority").id, d.meeting.id, c.get("viewer"));
+    const matters = await mattersOfDecisions(
+      c.get("store"),
+      c.get("authority").id,
+      d.decisions.map((x) => x.decision.id),
+      c.get("viewer"),
+      c.get("today"),
+    );
     const { meeting: m, committee } = d;
     const title = `${committee.name}, ${meetingWhen(m)}`;
     return page(
@@ -97,7 +106,7 @@ export function registerMeeting(app: App) {
         {d.items.length === 0 ? <p>No agenda published yet.</p> : <Agenda d={d} />}
         <Attendance d={d} />
         <Declarations d={d} />
-        <Decisions d={d} />
+        <Decisions d={d} today={c.get("today")} matters={matters} />
         <Minutes d={d} votes={votes} />
       </>,
     );
@@ -264,7 +273,11 @@ function Declarations(props: { d: MeetingDetail }) {
   );
 }
 
-function Decisions(props: { d: MeetingDetail }) {
+function Decisions(props: {
+  d: MeetingDetail;
+  today: string;
+  matters: Map<string, Array<{ id: string; reference: string; title: string }>>;
+}) {
   if (props.d.decisions.length === 0) return null;
   return (
     <>
@@ -275,6 +288,12 @@ function Decisions(props: { d: MeetingDetail }) {
             {x.item && <strong>Item {x.item.number}: </strong>}
             {x.withheld ? <ExemptNotice w={x.withheld} /> : x.decision.text}
             <Prov index={props.d.provenance} table="decision" id={x.decision.id} field="text" />
+            {!x.withheld && <CallIn d={x.decision} today={props.today} />}
+            {(props.matters.get(x.decision.id) ?? []).map((m) => (
+              <p class="meta">
+                Matter <a href={`/matters/${m.id}`}>{m.reference}</a>: {m.title}
+              </p>
+            ))}
           </li>
         ))}
       </ol>
