@@ -83,7 +83,12 @@ describe("the clerk follows a matter in the editor", () => {
       agendaPublishedAt: `${daysFromToday(-14)}T09:00:00Z`,
     });
     const minute = await s.create("minute", { meetingId: meeting.id, number: "C7", position: 0, title: "Car parks", text: "Debated." });
-    await s.create("decision", { meetingId: meeting.id, minuteId: minute.id, text: "RESOLVED: close the Mill car park.", decidedOn: daysFromToday(-3) });
+    await s.create("decision", {
+      meetingId: meeting.id,
+      minuteId: minute.id,
+      text: "RESOLVED: close the Mill car park.",
+      decidedOn: daysFromToday(-3),
+    });
     app = createApp(store);
   });
   afterAll(() => store.cleanup());
@@ -100,7 +105,9 @@ describe("the clerk follows a matter in the editor", () => {
     const decisionId = /<option value="([^"]+)"[^>]*>[^<]*RESOLVED: close the Mill/.exec(page)?.[1];
     expect(decisionId).toBeTruthy();
     expect((await clerk.post(`${url}/steps`, { decisionId: decisionId! })).status).toBe(303);
-    expect((await clerk.post(`/editor/decisions/${decisionId}/call-in`, { do: "start", matterId: url.split("/").pop()! })).status).toBe(303);
+    expect((await clerk.post(`/editor/decisions/${decisionId}/call-in`, { do: "start", matterId: url.split("/").pop()! })).status).toBe(
+      303,
+    );
     const refused = await clerk.post(`/editor/decisions/${decisionId}/call-in`, { do: "implemented", matterId: url.split("/").pop()! });
     expect(refused.status).toBe(409);
     expect(await refused.text()).toContain("the call-in period runs until");

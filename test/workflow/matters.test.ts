@@ -54,7 +54,10 @@ for (const dialect of DIALECTS) {
       expect(await plan("2025-10-11")).toEqual([]);
       expect(await plan("2025-10-12")).toEqual(["25/1"]);
       expect(await plan("2025-11-11")).toEqual([]);
-      expect((await forwardPlan(store, f.authorityId, { kind: "clerk" }, "2025-10-11")).map((e) => e.matter.reference)).toEqual(["25/1", "25/2"]);
+      expect((await forwardPlan(store, f.authorityId, { kind: "clerk" }, "2025-10-11")).map((e) => e.matter.reference)).toEqual([
+        "25/1",
+        "25/2",
+      ]);
     });
 
     it("links the item, report and decision of one meeting, once; refuses records from two meetings", async () => {
@@ -75,16 +78,16 @@ for (const dialect of DIALECTS) {
       const pub = await matterDetail(store, f.authorityId, m.id, PUBLIC, "2025-10-01");
       // The item is on a published agenda; its decision waits for the minutes, and so does the note.
       expect(pub?.steps).toHaveLength(1);
-      expect(pub?.steps[0]!.decision).toBeNull();
-      expect(pub?.steps[0]!.step.note).toBeNull();
+      expect(pub!.steps[0]!.decision).toBeNull();
+      expect(pub!.steps[0]!.step.note).toBeNull();
       const hidden = await createMatter(s, { reference: "25/12", title: "Draft budget" });
       await linkStep(s, hidden.id, { agendaItemId: f.items.draft });
       expect(await matterDetail(store, f.authorityId, hidden.id, PUBLIC, "2025-10-01")).toBeUndefined();
       expect((await matterDetail(store, f.authorityId, hidden.id, { kind: "clerk" }, "2025-10-01"))?.steps).toHaveLength(1);
       await publishMinutes(s, f.meetings.draftMinutes, FIXTURE_NOW);
       const after = await matterDetail(store, f.authorityId, m.id, PUBLIC, "2025-10-01");
-      expect(after?.steps[0]!.decision?.decision.id).toBe(f.decisions.draft);
-      expect(after?.steps[0]!.step.note).toBe("Referred on");
+      expect(after!.steps[0]!.decision?.decision.id).toBe(f.decisions.draft);
+      expect(after!.steps[0]!.step.note).toBe("Referred on");
     });
 
     it("a called-in decision cannot be implemented until the call-in ends", async () => {
@@ -94,8 +97,19 @@ for (const dialect of DIALECTS) {
         startsAt: "2026-06-01T17:00:00Z",
         status: "held",
       });
-      const minute = await s.create("minute", { meetingId: meeting.id, number: "C1", position: 0, title: "Parking charges", text: "Discussed." });
-      const d = await s.create("decision", { meetingId: meeting.id, minuteId: minute.id, text: "RESOLVED: parking charges rise.", decidedOn: "2026-06-01" });
+      const minute = await s.create("minute", {
+        meetingId: meeting.id,
+        number: "C1",
+        position: 0,
+        title: "Parking charges",
+        text: "Discussed.",
+      });
+      const d = await s.create("decision", {
+        meetingId: meeting.id,
+        minuteId: minute.id,
+        text: "RESOLVED: parking charges rise.",
+        decidedOn: "2026-06-01",
+      });
       // Publishing a Cabinet meeting's minutes starts the call-in period on its decisions.
       await publishMinutes(s, meeting.id, at("2026-06-05"));
       const started = await s.require("decision", d.id);
@@ -111,7 +125,12 @@ for (const dialect of DIALECTS) {
       expect((await markImplemented(s, d.id, at("2026-07-02"))).implementedAt).toBe("2026-07-02T10:00:00.000Z");
       expect(await codeOf(markImplemented(s, d.id, at("2026-07-03")))).toBe("rule");
       // Not called in: implementable the day after the period ends, not on its last day.
-      const d2 = await s.create("decision", { meetingId: meeting.id, text: "RESOLVED: a second thing.", decidedOn: "2026-06-01", position: 1 });
+      const d2 = await s.create("decision", {
+        meetingId: meeting.id,
+        text: "RESOLVED: a second thing.",
+        decidedOn: "2026-06-01",
+        position: 1,
+      });
       await startCallIn(s, d2.id, "2026-06-05");
       expect(await codeOf(markImplemented(s, d2.id, at("2026-06-12")))).toBe("rule");
       expect(await codeOf(callIn(s, d2.id, "late", at("2026-06-15")))).toBe("rule");
@@ -122,7 +141,12 @@ for (const dialect of DIALECTS) {
 
     it("an authority sets its own call-in length", async () => {
       await updateAuthority(store, f.authorityId, { callInWorkingDays: 3 });
-      const d = await s.create("decision", { meetingId: f.meetings.winter, text: "RESOLVED: noted.", decidedOn: "2025-01-14", position: 9 });
+      const d = await s.create("decision", {
+        meetingId: f.meetings.winter,
+        text: "RESOLVED: noted.",
+        decidedOn: "2025-01-14",
+        position: 9,
+      });
       expect((await startCallIn(s, d.id, "2026-06-05")).callInEndsOn).toBe("2026-06-10");
       expect(await codeOf(startCallIn(s, d.id, "2026-06-05"))).toBe("rule");
       expect(await codeOf(updateAuthority(store, f.authorityId, { callInWorkingDays: 0 }))).toBe("invalid");

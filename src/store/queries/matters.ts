@@ -141,7 +141,10 @@ async function stepsOf(store: Store, authorityId: string, matterIds: string[], v
     const d = step.decisionId && Number(r.decisionOk) ? decisions.get(step.decisionId) : undefined;
     // The clerk's note may tell what the decision or report says: shown only with all of them.
     const noteOk =
-      (!step.agendaItemId || Number(r.itemOk)) && (!step.decisionId || Number(r.decisionOk)) && (!step.documentId || Number(r.documentOk)) && !w;
+      (!step.agendaItemId || Number(r.itemOk)) &&
+      (!step.decisionId || Number(r.decisionOk)) &&
+      (!step.documentId || Number(r.documentOk)) &&
+      !w;
     const entry: MatterStepEntry = {
       step: noteOk ? step : { ...step, note: null },
       meeting: { id: step.meetingId, localDate: r.mDate, localTime: r.mTime, committee: { id: r.cId, slug: r.cSlug, name: r.cName } },

@@ -349,8 +349,7 @@ describe("editor authorisation across two authorities", () => {
         const body = await res.text();
         // Pages of the clerk's own council that take no record (home, new meeting, lists) answer.
         const ownList = ["/editor", "/editor/meetings/new", "/editor/actions", "/editor/matters"].includes(path) && method === "GET";
-        if (res.status < 300 && !ownList)
-          wrong.push(`${route}: ${res.status} for Loxley's record`);
+        if (res.status < 300 && !ownList) wrong.push(`${route}: ${res.status} for Loxley's record`);
         if (body.includes(sB.meeting) && !url.includes(sB.meeting)) wrong.push(`${route}: shows Loxley's meeting`);
       }
       expect(wrong).toEqual([]);
