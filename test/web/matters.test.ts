@@ -109,7 +109,7 @@ describe("the clerk follows a matter in the editor", () => {
       303,
     );
     const refused = await clerk.post(`/editor/decisions/${decisionId}/call-in`, { do: "implemented", matterId: url.split("/").pop()! });
-    expect(refused.status).toBe(409);
+    expect(refused.status).toBe(422);
     expect(await refused.text()).toContain("the call-in period runs until");
     const called = await clerk.post(`/editor/decisions/${decisionId}/call-in`, {
       do: "call-in",
