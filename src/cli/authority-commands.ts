@@ -3,6 +3,7 @@ import { displayName } from "../domain/authority-name.js";
 import { slugify } from "../domain/slug.js";
 import type { Authority, AuthorityPatch } from "../domain/authority.js";
 import { withStore } from "./store-commands.js";
+import { readSecret } from "./cycle-commands.js";
 
 // The store's modules load when a command runs, not for every `moot …`.
 const authorities = () => import("../store/authorities.js");
@@ -107,4 +108,33 @@ export function registerAuthorityCommands(program: Command): void {
       console.log(`Updated ${describe(after)}`);
     }),
   );
+
+  const admins = program.command("platform-admin").description("accounts that manage the authorities at /platform");
+  admins
+    .command("add")
+    .description("create a platform administrator; prints a generated password unless --password-stdin")
+    .argument("<username>")
+    .option("--name <display name>")
+    .option("--password-stdin", "read the password from standard input")
+    .action((username: string, opts: { name?: string; passwordStdin?: boolean }) =>
+      withStore(async (store) => {
+        const { addPlatformAdmin } = await import("../workflow/platform.js");
+        const password = opts.passwordStdin ? await readSecret() : undefined;
+        const r = await addPlatformAdmin(store, { username, displayName: opts.name, password });
+        console.log(`Created platform administrator "${r.admin.username}".${password ? "" : ` Password: ${r.password}`}`);
+      }),
+    );
+  admins
+    .command("reset")
+    .description("set a new password (generated unless --password-stdin) and end their sessions")
+    .argument("<username>")
+    .option("--password-stdin", "read the password from standard input")
+    .action((username: string, opts: { passwordStdin?: boolean }) =>
+      withStore(async (store) => {
+        const { resetPlatformPassword } = await import("../workflow/platform.js");
+        const given = opts.passwordStdin ? await readSecret() : undefined;
+        const password = await resetPlatformPassword(store, username, given);
+        console.log(`Reset the password of platform administrator "${username}".${given ? "" : ` Password: ${password}`}`);
+      }),
+    );
 }

@@ -26,7 +26,8 @@ async function findMeeting(scope: Scope, ref: string): Promise<string> {
   return meetings[0].id;
 }
 
-async function readSecret(): Promise<string> {
+/** A password from standard input (one line), so it never appears in a process list. */
+export async function readSecret(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const c of process.stdin) chunks.push(c as Buffer);
   return Buffer.concat(chunks)

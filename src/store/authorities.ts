@@ -21,13 +21,18 @@ export const encodeAuthority = encode;
  * be another authority's, so a request's host and an imported pack's printed name each lead
  * to one authority only. `db` lets an import create it inside the pack's own transaction.
  */
-export async function createAuthority(store: Store, input: AuthorityInput & { id?: string }, db: Db = store.db): Promise<Authority> {
+export async function createAuthority(
+  store: Store,
+  input: AuthorityInput & { id?: string },
+  db: Db = store.db,
+  actor = "platform",
+): Promise<Authority> {
   const now = nowInstant();
   const parsed = Authority.safeParse({ ...input, id: input.id ?? ulid(), createdAt: now, updatedAt: now });
   if (!parsed.success) throw invalid(parsed.error, "invalid authority");
   await checkUnique(db, parsed.data);
   await db.insertInto("authority").values(encode(parsed.data)).execute();
-  await new Scope(store, parsed.data.id, "platform", db).audit("authority", parsed.data.id, "insert", null, parsed.data);
+  await new Scope(store, parsed.data.id, actor, db).audit("authority", parsed.data.id, "insert", null, parsed.data);
   return parsed.data;
 }
 
@@ -104,4 +109,21 @@ export async function requireAuthority(store: Store, slug?: string): Promise<Aut
   if (all.length > 1)
     throw new MootError("invalid", `several authorities are stored; choose one with --authority (${all.map((x) => x.slug).join(", ")})`);
   return all[0];
+}
+
+/** The authority's own audit rows (added, renamed, host names…), newest first. */
+export async function authorityAudit(
+  store: Store,
+  id: string,
+): Promise<Array<{ at: string; actor: string; operation: string; before: string | null; after: string | null }>> {
+  return store.db
+    .selectFrom("audit_entry")
+    .select(["at", "actor", "operation", "before", "after"])
+    .where("authorityId", "=", id)
+    .where("tableName", "=", "authority")
+    .where("recordId", "=", id)
+    .orderBy("at", "desc")
+    .orderBy("id", "desc")
+    .limit(50)
+    .execute();
 }

@@ -63,4 +63,18 @@ export type Database = { [T in RecordTable]: StoredRow<RecordOf<T>> } & {
   alert_subscription: Subscription;
   alert_sent: AlertSent;
   alert_signup_attempt: { id: string; authorityId: string; key: string; windowStart: string; count: number };
+  platform_account: PlatformAccountRow;
+  platform_session: { id: string; accountId: string; createdAt: string; expiresAt: string };
 };
+
+export interface PlatformAccountRow {
+  id: string;
+  username: string;
+  displayName: string;
+  passwordHash: string;
+  disabled: number;
+  failures: number;
+  lockedUntil: string | null;
+  createdAt: string;
+  updatedAt: string;
+}

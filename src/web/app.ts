@@ -26,6 +26,7 @@ import { registerSyndication } from "./feeds/syndication.js";
 import { registerSitemap } from "./feeds/sitemap.js";
 import { API_BASE, createApi } from "./api/index.js";
 import { MIDDLEWARE, MOUNTS } from "./mounts.js";
+import { createPlatformApp, PLATFORM_PATH } from "./platform/routes.js";
 
 export type { App, AppEnv, AppOptions } from "./context.js";
 export { Layout } from "./views/layout.js";
@@ -54,8 +55,11 @@ export function createApp(store: Store, options: AppOptions = {}): App {
   // the leak test's route list all still see this one app.
   const resolved = new WeakMap<Request, Resolution | { kind: "error"; error: unknown }>();
   const dispatch = app.fetch;
+  // The deployment's administration is no council's: it is answered before any is chosen.
+  const platform = createPlatformApp(store, { onChange: () => tenants.invalidate() });
   app.fetch = async (request: Request, env?: unknown, ctx?: ExecutionContext) => {
     const url = new URL(request.url);
+    if (url.pathname === PLATFORM_PATH || url.pathname.startsWith(`${PLATFORM_PATH}/`)) return platform.fetch(request, env, ctx);
     let r: Resolution | { kind: "error"; error: unknown };
     try {
       r = await tenants.resolve(request.headers.get("host") ?? url.host, url.pathname);

@@ -4,6 +4,9 @@ import { RECORD_TABLES } from "../../src/domain/records.js";
 import { Scope } from "../../src/store/records.js";
 import { DIALECTS, freshStore, type TestStore } from "../support/stores.js";
 import { buildWebFixture, FIXTURE_NOW, markExempt, type WebFixture } from "../support/web-fixtures.js";
+import { interopSamples } from "../interop/leak-samples.js";
+import { addUser } from "../../src/workflow/accounts.js";
+import { EditorClient } from "../support/editor-client.js";
 
 /**
  * Two councils on one deployment with the same committees, people and slugs (the same
@@ -88,6 +91,9 @@ for (const dialect of DIALECTS) {
     let bIds: string[];
     let aTables: Record<string, string[]>;
     let bTables: Record<string, string[]>;
+    /** OParl, ModernGov-service, open-data and alerts URLs of each council (their parameters are not record ids). */
+    let aInterop: string[];
+    let bInterop: string[];
 
     beforeAll(async () => {
       store = await freshStore(dialect);
@@ -105,14 +111,22 @@ for (const dialect of DIALECTS) {
       aTables = await idsOf(store, a.authorityId);
       bTables = await idsOf(store, b.authorityId);
       bIds = Object.values(bTables).flat();
+      aInterop = Object.values(await interopSamples(store, a.authorityId, A.slug)).flat();
+      bInterop = Object.values(await interopSamples(store, b.authorityId, B.slug)).flat();
+      // Felpersham's exempt papers too: ids that no Borchester account may reach.
+      await markExempt(store, b);
+      const sa = new Scope(store, a.authorityId, "test");
+      await addUser(sa, { username: "clerk", role: "clerk", password: "correct horse battery staple" });
+      await addUser(sa, { username: "admin", role: "admin", password: "correct horse battery staple" });
+      await addUser(sa, { username: "member", role: "member", personId: a.people.chair.id, password: "correct horse battery staple" });
       app = createApp(store, { now: () => FIXTURE_NOW });
     });
     afterAll(() => store?.cleanup());
 
-    const leaksOf = async (origin: string, urls: string[]) => {
+    const leaksOf = async (origin: string, urls: string[], headers: Record<string, string> = {}) => {
       const found: string[] = [];
       for (const url of urls) {
-        const res = await app.request(`${origin}${url}`);
+        const res = await app.request(`${origin}${url}`, { headers });
         const body = (await res.text()).toLowerCase();
         const echo = new URL(url, "http://x").searchParams.get("q");
         if (body.includes(MARKER) && echo !== MARKER) found.push(`${url} (${res.status}) shows the marker`);
@@ -164,7 +178,7 @@ for (const dialect of DIALECTS) {
       const theirs = sampleUrls(app, b, bTables).urls;
       expect(mine.length).toBeGreaterThan(60);
       for (const origin of [`http://${A.hosts[0]}`, `${SHARED}/${A.slug}`]) {
-        expect(await leaksOf(origin, [...mine, ...theirs]), origin).toEqual([]);
+        expect(await leaksOf(origin, [...mine, ...theirs, ...aInterop, ...bInterop]), origin).toEqual([]);
       }
       for (const url of [`/meetings/${b.meetings.summer}`, `/documents/${b.documents.report}`, `/api/v1/meetings/${b.meetings.summer}`])
         expect((await app.request(`http://${A.hosts[0]}${url}`)).status, url).toBe(404);
@@ -172,6 +186,19 @@ for (const dialect of DIALECTS) {
       const feed = await (await app.request(`http://${B.hosts[0]}/feeds/decisions.atom`)).text();
       expect(feed).toContain(MARKER);
     });
+
+    for (const role of ["admin", "clerk", "member"] as const)
+      it(`signed in as Borchester's ${role}: no route of Borchester's site, interop and alerts included, shows Felpersham's drafts, exempt papers or records`, async () => {
+        const client = new EditorClient({ request: (path, init) => app.request(`http://${A.hosts[0]}${path}`, init) });
+        expect((await client.signIn(role, "correct horse battery staple")).status).toBe(303);
+        const cookie = [...client.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+        const urls = [...sampleUrls(app, a, aTables).urls, ...sampleUrls(app, b, bTables).urls, ...aInterop, ...bInterop];
+        expect(await leaksOf(`http://${A.hosts[0]}`, urls, { cookie })).toEqual([]);
+        // The session is Borchester's: carried to Felpersham it is no one's, and opens no editor there.
+        const carried = await app.request(`http://${B.hosts[0]}/editor/meetings/${b.meetings.summer}`, { headers: { cookie } });
+        expect(carried.status).toBe(303);
+        expect(carried.headers.get("location")).toMatch(/^\/sign-in/);
+      });
 
     it("routes by host name and by path prefix; the shared root lists the councils; links keep the prefix", async () => {
       const root = await app.request(`${SHARED}/`);

@@ -10,6 +10,7 @@ import { minutesPublishedMigration } from "./2026-12-04-withholding-minutes-publ
 import { searchTagsMigration } from "./2026-12-05-scale-search-tags.js";
 import { auditChangesOnlyMigration } from "./2026-12-05-scale-audit-changes-only.js";
 import { mattersMigration } from "./2026-12-06-matters-forward-plan-call-in.js";
+import { platformAdminsMigration } from "./2026-12-06-scale-platform-admins.js";
 
 /** One migration set for both dialects; names are `<date>-<serial>-<what-it-does>`. */
 export function migrations(dialect: DialectName): Record<string, Migration> {
@@ -26,5 +27,6 @@ export function migrations(dialect: DialectName): Record<string, Migration> {
     "2026-12-05-scale-audit-changes-only": auditChangesOnlyMigration(dialect),
     // Dated after the scale migrations so it sorts after them (Kysely runs migrations in name order).
     "2026-12-06-matters-forward-plan-call-in": mattersMigration(dialect),
+    "2026-12-06-scale-platform-admins": platformAdminsMigration(dialect),
   };
 }

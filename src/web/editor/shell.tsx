@@ -41,7 +41,12 @@ export async function editorPage(c: Context<AppEnv>, title: string, body: Child,
   const token = csrfToken(c);
   const staff = who && who.user.role !== "member";
   const el = (
-    <Layout title={title} site={c.get("authority")?.name ?? "Moot"} crumbs={[{ href: "/editor", label: "Editor" }]}>
+    <Layout
+      title={title}
+      site={c.get("authority")?.name ?? "Moot"}
+      wordmark={c.get("authority")?.logoText ?? undefined}
+      crumbs={[{ href: "/editor", label: "Editor" }]}
+    >
       {who && (
         <nav class="editor-nav noprint" aria-label="Editor">
           <ul class="plain">

@@ -22,6 +22,11 @@ export class TenantDirectory {
     private readonly opts: { freshnessMs: number; authorityId?: string },
   ) {}
 
+  /** Forgets the cached list, after this process changed an authority. */
+  invalidate(): void {
+    this.cached = null;
+  }
+
   /** Every authority, re-read at most once per freshness window (authorities are added rarely). */
   async all(): Promise<Authority[]> {
     const now = Date.now();

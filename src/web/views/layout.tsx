@@ -10,6 +10,8 @@ export interface LayoutProps {
   title: string;
   /** The council's name, shown in the header and the <title>. */
   site: string;
+  /** The header's wordmark: the authority's logo text when it has one, else its name. */
+  wordmark?: string;
   /** Which primary navigation entry is current. */
   section?: "home" | "calendar" | "committees" | "decisions" | "actions" | "search" | "people" | "api";
   crumbs?: Crumb[];
@@ -48,7 +50,7 @@ export function Layout(props: LayoutProps) {
         </a>
         <header class="site">
           <a class="name" href="/">
-            {props.site}
+            {props.wordmark ?? props.site}
           </a>
           <nav class="primary" aria-label="Main">
             <ul>

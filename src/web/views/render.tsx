@@ -11,7 +11,7 @@ export async function page(
   status: 200 | 400 | 403 | 404 | 409 | 413 | 422 | 423 | 429 | 500 | 503 | 504 = 200,
 ) {
   const el = (
-    <Layout {...props} site={c.get("authority")?.name ?? "Moot"}>
+    <Layout {...props} site={c.get("authority")?.name ?? "Moot"} wordmark={c.get("authority")?.logoText ?? undefined}>
       {children}
     </Layout>
   );
