@@ -6,6 +6,7 @@ import { createApp } from "../../src/web/app.js";
 import { DIALECTS, freshStore, type TestStore } from "../support/stores.js";
 import { buildWebFixture, FIXTURE_NOW, markExempt, type WebFixture } from "../support/web-fixtures.js";
 import { addVotes, type VoteFixture } from "../support/vote-fixtures.js";
+import { addMatters, type MatterFixture } from "../support/matter-fixtures.js";
 
 type App = ReturnType<typeof createApp>;
 const london = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
@@ -15,11 +16,13 @@ for (const dialect of DIALECTS) {
     let store: TestStore;
     let f: WebFixture;
     let v: VoteFixture;
+    let mf: MatterFixture;
     let app: App;
     beforeAll(async () => {
       store = await freshStore(dialect);
       f = await buildWebFixture(store);
       v = await addVotes(store, f);
+      mf = await addMatters(store, f);
       await markExempt(store, f);
       app = createApp(store, { now: () => FIXTURE_NOW });
     });
@@ -93,6 +96,7 @@ for (const dialect of DIALECTS) {
         "/votes/{id}": `/votes/${v.library}`,
         "/votes/{id}/ocd": `/votes/${v.library}/ocd`,
         "/meetings/{id}/votes/ocd": `/meetings/${f.meetings.summer}/votes/ocd`,
+        "/matters/{id}": `/matters/${mf.depot}`,
       };
       let walked = 0;
       for (const [path, ops] of Object.entries(doc.paths as Record<string, Record<string, any>>)) {

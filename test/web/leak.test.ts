@@ -140,6 +140,9 @@ function matterSamples(m: MatterFixture): Record<string, string[]> {
     "/matters": ["/matters", "/matters?q=25", ...q("/matters?q=")],
     "/matters/:id": Object.values(m).map((id) => `/matters/${id}`),
     "/forward-plan": ["/forward-plan"],
+    "/api/v1/matters": ["/api/v1/matters?limit=100", "/api/v1/matters?keyDecision=true", ...q("/api/v1/matters?q=")],
+    "/api/v1/matters/:id": Object.values(m).map((id) => `/api/v1/matters/${id}`),
+    "/api/v1/forward-plan": ["/api/v1/forward-plan"],
     "/editor/matters": ["/editor/matters"],
     "/editor/matters/:id": Object.values(m).map((id) => `/editor/matters/${id}`),
   };

@@ -67,6 +67,42 @@ describe("public matter pages and the forward plan", () => {
   });
 });
 
+describe("the matters API", () => {
+  let store: TestStore;
+  let f: WebFixture;
+  let m: MatterFixture;
+  let app: ReturnType<typeof createApp>;
+  beforeAll(async () => {
+    store = await freshStore("sqlite");
+    f = await buildWebFixture(store);
+    m = await addMatters(store, f);
+    app = createApp(store, { now: () => FIXTURE_NOW });
+  });
+  afterAll(() => store.cleanup());
+  const get = async (url: string) => (await app.request(url)).json() as Promise<Record<string, any>>;
+
+  it("serves a matter's history with each decision's call-in state, as public as the page", async () => {
+    const d = await get(`/api/v1/matters/${m.depot}`);
+    expect(d.reference).toBe("25/00102");
+    expect(d.history).toHaveLength(1);
+    expect(d.history[0].decision.callInState).toBe("called-in");
+    expect(d.history[0].decision.callInEndsOn).toBe("2025-07-28");
+    const lib = await get(`/api/v1/matters/${m.library}`);
+    expect(lib.history.map((s: { decision: unknown }) => s.decision === null)).toEqual([false, true]);
+    expect(JSON.stringify(lib)).not.toContain("guillemotlevy");
+    expect((await app.request(`/api/v1/matters/${m.draft}`)).status).toBe(404);
+    const list = await get("/api/v1/matters?keyDecision=true");
+    expect(list.items.map((x: { reference: string }) => x.reference)).toEqual(["25/00105"]);
+  });
+
+  it("serves the forward plan with the notice given", async () => {
+    const plan = (await get("/api/v1/forward-plan")) as unknown as Array<Record<string, any>>;
+    expect(plan.map((e) => e.reference)).toEqual(["25/00105"]);
+    expect(plan[0]!.notice).toEqual({ clearDays: 50, latest: "2025-10-12", sufficient: true });
+    expect(plan[0]!.decisionMaker.slug).toBe("cabinet");
+  });
+});
+
 describe("the clerk follows a matter in the editor", () => {
   let store: TestStore;
   let app: ReturnType<typeof createApp>;

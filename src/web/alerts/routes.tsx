@@ -49,7 +49,7 @@ async function signUpPage(c: Context<AppEnv>, values: Record<string, string>, er
   ]);
   const q = (k: string) => values[k] ?? c.req.query(k) ?? "";
   const chosen: Target =
-    (["committee", "person", "ward", "search"] as Target[]).find((t) => q(t)) ??
+    (["committee", "person", "ward", "matter", "search"] as Target[]).find((t) => q(t)) ??
     SubscriptionTarget.safeParse(q("target")).data ??
     "committee";
   const key = q(chosen) || q("targetKey");
@@ -60,7 +60,7 @@ async function signUpPage(c: Context<AppEnv>, values: Record<string, string>, er
     <>
       <h1>Email alerts</h1>
       <p>
-        Get an email when an agenda is published, when minutes are published or approved, or a daily digest. We send a link to confirm your
+        Get an email when an agenda is published, when minutes are published or approved, when a matter you follow moves, or a daily digest. We send a link to confirm your
         address first, and every message has a one-click unsubscribe.
       </p>
       {!enabled && <p class="exempt">Email alerts are not switched on for this site yet.</p>}

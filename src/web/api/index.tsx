@@ -4,6 +4,7 @@ import { formatZodError } from "../../domain/errors.js";
 import { registerRecordRoutes } from "./routes-records.js";
 import { registerMoreRoutes } from "./routes-more.js";
 import { registerVoteRoutes } from "./routes-votes.js";
+import { registerMatterRoutes } from "./routes-matters.js";
 import { page } from "../views/render.js";
 
 export const API_BASE = "/api/v1";
@@ -30,6 +31,7 @@ export function createApi() {
   registerRecordRoutes(api);
   registerMoreRoutes(api);
   registerVoteRoutes(api);
+  registerMatterRoutes(api);
   api.doc31("/openapi.json", INFO);
   api.get("/", async (c) => {
     const doc = api.getOpenAPI31Document(INFO);

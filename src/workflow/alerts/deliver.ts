@@ -7,7 +7,8 @@ import { committeesOfPerson, committeesOfWard, publicEventsSince, type AlertEven
 import { search } from "../../store/search.js";
 import { claimEvents, confirmedSubscriptions, releaseClaims, sentEventKeys, updateSubscription } from "../../store/subscriptions.js";
 import type { Mailer } from "./mailer.js";
-import { alertMail, digestMail, eventLines, type Site } from "./messages.js";
+import { alertMail, digestMail, eventLines, matterLines, type Site } from "./messages.js";
+import { matterDetail } from "../../store/queries/matters.js";
 
 export interface AlertRun {
   /** Messages sent: immediate alerts and digests. */
@@ -44,11 +45,17 @@ export async function runAlerts(store: Store, authorityId: string, opts: AlertRu
     if (!details.has(id)) details.set(id, meetingDetail(store, authorityId, id, PUBLIC));
     return details.get(id)!;
   };
+  const today = londonToday(now);
   const content = async (e: AlertEvent) => {
+    if (e.kind === "matter") {
+      // Read as the public reads the matter: a step it cannot see sends nothing.
+      const m = e.matterId ? await matterDetail(store, authorityId, e.matterId, PUBLIC, today) : undefined;
+      const step = m?.steps.find((x) => x.step.id === e.stepId);
+      return m && step ? matterLines(opts.site, e, m, step) : null;
+    }
     const d = e.meetingId ? await detail(e.meetingId) : undefined;
     return d ? eventLines(opts.site, e, d) : null;
   };
-  const today = londonToday(now);
   for (const sub of subs) {
     const relevant = await relevantEvents(store, authorityId, sub, events);
     if (!relevant.length) continue;

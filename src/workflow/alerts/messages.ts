@@ -1,5 +1,6 @@
 import { TARGET_NOUN, type Subscription } from "../../domain/subscription.js";
 import type { MeetingDetail } from "../../store/queries/meetings.js";
+import type { MatterDetail, MatterStepEntry } from "../../store/queries/matters.js";
 import type { AlertEvent } from "../../store/queries/alert-events.js";
 import type { OutgoingMail } from "./mailer.js";
 
@@ -96,6 +97,27 @@ export function eventLines(site: Site, event: AlertEvent, d: MeetingDetail): { t
       `${event.kind === "minutes-approved" ? "The minutes of" : "The draft minutes of"} ${meeting} ${event.kind === "minutes-approved" ? "have been approved" : "have been published"}.`,
       ...(decisions.length ? [`Decisions:\n${decisions.join("\n")}`] : []),
       `Read the minutes: ${link}#minutes`,
+    ],
+  };
+}
+
+/** A followed matter moved: the step, as the public matter page shows it. */
+export function matterLines(site: Site, event: AlertEvent, m: MatterDetail, s: MatterStepEntry): { title: string; lines: string[] } {
+  const name = `${m.matter.reference}: ${m.matter.title}`;
+  const meeting = `${s.meeting.committee.name}, ${when(s.meeting)}`;
+  const calledIn = event.key.startsWith("call-in:");
+  const decision = s.decision && !s.decision.withheld ? s.decision.decision : null;
+  return {
+    title: calledIn ? `Decision called in: ${name}` : `Matter moved: ${name}`,
+    lines: [
+      calledIn
+        ? `A decision on ${name} taken at ${meeting} has been called in for scrutiny; it cannot be implemented until the call-in ends.`
+        : `${name} is now part of ${meeting}${s.item ? `, item ${s.item.number}: ${s.item.title}` : ""}.`,
+      ...(s.step.note ? [s.step.note] : []),
+      ...(s.document ? [`Report: ${s.document.title}`] : []),
+      ...(decision ? [`Decision: ${decision.text}`] : []),
+      ...(calledIn && decision?.callInReason ? [`Reason: ${decision.callInReason}`] : []),
+      `Read its history: ${site.url}/matters/${m.matter.id}`,
     ],
   };
 }

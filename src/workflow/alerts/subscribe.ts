@@ -1,3 +1,6 @@
+import { londonToday } from "../../domain/time.js";
+import { PUBLIC } from "../../domain/viewer.js";
+import { matterDetail } from "../../store/queries/matters.js";
 import { createHash, randomBytes } from "node:crypto";
 import { MootError, invalid } from "../../domain/errors.js";
 import { SubscribeForm, type Subscription } from "../../domain/subscription.js";
@@ -55,8 +58,12 @@ async function labelFor(store: Store, authorityId: string, target: Subscription[
     if (!(await listWards(store, authorityId)).includes(key)) throw new MootError("invalid", "targetKey: there is no such ward");
     return `${key} ward`;
   }
-  // Matters arrive with their own module (domain/matter.ts); until then none can be followed.
-  if (target === "matter") throw new MootError("invalid", "targetKey: there is no such matter");
+  if (target === "matter") {
+    // Only a matter the public may see can be followed: its title is read as the public reads it.
+    const m = await matterDetail(store, authorityId, key, PUBLIC, londonToday());
+    if (!m) throw new MootError("invalid", "targetKey: there is no such matter");
+    return `${m.matter.reference}: ${m.matter.title}`;
+  }
   return `the search "${key}"`;
 }
 
