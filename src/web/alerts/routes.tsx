@@ -60,8 +60,8 @@ async function signUpPage(c: Context<AppEnv>, values: Record<string, string>, er
     <>
       <h1>Email alerts</h1>
       <p>
-        Get an email when an agenda is published, when minutes are published or approved, when a matter you follow moves, or a daily digest. We send a link to confirm your
-        address first, and every message has a one-click unsubscribe.
+        Get an email when an agenda is published, when minutes are published or approved, when a matter you follow moves, or a daily digest.
+        We send a link to confirm your address first, and every message has a one-click unsubscribe.
       </p>
       {!enabled && <p class="exempt">Email alerts are not switched on for this site yet.</p>}
       {error && (
