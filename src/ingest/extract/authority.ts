@@ -10,7 +10,7 @@ import { fromCapitals } from "../parse/capitals.js";
 const KIND = "(?:Metropolitan Borough|Royal Borough|London Borough|Borough|City|County|District|Town|Parish|Community|Combined|Unitary)";
 // "Ferryport –On-Craig": a dash may open a word of a place name.
 const NAME_WORD = "[–—-]?[A-Z][A-Za-z’'\\-]+";
-const JOIN = "(?:\\s+(?:upon|on|in|under|and|of|the|-)\\s+|\\s+|-)";
+const JOIN = "(?:\\s+(?:upon|on|in|under|and|of|the|with|cum|-)\\s+|\\s+|-)";
 const QUALIFIED_RE = new RegExp(`\\b((?:The\\s+)?(?:${NAME_WORD}${JOIN}){0,4}?${NAME_WORD}\\s+${KIND}\\s+Council)\\b`, "g");
 /** Authorities that are not councils: "West of England Mayoral Combined Authority", "Greater London Authority". */
 const AUTHORITY_RE = new RegExp(

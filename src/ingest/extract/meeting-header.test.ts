@@ -116,4 +116,13 @@ describe("extract on minutes-only packs", () => {
       "MINUTES OF THE MEETING OF\nTHE LOXLEY BARRETT COMMUNITY COUNCIL HELD IN THE PAVILION ON MONDAY 2nd OCTOBER 2017 AT 19:00 HRS\n\nPresent: Mr A Ames, Mrs B Bell\nMr C Cole was co-opted on to the Community Council";
     expect(header(text, true).committee).toBe("Loxley Barrett Community Council");
   });
+
+  it("skips the date of the next meeting above the minutes, but not a notice calling 'the next meeting'", () => {
+    const minutesText =
+      "Date and time of next meeting\n\n- 21st May, 2024 at 2pm\n\nPARKS PANEL Wednesday, 15th January, 2024\n\nPresent: Cllr A Ames";
+    expect(header(minutesText, true).date).toBe("2024-01-15");
+    const notice =
+      "Notice is hereby given that the next meeting of the Parks Panel will be held on Tuesday 10th January 2017 at 7pm.\n\nAGENDA\n\n1. Apologies";
+    expect(header(notice).date).toBe("2017-01-10");
+  });
 });

@@ -56,16 +56,31 @@ export function findMeetingDate(lines: FlatLine[]): HeaderField<string> | null {
   lines.forEach((l, k) => {
     const d = findDatesAcross(l.text, lines[k + 1]?.text).find((x) => x.hasDay);
     if (!d) return;
-    const s = scoreDateLine(
-      l,
-      lines.slice(k + 1).find((x) => x.text),
-    );
+    const s =
+      scoreDateLine(
+        l,
+        lines.slice(k + 1).find((x) => x.text),
+      ) - (nextMeeting(lines, k, false) ? 8 : 0);
     if (s > bestScore) {
       bestScore = s;
       best = { value: d.iso, line: l };
     }
   });
   return best;
+}
+
+/**
+ * FORMAT.md convention 6: "Date of next meeting" (on the line or just above it) is not this
+ * meeting. A notice's "the next meeting of the Council will be held on …" is the meeting it
+ * calls, so on a front sheet only the labelled form counts.
+ */
+function nextMeeting(lines: FlatLine[], k: number, minutes = true): boolean {
+  const re = minutes
+    ? /\b(?:next|future|further) meetings?\b/i
+    : /\b(?:date|dates|time) (?:and (?:time|venue|place) )?of (?:the )?(?:next|future) meetings?\b|\b(?:next|future) meetings?\s*[:\-–]/i;
+  if (re.test(lines[k]!.text)) return true;
+  for (let j = k - 1; j >= 0 && j >= k - 3; j--) if (lines[j]!.text) return re.test(lines[j]!.text);
+  return false;
 }
 
 /** A sentence in the minutes' opening that says when the meeting was held. */
@@ -227,10 +242,14 @@ function findCommittee(lines: FlatLine[], date: HeaderField<string> | null, auth
     // "MINUTES OF THE MEETING OF" / "THE ASHWELL PARISH COUNCIL HELD IN …": a title wrapped after "of".
     const next = lines.slice(k + 1).find((x) => x.text)?.text ?? "";
     const text = /\bof(?:\s+the)?$/i.test(l.text) ? `${l.text} ${next}` : l.text;
-    const m = HELD_OF_RE.exec(text);
+    // "MINUTES OF THE PARISH COUNCIL MEETING HELD IN …": the body before "meeting".
+    const m = HELD_OF_RE.exec(text) ?? /\bminutes of (?:the |a |an )?((?:\S+\s+){0,8}?\S*\s*council)\s+meeting\s+held\b/i.exec(text);
     let strong = false;
-    if (m && m[1]!.split(/\s+/).length <= 14) {
-      name = nameBareCouncil(m[1]!, text, authority);
+    // Not an agenda item about an earlier meeting ("2. Minutes of the previous Parish Council meeting held on …").
+    const earlier = /\b(?:previous|last|prior|earlier)\b/i.test(text) || Boolean(l.cells) || /^\d{1,3}[.)]?\s/.test(l.text);
+    if (m && !earlier && m.index < 20 && m[1]!.split(/\s+/).length <= 14) {
+      // "… Children Board (LSCB), held on …": the short form and comma go.
+      name = nameBareCouncil(m[1]!.replace(/\s*\([A-Z]{2,10}\)\s*,?$|,$/, ""), text, authority);
       strong = true;
     }
     const to = /^to (?:all )?(?:the )?members of (?:the )?(.+?)[.,:]?$/i.exec(l.text);
@@ -264,7 +283,9 @@ export function extractMeetingHeader(lines: FlatLine[], authority: string | null
   const head = opts.minutes ? lines.slice(0, 40) : lines;
   let date: HeaderField<string> | null;
   if (opts.minutes) {
-    const at = head.findIndex((l, k) => findDatesAcross(l.text, head[k + 1]?.text).some((d) => d.hasDay) && !NOT_MEETING_DATE.test(l.text));
+    const at = head.findIndex(
+      (l, k) => findDatesAcross(l.text, head[k + 1]?.text).some((d) => d.hasDay) && !NOT_MEETING_DATE.test(l.text) && !nextMeeting(head, k),
+    );
     const first = head[at];
     date = first ? { value: findDatesAcross(first.text, head[at + 1]?.text).find((d) => d.hasDay)!.iso, line: first } : null;
   } else {

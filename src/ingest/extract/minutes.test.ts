@@ -168,4 +168,28 @@ describe("decisions in unmarked paragraphs", () => {
       { number: "22/104", title: "Correspondence", decisions: [] },
     ]);
   });
+
+  it("infers the scheme from the headings' sequence: dotted, prefixed, dashed and run-on numbers", () => {
+    const heads = ["Apologies", "Declarations of interest", "Police report", "Planning"];
+    const doc = (n: (i: number) => string) =>
+      heads.flatMap((h, i) => [`${n(i)}${h}`, "The council noted the update from the clerk.", ""]).join("\n");
+    expect(minutes(doc((i) => `24.03.0${i + 1} `)).map((m) => m.number)).toEqual(["24.03.01", "24.03.02", "24.03.03", "24.03.04"]);
+    expect(minutes(doc((i) => `Min ${i + 41}/24 `)).map((m) => m.number)).toEqual(["41/24", "42/24", "43/24", "44/24"]);
+    expect(minutes(doc((i) => `Minute ${i + 1} - `)).map((m) => m.title)).toEqual(heads);
+    const runOn = heads.map((h, i) => `${3301 + i}. ${h}: nothing further was reported this month.`).join("\n\n");
+    expect(minutes(runOn).map((m) => [m.number, m.title])).toEqual(heads.map((h, i) => [String(3301 + i), h]));
+  });
+
+  it("prefers headings on their own lines to numbered paragraphs run on after a colon", () => {
+    const text = [
+      "| 1. | Leader's questions |",
+      "1. Buses: members asked about the routes.",
+      "2. Housing: members asked about the targets.",
+      "| 2. | Minutes |",
+      "The minutes were approved.",
+      "| 3. | Budget |",
+      "Noted.",
+    ].join("\n");
+    expect(minutes(text).map((m) => m.title)).toEqual(["Leader's questions", "Minutes", "Budget"]);
+  });
 });

@@ -15,8 +15,12 @@ export interface MinuteHit {
   decisions: { text: string; line: FlatLine }[];
 }
 
-const CODED_RE = /^((?:[A-Z]{1,8}[\s/.-]?)?\d{1,4}\/\d{2,4}(?:\/\d{2,4})?|[A-Z]{1,8}\s?\d{1,4}\.\d{2,4})[.:]?(?:\s+(.*))?$/;
-const NUMERIC_RE = /^(?:(?:minute|min\.?|item)\s+(?:no\.?\s*)?)?(\d{1,4}[a-z]?)(?:\.|\)|:)?(?:\s+(.*))?$/i;
+// "CES47/02/17", "CYP 44/22", "14/037", "Min 101/21", "21.01.05" (dotted, three parts).
+const CODED_RE =
+  /^(?:(?:minute|min)\.?\s+(?:no\.?\s*)?)?((?:[A-Z]{1,8}[\s/.-]?)?\d{1,4}\/\d{2,4}(?:\/\d{2,4})?|[A-Z]{1,8}\s?\d{1,4}\.\d{2,4}|\d{1,4}\.\d{1,2}\.\d{1,3})[.:]?(?:\s*[-–—]\s+|\s+)?(.*)$/i;
+const NUMERIC_RE = /^(?:(?:minute|min\.?|item)\s+(?:no\.?\s*)?)?(\d{1,4}(?:\.0(?=\s))?[a-z]?)(?:\.|\)|:)?(?:\s*[-–—]\s+|\s+)?(.*)$/i;
+/** "2503. Police Report: No report received …": a heading that runs straight into its text. */
+const RUN_ON_RE = /^([A-Z‘'"“][^:.;]{2,60}?)\s*[:–—-]\s+\S/;
 const TRIGGER_RE =
   /^(?:\(?\d+[.)]?\s*)?(?:it was\s+|and\s+|(?:the\s+)?(?:members|committee|sub-committee|panel|board|cabinet|council)\s+(?:unanimously\s+)?)?(resolved|agreed|recommended|decided)\b(?:\s*\(?(?:unanimously|accordingly|by consensus)\)?)?\s*[:\-–—,]*\s*/i;
 const NOTED_RE =
@@ -116,16 +120,36 @@ export function extractMinutes(lines0: FlatLine[], from: number): MinuteHit[] {
     const t = l.text;
     if (!t || (l.cells && l.cells.filter((c) => c.trim()).length > 2)) return;
     const c = CODED_RE.exec(t);
-    if (c) {
-      coded.push({ k, number: c[1]!.trim(), value: 0, title: c[2] ?? "", weight: isBoldHeading(l) ? 3 : 1 });
+    // A heading, or a heading run on into its text ("21/45: Police Report: none received.").
+    const heading = (title: string) => {
+      const run = RUN_ON_RE.exec(title);
+      const runOn = run && run[1]!.split(/\s+/).length <= 8 ? run[1]! : null;
+      // "Police report: none received." is a heading and its text, even when short.
+      if (runOn && /[:–—-]\s+.*[.!]$/.test(title) && /^[A-Z]/.test(title)) return runOn;
+      return headingLike(title, l) ? title : runOn;
+    };
+    if (c && !/^\d{1,2}\.\d{1,2}\.\d{2,4}\b/.test(t.replace(/^\d{1,4}\.\d{1,2}\.\d{1,3}\s+[A-Z].*$/, ""))) {
+      const title = c[2] ?? "";
+      // A dotted number is trusted only when it heads a heading, not a paragraph.
+      if (/^\d{1,4}\.\d{1,2}\.\d{1,3}$/.test(c[1]!) && heading(title) === null) return;
+      coded.push({ k, number: c[1]!.trim(), value: 0, title: heading(title) ?? title, weight: isBoldHeading(l) ? 3 : 1 });
       return;
     }
     const n = NUMERIC_RE.exec(t);
+    const title = n ? heading(n[2] ?? "") : null;
     if (
-      (n && headingLike(n[2] ?? "", l) && !/^\d{1,4}$/.test(t)) ||
+      (n &&
+        title !== null &&
+        !/^\d{1,4}$/.test(t) &&
+        !/^\d{1,4}\s+(?:am|pm|hrs|hours|minutes|days|weeks|months|years|people|members|houses|homes|dwellings)\b/.test(t)) ||
       (n && /^\d{1,4}\.?$/.test(t) && /^[A-Z]/.test(lines[nextIdx(lines, k)]?.text ?? ""))
     ) {
-      numeric.push({ k, number: n![1]!, value: parseInt(n![1]!, 10), title: n![2] ?? "", weight: isBoldHeading(l) ? 3 : 1 });
+      // A run-on heading weighs less than a heading on its own line, so numbered paragraphs
+      // ("1. Clean energy: the Mayor said …") lose to the headings around them; an item row
+      // of a table weighs more.
+      const runOn = title !== null && title !== (n![2] ?? "");
+      const weight = (isBoldHeading(l) ? 3 : 1) * (runOn ? 0.5 : 1) + (l.cells ? 1 : 0);
+      numeric.push({ k, number: n![1]!, value: parseInt(n![1]!, 10), title: title ?? "", weight });
     }
   });
   // A digit lost in print ("6" between 55 and 57) still continues the run.
@@ -143,7 +167,10 @@ export function extractMinutes(lines0: FlatLine[], from: number): MinuteHit[] {
     if (c.value < prev.value && c.number.length < String(prev.value).length && String(prev.value + 1).endsWith(c.number))
       c.value = prev.value + 1;
   }
-  const chain = coded.length >= 2 ? pickChain(countingPart(coded)) : pickChain(numeric);
+  // The scheme the document uses is the one whose headings make the longer run.
+  const codedChain = coded.length >= 2 ? pickChain(countingPart(coded)) : [];
+  const numericChain = pickChain(numeric);
+  const chain = codedChain.length >= 2 && codedChain.length * 2 >= numericChain.length ? codedChain : numericChain;
   if (chain.length < 2 && !(chain.length === 1 && coded.length)) return [];
   return chain.map((c, idx) => {
     let title = c.title;
