@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import type { Command } from "commander";
 import type { Scope } from "../store/records.js";
@@ -83,10 +84,11 @@ export function registerCycleCommands(program: Command): void {
     .argument("<meeting>", "meeting id, or committee-slug/YYYY-MM-DD")
     .option("--audience <who>", "public (exempt papers restricted) or members", "public")
     .option("--html", "write the HTML version instead of PDF")
-    .option("-o, --out <file>", "output file (default: <committee>-<date>-<audience>.pdf)")
+    .option("-o, --out <file>", "output file (required unless --queue); an existing file is kept unless --force")
+    .option("--force", "overwrite the --out file if it exists")
     .option("--queue", "queue the build for `moot worker` (PostgreSQL) and keep it as the meeting's pack document")
     .option("-a, --authority <slug>")
-    .action((ref: string, opts: { audience: string; html?: boolean; out?: string; authority?: string; queue?: boolean }) =>
+    .action((ref: string, opts: { audience: string; html?: boolean; out?: string; force?: boolean; authority?: string; queue?: boolean }) =>
       withStore(async (store) => {
         if (opts.audience !== "public" && opts.audience !== "members")
           throw new MootError("invalid", `--audience must be public or members (got "${opts.audience}")`);
@@ -108,7 +110,14 @@ export function registerCycleCommands(program: Command): void {
           }
         }
         const packOpts = { audience, viewer: audience === "members" ? ({ kind: "clerk" } as const) : undefined };
-        const out = opts.out ?? `${committee.slug}-${meeting.localDate}-${audience}.${opts.html ? "html" : "pdf"}`;
+        // Never a file dropped into whatever directory the command ran in, nor one overwritten unasked.
+        const out = opts.out;
+        if (!out)
+          throw new MootError(
+            "invalid",
+            `--out: say where to write the pack, e.g. --out ${committee.slug}-${meeting.localDate}-${audience}.${opts.html ? "html" : "pdf"}`,
+          );
+        if (!opts.force && existsSync(out)) throw new MootError("conflict", `${out} already exists; add --force to overwrite it`);
         const data = opts.html
           ? await (await import("../workflow/pack-html.js")).buildPackHtml(scope, meetingId, packOpts)
           : await (await import("../workflow/pack.js")).buildPack(scope, meetingId, packOpts);

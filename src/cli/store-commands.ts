@@ -112,7 +112,15 @@ export function registerStoreCommands(program: Command): void {
           }
           // The command line is an operator's tool, but it still shows only what the public may see.
           const hits = await search(store, authority.id, query, filters, { kind: "public" });
-          if (opts.json) return console.log(JSON.stringify(hits, null, 2));
+          // JSON as the API gives it: the snippet as text parts with the matches marked, no control characters.
+          if (opts.json)
+            return console.log(
+              JSON.stringify(
+                hits.map((h) => ({ ...h, snippet: snippetParts(h.snippet) })),
+                null,
+                2,
+              ),
+            );
           if (hits.length === 0) return console.log("No results.");
           const tty = process.stdout.isTTY;
           for (const h of hits) {

@@ -15,3 +15,11 @@ export const Declaration = RecordBase.extend({
   itemAsPrinted: ShortText.nullable().default(null),
 });
 export type Declaration = z.infer<typeof Declaration>;
+
+/** What each type is called in full, as residents read it (the abbreviation in brackets). */
+export const INTEREST_LABELS: Record<z.infer<typeof InterestType>, string> = {
+  dpi: "Disclosable pecuniary interest (DPI)",
+  ori: "Other registrable interest (ORI)",
+  nri: "Non-registrable interest (NRI)",
+  other: "Interest",
+};

@@ -15,6 +15,8 @@ import { registerHome } from "./pages/home.js";
 import { registerCalendar } from "./pages/calendar.js";
 import { registerCommittees } from "./pages/committees.js";
 import { registerMeeting } from "./pages/meeting.js";
+import { registerMeetingDownloads } from "./pages/meeting-downloads.js";
+import { registerGlossary } from "./pages/glossary.js";
 import { registerDocument } from "./pages/document.js";
 import { registerPeople } from "./pages/people.js";
 import { registerDecisions } from "./pages/decisions.js";
@@ -100,6 +102,8 @@ export function createApp(store: Store, options: AppOptions = {}): App {
   registerCalendar(app);
   registerCommittees(app);
   registerMeeting(app);
+  registerMeetingDownloads(app);
+  registerGlossary(app);
   registerDocument(app);
   registerPeople(app);
   registerDecisions(app);

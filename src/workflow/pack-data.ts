@@ -94,20 +94,30 @@ export async function loadPackData(scope: Scope, meetingId: string, opts: PackOp
         papers.push({ doc, restrictedParagraph: by.paragraph, pages: 1, bytes: null, openPages: [] });
         continue;
       }
-      if (!isPdf) {
+      // A paper held only as text (or whose original PDF cannot be read) is printed from its open pages' text.
+      const asText = async (): Promise<PackPaper | null> => {
         const openIds = new Set(answers.filter((a) => !a.withheld).map((a) => a.pageId));
         const texts = (await scope.list("document_page", { documentId: doc.id }, ["pageNumber"])).filter((p) => openIds.has(p.id));
-        if (texts.length === 0) continue;
+        if (texts.length === 0) return null;
         const bytes = await textPages(texts.map((p) => p.text));
         const pages = (await PDFDocument.load(bytes)).getPageCount();
-        papers.push({ doc, restrictedParagraph: null, pages, bytes, openPages: texts.map((p) => p.pageNumber) });
-        continue;
+        return { doc, restrictedParagraph: null, pages, bytes, openPages: texts.map((p) => p.pageNumber) };
+      };
+      let printed: PackPaper | null;
+      if (!isPdf) printed = await asText();
+      else {
+        try {
+          const original = new Uint8Array(await scope.store.files.get(doc.sha256!));
+          const bytes = answers.length > 0 ? await pdfPages(original, open, doc) : await paperBytes(original, doc);
+          const pages = (await PDFDocument.load(bytes)).getPageCount();
+          const openPages = answers.length > 0 ? answers.filter((a) => !a.withheld).map((a) => a.pageNumber) : null;
+          printed = { doc, restrictedParagraph: null, pages, bytes, openPages };
+        } catch (e) {
+          if (e instanceof MootError) throw e;
+          printed = await asText();
+        }
       }
-      const original = new Uint8Array(await scope.store.files.get(doc.sha256!));
-      const bytes = answers.length > 0 ? await pdfPages(original, open, doc) : await paperBytes(original, doc);
-      const pages = (await PDFDocument.load(bytes)).getPageCount();
-      const openPages = answers.length > 0 ? answers.filter((a) => !a.withheld).map((a) => a.pageNumber) : null;
-      papers.push({ doc, restrictedParagraph: null, pages, bytes, openPages });
+      if (printed) papers.push(printed);
     }
     const [cover] = await scope.list("report_cover", { agendaItemId: item.id });
     // The public pack never prints an exempt item's description, urgency reason or cover.

@@ -83,6 +83,11 @@ export async function listActions(store: Store, authorityId: string, viewer: Vie
           .execute(),
       )
     : [];
+  const staff = viewer.kind === "clerk" || viewer.kind === "admin" ? null : await staffNames(store, authorityId);
+  const publicUpdate = (u: ActionUpdate): ActionUpdate => {
+    const role = staff && u.byName ? staff.get(u.byName.trim().toLowerCase()) : undefined;
+    return role === undefined ? u : { ...u, byName: role };
+  };
   const items = actions.map((action, i) => {
     const r = rows[i];
     const w = withheld(viewer, action.committeeId, r.itemParagraph === null ? null : Number(r.itemParagraph));
@@ -90,9 +95,28 @@ export async function listActions(store: Store, authorityId: string, viewer: Vie
       action: w ? { ...action, text: w.notice, successMeasure: null } : action,
       overdue: isOverdue(action, f.today),
       committee: action.committeeId && r.cSlug ? { id: action.committeeId, slug: r.cSlug, name: r.cName! } : null,
-      history: w ? [] : updates.filter((u) => u.actionId === action.id),
+      history: w ? [] : updates.filter((u) => u.actionId === action.id).map(publicUpdate),
       withheld: w,
     };
   });
   return { items, total: Number(n.n), limit, offset };
+}
+
+/**
+ * Sign-in names of the council's staff accounts, mapped to what the public is shown instead:
+ * an update a clerk typed carries their user name, which is staff data, not a public record.
+ */
+async function staffNames(store: Store, authorityId: string): Promise<Map<string, string>> {
+  const rows = await store.db
+    .selectFrom("user_account")
+    .select(["username", "displayName", "role"])
+    .where("authorityId", "=", authorityId)
+    .execute();
+  const names = new Map<string, string>();
+  for (const r of rows) {
+    if (r.role === "member") continue; // a councillor's own name is public
+    names.set(r.username.toLowerCase(), "Democratic Services");
+    names.set(r.displayName.trim().toLowerCase(), "Democratic Services");
+  }
+  return names;
 }

@@ -115,3 +115,45 @@ function prevDay(iso: string): string {
   d.setUTCDate(d.getUTCDate() - 1);
   return d.toISOString().slice(0, 10);
 }
+
+export interface CommitteeSummary {
+  committee: Committee;
+  /** The current chair (today inside the membership's dates). */
+  chair: Person | null;
+  next: Pick<MeetingSummary, "id" | "localDate" | "localTime" | "status"> | null;
+}
+
+/** The committees list as residents read it: each with its chair and next meeting. */
+export async function committeeSummaries(store: Store, authorityId: string, today: string): Promise<CommitteeSummary[]> {
+  const committees = (await listCommittees(store, authorityId)).items;
+  const [chairs, nexts] = await Promise.all([
+    store.db
+      .selectFrom("membership")
+      .innerJoin("person", "person.id", "membership.personId")
+      .selectAll("person")
+      .select("membership.committeeId as mCommittee")
+      .where("membership.authorityId", "=", authorityId)
+      .where("membership.role", "=", "chair")
+      .where((eb) => eb.or([eb("membership.fromDate", "is", null), eb("membership.fromDate", "<=", today)]))
+      .where((eb) => eb.or([eb("membership.toDate", "is", null), eb("membership.toDate", ">=", today)]))
+      .execute(),
+    store.db
+      .selectFrom("meeting")
+      .select(["id", "committeeId", "localDate", "localTime", "status"])
+      .where("authorityId", "=", authorityId)
+      .where("localDate", ">=", today)
+      .where("status", "!=", "cancelled")
+      .orderBy("localDate")
+      .orderBy("localTime")
+      .execute(),
+  ]);
+  return committees.map((committee) => {
+    const chairRow = chairs.find((r) => r.mCommittee === committee.id);
+    const next = nexts.find((m) => m.committeeId === committee.id);
+    return {
+      committee,
+      chair: chairRow ? (decodeOne("person", chairRow) ?? null) : null,
+      next: next ? { id: next.id, localDate: next.localDate, localTime: next.localTime, status: next.status } : null,
+    };
+  });
+}

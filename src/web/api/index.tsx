@@ -41,7 +41,9 @@ export function createApi() {
       { title: "Open data API", section: "api", crumbs: [{ href: "/", label: "Home" }] },
       <>
         <h1>Open data API</h1>
-        <p>{INFO.info.description}</p>
+        <p>
+          <Prose text={INFO.info.description} />
+        </p>
         <p>
           Machine-readable description: <a href={`${API_BASE}/openapi.json`}>OpenAPI 3.1 document</a>. Feeds:{" "}
           <a href="/calendar.ics">all meetings (iCal)</a>, <a href="/feeds/meetings.atom">new meetings</a>,{" "}
@@ -58,7 +60,7 @@ export function createApi() {
               string,
               {
                 summary?: string;
-                parameters?: Array<{ name: string; in: string; required?: boolean; schema?: { type?: string; enum?: string[] } }>;
+                parameters?: Array<{ name: string; in: string; required?: boolean; schema?: Schema }>;
               }
             >,
           ).map(([method, op]) => (
@@ -69,7 +71,11 @@ export function createApi() {
                   {path}
                 </code>
               </h3>
-              <p>{op.summary}</p>
+              {op.summary && (
+                <p>
+                  <Prose text={op.summary} />
+                </p>
+              )}
               {op.parameters && op.parameters.length > 0 && (
                 <table>
                   <caption class="muted">Parameters</caption>
@@ -89,7 +95,7 @@ export function createApi() {
                         </td>
                         <td>{p.in}</td>
                         <td>{p.required ? "yes" : "no"}</td>
-                        <td>{p.schema?.enum ? p.schema.enum.join(" | ") : (p.schema?.type ?? "")}</td>
+                        <td>{typeName(p.schema)}</td>
                       </tr>
                     ))}
                   </tbody>
@@ -102,4 +108,31 @@ export function createApi() {
     );
   });
   return api;
+}
+
+interface Schema {
+  type?: string | string[];
+  enum?: unknown[];
+  anyOf?: Schema[];
+  oneOf?: Schema[];
+  format?: string;
+}
+
+/** A parameter's type in words: "integer", "date", "open | closed"; null is not a type a reader passes. */
+function typeName(s: Schema | undefined): string {
+  if (!s) return "";
+  if (s.enum)
+    return s.enum
+      .filter((v) => v !== null)
+      .map(String)
+      .join(" | ");
+  const alts = s.anyOf ?? s.oneOf;
+  if (alts) return [...new Set(alts.map(typeName).filter(Boolean))].join(" or ");
+  const types = (Array.isArray(s.type) ? s.type : s.type ? [s.type] : []).filter((t) => t !== "null");
+  return types.map((t) => (t === "string" && s.format ? s.format : t)).join(" or ");
+}
+
+/** Text written with `code` spans in Markdown style (as the OpenAPI document carries it), shown as code. */
+function Prose(props: { text: string }) {
+  return <>{props.text.split("`").map((part, i) => (i % 2 ? <code>{part}</code> : part))}</>;
 }

@@ -11,6 +11,7 @@ import {
   DateRange,
   ErrorOut,
   IdParam,
+  IdOrSlugParam,
   MeetingDetailOut,
   MeetingStatus,
   MeetingSummaryOut,
@@ -51,13 +52,15 @@ export function registerRecordRoutes(api: OpenAPIHono<AppEnv>) {
       method: "get",
       path: "/committees/{id}",
       tags: ["Committees"],
-      summary: "A committee with members, future meetings and work programme",
-      request: { params: IdParam },
+      summary: "A committee, by id or slug, with members, future meetings and work programme",
+      request: { params: IdOrSlugParam },
       responses: { 200: json(CommitteeDetailOut, "The committee"), ...notFound },
     }),
     async (c) => {
       const a = c.get("authority");
-      const committee = await findCommittee(c.get("store"), a.id, { id: c.req.valid("param").id });
+      const key = c.req.valid("param").id;
+      const committee =
+        (await findCommittee(c.get("store"), a.id, { id: key })) ?? (await findCommittee(c.get("store"), a.id, { slug: key }));
       if (!committee) throw new MootError("not_found", "no such committee");
       const d = await committeeDetail(c.get("store"), a.id, committee, c.get("viewer"), c.get("today"));
       return c.json(
@@ -141,13 +144,14 @@ export function registerRecordRoutes(api: OpenAPIHono<AppEnv>) {
       method: "get",
       path: "/people/{id}",
       tags: ["People"],
-      summary: "A person with memberships, attendance and declarations",
-      request: { params: IdParam },
+      summary: "A person, by id or slug, with memberships, attendance and declarations",
+      request: { params: IdOrSlugParam },
       responses: { 200: json(PersonDetailOut, "The person"), ...notFound },
     }),
     async (c) => {
       const a = c.get("authority");
-      const person = await findPerson(c.get("store"), a.id, { id: c.req.valid("param").id });
+      const key = c.req.valid("param").id;
+      const person = (await findPerson(c.get("store"), a.id, { id: key })) ?? (await findPerson(c.get("store"), a.id, { slug: key }));
       if (!person) throw new MootError("not_found", "no such person");
       const d = await personDetail(c.get("store"), a.id, person, c.get("viewer"), c.get("today"));
       return c.json(

@@ -149,6 +149,13 @@ export const PageQuery = z.object({
     .default(0)
     .openapi({ param: { name: "offset", in: "query" }, example: 0 }),
 });
+/** A committee or person is addressed by its id or by the slug its web page uses. */
+export const IdOrSlugParam = z.object({
+  id: Id.clone().openapi({
+    param: { name: "id", in: "path", description: "The record's id, or its slug as in the site's address (council, helen-archer)" },
+    example: "council",
+  }),
+});
 export const IdParam = z.object({ id: Id.clone().openapi({ param: { name: "id", in: "path" }, example: "01J9Z8Q6W4M5S0X2Y3Z4A5B6C7" }) });
 export const DateRange = z.object({ from: IsoDate.optional(), to: IsoDate.optional() });
 export { ActionStatus, MeetingStatus };

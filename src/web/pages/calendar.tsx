@@ -4,6 +4,7 @@ import { listMeetings, type MeetingSummary } from "../../store/queries/meetings.
 import { page } from "../views/render.js";
 import { addMonths, clockTime, lastDayOfMonth, longDate, monthName } from "../views/format.js";
 import { parseQuery } from "../http/input.js";
+import { Tag } from "../views/components.js";
 
 const Query = z.object({
   month: z
@@ -61,7 +62,7 @@ function MeetingList(props: { meetings: MeetingSummary[] }) {
             </td>
             <td>{clockTime(m.localTime)}</td>
             <td>{m.committee.name}</td>
-            <td>{m.status}</td>
+            <td>{m.status === "scheduled" || m.status === "held" ? m.status : <Tag kind={m.status}>{m.status}</Tag>}</td>
           </tr>
         ))}
       </tbody>
@@ -96,7 +97,7 @@ function MonthGrid(props: { month: string; meetings: MeetingSummary[] }) {
               const iso = `${props.month}-${String(day).padStart(2, "0")}`;
               const todays = props.meetings.filter((m) => m.localDate === iso);
               return (
-                <td>
+                <td class={todays.length ? undefined : "none"}>
                   <time datetime={iso}>{day}</time>
                   {todays.length > 0 && (
                     <ul class="plain">
@@ -105,6 +106,12 @@ function MonthGrid(props: { month: string; meetings: MeetingSummary[] }) {
                           <a href={`/meetings/${m.id}`}>
                             {clockTime(m.localTime)} {m.committee.name}
                           </a>
+                          {m.status !== "scheduled" && m.status !== "held" && (
+                            <>
+                              {" "}
+                              <Tag kind={m.status}>{m.status}</Tag>
+                            </>
+                          )}
                         </li>
                       ))}
                     </ul>

@@ -1,7 +1,7 @@
 import { ROLE_LABELS } from "../../domain/membership.js";
 import type { App } from "../context.js";
 import { MootError } from "../../domain/errors.js";
-import { committeeDetail, findCommittee, listCommittees } from "../../store/queries/committees.js";
+import { type CommitteeDetail, committeeDetail, committeeSummaries, findCommittee } from "../../store/queries/committees.js";
 import { page } from "../views/render.js";
 import { MeetingLink, Tag } from "../views/components.js";
 import { clockTime, longDate, shortDate } from "../views/format.js";
@@ -11,17 +11,37 @@ const ROLE: Record<string, string> = ROLE_LABELS;
 
 export function registerCommittees(app: App) {
   app.get("/committees", async (c) => {
-    const list = await listCommittees(c.get("store"), c.get("authority").id);
+    const list = await committeeSummaries(c.get("store"), c.get("authority").id, c.get("today"));
     return page(
       c,
       { title: "Committees", section: "committees", crumbs: [{ href: "/", label: "Home" }] },
       <>
         <h1>Committees</h1>
-        <ul class="plain">
-          {list.items.map((cm) => (
+        <ul class="plain cards">
+          {list.map(({ committee: cm, chair, next }) => (
             <li>
-              <a href={`/committees/${cm.slug}`}>{cm.name}</a>
-              {cm.activeTo && <span class="meta"> (until {shortDate(cm.activeTo)})</span>}
+              <h2>
+                <a href={`/committees/${cm.slug}`}>{cm.name}</a>
+                {cm.activeTo && <span class="meta"> (until {shortDate(cm.activeTo)})</span>}
+              </h2>
+              {cm.description && <p>{cm.description}</p>}
+              <p class="meta">
+                {chair ? (
+                  <>
+                    Chair: <a href={`/people/${chair.slug}`}>{chair.name}</a>
+                  </>
+                ) : (
+                  "No chair recorded"
+                )}
+                {" · "}
+                {next ? (
+                  <>
+                    Next meeting: <MeetingLink m={next} />
+                  </>
+                ) : (
+                  "No meeting scheduled"
+                )}
+              </p>
             </li>
           ))}
         </ul>
@@ -37,6 +57,12 @@ export function registerCommittees(app: App) {
     const d = await committeeDetail(store, a.id, committee, c.get("viewer"), c.get("today"));
     const current = d.members.filter((m) => m.current);
     const former = d.members.filter((m) => !m.current);
+    const today = c.get("today");
+    // The forward plan: business for meetings still to come, and topics not yet given a date.
+    const isForward = (w: CommitteeDetail["workProgramme"][number]) =>
+      w.item.status !== "done" && w.item.status !== "dropped" && (!w.meeting || w.meeting.localDate >= today);
+    const forward = d.workProgramme.filter(isForward);
+    const earlier = d.workProgramme.filter((w) => !isForward(w)).reverse();
     return page(
       c,
       {
@@ -133,39 +159,13 @@ export function registerCommittees(app: App) {
         <p>
           <a href={`/calendar?view=list`}>Calendar of all meetings</a>
         </p>
-        <h2>Work programme</h2>
-        {d.workProgramme.length === 0 ? (
-          <p>No work programme published.</p>
-        ) : (
-          <table class="stack">
-            <thead>
-              <tr>
-                <th scope="col">Meeting</th>
-                <th scope="col">Topic</th>
-                <th scope="col">Lead</th>
-                <th scope="col">Priority</th>
-              </tr>
-            </thead>
-            <tbody>
-              {d.workProgramme.map(({ item, meeting }) => (
-                <tr>
-                  <td>
-                    {meeting ? (
-                      <a href={`/meetings/${meeting.id}`}>{longDate(meeting.localDate)}</a>
-                    ) : (
-                      (item.plannedText ?? "To be scheduled")
-                    )}
-                  </td>
-                  <td>
-                    {item.topic}
-                    {item.reason && <div class="meta">{item.reason}</div>}
-                  </td>
-                  <td>{item.responsible ?? ""}</td>
-                  <td>{item.score !== null ? `${paperBand(item.score)} (${item.score}/6)` : ""}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+        <h2 id="work-programme">Forward work programme</h2>
+        {forward.length === 0 ? <p>Nothing planned yet.</p> : <WorkProgramme rows={forward} />}
+        {earlier.length > 0 && (
+          <details>
+            <summary>Earlier items ({earlier.length})</summary>
+            <WorkProgramme rows={earlier} />
+          </details>
         )}
         <h2>Open actions</h2>
         {d.openActions.length === 0 ? (
@@ -189,4 +189,34 @@ export function registerCommittees(app: App) {
       </>,
     );
   });
+}
+
+function WorkProgramme(props: { rows: CommitteeDetail["workProgramme"] }) {
+  return (
+    <table class="stack">
+      <thead>
+        <tr>
+          <th scope="col">Meeting</th>
+          <th scope="col">Topic</th>
+          <th scope="col">Lead</th>
+          <th scope="col">Priority</th>
+        </tr>
+      </thead>
+      <tbody>
+        {props.rows.map(({ item, meeting }) => (
+          <tr>
+            <td>
+              {meeting ? <a href={`/meetings/${meeting.id}`}>{longDate(meeting.localDate)}</a> : (item.plannedText ?? "To be scheduled")}
+            </td>
+            <td>
+              {item.topic}
+              {item.reason && <div class="meta">{item.reason}</div>}
+            </td>
+            <td>{item.responsible ?? ""}</td>
+            <td>{item.score !== null ? `${paperBand(item.score)} (${item.score}/6)` : ""}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
 }

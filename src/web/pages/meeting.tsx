@@ -8,6 +8,36 @@ import { votesForMeeting, type VoteEntry } from "../../store/queries/votes.js";
 import { Divisions } from "../views/votes.js";
 import { CallIn } from "../views/call-in.js";
 import { mattersOfDecisions } from "../../store/queries/matters.js";
+import { INTEREST_LABELS } from "../../domain/declaration.js";
+
+const DECISION_WORDS: Record<string, string> = { resolved: "Resolved", agreed: "Agreed", noted: "Noted", recommended: "Recommended" };
+
+/** Downloads a resident expects: the agenda pack once the agenda is public, the minutes once they are. */
+function Downloads(props: { d: MeetingDetail }) {
+  const { d } = props;
+  const agenda = d.items.length > 0;
+  const minutes = d.minutes.length > 0;
+  if (!agenda && !minutes) return null;
+  const base = `/meetings/${d.meeting.id}`;
+  return (
+    <>
+      <h2 id="downloads">Downloads</h2>
+      <ul>
+        {agenda && (
+          <li>
+            Agenda pack: <a href={`${base}/agenda-pack.pdf`}>PDF</a> or <a href={`${base}/agenda-pack.html`}>web page</a>
+          </li>
+        )}
+        {minutes && (
+          <li>
+            {d.minutes.some((m) => m.minute.status === "draft") ? "Draft minutes" : "Minutes"}: <a href={`${base}/minutes.pdf`}>PDF</a> or{" "}
+            <a href={`${base}/minutes.html`}>printable page</a>
+          </li>
+        )}
+      </ul>
+    </>
+  );
+}
 
 const STATUS_WORDS: Record<string, string> = { present: "Present", apologies: "Apologies", absent: "Absent", substitute: "Substitute" };
 
@@ -81,6 +111,7 @@ export function registerMeeting(app: App) {
             </>
           )}
         </dl>
+        <Downloads d={d} />
         {d.documents.length > 0 && (
           <>
             <h2>Meeting papers</h2>
@@ -106,8 +137,8 @@ export function registerMeeting(app: App) {
         {d.items.length === 0 ? <p>No agenda published yet.</p> : <Agenda d={d} />}
         <Attendance d={d} />
         <Declarations d={d} />
+        <Minutes d={d} votes={votes} today={c.get("today")} matters={matters} />
         <Decisions d={d} today={c.get("today")} matters={matters} />
-        <Minutes d={d} votes={votes} />
       </>,
     );
   });
@@ -260,12 +291,15 @@ function Declarations(props: { d: MeetingDetail }) {
   return (
     <>
       <h2 id="declarations">Declarations of interest</h2>
+      <p class="meta">
+        What each kind of interest means is explained in the <a href="/glossary#interests">glossary</a>.
+      </p>
       <ul>
         {props.d.declarations.map((x) => (
           <li>
             <a href={`/people/${x.person.slug}`}>{x.person.name}</a>
             {x.item ? `, item ${x.item.number}` : x.declaration.itemAsPrinted ? `, ${x.declaration.itemAsPrinted}` : ""}:{" "}
-            {x.declaration.nature} <span class="meta">({x.declaration.type.toUpperCase()})</span>
+            <a href={`/glossary#${x.declaration.type}`}>{INTEREST_LABELS[x.declaration.type]}</a>: {x.declaration.nature}
           </li>
         ))}
       </ul>
@@ -273,17 +307,20 @@ function Declarations(props: { d: MeetingDetail }) {
   );
 }
 
+/** Decisions recorded without a minute to sit under (an import may carry them apart). */
 function Decisions(props: {
   d: MeetingDetail;
   today: string;
   matters: Map<string, Array<{ id: string; reference: string; title: string }>>;
 }) {
-  if (props.d.decisions.length === 0) return null;
+  const minuteIds = new Set(props.d.minutes.map((m) => m.minute.id));
+  const loose = props.d.decisions.filter((x) => !x.decision.minuteId || !minuteIds.has(x.decision.minuteId));
+  if (loose.length === 0) return null;
   return (
     <>
-      <h2 id="decisions">Decisions</h2>
+      <h2 id="decisions">{props.d.minutes.length ? "Other decisions" : "Decisions"}</h2>
       <ol>
-        {props.d.decisions.map((x) => (
+        {loose.map((x) => (
           <li id={`decision-${x.decision.id}`}>
             {x.item && <strong>Item {x.item.number}: </strong>}
             {x.withheld ? <ExemptNotice w={x.withheld} /> : x.decision.text}
@@ -301,19 +338,38 @@ function Decisions(props: {
   );
 }
 
-function Minutes(props: { d: MeetingDetail; votes: VoteEntry[] }) {
+function Minutes(props: {
+  d: MeetingDetail;
+  votes: VoteEntry[];
+  today: string;
+  matters: Map<string, Array<{ id: string; reference: string; title: string }>>;
+}) {
   if (props.d.minutes.length === 0) return null;
   return (
     <>
       <h2 id="minutes">Minutes</h2>
       {props.d.minutes.map((x) => (
-        <div>
+        <div class="minute" id={`minute-${x.minute.id}`}>
           <h3>
             {x.minute.number} {x.minute.title}
             {x.minute.status === "draft" && <span class="meta"> (draft)</span>}
           </h3>
           {x.withheld ? <ExemptNotice w={x.withheld} /> : <p class="pre">{x.minute.text}</p>}
           {!x.withheld && <Divisions votes={props.votes} minuteId={x.minute.id} />}
+          {props.d.decisions
+            .filter((dx) => dx.decision.minuteId === x.minute.id)
+            .map((dx) => (
+              <div class="decision" id={`decision-${dx.decision.id}`}>
+                <strong>{DECISION_WORDS[dx.decision.kind]}:</strong> {dx.withheld ? <ExemptNotice w={dx.withheld} /> : dx.decision.text}
+                <Prov index={props.d.provenance} table="decision" id={dx.decision.id} field="text" />
+                {!dx.withheld && <CallIn d={dx.decision} today={props.today} />}
+                {(props.matters.get(dx.decision.id) ?? []).map((m) => (
+                  <p class="meta">
+                    Matter <a href={`/matters/${m.id}`}>{m.reference}</a>: {m.title}
+                  </p>
+                ))}
+              </div>
+            ))}
         </div>
       ))}
     </>

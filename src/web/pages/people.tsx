@@ -6,6 +6,7 @@ import { VotingRecord } from "../views/votes.js";
 import { page } from "../views/render.js";
 import { shortDate } from "../views/format.js";
 import { DPI_CATEGORY_LABELS } from "../../domain/interest.js";
+import { INTEREST_LABELS } from "../../domain/declaration.js";
 
 const CLASS_LABEL = {
   dpi: "Disclosable pecuniary interests",
@@ -15,23 +16,75 @@ const CLASS_LABEL = {
 
 export function registerPeople(app: App) {
   app.get("/people", async (c) => {
-    const people = await listPeople(c.get("store"), c.get("authority").id);
+    const people = (await listPeople(c.get("store"), c.get("authority").id)).items.sort(bySurname);
+    const by = c.req.query("by") === "party" ? "party" : "ward";
+    const councillors = people.filter((p) => p.kind === "councillor");
+    const groups = groupBy(
+      councillors,
+      (p) => (by === "ward" ? p.ward : p.party) ?? (by === "ward" ? "Ward not recorded" : "No party recorded"),
+    );
+    const coOpted = people.filter((p) => p.kind === "co-opted" || p.kind === "external");
+    const officers = people.filter((p) => p.kind === "officer");
     return page(
       c,
       { title: "People", section: "people", crumbs: [{ href: "/", label: "Home" }] },
       <>
-        <h1>Councillors and others</h1>
-        <ul class="plain">
-          {people.items.map((p) => (
-            <li>
-              <a href={`/people/${p.slug}`}>{p.name}</a>
-              <span class="meta">
-                {p.party ? `, ${p.party}` : ""}
-                {p.ward ? `, ${p.ward}` : ""}
-              </span>
-            </li>
-          ))}
-        </ul>
+        <h1>Councillors and officers</h1>
+        <p>
+          <a href="#councillors">Councillors</a> ({councillors.length}) ·{" "}
+          {coOpted.length > 0 && (
+            <>
+              <a href="#co-opted">Co-opted members</a> ({coOpted.length}) ·{" "}
+            </>
+          )}
+          <a href="#officers">Officers</a> ({officers.length})
+        </p>
+        <h2 id="councillors">Councillors by {by}</h2>
+        <p>
+          {by === "ward" ? (
+            <a href="/people?by=party#councillors">List councillors by party instead</a>
+          ) : (
+            <a href="/people?by=ward#councillors">List councillors by ward instead</a>
+          )}
+        </p>
+        {groups.map(([group, members]) => (
+          <section aria-labelledby={`group-${slugOf(group)}`}>
+            <h3 id={`group-${slugOf(group)}`}>{group}</h3>
+            <ul class="plain">
+              {members.map((p) => (
+                <li>
+                  <a href={`/people/${p.slug}`}>{p.name}</a>
+                  <span class="meta">{by === "ward" ? (p.party ? `, ${p.party}` : "") : p.ward ? `, ${p.ward}` : ""}</span>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ))}
+        {coOpted.length > 0 && (
+          <>
+            <h2 id="co-opted">Co-opted members</h2>
+            <ul class="plain">
+              {coOpted.map((p) => (
+                <li>
+                  <a href={`/people/${p.slug}`}>{[p.honorific, p.name].filter(Boolean).join(" ")}</a>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+        <h2 id="officers">Officers</h2>
+        {officers.length === 0 ? (
+          <p>No officers recorded.</p>
+        ) : (
+          <ul class="plain">
+            {officers.map((p) => (
+              <li>
+                <a href={`/people/${p.slug}`}>{p.name}</a>
+                <span class="meta">{p.post ? `, ${p.post}` : ""}</span>
+              </li>
+            ))}
+          </ul>
+        )}
       </>,
     );
   });
@@ -152,7 +205,10 @@ export function registerPeople(app: App) {
                 <a href={`/meetings/${x.meeting.id}#declarations`}>
                   {x.committee.name}, {shortDate(x.meeting.localDate)}
                 </a>
-                : {x.declaration.nature} <span class="meta">({x.declaration.type.toUpperCase()})</span>
+                : {x.declaration.nature}{" "}
+                <span class="meta">
+                  (<a href={`/glossary#${x.declaration.type}`}>{INTEREST_LABELS[x.declaration.type]}</a>)
+                </span>
               </li>
             ))}
           </ul>
@@ -161,3 +217,24 @@ export function registerPeople(app: App) {
     );
   });
 }
+
+/** Surname first, as council lists sort ("Hebden Lloyd" files under L, with the last word). */
+function bySurname(a: { name: string }, b: { name: string }): number {
+  const key = (n: string) => {
+    const words = n.trim().split(/\s+/);
+    return `${words[words.length - 1]} ${words.slice(0, -1).join(" ")}`;
+  };
+  return key(a.name).localeCompare(key(b.name), "en-GB");
+}
+
+function groupBy<T>(xs: T[], key: (x: T) => string): Array<[string, T[]]> {
+  const m = new Map<string, T[]>();
+  for (const x of xs) m.set(key(x), [...(m.get(key(x)) ?? []), x]);
+  return [...m].sort(([a], [b]) => a.localeCompare(b, "en-GB"));
+}
+
+const slugOf = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");

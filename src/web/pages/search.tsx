@@ -31,6 +31,7 @@ export function hitHref(h: SearchHit): string {
   if (h.kind === "page" && h.documentId) return `/documents/${h.documentId}#page-${h.pageNumber ?? 1}`;
   if (h.kind === "agenda-item" && h.meetingId) return `/meetings/${h.meetingId}/items/${h.recordId}`;
   if (h.kind === "decision" && h.meetingId) return `/meetings/${h.meetingId}#decision-${h.recordId}`;
+  if (h.kind === "minute" && h.meetingId) return `/meetings/${h.meetingId}#minute-${h.recordId}`;
   if (h.meetingId) return `/meetings/${h.meetingId}#minutes`;
   return "/";
 }

@@ -59,10 +59,12 @@ button{background:var(--ok);color:#fff;border-color:var(--ok);cursor:pointer}
 .cal{table-layout:fixed}
 .cal td{height:5rem;font-size:.875rem}
 .cal .other{color:var(--muted);background:var(--band)}
+.minute .decision{margin:.25rem 0 .9rem 1.5rem;padding-left:.6rem;border-left:3px solid var(--line)}
+ul.cards>li{margin-bottom:1.25rem}ul.cards h2{font-size:1.2rem;margin:0}
 .pager{display:flex;gap:1rem;margin:1rem 0}
 ul.plain{list-style:none;padding:0}
 ul.plain li{padding:.35rem 0;border-bottom:1px solid var(--line)}
-@media (max-width:40rem){h1{font-size:1.6rem}.cal,.cal tbody,.cal tr,.cal td,.cal thead{display:block}.cal thead{display:none}.cal td.empty,.cal td.other{display:none}.cal td{height:auto}table.stack thead{display:none}table.stack tr,table.stack td{display:block}}
+@media (max-width:40rem){h1{font-size:1.6rem}.cal,.cal tbody,.cal tr,.cal td,.cal thead{display:block}.cal thead{display:none}.cal td.empty,.cal td.other,.cal td.none{display:none}.cal td{height:auto}table.stack thead{display:none}table.stack tr,table.stack td{display:block}}
 @media print{header.site,nav,footer.site,.skip,form,.filters,.pager,.noprint{display:none!important}main{max-width:none;padding:0}a{color:#000;text-decoration:none}.exempt{border:1px solid #000}ol.agenda>li{break-inside:avoid}h1,h2,h3{break-after:avoid}body{font-size:11pt}.page{break-before:page}}
 `;
 
