@@ -119,7 +119,7 @@ export function extractAttendance(lines: FlatLine[], known: string[], firstItem:
 /** "Apologies for absence were received from Councillor A Austin, P Brooks and K Clark." */
 export function apologiesInText(line: FlatLine): string[] {
   const m =
-    /\bapologies(?: for absence)?(?: were| had been)? (?:received|submitted|given|reported|noted) (?:from|by|on behalf of)\s+(.+)$/i.exec(
+    /\bapologies(?: for absence)?(?: were| had been)? (?:received|submitted|given|reported|noted) (?:from|by|on behalf of)\s*:?\s+(.+)$/i.exec(
       line.text,
     ) ??
     /^apologies(?: for absence)?\s*(?:from|:)\s*(.+)$/i.exec(line.text) ??

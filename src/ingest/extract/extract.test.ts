@@ -106,3 +106,26 @@ describe("extract (an agenda whose items cannot be read)", () => {
     ]);
   });
 });
+
+describe("extract (attendance under the first minute's heading)", () => {
+  it("reads 'Members present were:' printed as minute 1 and apologies 'received from:'", () => {
+    const text = [
+      "Minutes of Meeting of",
+      "Loxley Community Council",
+      "",
+      "11th September 2025, 19:00.",
+      "",
+      "1. Committee Members Present were: Ann Ames (chair), Bob Bell, Cy Cole",
+      "Apologies were received from: Cllr Di Dunn and Ed Eddy.",
+      "",
+      "2. Minutes of the previous meeting",
+      "Approved.",
+      "",
+      "3. Treasurer's report",
+      "The balance is £400.",
+    ].join("\n");
+    const m = extract(readText("loxley.txt", text)).extraction.meetings[0]!;
+    expect(m.attendance.present).toEqual(["Ann Ames", "Bob Bell", "Cy Cole"]);
+    expect(m.attendance.apologies).toEqual(["Di Dunn", "Ed Eddy"]);
+  });
+});

@@ -27,7 +27,8 @@ export function extractMinutesMeeting(
   // Some minutes record attendance under their first item ("1. Welcome … members present were: …").
   if (!hits.some((h) => h.list === "present") && minutes.length > 1) {
     const second = body.findIndex((l) => l.i === minutes[1]!.line.i);
-    const more = extractAttendance(body.slice(Math.max(0, firstItem + 1)), known, second - firstItem - 1);
+    // The heading itself may carry the label: "1. Committee members present were: …".
+    const more = extractAttendance(body.slice(Math.max(0, firstItem)), known, second - firstItem);
     if (more.some((h) => h.list === "present"))
       hits = [...hits, ...more.filter((h) => !hits.some((x) => x.list === h.list && x.name === h.name))];
   }

@@ -43,3 +43,12 @@ describe("dates the genre prints awkwardly", () => {
     expect(findDatesAcross("held on 2 May 2024", "next line")).toHaveLength(1);
   });
 });
+
+describe("Welsh dates", () => {
+  it.each([
+    ["Dydd Mawrth 15 Ebrill 2025", "2025-04-15"],
+    ["Nos Lun, 3ydd Mehefin 2024 am 7yh", "2024-06-03"],
+    ["21ain o Fawrth 2023", "2023-03-21"],
+    ["1af Rhagfyr 2022", "2022-12-01"],
+  ])("%s -> %s", (text, iso) => expect(parseDate(text)).toBe(iso));
+});

@@ -29,16 +29,36 @@ const MONTHS: Record<string, number> = {
   november: 11,
   dec: 12,
   december: 12,
+  // Welsh, with the mutated forms printed after "o" ("15fed o Fawrth").
+  ionawr: 1,
+  chwefror: 2,
+  mawrth: 3,
+  fawrth: 3,
+  ebrill: 4,
+  mai: 5,
+  mehefin: 6,
+  fehefin: 6,
+  gorffennaf: 7,
+  orffennaf: 7,
+  awst: 8,
+  medi: 9,
+  fedi: 9,
+  hydref: 10,
+  tachwedd: 11,
+  dachwedd: 11,
+  rhagfyr: 12,
+  ragfyr: 12,
 };
 
 const MONTH_RE =
-  "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
+  "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|ionawr|chwefror|f?awrth|mawrth|ebrill|mai|f?ehefin|mehefin|g?orffennaf|awst|f?edi|medi|hydref|d?achwedd|tachwedd|r?h?agfyr)";
 const WEEKDAY_RE = "(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\\.?,?\\s+)?";
 // An OCR'd ordinal often comes out as a quote mark ("18" March", "25” February").
-const ORD = '(?:st|nd|rd|th|["”“])?';
+// Welsh ordinals: 1af, 2il, 3ydd, 5ed, 7fed, 11eg, 21ain.
+const ORD = '(?:st|nd|rd|th|af|il|ydd|fed|ed|eg|ain|["”“])?';
 
 /** Day Month Year, e.g. "Wednesday, 19th March, 2014", "11 Sept 2019", "13-Sep-23". */
-const DMY = new RegExp(`\\b${WEEKDAY_RE}(\\d{1,2})${ORD}[\\s\\-]*(?:of\\s+)?(${MONTH_RE})\\.?[\\s,\\-]*(\\d{4}|\\d{2})\\b`, "gi");
+const DMY = new RegExp(`\\b${WEEKDAY_RE}(\\d{1,2})${ORD}[\\s\\-]*(?:(?:of|o)\\s+)?(${MONTH_RE})\\.?[\\s,\\-]*(\\d{4}|\\d{2})\\b`, "gi");
 /** Month Day, Year (rare in UK packs but found in exported calendars). */
 const MDY = new RegExp(`\\b(${MONTH_RE})\\.?\\s+(\\d{1,2})${ORD},?\\s+(\\d{4})\\b`, "gi");
 /**
@@ -72,7 +92,7 @@ function iso(y: number, m: number, d: number): string | null {
   return `${y}-${pad(m)}-${pad(d)}`;
 }
 
-const month = (s: string) => MONTHS[s.toLowerCase().replace(/\.$/, "")] ?? MONTHS[s.toLowerCase().slice(0, 3)];
+const month = (s: string) => MONTHS[s.toLowerCase().replace(/\.$/, "")] ?? MONTHS[s.toLowerCase().slice(0, 3)] ?? 0;
 
 /** Every date in the text, in order of appearance; overlapping weaker matches are dropped. */
 export function findDates(text: string): FoundDate[] {
