@@ -11,6 +11,7 @@ import { People } from "./people.js";
 import { Committees, loadMeeting, type LoadedMeeting } from "./meetings.js";
 import { loadExemptPages, loadPackDocument, loadSegments, mediaTypeOf } from "./documents.js";
 import { loadPapers } from "./papers.js";
+import { loadMatters } from "./matters.js";
 
 export interface ImportOptions {
   /** An extraction already made from the same bytes (the CLI reads the authority from it first). */
@@ -89,6 +90,7 @@ export async function importPack(scope: Scope, file: { path: string; data: Uint8
 
       await opts.onStage?.("papers");
       await loadPapers(ctx, extraction, loaded, packMeeting, [...docs.values()]);
+      await loadMatters(ctx, loaded);
 
       await opts.onStage?.("provenance");
       await ctx.writeProvenance(pack.id);
