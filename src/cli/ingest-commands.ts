@@ -4,7 +4,6 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { basename, extname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Command } from "commander";
-import type cliProgress from "cli-progress";
 import { MootError } from "../domain/errors.js";
 import type { ImportRun } from "../ingest/import-files.js";
 import { withStore } from "./store-commands.js";
@@ -46,22 +45,24 @@ export function registerIngestCommands(program: Command): void {
     .action(async (files: string[], opts: { out: string }) => {
       // Modules load per command, so `moot --help` starts fast.
       const { expandPaths } = await import("../ingest/import-files.js");
-      const { extractFile } = await import("../ingest/pipeline.js");
+      const { extractAll } = await import("../ingest/extract-pool.js");
       await mkdir(opts.out, { recursive: true });
       let failed = 0;
       let missing = 0;
-      for (const file of await expandPaths(files)) {
-        try {
-          const { extraction, pages } = await extractFile(file);
-          for (const w of pages.warnings ?? []) console.error(`warning: ${file}: ${w}`);
-          const target = join(opts.out, `${basename(file, extname(file))}.json`);
-          await writeFile(target, `${JSON.stringify(extraction, null, 2)}\n`);
-          console.log(`${file} → ${target}`);
-        } catch (e) {
+      // Files are extracted on every core; results come back, and are written, in order.
+      for await (const r of extractAll(await expandPaths(files))) {
+        const file = r.path;
+        if (!r.ok) {
           failed++;
-          if (e instanceof MootError && e.code === "not_found") missing++;
-          console.error(`moot: ${e instanceof Error ? e.message : String(e)}`);
+          if (r.code === "not_found") missing++;
+          console.error(`moot: ${r.message}`);
+          continue;
         }
+        const { extraction, pages } = r.extracted;
+        for (const w of pages.warnings ?? []) console.error(`warning: ${file}: ${w}`);
+        const target = join(opts.out, `${basename(file, extname(file))}.json`);
+        await writeFile(target, `${JSON.stringify(extraction, null, 2)}\n`);
+        console.log(`${file} → ${target}`);
       }
       // 66 (EX_NOINPUT) when a named path does not exist, 65 for files that could not be read.
       if (failed) process.exitCode = missing ? 66 : 65;
@@ -83,32 +84,19 @@ export function registerIngestCommands(program: Command): void {
         if (opts.queue) return queueImports(store, paths, opts);
         const { importPaths } = await import("../ingest/import-files.js");
         const { authorityResolver } = await import("../ingest/authority-for.js");
-        const { default: progress } = await import("cli-progress");
+        const { importProgress } = await import("./import-progress.js");
         const started = performance.now();
-        const fancy = process.stdout.isTTY === true;
-        let bar: cliProgress.SingleBar | null = null;
-        const run = await importPaths(
-          authorityResolver(store, { ...opts, onCreate: (a) => console.error(`Created authority ${a.name} (${a.slug})`) }),
-          paths,
-          {
-            onProgress: (p) => {
-              if (p.ocr) {
-                if (!fancy) console.log(`OCR ${p.file} page ${p.ocr.done}/${p.ocr.total}`);
-                else bar?.update(p.done, { file: `${basename(p.file)} (OCR page ${p.ocr.done}/${p.ocr.total})` });
-                return;
-              }
-              if (fancy && p.total > 1) {
-                bar ??= new progress.SingleBar(
-                  { format: "importing [{bar}] {value}/{total} {file}", hideCursor: true },
-                  progress.Presets.shades_classic,
-                );
-                if (p.done === 1) bar.start(p.total, 0, { file: "" });
-                bar.update(p.done, { file: basename(p.file) });
-                if (p.done === p.total) bar.stop();
-              } else console.log(`${p.error ? "failed" : "imported"} ${p.file} (${p.done}/${p.total})`);
-            },
-          },
-        );
+        const view = importProgress({ stream: process.stdout });
+        let run: ImportRun;
+        try {
+          run = await importPaths(
+            authorityResolver(store, { ...opts, onCreate: (a) => console.error(`Created authority ${a.name} (${a.slug})`) }),
+            paths,
+            { onProgress: (p) => view.update(p) },
+          );
+        } finally {
+          view.stop();
+        }
         printSummary(run, (performance.now() - started) / 1000, store.describe);
         for (const f of run.failures) console.error(`moot: ${f.reason}`);
         if (run.failures.length) process.exitCode = run.failures.some((f) => / no such file$/.test(f.reason)) ? 66 : 65;

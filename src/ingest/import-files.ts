@@ -6,7 +6,8 @@ import type { Store } from "../store/open.js";
 import { FileStore } from "../store/files.js";
 import { originalInUse } from "../store/queries/originals.js";
 import type { Database } from "../store/schema.js";
-import { extractData, readPackFile, type Extracted } from "./pipeline.js";
+import type { Extracted } from "./pipeline.js";
+import { type ExtractionPool, extractAll, outcomeError } from "./extract-pool.js";
 import { PACK_EXTENSIONS } from "./read/dispatch.js";
 import { addCounts, importPack, type ImportOptions, type ImportSummary } from "./load/load.js";
 import type { KindCounts, ReviewItem } from "./load/context.js";
@@ -42,6 +43,8 @@ export interface ImportRun {
   counts: Record<string, KindCounts>;
   review: ReviewItem[];
   warnings: string[];
+  /** With `ocrDefer`: files not imported yet because pages wait for OCR (see ExtractOutcome). */
+  ocrPending: Array<{ file: string; sha256: string; pages: number[]; needed: number[] }>;
 }
 
 /**
@@ -70,46 +73,55 @@ export async function expandPaths(paths: string[]): Promise<string[]> {
 
 /**
  * Imports each file in its own transaction. A bad file is reported with its name and reason
- * and leaves no rows; the others carry on.
+ * and leaves no rows; the others carry on. Files are extracted in worker threads, loaded in order.
  */
 export async function importPaths(
   target: Scope | ScopeFor,
   paths: string[],
-  opts: { onProgress?: (p: ImportProgress) => void; onStage?: ImportOptions["onStage"] } = {},
+  opts: {
+    onProgress?: (p: ImportProgress) => void;
+    onStage?: ImportOptions["onStage"];
+    /** Threads extracting files side by side (default MOOT_IMPORT_WORKERS, else one per core). */
+    threads?: number;
+    /** A pool kept by the caller (`moot worker`), instead of one made for this call. */
+    pool?: ExtractionPool;
+    /** Leave OCR to queued jobs: files with pages waiting are listed in `ocrPending`, not imported. */
+    ocrDefer?: boolean;
+    /**
+     * Runs each file's load; `moot worker` passes one lock shared by its concurrent jobs, so
+     * extraction overlaps but one writer loads the store.
+     */
+    writer?: <T>(load: () => Promise<T>) => Promise<T>;
+  } = {},
 ): Promise<ImportRun> {
   const files = await expandPaths(paths);
-  const run: ImportRun = { files: [], failures: [], counts: {}, review: [], warnings: [] };
+  const run: ImportRun = { files: [], failures: [], counts: {}, review: [], warnings: [], ocrPending: [] };
   const store = target.store;
   await sweepOriginals(store);
-  for (const [k, path] of files.entries()) {
+  // Files are read and extracted on every core (extract-pool.ts); loading stays here, one
+  // writer, file by file in order, so the store ends the same as after a serial run.
+  const outcomes = extractAll(files, {
+    threads: opts.threads,
+    pool: opts.pool,
+    ocrDefer: opts.ocrDefer,
+    filesRoot: store.files.root,
+    onOcrPage: (k, o) => opts.onProgress?.({ done: k, total: files.length, file: files[k]!, ocr: { done: o.done, total: o.total } }),
+  });
+  let k = -1;
+  for await (const outcome of outcomes) {
+    k++;
+    const path = files[k]!;
     let error: string | undefined;
+    if (!outcome.ok && outcome.ocrPending) {
+      run.ocrPending.push({ file: path, ...outcome.ocrPending });
+      opts.onProgress?.({ done: k + 1, total: files.length, file: path });
+      continue;
+    }
     try {
-      const data = await readPackFile(path);
-      const extracted = await extractData(path, data, {
-        onOcrPage: (o) => opts.onProgress?.({ done: k, total: files.length, file: path, ocr: { done: o.done, total: o.total } }),
-      });
+      if (!outcome.ok) throw outcomeError(outcome);
+      const { data, extracted } = outcome;
       for (const w of extracted.pages.warnings ?? []) run.warnings.push(`${path}: ${w}`);
-      let summary: ImportSummary;
-      if ("choose" in target) {
-        let onCommit: (() => void) | undefined;
-        // This transaction is the import's, so the claim on the original is taken and released here.
-        const sha256 = FileStore.sha256(data);
-        const claim = await store.files.claim(sha256);
-        try {
-          summary = await store.db.transaction().execute(async (trx) => {
-            const chosen = await target.choose(extracted, path, trx);
-            onCommit = chosen.onCommit;
-            return importPack(chosen.scope, { path, data }, { extracted, onStage: opts.onStage, claimed: true });
-          });
-        } catch (e) {
-          await store.files.release(claim);
-          await store.files.discard(sha256, (sha) => originalInUse(store, sha));
-          throw e;
-        } finally {
-          await store.files.release(claim);
-        }
-        onCommit?.();
-      } else summary = await importPack(target, { path, data }, { extracted, onStage: opts.onStage });
+      const summary = await (opts.writer ?? ((load) => load()))(() => loadOne(target, path, data, extracted, opts.onStage));
       run.files.push(summary);
       addCounts(run.counts, summary.counts);
       run.review.push(...summary.review);
@@ -122,6 +134,38 @@ export async function importPaths(
     opts.onProgress?.({ done: k + 1, total: files.length, file: path, error });
   }
   return run;
+}
+
+/** Loads one extracted file in its own transaction (the chosen authority's, when `target` chooses). */
+async function loadOne(
+  target: Scope | ScopeFor,
+  path: string,
+  data: Uint8Array,
+  extracted: Extracted,
+  onStage: ImportOptions["onStage"],
+): Promise<ImportSummary> {
+  if (!("choose" in target)) return importPack(target, { path, data }, { extracted, onStage });
+  const store = target.store;
+  let summary: ImportSummary;
+  let onCommit: (() => void) | undefined;
+  // This transaction is the import's, so the claim on the original is taken and released here.
+  const sha256 = FileStore.sha256(data);
+  const claim = await store.files.claim(sha256);
+  try {
+    summary = await store.db.transaction().execute(async (trx) => {
+      const chosen = await target.choose(extracted, path, trx);
+      onCommit = chosen.onCommit;
+      return importPack(chosen.scope, { path, data }, { extracted, onStage: onStage, claimed: true });
+    });
+  } catch (e) {
+    await store.files.release(claim);
+    await store.files.discard(sha256, (sha) => originalInUse(store, sha));
+    throw e;
+  } finally {
+    await store.files.release(claim);
+  }
+  onCommit?.();
+  return summary;
 }
 
 /**

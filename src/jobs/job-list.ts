@@ -45,7 +45,7 @@ export async function listJobs(boss: PgBoss, opts: { state?: JobState; limit?: n
       id: r.id,
       queue: r.name,
       state,
-      subject: String(data.path ?? (data.meetingId ? `meeting ${data.meetingId} (${data.audience})` : "")),
+      subject: String(data.path ?? (data.meetingId ? `meeting ${data.meetingId} (${data.audience})` : "")) + ocrPages(data.pages),
       tries: Number(r.retry_count) + (state === "queued" ? 0 : 1),
       createdAt: new Date(r.created_on).toISOString(),
       finishedAt: r.completed_on ? new Date(r.completed_on).toISOString() : null,
@@ -56,4 +56,10 @@ export async function listJobs(boss: PgBoss, opts: { state?: JobState; limit?: n
     };
   });
   return opts.state ? out.filter((j) => j.state === opts.state) : out;
+}
+
+/** ", OCR pages 3-10" for an OCR job's subject. */
+function ocrPages(pages: unknown): string {
+  if (!Array.isArray(pages) || pages.length === 0) return "";
+  return pages.length === 1 ? `, OCR page ${pages[0]}` : `, OCR pages ${pages[0]}-${pages.at(-1)}`;
 }

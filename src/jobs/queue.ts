@@ -4,7 +4,7 @@ import type { Store } from "../store/open.js";
 import { MootError } from "../domain/errors.js";
 
 /**
- * Queued work on PostgreSQL (pg-boss): agenda-pack builds and imports run in `moot worker`
+ * Queued work on PostgreSQL (pg-boss): agenda-pack builds, imports and their OCR run in `moot worker`
  * processes, on as many machines as share the database. Embedded SQLite runs the same
  * handlers in-process instead. Jobs are idempotent by natural key, so a retried or
  * duplicated job does no harm. A failing job is retried with exponential backoff; when its
@@ -13,10 +13,23 @@ import { MootError } from "../domain/errors.js";
 export const PackJob = z.object({ authorityId: z.string(), meetingId: z.string(), audience: z.enum(["public", "members"]) });
 /** Workers read the path themselves, so it must be on storage every worker shares (as MOOT_DATA_DIR is). */
 export const ImportJob = z.object({ path: z.string().min(1), authority: z.string().nullable(), authorityName: z.string().nullable() });
+/**
+ * OCR of some pages of one original (a PDF's scans and garbled pages), queued by an import
+ * job that found them missing from the OCR cache. `needed` is every page the import waits
+ * for: the job that finds them all recognised queues the import again.
+ */
+export const OcrJob = z.object({
+  path: z.string().min(1),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  pages: z.array(z.number().int().positive()).min(1),
+  needed: z.array(z.number().int().positive()).min(1),
+  import: ImportJob,
+});
 export type PackJob = z.infer<typeof PackJob>;
 export type ImportJob = z.infer<typeof ImportJob>;
+export type OcrJob = z.infer<typeof OcrJob>;
 
-export const QUEUES = { pack: "moot-pack", import: "moot-import" } as const;
+export const QUEUES = { pack: "moot-pack", import: "moot-import", ocr: "moot-ocr" } as const;
 /** Where a job lands, with its last error as the reason, once its retries are spent. No worker takes from it. */
 export const DEAD_LETTER = "moot-dead";
 
@@ -56,4 +69,9 @@ export async function queuePack(boss: PgBoss, job: PackJob): Promise<string | nu
 
 export async function queueImport(boss: PgBoss, job: ImportJob): Promise<string | null> {
   return boss.send(QUEUES.import, ImportJob.parse(job), { singletonKey: job.path });
+}
+
+/** Queues OCR of some pages of an original; the same pages of the same file while queued are one job. */
+export async function queueOcr(boss: PgBoss, job: OcrJob): Promise<string | null> {
+  return boss.send(QUEUES.ocr, OcrJob.parse(job), { singletonKey: `${job.sha256}:${job.pages.join(",")}` });
 }

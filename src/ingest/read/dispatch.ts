@@ -1,6 +1,6 @@
 import { basename, extname } from "node:path";
 import { MootError } from "../../domain/errors.js";
-import type { OcrProgress } from "./ocr-pdf.js";
+import type { OcrCache, OcrProgress } from "./ocr-pdf.js";
 import type { PageSet } from "./page.js";
 
 /** The formats Moot reads, and the extensions that name them. */
@@ -99,6 +99,12 @@ export function decodeText(path: string, data: Uint8Array): string {
 export interface ReadOptions {
   /** Called as each page that needs OCR is recognised. */
   onOcrPage?: (p: OcrProgress) => void;
+  /** Tesseract processes at once for this file. */
+  ocrWorkers?: number;
+  /** Where OCR'd pages of this file are kept between runs. */
+  ocrCache?: OcrCache;
+  /** Leave OCR to queued jobs: see ReadPdfOcrOptions.ocrDefer. */
+  ocrDefer?: boolean;
 }
 
 export async function readDocument(path: string, data: Uint8Array, options: ReadOptions = {}): Promise<PageSet> {
@@ -110,7 +116,7 @@ export async function readDocument(path: string, data: Uint8Array, options: Read
     switch (format) {
       case "pdf": {
         const { readPdfWithOcr } = await import("./ocr-pdf.js");
-        return await readPdfWithOcr(name, data, { onOcrPage: options.onOcrPage });
+        return await readPdfWithOcr(name, data, options);
       }
       case "docx": {
         const { readDocx } = await import("./docx.js");

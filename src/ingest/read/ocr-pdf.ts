@@ -21,10 +21,36 @@ export interface OcrProgress {
   page: number;
 }
 
+/** OCR'd pages of one original kept between runs (and shared by `moot worker`s), by file page. */
+export interface OcrCache {
+  get(page: number): Promise<OcrPage | null>;
+  put(page: number, result: OcrPage): Promise<void>;
+}
+
 export interface ReadPdfOcrOptions extends ReadPdfOptions {
   onOcrPage?: (p: OcrProgress) => void;
   /** Set false (or MOOT_OCR=off) to read the text layer only: image-only files then fail with no_text_layer. */
   ocr?: boolean;
+  /** Tesseract processes at once for this file (default MOOT_OCR_WORKERS, else one per core). */
+  ocrWorkers?: number;
+  /** Pages recognised before (a re-import, or OCR queued on PostgreSQL) are taken from here, and new ones kept. */
+  ocrCache?: OcrCache;
+  /**
+   * Recognise nothing here: when pages need OCR and are not all in `ocrCache`, throw
+   * `OcrPending` naming them (`moot worker` queues them as OCR jobs and imports afterwards).
+   */
+  ocrDefer?: boolean;
+}
+
+/** Thrown with `ocrDefer` when pages wait for OCR: `pages` are missing from the cache, `needed` all those OCR reads. */
+export class OcrPending extends MootError {
+  constructor(
+    source: string,
+    readonly pages: number[],
+    readonly needed: number[],
+  ) {
+    super("ocr_pending", `${source}: ${pages.length} page${pages.length === 1 ? "" : "s"} wait for OCR`);
+  }
 }
 
 /** Fewer visible characters than this on a page with a large image: a scan. */
@@ -42,33 +68,20 @@ const SCAN_MIN_COVER = 0.3;
  */
 export async function readPdfWithOcr(source: string, data: Uint8Array, options: ReadPdfOcrOptions = {}): Promise<PageSet> {
   const { pages: laid, warnings } = await readPdfPages(source, data, options);
-  const garbled = new Set<number>();
-  const candidates: number[] = [];
-  for (const p of laid) {
-    const text = [...p.lines, ...p.rotated].map((l) => l.text).join("\n");
-    if (looksGarbled(text)) {
-      garbled.add(p.index);
-      candidates.push(p.index);
-    } else if (text.replace(/\s/g, "").length < SCAN_MAX_CHARS) candidates.push(p.index);
-  }
-  const results = new Map<number, OcrPage>();
+  const { candidates, garbled } = ocrCandidates(laid);
+  let results = new Map<number, OcrPage>();
   if (candidates.length && (options.ocr ?? process.env.MOOT_OCR !== "off")) {
     if (!tesseractAvailable()) {
       for (const n of garbled)
         warnings.push(`page ${n}: the text layer looks garbled and OCR is not installed (apt-get install tesseract-ocr)`);
     } else {
       const pages = await scannedOrGarbled(data, candidates, garbled);
-      let done = 0;
-      const images = pages.map((n) => ({ n }));
-      await pool(images, ocrConcurrency(), async ({ n }) => {
-        const png = await renderPage(data, n);
-        try {
-          results.set(n, await ocrImage(png, OCR_DPI / 72));
-        } catch (e) {
-          warnings.push(`page ${n}: OCR failed (${e instanceof Error ? e.message : String(e)})`);
-        }
-        options.onOcrPage?.({ done: ++done, total: pages.length, page: n });
-      });
+      if (options.ocrDefer && pages.length) {
+        const cached = await Promise.all(pages.map((n) => options.ocrCache?.get(n) ?? null));
+        const missing = pages.filter((_, i) => !cached[i]);
+        if (missing.length) throw new OcrPending(source, missing, pages);
+      }
+      results = await recognisePages(data, pages, { ...options, warnings });
     }
   }
   for (const p of laid) {
@@ -99,6 +112,59 @@ export async function readPdfWithOcr(source: string, data: Uint8Array, options: 
   const set: PageSet = { source, kind: "pdf", pages };
   if (warnings.length) set.warnings = warnings;
   return set;
+}
+
+/** Pages whose text layer is near-empty (maybe scans) or garbled (always OCR'd). */
+function ocrCandidates(laid: Awaited<ReturnType<typeof readPdfPages>>["pages"]): { candidates: number[]; garbled: Set<number> } {
+  const garbled = new Set<number>();
+  const candidates: number[] = [];
+  for (const p of laid) {
+    const text = [...p.lines, ...p.rotated].map((l) => l.text).join("\n");
+    if (looksGarbled(text)) {
+      garbled.add(p.index);
+      candidates.push(p.index);
+    } else if (text.replace(/\s/g, "").length < SCAN_MAX_CHARS) candidates.push(p.index);
+  }
+  return { candidates, garbled };
+}
+
+/**
+ * The file pages of a PDF that OCR would read (scans and garbled text layers), without
+ * reading them: what `moot worker` splits into queued OCR jobs. Empty when Tesseract is missing.
+ */
+export async function pagesNeedingOcr(source: string, data: Uint8Array): Promise<number[]> {
+  if (!tesseractAvailable()) return [];
+  const { pages: laid } = await readPdfPages(source, data);
+  const { candidates, garbled } = ocrCandidates(laid);
+  return candidates.length ? scannedOrGarbled(data, candidates, garbled) : [];
+}
+
+/**
+ * Recognises the given file pages, `ocrWorkers` Tesseract processes at once, taking pages
+ * already in `ocrCache` from there and keeping the new ones in it. A page that fails is left
+ * out with a warning.
+ */
+export async function recognisePages(
+  data: Uint8Array,
+  pages: number[],
+  options: Pick<ReadPdfOcrOptions, "onOcrPage" | "ocrWorkers" | "ocrCache"> & { warnings?: string[] } = {},
+): Promise<Map<number, OcrPage>> {
+  const results = new Map<number, OcrPage>();
+  let done = 0;
+  await pool(pages, options.ocrWorkers ?? ocrConcurrency(), async (n) => {
+    try {
+      let r = (await options.ocrCache?.get(n)) ?? null;
+      if (!r) {
+        r = await ocrImage(await renderPage(data, n), OCR_DPI / 72);
+        await options.ocrCache?.put(n, r);
+      }
+      results.set(n, r);
+    } catch (e) {
+      options.warnings?.push(`page ${n}: OCR failed (${e instanceof Error ? e.message : String(e)})`);
+    }
+    options.onOcrPage?.({ done: ++done, total: pages.length, page: n });
+  });
+  return results;
 }
 
 /** Of the near-empty pages, those that carry a page-sized image; garbled pages always. */
