@@ -2,6 +2,7 @@ import { MootError } from "../../domain/errors.js";
 import type { Line, PageSet } from "./page.js";
 import { finishPages, type LaidOutPage } from "./pdf-furniture.js";
 import { layoutRuns, type TextRun } from "./pdf-layout.js";
+import { type CharSink, prepareRawModule, type RawModule, rawModule, walkChars } from "./mupdf-chars.js";
 
 export interface ReadPdfOptions {
   /** Gives up after this long (ms) for the whole file, checked between pages. Default 120 s. */
@@ -14,8 +15,11 @@ type MuPdf = typeof import("mupdf");
 let mupdfPromise: Promise<MuPdf> | null = null;
 
 /** Loaded on first use: the WebAssembly engine is large and most commands never read a PDF. */
+let raw: RawModule | null = null;
 export function mupdf(): Promise<MuPdf> {
+  const hook = mupdfPromise ? null : prepareRawModule();
   return (mupdfPromise ??= import("mupdf").then((lib) => {
+    raw = hook && process.env.MOOT_MUPDF_WALK !== "wrapper" ? rawModule(hook) : null;
     // MuPDF repairs damaged files and says so on stderr; the reader reports what matters itself.
     lib.setLog(() => {});
     return lib;
@@ -174,46 +178,27 @@ function readPage(lib: MuPdf, doc: InstanceType<MuPdf["Document"]>, n: number, b
       if (b === undefined) boldFonts.set(name, (b = font.isBold() || BOLD_FONT.test(name)));
       return b;
     };
-    try {
-      stext.walk({
-        beginLine(_bbox, _wmode, dir) {
-          close();
-          // MuPDF's y axis points down the page, as the layout's does.
-          angle = Math.round((Math.atan2(dir[1], dir[0]) * 180) / Math.PI / 5) * 5 || 0;
-          const rad = (angle * Math.PI) / 180;
-          cos = Math.cos(rad);
-          sin = Math.sin(rad);
-        },
-        onChar(c, origin, font, size, quad) {
-          // The wrapper holds its own reference to the font (MuPDF's Font constructor keeps it):
-          // release it now rather than leave a finalizer per character for the garbage collector.
-          try {
-            onChar(c, origin, font, size, quad);
-          } finally {
-            font.destroy();
-          }
-        },
-        endLine() {
-          close();
-        },
-      });
-    } finally {
-      stext.destroy();
-    }
-    function onChar(c: string, origin: number[], font: InstanceType<MuPdf["Font"]>, size: number, quad: number[]): void {
-      {
-        const ox = origin[0] - x0;
-        const oy = origin[1] - y0;
+    const sink: CharSink = {
+      beginLine(dx, dy) {
+        close();
+        // MuPDF's y axis points down the page, as the layout's does.
+        angle = Math.round((Math.atan2(dy, dx) * 180) / Math.PI / 5) * 5 || 0;
+        const rad = (angle * Math.PI) / 180;
+        cos = Math.cos(rad);
+        sin = Math.sin(rad);
+      },
+      onChar(c, originX, originY, bold, size, rx1, ry1, rx2, ry2) {
+        const ox = originX - x0;
+        const oy = originY - y0;
         if (!Number.isFinite(ox) || !Number.isFinite(oy) || Math.abs(ox) > 1e6 || Math.abs(oy) > 1e6) return;
         // Reading frame: x along the text, y down the page (as the layout expects).
         const x = ox * cos + oy * sin;
         const y = -ox * sin + oy * cos;
-        const right = Math.max((quad[2] - x0) * cos + (quad[3] - y0) * sin, (quad[6] - x0) * cos + (quad[7] - y0) * sin);
+        const right = Math.max((rx1 - x0) * cos + (ry1 - y0) * sin, (rx2 - x0) * cos + (ry2 - y0) * sin);
         if (/\s/.test(c)) {
           close();
           return;
         }
-        const bold = fontBold(font);
         const r = run as OpenRun | null;
         if (
           r &&
@@ -229,7 +214,39 @@ function readPage(lib: MuPdf, doc: InstanceType<MuPdf["Document"]>, n: number, b
         }
         close();
         run = { chars: [c], x, y, end: Math.max(right, x), size: size || 1, bold };
-      }
+      },
+      endLine() {
+        close();
+      },
+    };
+    try {
+      if (raw) {
+        const fast = raw;
+        walkChars(fast, (stext as unknown as { pointer: number }).pointer, sink, (ptr) => {
+          if (!boldFonts) return false;
+          const font = new lib.Font(ptr as never);
+          try {
+            return fontBold(font);
+          } finally {
+            font.destroy();
+          }
+        });
+      } else
+        stext.walk({
+          beginLine: (_bbox, _wmode, dir) => sink.beginLine(dir[0], dir[1]),
+          onChar(c, origin, font, size, quad) {
+            // The wrapper holds its own reference to the font (MuPDF's Font constructor keeps it):
+            // release it now rather than leave a finalizer per character for the garbage collector.
+            try {
+              sink.onChar(c, origin[0], origin[1], fontBold(font), size, quad[2], quad[3], quad[6], quad[7]);
+            } finally {
+              font.destroy();
+            }
+          },
+          endLine: () => sink.endLine(),
+        });
+    } finally {
+      stext.destroy();
     }
     close();
     // The ligature glyph is often a run of its own, so mend whole lines.
