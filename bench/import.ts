@@ -2,8 +2,9 @@
  * Import benchmark (not a test: figures depend on the machine; the ratios are what to watch).
  *
  *   (a) corpus text packs: readText, and readText + extract, in MB/s
- *   (b) PDFs: pages/s of the whole `moot extract` process over every corpus PDF against
- *       `pdftotext -layout` over the same files in the same run; the engine alone likewise
+ *   (b) PDFs: pages/s of the whole `moot extract` process over every corpus PDF (on every
+ *       core, and on one thread) against `pdftotext -layout` over the same files in the same
+ *       run (one file at a time, and one per core at a time); the engine alone likewise
  *   (c) peak RSS of `moot extract` on a generated 1,000-page pack
  *   (d) text MB/s at 1, 10 and 100 MB (linear growth shows as a steady MB/s)
  *   (e) `moot --help` start-up against bare node
@@ -13,7 +14,8 @@
  *   MOOT_BENCH_BIG_PAGES=300 npm run bench:import  (size of the generated pack)
  *   MOOT_BENCH_TEXT_MB=1,10 npm run bench:import   (text sizes)
  */
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
+import { availableParallelism, loadavg } from "node:os";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { extract } from "../src/ingest/extract/extract.js";
@@ -105,6 +107,21 @@ async function corpusPdfs(): Promise<{ path: string; pages: number }[]> {
   });
 }
 
+/** A command run to its end, its output thrown away. */
+function run(cmd: string, args: string[]): Promise<void> {
+  return new Promise((resolve) => spawn(cmd, args, { stdio: "ignore" }).on("close", () => resolve()));
+}
+
+/** fn over items, `n` at a time. */
+async function lanes<T>(n: number, items: T[], fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: n }, async () => {
+      while (next < items.length) await fn(items[next++]!);
+    }),
+  );
+}
+
 /** Wall time of a command, with its peak RSS when GNU time is there (/usr/bin/time -f %M). */
 function timed(cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env): { ms: number; rssMb: number | null } {
   const gnuTime = existsSync("/usr/bin/time");
@@ -132,26 +149,53 @@ async function benchPdf(): Promise<void> {
   const pdftotext = findPdftotext();
   const rows: (string | number)[][] = [["PDF reading", "files", "pages", "seconds", "pages/s", "× pdftotext"]];
   let ref = NaN;
+  const cores = availableParallelism();
+  let refParallel = NaN;
   if (pdftotext) {
     const t0 = now();
     for (const f of files) spawnSync(pdftotext, ["-q", "-layout", f.path, "-"], { stdio: ["ignore", "ignore", "ignore"] });
     const ms = now() - t0;
     ref = pages / (ms / 1000);
     rows.push(["pdftotext -layout (one process per file)", files.length, pages, fmt(ms / 1000, 2), fmt(ref), "1.00"]);
+    // The same, one process per core at a time: what pdftotext gives when it too uses every core.
+    const t1 = now();
+    await lanes(cores, files, (f) => run(pdftotext, ["-q", "-layout", f.path, "-"]));
+    const pms = now() - t1;
+    refParallel = pages / (pms / 1000);
+    rows.push([
+      `pdftotext -layout, ${cores} at once`,
+      files.length,
+      pages,
+      fmt(pms / 1000, 2),
+      fmt(refParallel),
+      fmt(refParallel / ref, 2),
+    ]);
   } else rows.push(["pdftotext", "missing: apt-get install poppler-utils", "", "", "", ""]);
   const out = join(OUT, "extract");
   mkdirSync(out, { recursive: true });
-  const whole = timed(process.execPath, ["bin/moot.js", "extract", "-o", out, ...files.map((f) => f.path)], {
-    ...process.env,
-    MOOT_OCR: "off",
-  });
+  const extractRun = (threads: number) =>
+    timed(process.execPath, ["bin/moot.js", "extract", "-o", out, ...files.map((f) => f.path)], {
+      ...process.env,
+      MOOT_OCR: "off",
+      MOOT_IMPORT_WORKERS: String(threads),
+    });
+  const whole = extractRun(cores);
   rows.push([
-    "moot extract, whole process, one batch",
+    `moot extract, whole process, one batch (${cores} threads)`,
     files.length,
     pages,
     fmt(whole.ms / 1000, 2),
     fmt(pages / (whole.ms / 1000)),
     fmt(pages / (whole.ms / 1000) / ref, 2),
+  ]);
+  const single = extractRun(1);
+  rows.push([
+    "moot extract, whole process, one batch (1 thread)",
+    files.length,
+    pages,
+    fmt(single.ms / 1000, 2),
+    fmt(pages / (single.ms / 1000)),
+    fmt(pages / (single.ms / 1000) / ref, 2),
   ]);
   const datas = files.map((f) => ({ name: f.path.split("/").pop()!, data: new Uint8Array(readFileSync(f.path)) }));
   await readPdfPages(datas[0]!.name, datas[0]!.data); // warm-up: WebAssembly compile and JIT
@@ -183,7 +227,10 @@ async function benchPdf(): Promise<void> {
   ]);
   console.log(`\n(b) PDFs: every PDF in corpus/pdf, councils and pool (goal: whole process ≥ 0.5× pdftotext)`);
   table(rows);
-  if (whole.rssMb !== null) console.log(`moot extract batch peak RSS: ${fmt(whole.rssMb)} MB`);
+  if (pdftotext)
+    console.log(`moot extract (${cores} threads) against pdftotext ${cores} at once: ${fmt(pages / (whole.ms / 1000) / refParallel, 2)}×`);
+  if (whole.rssMb !== null)
+    console.log(`moot extract batch peak RSS: ${fmt(whole.rssMb)} MB (${cores} threads), ${fmt(single.rssMb ?? NaN)} MB (1 thread)`);
 }
 
 async function makeBigPack(): Promise<string> {
@@ -247,9 +294,16 @@ function benchStartup(): void {
   ]);
 }
 
-console.log(`bench:import — node ${process.version}, ${SECONDS} s per text measurement`);
+const load = () =>
+  loadavg()
+    .map((n) => n.toFixed(1))
+    .join(" ");
+console.log(
+  `bench:import — node ${process.version}, ${availableParallelism()} cores, load average ${load()}, ${SECONDS} s per text measurement`,
+);
 benchText();
 await benchPdf();
 benchMemory(await makeBigPack());
 benchTextSizes();
 benchStartup();
+console.log(`\nload average at the end: ${load()} (other work on the machine slows both sides of each ratio alike only roughly)`);
