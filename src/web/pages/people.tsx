@@ -134,7 +134,7 @@ export function registerPeople(app: App) {
         {d.attendanceSummary.length === 0 ? (
           <p>No attendance recorded.</p>
         ) : (
-          <table>
+          <table class="stack">
             <caption class="muted">Meetings attended as a member (a substitute appearance counts as attended)</caption>
             <thead>
               <tr>

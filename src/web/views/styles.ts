@@ -49,10 +49,11 @@ ol.agenda>li{border-top:1px solid var(--line);padding:.75rem 0}
 .num{font-weight:700;display:inline-block;min-width:2.5rem}
 mark{background:#fff2a8;color:var(--ink);font-weight:600}
 label{display:block;font-weight:600;margin-bottom:.25rem}
-input,select,button{font:inherit;padding:.35rem .5rem;border:2px solid var(--ink);background:#fff;color:var(--ink)}
+input,select,button{max-width:100%;font:inherit;padding:.35rem .5rem;border:2px solid var(--ink);background:#fff;color:var(--ink)}
 button{background:var(--ok);color:#fff;border-color:var(--ok);cursor:pointer}
 .filters{display:flex;flex-wrap:wrap;gap:1rem;align-items:flex-end;background:var(--band);padding:.75rem;margin-bottom:1rem}
 .filters fieldset{border:0;padding:0;margin:0}
+.filters>div{min-width:0;max-width:100%}
 .page{border-top:2px solid var(--line);padding-top:.5rem;margin-top:1rem}
 .page pre{white-space:pre-wrap;word-wrap:break-word;font-family:inherit;margin:0}
 .page h2{font-size:1rem;margin:0 0 .5rem}

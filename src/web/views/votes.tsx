@@ -61,7 +61,7 @@ export function VotingRecord(props: { record: VotingRecordEntry[] }) {
       {props.record.length === 0 ? (
         <p>No recorded votes.</p>
       ) : (
-        <table>
+        <table class="stack">
           <thead>
             <tr>
               <th scope="col">Meeting</th>
