@@ -6,6 +6,7 @@ import { Scope } from "../../src/store/records.js";
 import { createApp } from "../../src/web/app.js";
 import { DIALECTS, freshStore, type TestStore } from "../support/stores.js";
 import { buildWebFixture, FIXTURE_NOW, type WebFixture } from "../support/web-fixtures.js";
+import { addMatters } from "../support/matter-fixtures.js";
 import { haveOparl, OPARL_SCHEMAS } from "./captures.js";
 
 type Json = Record<string, unknown>;
@@ -52,6 +53,7 @@ for (const dialect of DIALECTS) {
     beforeAll(async () => {
       store = await freshStore(dialect);
       f = await buildWebFixture(store);
+      await addMatters(store, f);
       app = createApp(store, { now: () => FIXTURE_NOW });
     });
     afterAll(() => store.cleanup());
@@ -119,7 +121,18 @@ for (const dialect of DIALECTS) {
         (i) => i.name === "Library Services Review",
       );
       expect(items).toHaveLength(1);
-      expect(items[0]).toMatchObject({ public: true, "moot:exemptParagraph": null, "moot:keyDecision": null, "moot:callIn": null });
+      // In matter 25/00101 (not a key decision); its decision is not subject to call-in.
+      expect(items[0]).toMatchObject({ public: true, "moot:exemptParagraph": null, "moot:keyDecision": false, "moot:callIn": null });
+      expect(items[0]!["moot:matters"]).toHaveLength(1);
+      const depot = ((await get("/oparl/v1/body/borchester/agenda-items?limit=1000")).body.data as Json[]).find(
+        (i) => i.name === "Sale of the Old Depot",
+      );
+      expect(depot!["moot:callIn"]).toMatchObject({ state: "called-in", from: "2025-07-21", endsOn: "2025-07-28" });
+      // An item in no matter says nothing about key decisions rather than guess.
+      const apologies = ((await get("/oparl/v1/body/borchester/agenda-items?limit=1000")).body.data as Json[]).find(
+        (i) => i.name === "Apologies for absence",
+      );
+      expect(apologies!["moot:keyDecision"]).toBeNull();
     });
 
     it("pages with links, and refuses bad paging or filter values", async () => {

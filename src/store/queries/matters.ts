@@ -321,3 +321,34 @@ export async function linkableRecords(store: Store, authorityId: string, limit =
     reports: reports.map((r) => ({ id: r.id, label: `${label(r)}: ${r.title}` })),
   };
 }
+
+export interface MatterLink {
+  matterId: string;
+  reference: string;
+  keyDecision: boolean;
+  agendaItemId: string | null;
+  decisionId: string | null;
+}
+
+/** Which items and decisions the public may see in which public matters (for OParl and other exports). */
+export async function publicMatterLinks(store: Store, authorityId: string, viewer: Viewer, today: string): Promise<MatterLink[]> {
+  const rows = await store.db
+    .selectFrom("matter_step")
+    .innerJoin("meeting", "meeting.id", "matter_step.meetingId")
+    .innerJoin("matter", "matter.id", "matter_step.matterId")
+    .select(["matter.id as matterId", "matter.reference", "matter.keyDecision", "matter_step.agendaItemId", "matter_step.decisionId"])
+    .select(sql<number>`case when ${decisionOk(viewer)} then 1 else 0 end`.as("decisionOk"))
+    .where("matter_step.authorityId", "=", authorityId)
+    .where(stepVisible(viewer))
+    .where(matterVisible(viewer, today))
+    .orderBy("matter.reference")
+    .orderBy("matter_step.id")
+    .execute();
+  return rows.map((r) => ({
+    matterId: r.matterId,
+    reference: r.reference,
+    keyDecision: Number(r.keyDecision) === 1,
+    agendaItemId: r.agendaItemId,
+    decisionId: Number(r.decisionOk) ? r.decisionId : null,
+  }));
+}

@@ -10,6 +10,8 @@ import { listMeetings, meetingDetail, type MeetingDetail } from "../../store/que
 import { listPeople } from "../../store/queries/people.js";
 import { dataVersion } from "../../store/queries/site.js";
 import { listVotes, type VoteEntry } from "../../store/queries/votes.js";
+import { publicMatterLinks, type MatterLink } from "../../store/queries/matters.js";
+import { londonToday } from "../../domain/time.js";
 
 /**
  * Everything an authority publishes, as the public sees it, read through the store's public
@@ -27,6 +29,10 @@ export interface PublicRecords {
   meetings: MeetingDetail[];
   /** Votes the public may see (published minutes, not under an exempt item). */
   votes: VoteEntry[];
+  /** Public items and decisions in public matters (key decision or not). */
+  matterLinks: MatterLink[];
+  /** The London date the snapshot was built for: call-in states and forward-plan notices move with it. */
+  today: string;
 }
 
 async function all<T>(page: (limit: number, offset: number) => Promise<{ items: T[]; total: number }>): Promise<T[]> {
@@ -44,30 +50,38 @@ export async function publicRecords(store: Store, authority: Authority): Promise
   const { token, lastModified } = await dataVersion(store, authority.id);
   let cache = caches.get(store);
   if (!cache) caches.set(store, (cache = new Map()));
-  const key = `${authority.id}@${token}`;
+  const today = londonToday();
+  const key = `${authority.id}@${token}@${today}`;
   let hit = cache.get(key);
   if (!hit) {
     for (const k of cache.keys()) if (k.startsWith(`${authority.id}@`)) cache.delete(k);
-    hit = build(store, authority, token, lastModified);
+    hit = build(store, authority, token, lastModified, today);
     cache.set(key, hit);
     hit.catch(() => cache.delete(key));
   }
   return hit;
 }
 
-async function build(store: Store, authority: Authority, version: string, lastModified: string | null): Promise<PublicRecords> {
+async function build(
+  store: Store,
+  authority: Authority,
+  version: string,
+  lastModified: string | null,
+  today: string,
+): Promise<PublicRecords> {
   const a = authority.id;
-  const [committees, people, memberships, meetings, votes] = await Promise.all([
+  const [committees, people, memberships, meetings, votes, matterLinks] = await Promise.all([
     all((limit, offset) => listCommittees(store, a, limit, offset)),
     all((limit, offset) => listPeople(store, a, limit, offset)),
     allMemberships(store, a),
     all((limit, offset) => listMeetings(store, a, { limit, offset })),
     all((limit, offset) => listVotes(store, a, PUBLIC, { limit, offset })),
+    publicMatterLinks(store, a, PUBLIC, today),
   ]);
   const details: MeetingDetail[] = [];
   for (const m of meetings) {
     const d = await meetingDetail(store, a, m.id, PUBLIC);
     if (d) details.push(d);
   }
-  return { authority, version, lastModified, committees, people, memberships, meetings: details, votes };
+  return { authority, version, lastModified, committees, people, memberships, meetings: details, votes, matterLinks, today };
 }

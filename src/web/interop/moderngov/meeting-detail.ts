@@ -117,7 +117,8 @@ function agendaItemElement(
   if (decisions.length) children.push(el("decisionnonemptyhtmlbody", textToHtml(decisions.map((d) => d.decision.text).join("\n\n"))));
   children.push(
     el("declarationcount", declarations.length),
-    el("iscallin", bool(false)),
+    // A decision under the item has been called in for scrutiny (domain/forward-plan.ts).
+    el("iscallin", bool(decisions.some((d) => d.decision.calledInAt !== null))),
     el("iscomment", bool(false)),
     el("isdecision", bool(decisions.length > 0 || item.kind === "decision")),
     el("isdecisionpublished", bool(decisions.length > 0)),

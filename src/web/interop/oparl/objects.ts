@@ -5,6 +5,8 @@ import type { RecordTable } from "../../../domain/records.js";
 import { municipalYear } from "../../../domain/time.js";
 import type { MeetingDetail } from "../../../store/queries/meetings.js";
 import type { PublicRecords } from "../public-records.js";
+import type { Decision } from "../../../domain/decision.js";
+import { callInState } from "../../../domain/forward-plan.js";
 
 /** OParl 1.1 object kinds Moot serves, with the path segment each lives under. */
 export const KINDS = [
@@ -62,6 +64,25 @@ export const LISTS: Record<Kind, string> = {
 
 export const typeUri = (name: string): string => `https://schema.oparl.org/1.1/${name}`;
 export type OParlObject = Record<string, unknown> & { id: string; type: string; created?: string; modified?: string };
+
+function keyDecisionOf(r: PublicRecords, itemId: string): boolean | null {
+  const links = r.matterLinks.filter((l) => l.agendaItemId === itemId);
+  return links.length ? links.some((l) => l.keyDecision) : null;
+}
+
+/** The call-in period of the first of an item's decisions that is subject to one. */
+function callInOf(decisions: Decision[], today: string) {
+  const d = decisions.find((x) => x.callInEndsOn !== null);
+  if (!d) return null;
+  return {
+    state: callInState(d, today),
+    from: d.callInFrom,
+    endsOn: d.callInEndsOn,
+    calledIn: d.calledInAt,
+    ended: d.callInEndedAt,
+    implemented: d.implementedAt,
+  };
+}
 
 /** Every public object of one authority, keyed by kind then Moot id, built from the public snapshot. */
 export function buildObjects(r: PublicRecords, base: string): Map<Kind, Map<string, OParlObject>> {
@@ -185,11 +206,16 @@ export function buildObjects(r: PublicRecords, base: string): Map<Kind, Map<stri
           : {}),
         auxiliaryFile: papers.map(file),
         web: `${base}/meetings/${m.id}/items/${e.item.id}`,
-        // UK facts OParl has no field for (Schedule 12A paragraph; key decision and call-in are not
-        // yet recorded by Moot's model, so they are null rather than guessed).
+        // UK facts OParl has no field for: the Schedule 12A paragraph; whether the item is part of a
+        // key decision (null when it belongs to no public matter, so nothing is guessed); and the
+        // call-in period of its decision (null when not subject to call-in).
         "moot:exemptParagraph": e.item.exemptParagraph,
-        "moot:keyDecision": null,
-        "moot:callIn": null,
+        "moot:keyDecision": keyDecisionOf(r, e.item.id),
+        "moot:callIn": callInOf(
+          decisions.map((x) => x.decision),
+          r.today,
+        ),
+        "moot:matters": r.matterLinks.filter((l) => l.agendaItemId === e.item.id).map((l) => `${base}/matters/${l.matterId}`),
         ...stamps(e.item),
       };
     });
