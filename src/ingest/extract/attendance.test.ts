@@ -66,4 +66,15 @@ describe("attendance", () => {
       ["present", "Iris Key"],
     ]);
   });
+
+  it("drops an attendance grid's initials column and lists another council's councillors as also present", () => {
+    const grid = lines("| Present: Ann Ames | AA | Bob Bell | BB |\n| Cy Cole (NBC) | CC | Di Dunn | DMcD |\n\n1. Police report");
+    const hits = extractAttendance(grid, [], 3).map((h) => [h.list, h.name]);
+    expect(hits).toEqual([
+      ["present", "Ann Ames"],
+      ["present", "Bob Bell"],
+      ["alsoPresent", "Cy Cole"],
+      ["present", "Di Dunn"],
+    ]);
+  });
 });

@@ -41,6 +41,16 @@ const LABELS: [RegExp, AttendanceList | "coopted" | "inAttendance"][] = [
   ],
 ];
 
+const INITIALS_CELL_RE = /^(?=(?:.*[A-Z]){2})(?:[A-Z][a-z]?){1,4}$/;
+/**
+ * FORMAT.md convention 4: a councillor of another council marked beside the name ("Ann Bell
+ * (SBC)", "(District Cllr)") attends, but is not a member: also present.
+ */
+const OTHER_COUNCIL_RE = {
+  test: (raw: string) =>
+    /\([A-Z]{1,3}[A-Z]C\)/.test(raw) ||
+    /\((?:district|county|ward|borough|city|unitary|regional)\s+(?:councillor|cllr|council)\)/i.test(raw),
+};
 const ROLE_CELL_RE = /\b(?:representative|officer|manager|director|adviser|advisor|clerk|head of|governor|lead|member for)\b/i;
 
 function labelOf(text: string): { list: AttendanceList | "coopted" | "inAttendance"; rest: string } | null {
@@ -87,7 +97,13 @@ export function extractAttendance(lines: FlatLine[], known: string[], firstItem:
       continue;
     }
     if (!current || !text) continue;
-    const cellsText = l.cells ? l.cells.filter((c) => !ROLE_CELL_RE.test(c) || /\b(?:councillor|cllr)\b/i.test(c)).join(", ") : text;
+    // An attendance grid's initials column ("Ann Example | AE") is a key, never a name.
+    const cellsText = l.cells
+      ? l.cells
+          .filter((c) => !ROLE_CELL_RE.test(c) || /\b(?:councillor|cllr)\b/i.test(c))
+          .filter((c) => !INITIALS_CELL_RE.test(c.trim()))
+          .join(", ")
+      : text;
     const body = label && l.cells ? cellsText.replace(/^[^,]*?(?:present|apologies|officers|attendance)\s*:?\s*,?\s*/i, "") : cellsText;
     addList(current, body, l);
   }
@@ -101,7 +117,8 @@ export function extractAttendance(lines: FlatLine[], known: string[], firstItem:
     for (const n of splitNameList(text.replace(/\bin the chair\b/gi, ""))) {
       const name = repairTruncated(n.name, known);
       let target: AttendanceList;
-      if (list === "coopted") target = "present";
+      if (list === "present" && OTHER_COUNCIL_RE.test(n.raw)) target = "alsoPresent";
+      else if (list === "coopted") target = "present";
       else if (list === "inAttendance") target = n.councillor ? "alsoPresent" : "officers";
       else target = list;
       hits.push({ list: target, name, line });

@@ -129,3 +129,22 @@ describe("extract (attendance under the first minute's heading)", () => {
     expect(m.attendance.apologies).toEqual(["Di Dunn", "Ed Eddy"]);
   });
 });
+
+describe("extract (a page of agenda, decisions and minutes)", () => {
+  it("takes the items as the agenda too, and a joint body's long name before the date", () => {
+    const text = [
+      "**Agenda, decisions and draft minutes**",
+      "**Joint meeting - Fenland Combined Authority Committee and Fenland Joint Committee - Friday, 27th March, 2026 1.00 pm**",
+      "Venue: 1 Market Street",
+      "| 1. | Apologies for Absence |",
+      "Minutes:",
+      "None were received.",
+      "| 2. | Bus Strategy |",
+      "Minutes:",
+      "RESOLVED: to approve the strategy.",
+    ].join("\n");
+    const m = extract(readText("joint.md", text)).extraction.meetings[0]!;
+    expect(m.committee).toBe("Joint meeting - Fenland Combined Authority Committee and Fenland Joint Committee");
+    expect(m.agenda.map((a) => a.number)).toEqual(["1", "2"]);
+  });
+});

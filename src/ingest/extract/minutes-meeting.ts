@@ -111,7 +111,8 @@ export function extractMinutesMeeting(
   if (votes.length) meeting.votes = votes.map((v) => v.vote);
   // Genre pattern: a page titled "Agenda and minutes" (ModernGov) prints each agenda item with
   // its minute beneath, so its items are the agenda too.
-  if (body.slice(0, 5).some((l) => /^agenda and minutes\b/i.test(l.text)) && meeting.minutes.length) {
+  // ("Agenda and minutes", "Agenda, decisions and draft minutes").
+  if (body.slice(0, 5).some((l) => /^agenda\b[\w ,]{0,30}\bminutes\b/i.test(l.text)) && meeting.minutes.length) {
     meeting.hasAgenda = true;
     meeting.agenda = meeting.minutes.map((mi) => ({ number: mi.number, title: mi.title, pages: null, exempt: false }));
   }

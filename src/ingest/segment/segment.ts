@@ -62,7 +62,8 @@ export function isBodyLine(text: string): boolean {
   if (!BODY_LINE_RE.test(t)) return false;
   // A sentence ending in a body ("Mr Amos was co-opted on to the Council") names no body.
   if (/\s(?:was|were|is|are|has|have|had|will|would|shall|to)\s/i.test(t)) return false;
-  return t.split(/\s+/).length <= 14;
+  // Joint bodies have long names: "Joint meeting - The X Committee and the Y Joint Committee".
+  return t.split(/\s+/).length <= 18;
 }
 
 /** Finds the heading lines above a "Present:" line: body name, date, "Minutes of…". */
