@@ -518,6 +518,7 @@ class MeetingWriter {
   ): Promise<void> {
     const { s, r, committee, today, spec } = this;
     const owner = this.people.officers[key];
+    const recommendation = spec.kind === "scrutiny" && decision.kind === "recommended";
     const year = municipalYear(date);
     const seq = (this.actionSeq.get(year) ?? 0) + 1;
     this.actionSeq.set(year, seq);
@@ -530,14 +531,16 @@ class MeetingWriter {
       committeeId: committee.id,
       meetingId: meeting.id,
       decisionId: decision.id,
-      origin: spec.kind === "scrutiny" ? "scrutiny-recommendation" : "decision",
+      // Only a recommendation to the executive is tracked as one (with the executive's response);
+      // what a committee asks its officers to do is an action on its own tracking paper.
+      origin: recommendation ? "scrutiny-recommendation" : "decision",
       ref: `${spec.actionPrefix}/${String(year).slice(2)}/${String(seq).padStart(3, "0")}`,
       text: `${capitalise(text)}.`,
       ownerText: `${owner.name}, ${owner.post}`,
       ownerPersonId: owner.id,
       dueDate: due,
       status,
-      executiveResponse: spec.kind === "scrutiny" ? r.pick(["accepted", "accepted", "partly-accepted", "rejected"] as const) : null,
+      executiveResponse: recommendation ? r.pick(["accepted", "accepted", "partly-accepted", "rejected"] as const) : null,
       completedOn: status === "complete" || status === "discharged" ? addDays(due, -r.int(1, 20)) : null,
     });
     const started = addDays(date, r.int(10, 30));

@@ -3,6 +3,8 @@ import { loadDemo } from "../../src/demo/demo-council.js";
 import { Scope } from "../../src/store/records.js";
 import { buildPackHtml } from "../../src/workflow/pack-html.js";
 import { buildPack } from "../../src/workflow/pack.js";
+import { openActions } from "../../src/workflow/actions.js";
+import { listActions } from "../../src/store/queries/actions.js";
 import { PDFDocument } from "pdf-lib";
 import { freshStore, type TestStore } from "../support/stores.js";
 
@@ -133,6 +135,22 @@ describe("demo council reads like a real one", () => {
     const publicPack = await buildPackHtml(scope, exempt.meetingId!, { audience: "public" });
     expect(publicPack).toContain("Document is restricted");
     expect(publicPack).not.toContain(secret);
+  });
+
+  it("gives a scrutiny committee's tracking paper the open actions its page lists, recommendations to the executive apart", async () => {
+    for (const slug of ["children-young-people-scrutiny", "cabinet"]) {
+      const committee = await store.db.selectFrom("committee").select("id").where("slug", "=", slug).executeTakeFirstOrThrow();
+      const paper = await openActions(scope, committee.id, "2026-12-04");
+      const page = await listActions(
+        store,
+        scope.authorityId,
+        { kind: "clerk" },
+        { committeeId: committee.id, open: true, today: "2026-12-04", limit: 500 },
+      );
+      const tracked = page.items.filter((e) => e.action.origin !== "scrutiny-recommendation");
+      expect(paper.length, slug).toBeGreaterThan(2);
+      expect(paper.map((v) => v.action.id).sort(), slug).toEqual(tracked.map((e) => e.action.id).sort());
+    }
   });
 
   it("plans business ahead in the committees' work programmes", async () => {
