@@ -24,6 +24,22 @@ export const AuthorityExport = z.object({
   audit: z.array(AuditEntry),
   /** sha256 → base64 of the original file. */
   files: z.record(z.string(), z.string()),
+  /**
+   * The integer ids ModernGov clients and old links address records by (store/queries/interop-refs.ts),
+   * so a council moved between databases keeps its old links and client configurations working.
+   * Absent from exports made before they were carried.
+   */
+  interopRefs: z
+    .array(
+      z.object({
+        kind: z.string().min(1).max(40),
+        mgId: z.number().int(),
+        recordId: z.string().min(1).max(300),
+        imported: z.number().int().min(0).max(1),
+        sourceUrl: z.string().max(2000).nullable(),
+      }),
+    )
+    .default([]),
 });
 export type AuthorityExport = z.infer<typeof AuthorityExport>;
 
@@ -49,7 +65,10 @@ export async function exportAuthority(store: Store, authorityId: string, opts: {
       if (sha && !files[sha] && (await store.files.has(sha))) files[sha] = (await store.files.get(sha)).toString("base64");
     }
   }
-  return { format: EXPORT_FORMAT, version: 1, authority, records, audit, files };
+  const interopRefs = (
+    await store.db.selectFrom("interop_ref").selectAll().where("authorityId", "=", authorityId).orderBy("kind").orderBy("mgId").execute()
+  ).map((r) => ({ kind: r.kind, mgId: Number(r.mgId), recordId: r.recordId, imported: Number(r.imported), sourceUrl: r.sourceUrl }));
+  return { format: EXPORT_FORMAT, version: 1, authority, records, audit, files, interopRefs };
 }
 
 /** Restores an export into a database that does not hold that authority yet, in one transaction. */
@@ -101,6 +120,11 @@ export async function loadAuthority(store: Store, data: unknown): Promise<{ auth
       await trx.insertInto("audit_entry").values(batch).execute();
     }
     counts.audit_entry = exp.audit.length;
+    for (let i = 0; i < exp.interopRefs.length; i += 200) {
+      const batch = exp.interopRefs.slice(i, i + 200).map((r) => ({ ...r, authorityId: exp.authority.id }));
+      await trx.insertInto("interop_ref").values(batch).execute();
+    }
+    counts.interop_ref = exp.interopRefs.length;
   });
   return { authorityId: exp.authority.id, counts };
 }
