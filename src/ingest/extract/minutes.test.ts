@@ -192,4 +192,18 @@ describe("decisions in unmarked paragraphs", () => {
     ].join("\n");
     expect(minutes(text).map((m) => m.title)).toEqual(["Leader's questions", "Minutes", "Budget"]);
   });
+
+  it("keeps parts listed inside one sentence as one decision, but splits parts that open it", () => {
+    const text = [
+      "1. Planning",
+      "RESOLVED: That the council objects, namely (i) the barn is too large and (ii) the lights will spill.",
+      "",
+      "2. Budget",
+      "RESOLVED (1) to set the precept; (2) to publish it.",
+    ].join("\n");
+    expect(minutes(text).map((m) => m.decisions)).toEqual([
+      ["That the council objects, namely (i) the barn is too large and (ii) the lights will spill."],
+      ["to set the precept", "to publish it."],
+    ]);
+  });
 });

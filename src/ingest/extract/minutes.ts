@@ -309,10 +309,16 @@ export function decisionsIn(body: FlatLine[]): { text: string; line: FlatLine }[
       continue;
     }
     // Inline parts "(1) to note…; and (2) that…" and parts on the following lines.
-    const parts = rest.split(/\s*\((?=\d{1,2}\)|[a-z]\)|[ivx]{1,4}\))/).map((p) => p.replace(/^(?:\d{1,2}|[a-z]|[ivx]{1,4})\)\s*/, ""));
+    // Parts listed inside one sentence ("has concerns, namely (i) the scale … (ii) the light …")
+    // are one decision: only parts that open the decision, or follow a colon, are several.
+    const lead = /^(.*?)\((?:\d{1,2}|[a-z]|[ivx]{1,4})\)/.exec(rest)?.[1] ?? "";
+    const listed = lead.trim().split(/\s+/).filter(Boolean).length <= 3 || /[:]\s*$/.test(lead);
+    const parts = listed
+      ? rest.split(/\s*\((?=\d{1,2}\)|[a-z]\)|[ivx]{1,4}\))/).map((p) => p.replace(/^(?:\d{1,2}|[a-z]|[ivx]{1,4})\)\s*/, ""))
+      : [rest];
     const first = parts.filter((p) => tidy(p));
     for (const p of first) if (/\w{2}/.test(tidy(p))) out.push({ text: tidy(p), line: l });
-    if (/\(\d\)|\([a-z]\)/.test(rest)) {
+    if (listed && /\(\d\)|\([a-z]\)/.test(rest)) {
       for (let j = k + 1; j < body.length; j++) {
         const n = body[j]!.text;
         if (!n) continue;
