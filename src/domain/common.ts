@@ -35,5 +35,7 @@ export const RecordBase = z.object({
   authorityId: Id,
   createdAt: Instant,
   updatedAt: Instant,
+  /** 1 when created, one more on every change: an edit names the revision it was made from. */
+  revision: z.number().int().min(1).default(1),
 });
-export const SYSTEM_FIELDS = { id: true, authorityId: true, createdAt: true, updatedAt: true } as const;
+export const SYSTEM_FIELDS = { id: true, authorityId: true, createdAt: true, updatedAt: true, revision: true } as const;

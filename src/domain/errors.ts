@@ -29,6 +29,16 @@ export class MootError extends Error {
   }
 }
 
+/** A save made from a record that has changed since it was read; `current` is what is stored now. */
+export class ConflictError extends MootError {
+  constructor(
+    message: string,
+    readonly current: Record<string, unknown>,
+  ) {
+    super("conflict", message);
+  }
+}
+
 /** "field: message" lines, as users and API clients read them. */
 export function formatZodError(error: ZodError, prefix = ""): string {
   return error.issues.map((i) => `${[prefix, ...i.path.map(String)].filter(Boolean).join(".") || "(record)"}: ${i.message}`).join("; ");

@@ -51,7 +51,7 @@ export const recordSchemas = {
 export type RecordTable = keyof typeof recordSchemas;
 export const RECORD_TABLES = Object.keys(recordSchemas) as RecordTable[];
 export type RecordOf<T extends RecordTable> = z.infer<(typeof recordSchemas)[T]>;
-type SystemField = "id" | "authorityId" | "createdAt" | "updatedAt";
+type SystemField = "id" | "authorityId" | "createdAt" | "updatedAt" | "revision";
 /** What a caller supplies: system fields are the store's; defaults may be left out. */
 export type InputOf<T extends RecordTable> = Omit<z.input<(typeof recordSchemas)[T]>, SystemField> & { id?: string };
 export type PatchOf<T extends RecordTable> = Partial<InputOf<T>>;

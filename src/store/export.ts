@@ -104,6 +104,7 @@ export async function loadAuthority(store: Store, data: unknown): Promise<{ auth
   await store.db.transaction().execute(async (trx) => {
     await trx.insertInto("authority").values(encodeAuthority(exp.authority)).execute();
     const scope = new Scope({ ...store, db: trx }, exp.authority.id, "load", trx);
+    await scope.bumpDataVersion();
     for (const table of RECORD_TABLES) {
       const rows = checked.get(table)!;
       for (let i = 0; i < rows.length; i += 200) {

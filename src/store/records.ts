@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from "kysely";
 import { ulid } from "ulid";
-import { recordSchemas, type InputOf, type PatchOf, type RecordOf, type RecordTable } from "../domain/records.js";
-import { MootError, invalid } from "../domain/errors.js";
+import { RECORD_TABLES, recordSchemas, type InputOf, type PatchOf, type RecordOf, type RecordTable } from "../domain/records.js";
+import { ConflictError, MootError, invalid } from "../domain/errors.js";
 import type { Database } from "./schema.js";
 import type { Store } from "./open.js";
 import { decodeRow, encodeRow } from "./codec.js";
@@ -14,6 +14,16 @@ export interface WriteOptions {
 
 type Db = Kysely<Database> | Transaction<Database>;
 type AnyRow = Record<string, unknown>;
+
+/**
+ * Tables whose rows carry a `revision` (1 when created, one more on each change), checked by
+ * every update: all of an authority's records. An editor form posts the revision it was loaded
+ * from, and a save against a newer one is refused with `conflict`.
+ */
+export const VERSIONED_TABLES: readonly RecordTable[] = RECORD_TABLES;
+
+/** Transactions that have already raised their authority's data version (once is enough). */
+const bumped = new WeakSet<object>();
 
 export const nowInstant = (): string => new Date().toISOString();
 
@@ -28,7 +38,20 @@ export class Scope {
     readonly authorityId: string,
     readonly actor: string,
     readonly db: Db = store.db,
+    /** Revisions the caller's form was loaded from, by "table:id"; see `expecting`. */
+    private readonly expected: Map<string, number> = new Map(),
   ) {}
+
+  /**
+   * This scope, holding the revision a form was loaded from: the next update of that record
+   * is refused with `conflict` if the stored row has moved on since. A missing or unreadable
+   * revision (an old form) expects nothing beyond the row as read inside the update.
+   */
+  expecting(table: RecordTable, id: string, revision: number | string | undefined): Scope {
+    const n = typeof revision === "string" ? Number(revision) : revision;
+    if (n !== undefined && Number.isInteger(n) && n > 0) this.expected.set(`${table}:${id}`, n);
+    return this;
+  }
 
   get inTransaction(): boolean {
     return this.db.isTransaction;
@@ -37,11 +60,13 @@ export class Scope {
   /** Runs fn in one transaction; nested calls join the outer one. */
   async transaction<T>(fn: (scope: Scope) => Promise<T>): Promise<T> {
     if (this.db.isTransaction) return fn(this);
-    return (this.db as Kysely<Database>).transaction().execute((trx) => fn(new Scope(this.store, this.authorityId, this.actor, trx)));
+    return (this.db as Kysely<Database>)
+      .transaction()
+      .execute((trx) => fn(new Scope(this.store, this.authorityId, this.actor, trx, this.expected)));
   }
 
   withActor(actor: string): Scope {
-    return new Scope(this.store, this.authorityId, actor, this.db);
+    return new Scope(this.store, this.authorityId, actor, this.db, this.expected);
   }
 
   async get<T extends RecordTable>(table: T, id: string): Promise<RecordOf<T> | undefined> {
@@ -86,8 +111,10 @@ export class Scope {
       authorityId: this.authorityId,
       createdAt: now,
       updatedAt: now,
+      revision: 1,
     });
     return this.transaction(async (s) => {
+      await s.bumpDataVersion();
       await (s.db as Kysely<any>)
         .insertInto(table as string)
         .values(encodeRow(recordSchemas[table], record))
@@ -98,12 +125,24 @@ export class Scope {
     });
   }
 
-  /** Applies a partial change. A patch that changes nothing writes nothing (idempotent import). */
+  /**
+   * Applies a partial change, writing only the columns it changes, and only if the row is still
+   * at the revision read here (or the one the caller's form was loaded from, see `expecting`):
+   * `WHERE id = ? AND revision = ?` in the same statement that raises the revision, so a save
+   * racing another (an edit racing approval) cannot both win. A patch that changes nothing
+   * writes nothing (idempotent import).
+   */
   async update<T extends RecordTable>(table: T, id: string, patch: PatchOf<T>, opts: WriteOptions = {}): Promise<RecordOf<T>> {
     return this.transaction(async (s) => {
+      // First, before reading: writers of one authority take the counter's row lock in the same
+      // order, so they never deadlock on it, and this read sees every earlier writer's commit.
+      await s.bumpDataVersion();
       const before = await s.require(table, id);
       guardLocked(table, before);
-      const { id: _ignored, ...changes } = patch as AnyRow;
+      const key = `${table}:${id}`;
+      const expected = this.expected.get(key) ?? before.revision;
+      if (expected !== before.revision) throw conflict(table, before);
+      const { id: _ignored, revision: _r, ...changes } = patch as AnyRow;
       const merged = s.validate(table, {
         ...before,
         ...changes,
@@ -111,17 +150,24 @@ export class Scope {
         authorityId: this.authorityId,
         createdAt: before.createdAt,
         updatedAt: before.updatedAt,
+        revision: before.revision,
       });
       const beforeRow = encodeRow(recordSchemas[table], before as AnyRow);
       const afterRow = encodeRow(recordSchemas[table], merged as AnyRow);
-      if (JSON.stringify(beforeRow) === JSON.stringify(afterRow)) return before;
-      const after = { ...merged, updatedAt: nowInstant() } as RecordOf<T>;
-      await (s.db as Kysely<any>)
+      const changed: AnyRow = {};
+      for (const [k, v] of Object.entries(afterRow)) if (JSON.stringify(v) !== JSON.stringify(beforeRow[k])) changed[k] = v;
+      if (Object.keys(changed).length === 0) return before;
+      const after = { ...merged, updatedAt: nowInstant(), revision: before.revision + 1 } as RecordOf<T>;
+      const r = await (s.db as Kysely<any>)
         .updateTable(table as string)
-        .set(encodeRow(recordSchemas[table], after as AnyRow))
+        .set({ ...changed, updatedAt: after.updatedAt, revision: after.revision })
         .where("id", "=", id)
         .where("authorityId", "=", this.authorityId)
-        .execute();
+        .where("revision", "=", before.revision)
+        .executeTakeFirst();
+      if (Number(r.numUpdatedRows) !== 1) throw conflict(table, (await s.get(table, id)) ?? before);
+      // The form's revision is spent: a workflow that changes the same record twice goes on from here.
+      this.expected.delete(key);
       await s.audit(table, id, "update", before, after, opts.reason);
       await reindex(s, table, after);
       return after;
@@ -130,6 +176,7 @@ export class Scope {
 
   async delete<T extends RecordTable>(table: T, id: string, opts: WriteOptions = {}): Promise<void> {
     await this.transaction(async (s) => {
+      await s.bumpDataVersion();
       const before = await s.require(table, id);
       guardLocked(table, before);
       // Children go through the Scope too, so each gets its audit row and leaves the index.
@@ -144,6 +191,29 @@ export class Scope {
         .execute();
       await s.audit(table, id, "delete", before, null, opts.reason);
     });
+  }
+
+  /**
+   * Raises the authority's data version inside the writing transaction, once per transaction,
+   * before its first write. Page caches read this counter: it changes in commit order (on
+   * PostgreSQL the row stays locked until the writer commits, so one authority's writers take
+   * turns), and a slow transaction that commits after a faster one still changes it.
+   */
+  async bumpDataVersion(): Promise<void> {
+    if (this.db.isTransaction) {
+      if (bumped.has(this.db)) return;
+      bumped.add(this.db);
+    }
+    await (this.db as Kysely<Database>)
+      .insertInto("data_version")
+      .values({ authorityId: this.authorityId, version: 1, changedAt: nowInstant() })
+      .onConflict((oc) =>
+        oc.column("authorityId").doUpdateSet((eb) => ({
+          version: eb("data_version.version", "+", 1),
+          changedAt: eb.ref("excluded.changedAt"),
+        })),
+      )
+      .execute();
   }
 
   validate<T extends RecordTable>(table: T, candidate: AnyRow): RecordOf<T> {
@@ -165,6 +235,7 @@ export class Scope {
     after: unknown,
     reason?: string,
   ) {
+    await this.bumpDataVersion();
     const change = operation === "update" ? changedColumns(before as AnyRow, after as AnyRow) : null;
     const stored = (operation === "update" ? change?.before : operation === "delete" ? before : null) ?? null;
     // Accounts and authorities are not records recordHistory can read back: their inserts keep the values.
@@ -197,6 +268,16 @@ export function changedColumns(before: AnyRow, after: AnyRow): { before: AnyRow;
     a[k] = after[k] ?? null;
   }
   return { before: b, after: a };
+}
+
+/** What a stale save is told: plain words, and the stored record for the page to show beside the form. */
+function conflict(table: RecordTable, current: unknown): ConflictError {
+  const what = table.replace(/_/g, " ");
+  return new ConflictError(
+    `Someone else saved a change to this ${what} after you opened it, so your changes have not been saved. ` +
+      "What is saved now is shown beside what you typed; your text is still in the form. Save again to replace theirs with yours.",
+    current as Record<string, unknown>,
+  );
 }
 
 /** Records that cannot outlive their parent (owned, not merely linked). */

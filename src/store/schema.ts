@@ -1,3 +1,4 @@
+import type { Generated } from "kysely";
 import type { RecordOf, RecordTable } from "../domain/records.js";
 import type { Authority } from "../domain/authority.js";
 import type { SignInAttempt, Session, User } from "../domain/account.js";
@@ -52,7 +53,17 @@ export interface MigrationRow {
   name: string;
 }
 
-export type Database = { [T in RecordTable]: StoredRow<RecordOf<T>> } & {
+/** A record's row: `revision` has a default (1), so bulk inserts may leave it out. */
+type RecordRow<R> = Omit<StoredRow<R>, "revision"> & { revision: Generated<number> };
+
+export interface DataVersionRow {
+  authorityId: string;
+  version: number;
+  changedAt: string;
+}
+
+export type Database = { [T in RecordTable]: RecordRow<RecordOf<T>> } & {
+  data_version: DataVersionRow;
   authority: StoredRow<Authority>;
   audit_entry: AuditRow;
   search_entry: SearchEntryRow;

@@ -17,6 +17,8 @@ if (!PG_URL && !(globalThis as { __mootPgNotice?: boolean }).__mootPgNotice) {
 export interface TestStore extends Store {
   cleanup(): Promise<void>;
   dataDir: string;
+  /** PostgreSQL only: the database's URL, for a second pool on it (a second worker or clerk). */
+  databaseUrl?: string;
 }
 
 /** A migrated, empty database of its own: a SQLite file in a temp dir, or a new PostgreSQL database. */
@@ -38,6 +40,7 @@ export async function freshStore(dialect: DialectName): Promise<TestStore> {
   await migrate(store);
   return Object.assign(store, {
     dataDir,
+    databaseUrl: pg.url,
     cleanup: async () => {
       await store.close();
       await pg.drop();

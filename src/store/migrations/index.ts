@@ -11,6 +11,7 @@ import { searchTagsMigration } from "./2026-12-05-scale-search-tags.js";
 import { auditChangesOnlyMigration } from "./2026-12-05-scale-audit-changes-only.js";
 import { mattersMigration } from "./2026-12-06-matters-forward-plan-call-in.js";
 import { platformAdminsMigration } from "./2026-12-06-scale-platform-admins.js";
+import { revisionsDataVersionMigration } from "./2026-12-07-edits-revisions-data-version.js";
 
 /** One migration set for both dialects; names are `<date>-<serial>-<what-it-does>`. */
 export function migrations(dialect: DialectName): Record<string, Migration> {
@@ -28,5 +29,7 @@ export function migrations(dialect: DialectName): Record<string, Migration> {
     // Dated after the scale migrations so it sorts after them (Kysely runs migrations in name order).
     "2026-12-06-matters-forward-plan-call-in": mattersMigration(dialect),
     "2026-12-06-scale-platform-admins": platformAdminsMigration(dialect),
+    // Dated after every migration before it: Kysely runs migrations in name order.
+    "2026-12-07-edits-revisions-data-version": revisionsDataVersionMigration(dialect),
   };
 }

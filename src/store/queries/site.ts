@@ -3,25 +3,18 @@ import type { Store } from "../open.js";
 import { visibleDocuments } from "./visibility.js";
 
 /**
- * A token that changes whenever any record of the authority changes: every write goes
- * through the Scope, which writes an audit row in the same transaction. The count of rows
- * at the latest instant guards against two writes within one millisecond.
+ * A token that changes whenever any record of the authority changes: every writing
+ * transaction raises the authority's counter in `data_version` (Scope.bumpDataVersion), so the
+ * token follows commit order, not the time a write was made, and a late commit still changes it.
  */
 export async function dataVersion(store: Store, authorityId: string): Promise<{ token: string; lastModified: string | null }> {
   const row = await store.db
-    .selectFrom("audit_entry")
-    .select((eb) => [eb.fn.max("at").as("at")])
+    .selectFrom("data_version")
+    .select(["version", "changedAt"])
     .where("authorityId", "=", authorityId)
     .executeTakeFirst();
-  const at = row?.at ?? null;
-  if (!at) return { token: "empty", lastModified: null };
-  const n = await store.db
-    .selectFrom("audit_entry")
-    .select((eb) => eb.fn.countAll<number>().as("n"))
-    .where("authorityId", "=", authorityId)
-    .where("at", "=", at)
-    .executeTakeFirstOrThrow();
-  return { token: `${at}.${Number(n.n)}`, lastModified: at };
+  if (!row) return { token: "empty", lastModified: null };
+  return { token: `v${Number(row.version)}`, lastModified: row.changedAt };
 }
 
 export interface SitemapEntries {

@@ -54,6 +54,7 @@ async function trackerPage(c: Context<AppEnv>, state?: FormState, status: Editor
                   )}
                   <form method="post" action={`/editor/actions/${a.id}/updates`}>
                     {kit.csrf()}
+                    {kit.revision(a)}
                     <Field kit={kit} name="text" label={`Update on ${a.ref ?? "this action"}`} />
                     <Field kit={kit} name="onDate" label="Date" type="date" />
                     <Select kit={kit} name="status" label="Status" options={STATUS_OPTIONS} />
@@ -121,7 +122,7 @@ export function registerActionEditor(app: App) {
       form: `update-${id}`,
       values,
       run: async () => {
-        const r = await addActionUpdate(actorScope(c), id, {
+        const r = await addActionUpdate(actorScope(c).expecting("action", id, values.revision), id, {
           text: values.text ?? "",
           onDate: values.onDate ?? "",
           status: (opt(values, "status") ?? null) as never,

@@ -42,6 +42,7 @@ async function registerPage(c: Context<AppEnv>, personId: string, state?: FormSt
                 </p>
                 <form method="post" action={`/editor/people/${personId}/interests/${i.id}`}>
                   {kit.csrf()}
+                  {kit.revision(i)}
                   <TextArea kit={kit} name="description" label="Description" rows={2} />
                   <Field kit={kit} name="endedOn" label="Ended on" type="date" />
                   <button type="submit">Save</button>
@@ -108,7 +109,7 @@ export function registerInterests(app: App) {
       values,
       run: async () => {
         await updateInterest(
-          actorScope(c),
+          actorScope(c).expecting("registered_interest", interestId, values.revision),
           c.get("viewer"),
           interestId,
           { description: values.description ?? "", endedOn: orNull(values, "endedOn") },

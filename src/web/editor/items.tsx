@@ -33,6 +33,7 @@ async function itemPage(c: Context<AppEnv>, id: string, state?: FormState, statu
         <h2 id="flags-h">Item</h2>
         <form method="post" action={`/editor/items/${id}`}>
           {flags.csrf()}
+          {flags.revision(item)}
           <Field kit={flags} name="title" label="Title" />
           <TextArea kit={flags} name="description" label="Description" rows={3} />
           <Select kit={flags} name="kind" label="Kind" options={KIND_OPTIONS} />
@@ -114,7 +115,7 @@ export function registerItems(app: App) {
       form: "item-edit",
       values,
       run: async () => {
-        const item = await editAgendaItem(actorScope(c), id, {
+        const item = await editAgendaItem(actorScope(c).expecting("agenda_item", id, values.revision), id, {
           title: values.title ?? "",
           description: orNull(values, "description"),
           kind: (opt(values, "kind") ?? "discussion") as never,

@@ -163,6 +163,7 @@ export async function meetingPage(c: Context<AppEnv>, id: string, state?: FormSt
         <h2 id="details-h">Details</h2>
         <form method="post" action={meetingUrl(m.id)}>
           {details.csrf()}
+          {details.revision(m)}
           <MeetingFields kit={details} />
           <button type="submit">Save details</button>
         </form>
@@ -221,7 +222,7 @@ export function registerMeetings(app: App) {
       form: "meeting-edit",
       values,
       run: async () => {
-        const m = await editMeeting(actorScope(c), id, {
+        const m = await editMeeting(actorScope(c).expecting("meeting", id, values.revision), id, {
           localDate: opt(values, "localDate"),
           localTime: orNull(values, "localTime"),
           title: orNull(values, "title"),

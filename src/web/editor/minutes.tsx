@@ -194,6 +194,7 @@ async function minutesPage(c: Context<AppEnv>, id: string, state?: FormState, st
                 <>
                   <form method="post" action={`/editor/minutes/${mi.id}`}>
                     {edit.csrf()}
+                    {edit.revision(mi)}
                     <TextArea kit={edit} name="text" label={`Minute ${mi.number} text`} />
                     <button type="submit">Save minute {mi.number}</button>
                   </form>
@@ -354,7 +355,7 @@ export function registerMinutes(app: App) {
     (id) => `minute-${id}`,
     meetingOfMinute,
     async (c, id, v) => {
-      const mi = await editMinute(actorScope(c), id, { text: v.text ?? "" });
+      const mi = await editMinute(actorScope(c).expecting("minute", id, v.revision), id, { text: v.text ?? "" });
       return { to: `${minutesUrl(mi.meetingId)}#minute-${mi.id}`, message: `Saved minute ${mi.number}.` };
     },
   );

@@ -13,6 +13,49 @@ export interface FormState {
   values: Record<string, string>;
   error: string;
   field?: string;
+  /** A stale save: the record as stored now, shown beside what was typed. */
+  conflict?: Record<string, unknown>;
+}
+
+/** The form fields whose stored value differs from what was typed, for the conflict table. */
+function differences(state: FormState): Array<{ field: string; stored: string; typed: string }> {
+  const out: Array<{ field: string; stored: string; typed: string }> = [];
+  for (const [field, typed] of Object.entries(state.values)) {
+    if (field === "revision" || !state.conflict || !(field in state.conflict)) continue;
+    const v = state.conflict[field];
+    const stored = v === null || v === undefined ? "" : typeof v === "object" ? JSON.stringify(v) : String(v);
+    if (stored.trim() !== typed.trim()) out.push({ field, stored, typed });
+  }
+  return out;
+}
+
+/** Field names as a clerk reads them: "localDate" → "local date". */
+const words = (field: string) => field.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
+
+function ConflictTable(props: { state: FormState }) {
+  const rows = differences(props.state);
+  if (!rows.length) return null;
+  return (
+    <table class="conflict">
+      <caption>What is saved now, and what you typed</caption>
+      <thead>
+        <tr>
+          <th scope="col">Field</th>
+          <th scope="col">Saved now</th>
+          <th scope="col">You typed</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr>
+            <th scope="row">{words(r.field)}</th>
+            <td>{r.stored || "(blank)"}</td>
+            <td>{r.typed || "(blank)"}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
 }
 
 /** POST/redirect/GET: the message shows once on the next page. */
@@ -85,6 +128,7 @@ export async function editorPage(c: Context<AppEnv>, title: string, body: Child,
         <div class="exempt" role="alert" id="error-summary">
           <h2>There is a problem</h2>
           <p>{state.field ? <a href={`#${state.form}-${state.field}`}>{state.error}</a> : state.error}</p>
+          {state.conflict && <ConflictTable state={state} />}
         </div>
       )}
       <h1>{title}</h1>
@@ -121,6 +165,20 @@ export class FormKit {
   }
   csrf() {
     return <input type="hidden" name={CSRF_FIELD} value={csrfToken(this.c)} />;
+  }
+  /**
+   * The revision the form was loaded from, posted back so a save made from a stale page is
+   * refused. After a conflict it carries the stored revision: saving again is a choice made
+   * having seen the other version.
+   */
+  revision(record: { revision: number }) {
+    return (
+      <input
+        type="hidden"
+        name="revision"
+        value={this.failed && this.state!.values.revision ? this.state!.values.revision : String(record.revision)}
+      />
+    );
   }
 }
 

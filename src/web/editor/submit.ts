@@ -1,6 +1,6 @@
 import type { Context } from "hono";
 import { ZodError } from "zod";
-import { MootError, formatZodError } from "../../domain/errors.js";
+import { ConflictError, MootError, formatZodError } from "../../domain/errors.js";
 import type { AppEnv } from "../context.js";
 import { CSRF_FIELD } from "../auth/session.js";
 import { STATUS } from "../http/errors.js";
@@ -73,6 +73,11 @@ export async function submit(
     const message = e instanceof ZodError ? formatZodError(e) : e.message;
     const code = e instanceof MootError ? e.code : "invalid";
     const field = fieldOf(message, Object.keys(opts.values).concat(EXTRA_FIELDS));
+    if (e instanceof ConflictError) {
+      // Keep everything typed; the next save is made from the version now shown.
+      const values = { ...opts.values, revision: String(e.current.revision ?? "") };
+      return opts.rerender({ form: opts.form, values, error: message, conflict: e.current }, statusOf(code));
+    }
     return opts.rerender({ form: opts.form, values: opts.values, error: message, field }, statusOf(code));
   }
 }

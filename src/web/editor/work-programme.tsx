@@ -56,6 +56,7 @@ async function programmePage(c: Context<AppEnv>, committeeId: string, state?: Fo
                 <td>
                   <form method="post" action={`/editor/work-programme/${w.id}/schedule`}>
                     {kit.csrf()}
+                    {kit.revision(w)}
                     <Select
                       kit={kit}
                       name="meetingId"
@@ -136,7 +137,11 @@ export function registerWorkProgramme(app: App) {
       form: `schedule-${id}`,
       values,
       run: async () => {
-        const w = await scheduleWorkItem(actorScope(c), id, opt(values, "meetingId") ?? null);
+        const w = await scheduleWorkItem(
+          actorScope(c).expecting("work_programme_item", id, values.revision),
+          id,
+          opt(values, "meetingId") ?? null,
+        );
         return { to: `/editor/committees/${committeeId}/work-programme`, message: `"${w.topic}" is ${w.status}.` };
       },
       rerender: (state, status) => programmePage(c, committeeId, state, status),

@@ -1,0 +1,183 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { createApp } from "../../../src/web/app.js";
+import { Scope } from "../../../src/store/records.js";
+import { openStore } from "../../../src/store/open.js";
+import { createMeeting } from "../../../src/workflow/meetings.js";
+import { startAgenda, addAgendaItem } from "../../../src/workflow/agenda.js";
+import { publishAgenda } from "../../../src/workflow/publication.js";
+import { addMinute, approveMinutes, editMinute } from "../../../src/workflow/minutes.js";
+import { DIALECTS, freshStore, type TestStore } from "../../support/stores.js";
+import { buildEditorFixture, daysFromToday, PASSWORD, type EditorFixture } from "../../support/editor-fixture.js";
+import { EditorClient } from "../../support/editor-client.js";
+
+const unescapeHtml = (html: string) =>
+  html
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, "&");
+
+/** The hidden revision of the form posting to `action` on a page. */
+function revisionOn(html: string, action: string): string {
+  const form = html.slice(html.indexOf(`action="${action}"`));
+  const m = /name="revision" value="(\d+)"/.exec(form.slice(0, form.indexOf("</form>")));
+  if (!m) throw new Error(`no revision in the form posting to ${action}`);
+  return m[1];
+}
+
+for (const dialect of DIALECTS) {
+  describe(`${dialect}: no edit is lost to a later, stale one`, () => {
+    let store: TestStore;
+    let f: EditorFixture;
+    let s: Scope;
+    let one: EditorClient;
+    let two: EditorClient;
+    let app: ReturnType<typeof createApp>;
+    beforeAll(async () => {
+      store = await freshStore(dialect);
+      f = await buildEditorFixture(store);
+      s = new Scope(store, f.authorityId, "test");
+      app = createApp(store);
+      one = new EditorClient(app);
+      two = new EditorClient(app);
+      expect((await one.signIn("clerk", PASSWORD)).status).toBe(303);
+      expect((await two.signIn("admin", PASSWORD)).status).toBe(303);
+    });
+    afterAll(() => store?.cleanup());
+
+    it("two clerks edit one meeting: the second, stale save is refused with both versions shown and nothing lost", async () => {
+      const m = await createMeeting(s, { committeeId: f.committees.scrutiny.id, localDate: daysFromToday(30), venue: "Village Hall" });
+      const url = `/editor/meetings/${m.id}`;
+      const pageOne = await (await one.get(url)).text();
+      const pageTwo = await (await two.get(url)).text();
+      const form = { localDate: m.localDate, localTime: "", title: "", contactOfficer: "", webcastUrl: "" };
+      const first = await one.post(url, { ...form, venue: "Parish Room", revision: revisionOn(pageOne, url) });
+      expect(first.status).toBe(303);
+      const stale = await two.post(url, {
+        ...form,
+        venue: "The Bull, upstairs",
+        title: "Budget special",
+        revision: revisionOn(pageTwo, url),
+      });
+      const html = unescapeHtml(await stale.text());
+      expect(stale.status).toBe(409);
+      expect(html).toMatch(/Someone else saved a change to this meeting after you opened it/);
+      expect(html).toContain("Parish Room"); // what is saved now
+      expect(html).toContain("The Bull, upstairs"); // what was typed, still in the form
+      expect(html).toContain("Budget special");
+      expect(html).not.toMatch(/venue: |\d{4}-\d{2}-\d{2}T/); // plain words, no field paths or instants
+      const stored = await s.require("meeting", m.id);
+      expect(stored.venue).toBe("Parish Room");
+      expect(stored.title).toBe(null);
+      // Having seen the other version, the second clerk saves again: now it is a choice, and it lands.
+      const again = await two.post(url, { ...form, venue: "The Bull, upstairs", title: "Budget special", revision: revisionOn(html, url) });
+      expect(again.status).toBe(303);
+      expect(await s.require("meeting", m.id)).toMatchObject({ venue: "The Bull, upstairs", title: "Budget special", revision: 3 });
+      const audits = await store.db
+        .selectFrom("audit_entry")
+        .select(["actor", "after"])
+        .where("recordId", "=", m.id)
+        .where("operation", "=", "update")
+        .orderBy("id")
+        .execute();
+      expect(audits.map((a) => [a.actor, JSON.parse(a.after!).venue])).toEqual([
+        ["user:clerk", "Parish Room"],
+        ["user:admin", "The Bull, upstairs"],
+      ]);
+    });
+
+    it("two clerks edit one draft minute: the stale save is refused and the first text is kept", async () => {
+      const m = await createMeeting(s, { committeeId: f.committees.planning.id, localDate: daysFromToday(-10) });
+      const mi = await addMinute(s, m.id, { title: "Highways", text: "Draft." });
+      const page = `/editor/meetings/${m.id}/minutes`;
+      const url = `/editor/minutes/${mi.id}`;
+      const pageOne = await (await one.get(page)).text();
+      const pageTwo = await (await two.get(page)).text();
+      expect((await one.post(url, { text: "The committee noted the report.", revision: revisionOn(pageOne, url) })).status).toBe(303);
+      const stale = await two.post(url, { text: "The committee deferred the report.", revision: revisionOn(pageTwo, url) });
+      expect(stale.status).toBe(409);
+      const html = unescapeHtml(await stale.text());
+      expect(html).toContain("The committee noted the report.");
+      expect(html).toContain("The committee deferred the report.");
+      expect((await s.require("minute", mi.id)).text).toBe("The committee noted the report.");
+    });
+
+    it("an update writes only the columns it changes, against the revision it read", async () => {
+      const m = await createMeeting(s, { committeeId: f.committees.planning.id, localDate: daysFromToday(40) });
+      // An old form (no revision) still cannot undo a change it never saw: it sends only what it changes.
+      await s.update("meeting", m.id, { title: "Set by another clerk" });
+      const after = await s.update("meeting", m.id, { venue: "Committee Room 1" });
+      expect(after).toMatchObject({ title: "Set by another clerk", venue: "Committee Room 1", revision: 3 });
+      // A scope expecting an old revision is refused inside the transaction, and changes nothing.
+      await expect(
+        s.withActor("stale").expecting("meeting", m.id, 2).update("meeting", m.id, { venue: "Elsewhere" }),
+      ).rejects.toMatchObject({
+        code: "conflict",
+      });
+      expect((await s.require("meeting", m.id)).venue).toBe("Committee Room 1");
+    });
+
+    it("an edit racing approval never leaves a minute draft while the audit says approved", async () => {
+      // A second connection pool (or SQLite handle) on the same database: two clerks' requests.
+      const other = store.databaseUrl ? openStore({ databaseUrl: store.databaseUrl, dataDir: store.dataDir }) : undefined;
+      const s2 = other ? new Scope(other, f.authorityId, "clerk-two") : s.withActor("clerk-two");
+      try {
+        for (let round = 0; round < 6; round++) {
+          const held = await createMeeting(s, { committeeId: f.committees.scrutiny.id, localDate: daysFromToday(-200 + round * 20) });
+          const next = await createMeeting(s, { committeeId: f.committees.scrutiny.id, localDate: daysFromToday(-195 + round * 20) });
+          await startAgenda(s, next.id);
+          const mi = await addMinute(s, held.id, { title: "Parking", text: "Draft text." });
+          const results = await Promise.allSettled([
+            editMinute(s2.expecting("minute", mi.id, mi.revision), mi.id, { text: `Edited in round ${round}.` }),
+            approveMinutes(s, held.id, next.id),
+          ]);
+          const row = await s.require("minute", mi.id);
+          const last = await store.db
+            .selectFrom("audit_entry")
+            .select("after")
+            .where("recordId", "=", mi.id)
+            .orderBy("id", "desc")
+            .limit(1)
+            .executeTakeFirstOrThrow();
+          const audited = JSON.parse(last.after!);
+          expect(row.status).toBe("approved");
+          expect(audited).toMatchObject({ status: row.status, text: row.text, revision: row.revision });
+          if (results[0].status === "rejected") expect(["conflict", "locked"]).toContain((results[0].reason as { code: string }).code);
+          else expect(row.text).toBe(`Edited in round ${round}.`);
+        }
+      } finally {
+        await other?.close();
+      }
+    });
+  });
+}
+
+describe("the page cache follows commit order", () => {
+  for (const dialect of DIALECTS) {
+    it(`${dialect}: a commit stamped earlier than one already cached still empties the cache`, async () => {
+      const store = await freshStore(dialect);
+      try {
+        const f = await buildEditorFixture(store);
+        const s = new Scope(store, f.authorityId, "test");
+        const m = await createMeeting(s, { committeeId: f.committees.scrutiny.id, localDate: daysFromToday(30) });
+        await startAgenda(s, m.id);
+        await addAgendaItem(s, m.id, { title: "Street lighting", kind: "discussion" });
+        await publishAgenda(s, m.id);
+        const app = createApp(store);
+        const url = `/meetings/${m.id}`;
+        vi.useFakeTimers({ toFake: ["Date"] });
+        // A slow transaction begins at 10:00:01 and commits last; a fast one writes at 10:00:02 and commits first.
+        vi.setSystemTime(new Date("2030-01-01T10:00:02Z"));
+        await s.update("meeting", m.id, { venue: "Fast venue" });
+        expect(await (await app.request(url)).text()).toContain("Fast venue");
+        vi.setSystemTime(new Date("2030-01-01T10:00:01Z"));
+        await s.update("meeting", m.id, { title: "Slow title" });
+        vi.useRealTimers();
+        const html = await (await app.request(url)).text();
+        expect(html).toContain("Slow title");
+      } finally {
+        vi.useRealTimers();
+        await store.cleanup();
+      }
+    });
+  }
+});
