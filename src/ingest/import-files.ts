@@ -1,7 +1,8 @@
 import { readdir, stat } from "node:fs/promises";
 import { extname, join } from "node:path";
 import type { Transaction } from "kysely";
-import type { Scope } from "../store/records.js";
+import { beginWriting, isUniqueViolation, type Scope } from "../store/records.js";
+import { MootError } from "../domain/errors.js";
 import type { Store } from "../store/open.js";
 import { FileStore } from "../store/files.js";
 import { originalInUse } from "../store/queries/originals.js";
@@ -152,11 +153,17 @@ async function loadOne(
   const sha256 = FileStore.sha256(data);
   const claim = await store.files.claim(sha256);
   try {
-    summary = await store.db.transaction().execute(async (trx) => {
-      const chosen = await target.choose(extracted, path, trx);
-      onCommit = chosen.onCommit;
-      return importPack(chosen.scope, { path, data }, { extracted, onStage: onStage, claimed: true });
-    });
+    summary = await sameImportOnce(() =>
+      store.db.transaction().execute(async (trx) => {
+        await beginWriting(trx);
+        const chosen = await target.choose(extracted, path, trx);
+        onCommit = chosen.onCommit;
+        // Before reading anything else: another worker importing into this council waits
+        // here until it commits, and then this import finds what it made.
+        await chosen.scope.bumpDataVersion();
+        return importPack(chosen.scope, { path, data }, { extracted, onStage: onStage, claimed: true });
+      }),
+    );
   } catch (e) {
     await store.files.release(claim);
     await store.files.discard(sha256, (sha) => originalInUse(store, sha));
@@ -166,6 +173,27 @@ async function loadOne(
   }
   onCommit?.();
   return summary;
+}
+
+/**
+ * Runs an import's transaction again (up to five times in all) if another worker importing the same pack at the
+ * same moment won a natural key (a unique index refused our meeting) or SQLite's write lock:
+ * the second run finds the first's records and changes nothing, as any re-import does.
+ */
+async function sameImportOnce<T>(run: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (e) {
+      const code = (e as { code?: unknown }).code;
+      const lost =
+        (e instanceof MootError && e.code === "conflict") ||
+        isUniqueViolation(e) ||
+        code === "SQLITE_BUSY" ||
+        code === "SQLITE_BUSY_SNAPSHOT";
+      if (!lost || attempt >= 5) throw e;
+    }
+  }
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from "kysely";
+import { sql, type Kysely, type Transaction } from "kysely";
 import { ulid } from "ulid";
 import { RECORD_TABLES, recordSchemas, type InputOf, type PatchOf, type RecordOf, type RecordTable } from "../domain/records.js";
 import { ConflictError, MootError, invalid } from "../domain/errors.js";
@@ -115,10 +115,15 @@ export class Scope {
     });
     return this.transaction(async (s) => {
       await s.bumpDataVersion();
-      await (s.db as Kysely<any>)
-        .insertInto(table as string)
-        .values(encodeRow(recordSchemas[table], record))
-        .execute();
+      try {
+        await (s.db as Kysely<any>)
+          .insertInto(table as string)
+          .values(encodeRow(recordSchemas[table], record))
+          .execute();
+      } catch (e) {
+        if (isUniqueViolation(e)) throw new MootError("conflict", `That ${table.replace(/_/g, " ")} already exists.`, { cause: e });
+        throw e;
+      }
       await s.audit(table, record.id, "insert", null, record, opts.reason);
       await reindex(s, table, record);
       return record;
@@ -268,6 +273,21 @@ export function changedColumns(before: AnyRow, after: AnyRow): { before: AnyRow;
     a[k] = after[k] ?? null;
   }
   return { before: b, after: a };
+}
+
+/**
+ * Makes a transaction a writer from its first statement. SQLite then waits its busy timeout
+ * for another process's write to finish, instead of reading first and failing with
+ * SQLITE_BUSY_SNAPSHOT when it tries to write; on PostgreSQL this locks nothing.
+ */
+export async function beginWriting(db: Transaction<Database>): Promise<void> {
+  await db.updateTable("data_version").set((eb) => ({ version: eb.ref("version") })).where(sql<boolean>`1 = 0`).execute();
+}
+
+/** A natural key's unique index refused a row (PostgreSQL 23505, SQLite's UNIQUE constraint). */
+export function isUniqueViolation(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  return code === "23505" || code === "SQLITE_CONSTRAINT_UNIQUE";
 }
 
 /** What a stale save is told: plain words, and the stored record for the page to show beside the form. */

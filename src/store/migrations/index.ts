@@ -12,6 +12,7 @@ import { auditChangesOnlyMigration } from "./2026-12-05-scale-audit-changes-only
 import { mattersMigration } from "./2026-12-06-matters-forward-plan-call-in.js";
 import { platformAdminsMigration } from "./2026-12-06-scale-platform-admins.js";
 import { revisionsDataVersionMigration } from "./2026-12-07-edits-revisions-data-version.js";
+import { uniqueMeetingsMigration } from "./2026-12-07-edits-unique-meetings.js";
 
 /** One migration set for both dialects; names are `<date>-<serial>-<what-it-does>`. */
 export function migrations(dialect: DialectName): Record<string, Migration> {
@@ -31,5 +32,6 @@ export function migrations(dialect: DialectName): Record<string, Migration> {
     "2026-12-06-scale-platform-admins": platformAdminsMigration(dialect),
     // Dated after every migration before it: Kysely runs migrations in name order.
     "2026-12-07-edits-revisions-data-version": revisionsDataVersionMigration(dialect),
+    "2026-12-07-edits-unique-meetings": uniqueMeetingsMigration(dialect),
   };
 }
