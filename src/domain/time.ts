@@ -53,3 +53,8 @@ export function municipalYear(isoDate: string): number {
   const [y, m] = isoDate.split("-").map(Number);
   return m >= 5 ? y : y - 1;
 }
+
+const clerkDateFmt = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+
+/** A date as a clerk writes it in a message: "2026-12-01" → "1 December 2026". */
+export const clerkDate = (iso: string): string => clerkDateFmt.format(new Date(`${iso.slice(0, 10)}T00:00:00Z`));

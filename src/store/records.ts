@@ -281,7 +281,11 @@ export function changedColumns(before: AnyRow, after: AnyRow): { before: AnyRow;
  * SQLITE_BUSY_SNAPSHOT when it tries to write; on PostgreSQL this locks nothing.
  */
 export async function beginWriting(db: Transaction<Database>): Promise<void> {
-  await db.updateTable("data_version").set((eb) => ({ version: eb.ref("version") })).where(sql<boolean>`1 = 0`).execute();
+  await db
+    .updateTable("data_version")
+    .set((eb) => ({ version: eb.ref("version") }))
+    .where(sql<boolean>`1 = 0`)
+    .execute();
 }
 
 /** A natural key's unique index refused a row (PostgreSQL 23505, SQLite's UNIQUE constraint). */

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { Attendance } from "../domain/attendance.js";
 import { Declaration } from "../domain/declaration.js";
 import { MootError, invalid } from "../domain/errors.js";
+import { clerkDate } from "../domain/time.js";
 import { isMinutesItem } from "../domain/standing-items.js";
 import type { AuditEntry } from "../domain/audit.js";
 import type { RecordOf } from "../domain/records.js";
@@ -29,7 +30,18 @@ export type DeclarationForm = z.input<typeof DeclarationForm>;
  * for a named member of the committee), officers and others in attendance. Replaces the
  * meeting's attendance as a whole, in one transaction.
  */
-export async function recordAttendance(scope: Scope, meetingId: string, entries: AttendanceEntry[]): Promise<RecordOf<"attendance">[]> {
+/**
+ * Records attendance. With `shown` (the people the clerk's form listed), only their rows and
+ * the rows of people entered are replaced, so a form that shows part of the list never drops
+ * the rest; without it the entries are the whole list. Once any of the meeting's minutes are
+ * approved, attendance is part of the legal record and is locked with them.
+ */
+export async function recordAttendance(
+  scope: Scope,
+  meetingId: string,
+  entries: AttendanceEntry[],
+  opts: { shown?: string[] } = {},
+): Promise<RecordOf<"attendance">[]> {
   const parsed = z.array(AttendanceEntry).safeParse(entries);
   if (!parsed.success) throw invalid(parsed.error, "invalid attendance");
   const seen = new Set<string>();
@@ -41,16 +53,34 @@ export async function recordAttendance(scope: Scope, meetingId: string, entries:
   }
   return scope.transaction(async (s) => {
     const meeting = await s.require("meeting", meetingId);
-    const members = new Set((await s.list("membership", { committeeId: meeting.committeeId })).map((m) => m.personId));
-    for (const old of await s.list("attendance", { meetingId })) await s.delete("attendance", old.id);
+    if ((await s.list("minute", { meetingId, status: "approved" })).length > 0) {
+      throw new MootError(
+        "locked",
+        `The minutes of ${clerkDate(meeting.localDate)} are approved, so the attendance recorded in them can no longer be changed.`,
+      );
+    }
+    const members = new Set(
+      (await s.list("membership", { committeeId: meeting.committeeId }))
+        .filter((m) => coversDate(m, meeting.localDate))
+        .map((m) => m.personId),
+    );
+    const replacing = opts.shown ? new Set([...opts.shown, ...seen]) : undefined;
+    for (const old of await s.list("attendance", { meetingId })) {
+      if (!replacing || replacing.has(old.personId)) await s.delete("attendance", old.id);
+    }
     const out: RecordOf<"attendance">[] = [];
     for (const e of parsed.data) {
       if (e.substituteForId && !members.has(e.substituteForId))
-        throw new MootError("rule", `substituteForId: ${e.substituteForId} is not a member of this committee`);
+        throw new MootError("rule", `substituteForId: that person was not a member of this committee on ${clerkDate(meeting.localDate)}`);
       out.push(await s.create("attendance", { ...e, meetingId }));
     }
     return out;
   });
+}
+
+/** Whether a membership was current on a date (open ends count as current). */
+export function coversDate(m: { fromDate: string | null; toDate: string | null }, date: string): boolean {
+  return (!m.fromDate || m.fromDate <= date) && (!m.toDate || m.toDate >= date);
 }
 
 export async function declareInterest(scope: Scope, meetingId: string, form: DeclarationForm): Promise<RecordOf<"declaration">> {

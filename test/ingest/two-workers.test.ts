@@ -18,11 +18,23 @@ const tmp = () => {
 };
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-const TABLES = ["authority", "committee", "person", "meeting", "agenda_item", "minute", "decision", "document", "document_page", "attendance"] as const;
+const TABLES = [
+  "authority",
+  "committee",
+  "person",
+  "meeting",
+  "agenda_item",
+  "minute",
+  "decision",
+  "document",
+  "document_page",
+  "attendance",
+] as const;
 
 async function counts(store: Store): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
-  for (const t of TABLES) out[t] = Number((await sql<{ n: number }>`select count(*) as n from ${sql.table(t)}`.execute(store.db)).rows[0].n);
+  for (const t of TABLES)
+    out[t] = Number((await sql<{ n: number }>`select count(*) as n from ${sql.table(t)}`.execute(store.db)).rows[0].n);
   return out;
 }
 
@@ -43,14 +55,19 @@ for (const dialect of DIALECTS) {
         expect(b.code, b.stderr).toBe(0);
         const after = await counts(store);
         // The pack holds this meeting and the one whose minutes it approves: each once.
-        const meetings = await sql`select committee_id, local_date, local_time from meeting group by committee_id, local_date, local_time having count(*) > 1`.execute(store.db);
+        const meetings =
+          await sql`select committee_id, local_date, local_time from meeting group by committee_id, local_date, local_time having count(*) > 1`.execute(
+            store.db,
+          );
         expect(meetings.rows).toEqual([]);
         expect(after.meeting).toBe(2);
         expect(after.authority).toBe(1);
         // A third import changes nothing: the two left exactly what one import leaves.
         expect((await runCli(["import", file], env)).code).toBe(0);
         expect(await counts(store)).toEqual(after);
-        const dupes = await sql`select meeting_id, number from agenda_item group by meeting_id, number having count(*) > 1`.execute(store.db);
+        const dupes = await sql`select meeting_id, number from agenda_item group by meeting_id, number having count(*) > 1`.execute(
+          store.db,
+        );
         expect(dupes.rows).toEqual([]);
         const sha = FileStore.sha256(Buffer.from(BORSETSHIRE_PACK));
         expect(existsSync(store.files.pathOf(sha))).toBe(true);

@@ -17,7 +17,9 @@ export function uniqueMeetingsMigration(_dialect: DialectName) {
         select committee_id, local_date, local_time, count(*) as n from meeting
         group by committee_id, local_date, local_time having count(*) > 1 limit 5`.execute(db);
       if (dupes.rows.length) {
-        const list = dupes.rows.map((d) => `${Number(d.n)} meetings of committee ${d.committee_id} on ${d.local_date}${d.local_time ? ` at ${d.local_time}` : ""}`);
+        const list = dupes.rows.map(
+          (d) => `${Number(d.n)} meetings of committee ${d.committee_id} on ${d.local_date}${d.local_time ? ` at ${d.local_time}` : ""}`,
+        );
         throw new Error(
           `cannot make meetings unique by committee, date and time: ${list.join("; ")}. Merge or delete the duplicates (moot export shows them), then run moot migrate again.`,
         );

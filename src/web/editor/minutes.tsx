@@ -5,6 +5,7 @@ import {
   addMinute,
   approveMinutes,
   correctMinute,
+  coversDate,
   currentMinutes,
   declareInterest,
   draftMinutes,
@@ -35,7 +36,12 @@ async function minutesPage(c: Context<AppEnv>, id: string, state?: FormState, st
   const committee = await scope.require("committee", m.committeeId);
   const people = await scope.list("person", {}, ["name"]);
   const name = new Map(people.map((p) => [p.id, p.name]));
-  const members = [...new Set((await scope.list("membership", { committeeId: m.committeeId })).map((x) => x.personId))];
+  // Only people whose membership covers the meeting's date: a member who has left is not offered.
+  const members = [
+    ...new Set(
+      (await scope.list("membership", { committeeId: m.committeeId })).filter((x) => coversDate(x, m.localDate)).map((x) => x.personId),
+    ),
+  ];
   const attendance = await scope.list("attendance", { meetingId: id });
   const items = await scope.list("agenda_item", { meetingId: id }, ["position"]);
   const declarations = await scope.list("declaration", { meetingId: id });
@@ -99,6 +105,7 @@ async function minutesPage(c: Context<AppEnv>, id: string, state?: FormState, st
         <h2 id="att-h">Attendance</h2>
         <form method="post" action={`/editor/meetings/${id}/attendance`}>
           {att.csrf()}
+          <input type="hidden" name="shown" value={members.join(",")} />
           {members.map((p) => (
             <Select kit={att} name={`status_${p}`} label={name.get(p) ?? p} options={STATUS_OPTIONS} />
           ))}
@@ -291,7 +298,9 @@ export function registerMinutes(app: App) {
     () => "attendance",
     meetingOf,
     async (c, id, v) => {
-      const rows = await recordAttendance(actorScope(c), id, attendanceFrom(v));
+      // Only the people this form showed are replaced; anyone else already recorded stays.
+      const shown = (v.shown ?? "").split(",").filter(Boolean);
+      const rows = await recordAttendance(actorScope(c), id, attendanceFrom(v), { shown });
       return { to: `${minutesUrl(id)}#att-h`, message: `Attendance saved (${rows.length} people).` };
     },
   );

@@ -5,7 +5,7 @@ import { openStore } from "../../../src/store/open.js";
 import { createMeeting } from "../../../src/workflow/meetings.js";
 import { startAgenda, addAgendaItem } from "../../../src/workflow/agenda.js";
 import { publishAgenda } from "../../../src/workflow/publication.js";
-import { addMinute, approveMinutes, editMinute } from "../../../src/workflow/minutes.js";
+import { addMinute, approveMinutes, editMinute, recordAttendance } from "../../../src/workflow/minutes.js";
 import { DIALECTS, freshStore, type TestStore } from "../../support/stores.js";
 import { buildEditorFixture, daysFromToday, PASSWORD, type EditorFixture } from "../../support/editor-fixture.js";
 import { EditorClient } from "../../support/editor-client.js";
@@ -99,6 +99,47 @@ for (const dialect of DIALECTS) {
       expect(html).toContain("The committee noted the report.");
       expect(html).toContain("The committee deferred the report.");
       expect((await s.require("minute", mi.id)).text).toBe("The committee noted the report.");
+    });
+
+    it("the attendance form changes only the rows it shows, offers only current members, and locks with the minutes", async () => {
+      const held = await createMeeting(s, { committeeId: f.committees.scrutiny.id, localDate: daysFromToday(-400) });
+      const next = await createMeeting(s, { committeeId: f.committees.scrutiny.id, localDate: daysFromToday(-390) });
+      await startAgenda(s, next.id);
+      const left = await s.create("person", { slug: "kenton-archer", name: "Kenton Archer", kind: "councillor" });
+      await s.create("membership", {
+        personId: left.id,
+        committeeId: f.committees.scrutiny.id,
+        role: "member",
+        kind: "councillor",
+        toDate: daysFromToday(-500),
+      });
+      // An officer recorded earlier (say by the importer) is not one of the rows the form shows.
+      await recordAttendance(s, held.id, [{ personId: f.people.officer.id, status: "present", capacity: "officer" }]);
+      const url = `/editor/meetings/${held.id}/minutes`;
+      const page = await (await one.get(url)).text();
+      expect(page).toContain("Jill Archer");
+      expect(page).not.toContain(`status_${left.id}`); // left the committee before this meeting
+      const shown = /name="shown" value="([^"]*)"/.exec(page)![1];
+      const res = await one.post(`/editor/meetings/${held.id}/attendance`, {
+        shown,
+        [`status_${f.people.chair.id}`]: "present",
+        [`status_${f.people.member.id}`]: "apologies",
+      });
+      expect(res.status).toBe(303);
+      const rows = await s.list("attendance", { meetingId: held.id });
+      expect(rows.map((r) => [r.personId, r.status]).sort()).toEqual(
+        [
+          [f.people.chair.id, "present"],
+          [f.people.member.id, "apologies"],
+          [f.people.officer.id, "present"],
+        ].sort(),
+      );
+      await addMinute(s, held.id, { title: "Apologies", text: "Noted." });
+      await approveMinutes(s, held.id, next.id);
+      const locked = await one.post(`/editor/meetings/${held.id}/attendance`, { shown, [`status_${f.people.chair.id}`]: "apologies" });
+      expect(locked.status).toBe(423);
+      expect(unescapeHtml(await locked.text())).toMatch(/minutes of \d{1,2} [A-Z][a-z]+ \d{4} are approved/);
+      expect((await s.list("attendance", { meetingId: held.id })).length).toBe(3);
     });
 
     it("an update writes only the columns it changes, against the revision it read", async () => {
