@@ -3,7 +3,8 @@ import { MootError } from "../../domain/errors.js";
 import { meetingDetail, type ItemEntry, type MeetingDetail } from "../../store/queries/meetings.js";
 import { page } from "../views/render.js";
 import { ExemptNotice, Prov, Tag, kindName } from "../views/components.js";
-import { instantText, meetingWhen } from "../views/format.js";
+import { instantText, londonDateTime, meetingWhen } from "../views/format.js";
+import { clerkDate } from "../../domain/time.js";
 import { votesForMeeting, type VoteEntry } from "../../store/queries/votes.js";
 import { Divisions } from "../views/votes.js";
 import { CallIn } from "../views/call-in.js";
@@ -177,12 +178,13 @@ export function registerMeeting(app: App) {
         {minutes.length > 0 && (
           <>
             <h2>Minutes</h2>
-            {minutes.map((x) => (
+            {asCorrected(minutes).map(({ x, earlier }) => (
               <div>
                 <h3>
                   {x.minute.number} {x.minute.title}
                 </h3>
                 {x.withheld ? <ExemptNotice w={x.withheld} /> : <p class="pre">{x.minute.text}</p>}
+                <Correction x={x} earlier={earlier} />
               </div>
             ))}
           </>
@@ -338,6 +340,48 @@ function Decisions(props: {
   );
 }
 
+type MinuteEntry = MeetingDetail["minutes"][number];
+
+/**
+ * Each minute once, as it now stands: a corrected minute shows its latest version, and the
+ * versions it replaced (newest first) go with it rather than beside it with the same number.
+ */
+function asCorrected(minutes: MinuteEntry[]): Array<{ x: MinuteEntry; earlier: MinuteEntry[] }> {
+  const byId = new Map(minutes.map((m) => [m.minute.id, m]));
+  const replaced = new Set(minutes.map((m) => m.minute.supersedesId).filter((id): id is string => !!id));
+  return minutes
+    .filter((m) => !replaced.has(m.minute.id))
+    .map((x) => {
+      const earlier: MinuteEntry[] = [];
+      for (let id = x.minute.supersedesId; id; id = byId.get(id)?.minute.supersedesId ?? null) {
+        const e = byId.get(id);
+        if (!e) break;
+        earlier.push(e);
+      }
+      return { x, earlier };
+    });
+}
+
+/** "Corrected on 3 December 2026: reason", with the earlier wording one click away. */
+function Correction(props: { x: MinuteEntry; earlier: MinuteEntry[] }) {
+  const { x, earlier } = props;
+  if (!x.minute.supersedesId || x.withheld) return null;
+  return (
+    <>
+      <p class="meta">
+        Corrected on {clerkDate(londonDateTime(new Date(x.minute.createdAt)).date)}
+        {x.minute.correctionReason ? `: ${x.minute.correctionReason}` : ""}
+      </p>
+      {earlier.map((e) => (
+        <details>
+          <summary>Earlier version (version {e.minute.version})</summary>
+          {e.withheld ? <ExemptNotice w={e.withheld} /> : <p class="pre">{e.minute.text}</p>}
+        </details>
+      ))}
+    </>
+  );
+}
+
 function Minutes(props: {
   d: MeetingDetail;
   votes: VoteEntry[];
@@ -348,16 +392,18 @@ function Minutes(props: {
   return (
     <>
       <h2 id="minutes">Minutes</h2>
-      {props.d.minutes.map((x) => (
+      {asCorrected(props.d.minutes).map(({ x, earlier }) => (
         <div class="minute" id={`minute-${x.minute.id}`}>
           <h3>
             {x.minute.number} {x.minute.title}
             {x.minute.status === "draft" && <span class="meta"> (draft)</span>}
           </h3>
           {x.withheld ? <ExemptNotice w={x.withheld} /> : <p class="pre">{x.minute.text}</p>}
+          <Correction x={x} earlier={earlier} />
           {!x.withheld && <Divisions votes={props.votes} minuteId={x.minute.id} />}
           {props.d.decisions
-            .filter((dx) => dx.decision.minuteId === x.minute.id)
+            // Decisions stay with the minute they were recorded under, whichever version is shown.
+            .filter((dx) => dx.decision.minuteId === x.minute.id || earlier.some((e) => e.minute.id === dx.decision.minuteId))
             .map((dx) => (
               <div class="decision" id={`decision-${dx.decision.id}`}>
                 <strong>{DECISION_WORDS[dx.decision.kind]}:</strong> {dx.withheld ? <ExemptNotice w={dx.withheld} /> : dx.decision.text}

@@ -171,6 +171,13 @@ describe("no edit loses data", () => {
     expect((await s.require("minute", ids.approved)).text).toBe("Approved text.");
     const [v2] = await s.list("minute", { supersedesId: ids.approved });
     expect(v2).toMatchObject({ text: "Corrected parking text.", version: 2, correctionReason: "Wrong car park named" });
+    // The public page shows the minute once, as corrected, saying when and why, with the earlier wording one click away.
+    const html = unescape(await (await app.request(`/meetings/${ids.draft}`)).text());
+    const number = v2.number;
+    expect(html.split(`<h3>${number} `).length - 1).toBe(1);
+    expect(html).toMatch(/Corrected on \d{1,2} [A-Z][a-z]+ \d{4}: Wrong car park named/);
+    expect(html).toMatch(/<details><summary>Earlier version \(version 1\)<\/summary><p class="pre">Approved text\.<\/p><\/details>/);
+    expect(html.indexOf("Corrected parking text.")).toBeLessThan(html.indexOf("Approved text."));
   });
 
   it("every change made through the editor has an audit entry naming the user, with before and after", async () => {
