@@ -1,5 +1,6 @@
 import { PDFDocument } from "pdf-lib";
 import { MootError } from "../domain/errors.js";
+import { clerkDate } from "../domain/time.js";
 import type { DocumentKind } from "../domain/document.js";
 import type { RecordOf } from "../domain/records.js";
 import { FileStore } from "../store/files.js";
@@ -25,38 +26,54 @@ async function countPages(data: Uint8Array, source: string): Promise<number> {
   }
 }
 
+/** A PDF read and stored, ready to be recorded: everything slow happens before any transaction. */
+export interface ReadPdf {
+  data: Uint8Array;
+  fileName: string;
+  sha256: string;
+  pageCount: number;
+  texts: string[];
+}
+
 /**
- * Stores a PDF content-addressed and records it as a document with one text row per
- * page, so it is searchable. The file is written before the transaction: an orphaned
- * original is harmless (same bytes, same name), a record without its file is not.
+ * Reads a PDF (page count, text per page) and stores it content-addressed, outside any
+ * transaction: parsing a large file must not hold SQLite's one connection. The file is written
+ * before the record: an orphaned original is harmless (same bytes, same name), a record without
+ * its file is not.
  */
-export async function storePdfDocument(
+export async function readPdf(scope: Scope, data: Uint8Array, fileName: string): Promise<ReadPdf> {
+  if (scope.inTransaction) throw new MootError("config", "a PDF is read before the transaction that records it");
+  const pageCount = await countPages(data, fileName);
+  const texts = await pdfPageTexts(data, fileName);
+  const sha256 = await scope.store.files.put(data);
+  return { data, fileName, sha256, pageCount, texts };
+}
+
+/** Records a PDF read by `readPdf` as a document with one text row per page, so it is searchable. */
+export async function recordPdfDocument(
   scope: Scope,
-  data: Uint8Array,
+  pdf: ReadPdf,
   doc: {
     meetingId: string | null;
     agendaItemId: string | null;
     kind: DocumentKind;
     title: string;
-    fileName: string;
     exemptParagraph?: number | null;
     publishedAt?: string | null;
   },
 ): Promise<RecordOf<"document">> {
-  const pageCount = await countPages(data, doc.fileName);
-  const texts = await pdfPageTexts(data, doc.fileName);
-  const sha256 = await scope.store.files.put(data);
   return scope.transaction(async (s) => {
     const created = await s.create("document", {
       ...doc,
-      sha256,
+      fileName: pdf.fileName,
+      sha256: pdf.sha256,
       mediaType: "application/pdf",
-      byteSize: data.byteLength,
-      pageCount,
+      byteSize: pdf.data.byteLength,
+      pageCount: pdf.pageCount,
       exemptParagraph: doc.exemptParagraph ?? null,
       publishedAt: doc.publishedAt ?? null,
     });
-    for (const [i, text] of texts.entries()) await s.create("document_page", { documentId: created.id, pageNumber: i + 1, text });
+    for (const [i, text] of pdf.texts.entries()) await s.create("document_page", { documentId: created.id, pageNumber: i + 1, text });
     return created;
   });
 }
@@ -71,16 +88,16 @@ export async function attachPaper(scope: Scope, itemId: string, upload: PaperUpl
   if (meeting.agendaPublishedAt && !urgency && !item.urgencyReason) {
     throw new MootError(
       "rule",
-      `urgencyReason: the agenda was published on ${meeting.agendaPublishedAt.slice(0, 10)}; a late paper needs a reason for urgency`,
+      `urgencyReason: the agenda was published on ${clerkDate(meeting.agendaPublishedAt)}; a late paper needs a reason for urgency`,
     );
   }
+  const pdf = await readPdf(scope, upload.data, upload.fileName);
   return scope.transaction(async (s) => {
-    const doc = await storePdfDocument(s, upload.data, {
+    const doc = await recordPdfDocument(s, pdf, {
       meetingId: meeting.id,
       agendaItemId: item.id,
       kind: upload.kind ?? "report",
       title: upload.title,
-      fileName: upload.fileName,
       exemptParagraph: upload.exemptParagraph ?? null,
       // A late paper is published as it is added, as a supplement.
       publishedAt: meeting.agendaPublishedAt ? nowInstant() : null,

@@ -4,7 +4,7 @@ import type { Scope } from "../store/records.js";
 import { openActions, type ActionView } from "./actions.js";
 import { addAgendaItem, agendaOf } from "./agenda.js";
 import { escapeHtml } from "./pack-html.js";
-import { storePdfDocument } from "./papers.js";
+import { readPdf, recordPdfDocument } from "./papers.js";
 import { renderPdf } from "./pdf-render.js";
 
 export const TRACKING_TITLE = "Tracking decisions";
@@ -65,7 +65,7 @@ export async function generateTrackingPaper(
   const meeting = await scope.require("meeting", meetingId);
   const committee = await scope.require("committee", meeting.committeeId);
   const views = await openActions(scope, committee.id, today);
-  const pdf = await trackingPdf(committee, views, today);
+  const pdf = await readPdf(scope, await trackingPdf(committee, views, today), `tracking-decisions-${today}.pdf`);
   return scope.transaction(async (s) => {
     const item =
       (await agendaOf(s, meetingId)).find((i) => i.title === TRACKING_TITLE) ??
@@ -73,12 +73,11 @@ export async function generateTrackingPaper(
     // A regenerated paper replaces the previous one rather than sitting beside it.
     for (const old of await s.list("document", { agendaItemId: item.id }))
       if (old.title.startsWith(TRACKING_TITLE)) await s.delete("document", old.id);
-    const document = await storePdfDocument(s, pdf, {
+    const document = await recordPdfDocument(s, pdf, {
       meetingId,
       agendaItemId: item.id,
       kind: "report",
       title: `${TRACKING_TITLE} at ${today}`,
-      fileName: `tracking-decisions-${today}.pdf`,
       publishedAt: meeting.agendaPublishedAt ? new Date().toISOString() : null,
     });
     return { document, item, html: trackingHtml(committee, views, today), actions: views };
