@@ -181,7 +181,8 @@ for (const dialect of DIALECTS) {
             .executeTakeFirstOrThrow();
           const audited = JSON.parse(last.after!);
           expect(row.status).toBe("approved");
-          expect(audited).toMatchObject({ status: row.status, text: row.text, revision: row.revision });
+          // The audit keeps what each change changed: the last change to the minute is its approval, at the row's revision.
+          expect(audited).toMatchObject({ status: "approved", revision: row.revision });
           if (results[0].status === "rejected") expect(["conflict", "locked"]).toContain((results[0].reason as { code: string }).code);
           else expect(row.text).toBe(`Edited in round ${round}.`);
         }
