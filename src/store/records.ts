@@ -10,6 +10,11 @@ import { reindex, unindex } from "./search-index.js";
 export interface WriteOptions {
   /** Why the change was made; kept in the audit trail (e.g. a minute correction). */
   reason?: string;
+  /**
+   * The store clearing a link to a deleted record (see LINKS): allowed on approved minutes,
+   * whose wording it does not touch. Set only by `Scope.delete`.
+   */
+  unlinking?: boolean;
 }
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -143,7 +148,7 @@ export class Scope {
       // order, so they never deadlock on it, and this read sees every earlier writer's commit.
       await s.bumpDataVersion();
       const before = await s.require(table, id);
-      guardLocked(table, before);
+      if (!opts.unlinking) guardLocked(table, before);
       const key = `${table}:${id}`;
       const expected = this.expected.get(key) ?? before.revision;
       if (expected !== before.revision) throw conflict(table, before);
@@ -187,6 +192,16 @@ export class Scope {
       // Children go through the Scope too, so each gets its audit row and leaves the index.
       for (const [child, column] of CHILDREN[table] ?? []) {
         for (const row of await s.list(child, { [column]: id } as never)) await s.delete(child, row.id, opts);
+      }
+      // Records that only point at this one lose the link here, each with its audit row, rather
+      // than silently by the database's ON DELETE SET NULL.
+      for (const [linked, column] of LINKS[table] ?? []) {
+        for (const row of await s.list(linked, { [column]: id } as never)) {
+          await s.update(linked, row.id, { [column]: null } as never, {
+            reason: opts.reason ?? `the ${table.replace(/_/g, " ")} it pointed at was deleted`,
+            unlinking: true,
+          });
+        }
       }
       await unindex(s, table, id);
       await (s.db as Kysely<any>)
@@ -345,6 +360,43 @@ const CHILDREN: Partial<Record<RecordTable, Array<[RecordTable, string]>>> = {
   matter: [["matter_step", "matterId"]],
   decision: [["matter_step", "decisionId"]],
   vote: [["vote_position", "voteId"]],
+};
+
+/**
+ * Nullable links (ON DELETE SET NULL in the schema) by the table they point at: deleting a
+ * record clears them through the Scope first, so every changed row has its audit entry.
+ */
+export const LINKS: Partial<Record<RecordTable, Array<[RecordTable, string]>>> = {
+  committee: [
+    ["committee", "parentId"],
+    ["action", "committeeId"],
+    ["matter", "decisionMakerId"],
+  ],
+  meeting: [
+    ["document", "meetingId"],
+    ["minute", "approvedAtMeetingId"],
+    ["action", "meetingId"],
+    ["work_programme_item", "meetingId"],
+  ],
+  agenda_item: [
+    ["document", "agendaItemId"],
+    ["minute", "agendaItemId"],
+    ["declaration", "agendaItemId"],
+    ["decision", "agendaItemId"],
+    ["vote", "agendaItemId"],
+  ],
+  document: [["report_cover", "documentId"]],
+  person: [
+    ["attendance", "substituteForId"],
+    ["action", "ownerPersonId"],
+  ],
+  minute: [
+    ["minute", "supersedesId"],
+    ["decision", "minuteId"],
+    ["vote", "minuteId"],
+  ],
+  decision: [["action", "decisionId"]],
+  action: [["action", "parentActionId"]],
 };
 
 /** Approved minutes are legal records: a correction is a new version, never an edit. */
