@@ -28,12 +28,27 @@ class Runner {
     const tsx = pathToFileURL(join(tsxDir, "dist/esm/api/index.mjs")).href;
     const entry = new URL("./robustness-worker.ts", import.meta.url).href;
     const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
-    return new Worker(boot, { eval: true, resourceLimits: { maxOldGenerationSizeMb: 2048 } });
+    const worker = new Worker(boot, { eval: true, resourceLimits: { maxOldGenerationSizeMb: 2048 } });
+    this.ready = new Promise((resolve, reject) => {
+      const onMessage = (m: { ready?: boolean }) => {
+        if (!m.ready) return;
+        worker.off("message", onMessage);
+        worker.off("error", reject);
+        resolve();
+      };
+      worker.on("message", onMessage);
+      worker.once("error", reject);
+    });
+    return worker;
   }
 
+  private ready: Promise<void> = Promise.resolve();
+
   /** Resolves with the reader's outcome, or "hang" when the limit passes first (the worker is then replaced). */
-  run(job: JobInput, limitMs: number): Promise<Outcome | "hang"> {
+  async run(job: JobInput, limitMs: number): Promise<Outcome | "hang"> {
     const worker = (this.worker ??= this.start());
+    // The clock starts once the worker says it is ready, never during its start-up.
+    await this.ready;
     const id = this.next++;
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
