@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { XMLParser } from "fast-xml-parser";
 import { createApp } from "../../src/web/app.js";
 import { refsFor } from "../../src/store/queries/interop-refs.js";
+import { callIn, startCallIn } from "../../src/workflow/matters.js";
 import { DIALECTS, freshStore, type TestStore } from "../support/stores.js";
 import { capture, haveCaptures } from "./captures.js";
 import { buildModernGovFixture } from "./moderngov-fixture.js";
@@ -214,6 +215,38 @@ for (const dialect of DIALECTS) {
       const meeting = await get(app, `/ieListDocuments.aspx?CId=${ids.audit}&MID=${ids.held}`);
       expect(meeting).toMatchObject({ status: 301, location: `/meetings/${f.meetings.held.id}` });
       expect((await get(app, "/mgUserInfo.aspx?UID=987654")).status).toBe(404);
+    });
+
+    // Runs last: it adds a decision to the shared fixture.
+    it("marks an agenda item iscallin True only once a decision under it is called in", async () => {
+      const callInOf = async () => {
+        const xml = (await get(app, `/mgWebService.asmx/GetMeeting?lMeetingId=${ids.held}`)).body;
+        return [...xml.matchAll(/<agendaitemtitle>([^<]*)<\/agendaitemtitle>[\s\S]*?<iscallin>(True|False)<\/iscallin>/g)].map((m) => [
+          m[1],
+          m[2],
+        ]);
+      };
+      expect(await callInOf()).toEqual([
+        ["Minutes", "False"],
+        ["Work Programme", "False"],
+      ]);
+      const decision = await f.scope.create("decision", {
+        meetingId: f.meetings.held.id,
+        agendaItemId: f.items[1].id,
+        text: "RESOLVED: that the work programme be agreed.",
+        decidedOn: "2026-02-10",
+        kind: "resolved",
+      });
+      await startCallIn(f.scope, decision.id, "2026-02-17");
+      expect(await callInOf()).toEqual([
+        ["Minutes", "False"],
+        ["Work Programme", "False"],
+      ]);
+      await callIn(f.scope, decision.id, "Scrutiny asks to review the programme", new Date("2026-02-18T10:00:00Z"));
+      expect(await callInOf()).toEqual([
+        ["Minutes", "False"],
+        ["Work Programme", "True"],
+      ]);
     });
   });
 }
