@@ -203,6 +203,31 @@ export class Scope {
           });
         }
       }
+      // Accounts are not records, but a sign-in account that names this person loses the link
+      // the same way: in the store, with its audit row, not by the database's SET NULL.
+      if (table === "person") {
+        const accounts = await (s.db as Kysely<Database>)
+          .selectFrom("user_account")
+          .select(["id", "role", "username"])
+          .where("authorityId", "=", this.authorityId)
+          .where("personId", "=", id)
+          .execute();
+        // A member's account is that member: it cannot outlive its person.
+        const member = accounts.find((a) => a.role === "member");
+        if (member)
+          throw new MootError("rule", `this person signs in as "${member.username}": remove that account or link it to someone else first`);
+        for (const account of accounts) {
+          await (s.db as Kysely<Database>).updateTable("user_account").set({ personId: null }).where("id", "=", account.id).execute();
+          await s.audit(
+            "user_account",
+            account.id,
+            "update",
+            { personId: id },
+            { personId: null },
+            opts.reason ?? "the person it pointed at was deleted",
+          );
+        }
+      }
       await unindex(s, table, id);
       await (s.db as Kysely<any>)
         .deleteFrom(table as string)

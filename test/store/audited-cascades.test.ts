@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RECORD_TABLES } from "../../src/domain/records.js";
+import { findUser, insertUser } from "../../src/store/accounts.js";
 import { LINKS } from "../../src/store/records.js";
 import { createMeeting } from "../../src/workflow/meetings.js";
 import { addAgendaItem, startAgenda } from "../../src/workflow/agenda.js";
@@ -59,6 +60,44 @@ describe("no row changes without an audit entry", () => {
           .executeTakeFirstOrThrow();
         expect(JSON.parse(audit.after!)).toMatchObject({ agendaItemId: null });
         expect(audit.reason).toBe("the agenda item it pointed at was deleted");
+      });
+
+      it("deleting a person clears a sign-in account's link to them with an audit row", async () => {
+        const person = await c.scope.create("person", { slug: "alex-linked", name: "Alex Linked", kind: "officer" });
+        const user = await insertUser(c.scope, {
+          username: "alinked",
+          displayName: "Alex Linked",
+          role: "clerk",
+          passwordHash: "scrypt$not-a-real-hash-for-this-test",
+          disabled: false,
+          personId: person.id,
+        });
+        await c.scope.delete("person", person.id);
+        expect((await findUser(c.scope, user.id))?.personId).toBe(null);
+        const audit = await store.db
+          .selectFrom("audit_entry")
+          .selectAll()
+          .where("recordId", "=", user.id)
+          .where("operation", "=", "update")
+          .executeTakeFirstOrThrow();
+        expect(audit.tableName).toBe("user_account");
+        expect(JSON.parse(audit.before!)).toEqual({ personId: person.id });
+        expect(audit.reason).toBe("the person it pointed at was deleted");
+      });
+
+      it("a person who signs in as a member cannot be deleted from under their account", async () => {
+        const person = await c.scope.create("person", { slug: "sam-member", name: "Sam Member", kind: "councillor" });
+        const user = await insertUser(c.scope, {
+          username: "smember",
+          displayName: "Sam Member",
+          role: "member",
+          passwordHash: "scrypt$not-a-real-hash-for-this-test",
+          disabled: false,
+          personId: person.id,
+        });
+        await expect(c.scope.delete("person", person.id)).rejects.toMatchObject({ code: "rule" });
+        expect((await findUser(c.scope, user.id))?.personId).toBe(person.id);
+        expect(await c.scope.require("person", person.id)).toMatchObject({ name: "Sam Member" });
       });
     });
   }
