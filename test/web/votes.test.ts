@@ -136,7 +136,7 @@ describe("editor: recording a vote under a minute", () => {
       [`pos_${fx.people.member.id}`]: "against",
     });
     expect(wrong.status).toBe(400);
-    expect(await wrong.text()).toContain("forCount: 2 counted but 1 named as voting for");
+    expect(await wrong.text()).toContain("Votes for: 2 counted but 1 named as voting for");
     expect(await s.list("vote")).toHaveLength(0);
     const ok = await clerk.post(`/editor/minutes/${minute.id}/votes`, {
       question: "the motion to freeze charges",

@@ -8,6 +8,7 @@ import { meetingWhen, shortDate, instantText } from "../views/format.js";
 import { editorPage, Field, FormKit, Select, type EditorStatus, type FormState } from "./shell.js";
 import { formBody, opt, orNull, submit, param } from "./submit.js";
 import { AgendaSection } from "./agenda.js";
+import { plainMessage } from "./plain-message.js";
 
 const meetingUrl = (id: string) => `/editor/meetings/${id}`;
 
@@ -132,7 +133,7 @@ export async function meetingPage(c: Context<AppEnv>, id: string, state?: FormSt
             </p>
             {publish.failed && (
               <p class="exempt" id="publish-refusal">
-                <strong>Not published:</strong> {publish.state!.error}
+                <strong>Not published:</strong> {plainMessage(publish.state!.error)}
               </p>
             )}
             <form method="post" action={`${meetingUrl(m.id)}/publish`}>

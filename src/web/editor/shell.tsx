@@ -3,6 +3,7 @@ import type { Child } from "hono/jsx";
 import { getCookie, setCookie, deleteCookie } from "hono/cookie";
 import { Layout } from "../views/layout.js";
 import type { AppEnv } from "../context.js";
+import { plainMessage } from "./plain-message.js";
 import { cookieOptions, csrfToken, signedIn, CSRF_FIELD } from "../auth/session.js";
 
 const FLASH = "moot_flash";
@@ -127,7 +128,13 @@ export async function editorPage(c: Context<AppEnv>, title: string, body: Child,
       {state && (
         <div class="exempt" role="alert" id="error-summary">
           <h2>There is a problem</h2>
-          <p>{state.field ? <a href={`#${state.form}-${state.field}`}>{state.error}</a> : state.error}</p>
+          <p>
+            {state.field ? (
+              <a href={`#${state.form}-${state.field}`}>{plainMessage(state.error, Object.keys(state.values))}</a>
+            ) : (
+              plainMessage(state.error, Object.keys(state.values))
+            )}
+          </p>
           {state.conflict && <ConflictTable state={state} />}
         </div>
       )}
@@ -187,7 +194,7 @@ function FieldError(props: { kit: FormKit; name: string }) {
   const err = props.kit.error(props.name);
   return err ? (
     <p class="error" id={`${props.kit.id(props.name)}-error`}>
-      <strong>Error:</strong> {err}
+      <strong>Error:</strong> {plainMessage(err)}
     </p>
   ) : null;
 }

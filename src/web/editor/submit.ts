@@ -83,7 +83,7 @@ export async function submit(
 }
 
 // Fields a workflow names that a form may leave blank (and so not post at all).
-const EXTRA_FIELDS = [
+export const EXTRA_FIELDS = [
   "reason",
   "urgencyReason",
   "localDate",

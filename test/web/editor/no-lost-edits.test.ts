@@ -89,7 +89,7 @@ describe("no edit loses data", () => {
         status: 400,
         field: "localDate",
         formField: "meeting-edit",
-        message: /localDate: not a real calendar date/,
+        message: /Date: not a real calendar date/,
         kept: ["The Bull, upstairs room", "2026-02-30"],
       },
     );
@@ -103,7 +103,7 @@ describe("no edit loses data", () => {
         status: 422,
         field: "urgencyReason",
         formField: "item-add",
-        message: /urgencyReason: the agenda is already published/,
+        message: /Reason for urgency: the agenda is already published/,
         kept: ["Enforcement at Grange Farm", "Breach of condition 4"],
       },
     );
@@ -115,7 +115,7 @@ describe("no edit loses data", () => {
       { text: "That the budget be noted.", kind: "noted", action1: "Circulate the figures", owner1: "Treasurer", due1: "next week" },
       {
         status: 400,
-        message: /dueDate: expected a date as YYYY-MM-DD/,
+        message: /Due date: expected a date as YYYY-MM-DD/,
         kept: ["That the budget be noted.", "Circulate the figures", "next week"],
       },
     );
@@ -125,7 +125,7 @@ describe("no edit loses data", () => {
     await refused(
       `/editor/meetings/${ids.draft}/cancel`,
       { reason: "  " },
-      { status: 400, field: "reason", formField: "meeting-cancel", message: /reason: say why the meeting is cancelled/, kept: [] },
+      { status: 400, field: "reason", formField: "meeting-cancel", message: /Reason: say why the meeting is cancelled/, kept: [] },
     );
     const tom = new EditorClient(app);
     await tom.signIn("tom", PASSWORD);
@@ -139,7 +139,7 @@ describe("no edit loses data", () => {
     });
     const html = unescape(await res.text());
     expect(res.status).toBe(400);
-    expect(html).toContain("category: a disclosable pecuniary interest needs a category");
+    expect(html).toContain("Category: a disclosable pecuniary interest needs a category");
     expect(html).toContain("Shares in Borchester Land");
     expect(await snapshot(store)).toEqual(before);
   });
@@ -159,7 +159,7 @@ describe("no edit loses data", () => {
         status: 400,
         field: "reason",
         formField: `correct-${ids.approved}`,
-        message: /reason: a correction to approved minutes must say why/,
+        message: /Reason: a correction to approved minutes must say why/,
         kept: ["Corrected parking text."],
       },
     );

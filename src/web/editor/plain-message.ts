@@ -1,0 +1,55 @@
+import { clerkDate } from "../../domain/time.js";
+
+// What a clerk reads for a field the workflow names by its key.
+const FIELD_LABELS: Record<string, string> = {
+  urgencyReason: "Reason for urgency",
+  localDate: "Date",
+  localTime: "Time",
+  dueDate: "Due date",
+  forCount: "Votes for",
+  againstCount: "Votes against",
+  abstainCount: "Abstentions",
+  exemptParagraph: "Exempt paragraph",
+  substituteForId: "Substitute for",
+  personId: "Person",
+  reason: "Reason",
+  category: "Category",
+  title: "Title",
+  text: "Text",
+  description: "Description",
+  venue: "Venue",
+};
+const label = (key: string) =>
+  FIELD_LABELS[key] ??
+  key
+    .replace(/Id$/, "")
+    .replace(/([a-z])([A-Z])/g, "$1 $2")
+    .toLowerCase()
+    .replace(/^./, (c) => c.toUpperCase());
+
+/**
+ * A refusal as a clerk reads it: field keys ("urgencyReason: …", "action.1.dueDate: …") become
+ * their labels ("Reason for urgency: …") and ISO dates are written out ("1 December 2026").
+ * The field itself is still found from the raw message (fieldOf), so the link to it stays.
+ */
+export function plainMessage(message: string, fields: string[] = []): string {
+  const keys = new Set(fields.concat(Object.keys(FIELD_LABELS)));
+  return (
+    message
+      // "invalid registered interest: …" is how the store names a refused record, not how a clerk would.
+      .replace(/^invalid [a-z ]+: (?=\S)/, "")
+      .replace(/(^|[\s;(])\(record\): /g, "$1")
+      .replace(/(^|[\s;(])([a-z][A-Za-z0-9]*)((?:\.[\w]+)*): /g, (whole, lead: string, key: string, path: string) => {
+        const last = path ? path.split(".").pop()! : key;
+        const named = keys.has(last) ? last : keys.has(key) ? key : null;
+        return named ? `${lead}${label(named)}: ` : whole;
+      })
+      .replace(/\b\d{4}-\d{2}-\d{2}\b/g, (iso) => (isRealDate(iso) ? clerkDate(iso) : iso))
+  );
+}
+
+/** "2026-02-30" stays as typed: only a real calendar date is written out. */
+function isRealDate(iso: string): boolean {
+  const d = new Date(`${iso}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === iso;
+}
