@@ -12,17 +12,7 @@ import { startAlertRunner } from "../../src/workflow/alerts/runner.js";
 import { freshStore, type TestStore } from "../support/stores.js";
 import { buildEditorFixture, daysFromToday, PASSWORD, type EditorFixture } from "../support/editor-fixture.js";
 import { linkIn, startSmtp } from "../support/smtp.js";
-
-const CHROMIUM = process.env.MOOT_CHROMIUM ?? "/usr/bin/chromium";
-const FLAGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-sync",
-];
+import { CHROMIUM, CHROMIUM_FLAGS } from "../support/chromium.js";
 
 /**
  * A resident follows a committee by email in Chromium (no JavaScript), confirms from the real
@@ -63,7 +53,12 @@ describe("email alerts in Chromium", () => {
     const launch = async () => {
       const dir = mkdtempSync(join(tmpdir(), "moot-alerts-chromium-"));
       profiles.push(dir);
-      return chromium.launchPersistentContext(dir, { executablePath: CHROMIUM, headless: true, args: FLAGS, javaScriptEnabled: false });
+      return chromium.launchPersistentContext(dir, {
+        executablePath: CHROMIUM,
+        headless: true,
+        args: CHROMIUM_FLAGS,
+        javaScriptEnabled: false,
+      });
     };
     resident = await launch();
     clerk = await launch();

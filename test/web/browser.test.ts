@@ -7,17 +7,7 @@ import { AxeBuilder } from "@axe-core/playwright";
 import { startServer } from "../../src/web/server.js";
 import { freshStore, type TestStore } from "../support/stores.js";
 import { buildWebFixture, FIXTURE_NOW, markExempt, type WebFixture } from "../support/web-fixtures.js";
-
-const CHROMIUM = process.env.MOOT_CHROMIUM ?? "/usr/bin/chromium";
-const FLAGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
+import { CHROMIUM, CHROMIUM_FLAGS } from "../support/chromium.js";
 
 /** The real server on an ephemeral port, driven by Chromium with a fresh profile: one browser for the file. */
 describe("public site in Chromium", () => {
@@ -34,7 +24,7 @@ describe("public site in Chromium", () => {
     await markExempt(store, f);
     server = await startServer(store, { port: 0, now: () => FIXTURE_NOW });
     profile = mkdtempSync(join(tmpdir(), "moot-chromium-"));
-    context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: ["--headless", ...FLAGS] });
+    context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS });
     page = context.pages()[0] ?? (await context.newPage());
   });
   afterAll(async () => {

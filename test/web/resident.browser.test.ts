@@ -8,17 +8,8 @@ import { startServer } from "../../src/web/server.js";
 import { loadDemo } from "../../src/demo/demo-council.js";
 import { pdfPageTexts } from "../../src/workflow/pdf-text.js";
 import { freshStore, type TestStore } from "../support/stores.js";
+import { CHROMIUM, CHROMIUM_FLAGS } from "../support/chromium.js";
 
-const CHROMIUM = process.env.MOOT_CHROMIUM ?? "/usr/bin/chromium";
-const FLAGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 const TODAY = "2026-12-04";
 const WIDTHS = [1280, 390];
 
@@ -41,7 +32,7 @@ describe("a resident's walk-through in Chromium", () => {
     await loadDemo(store, { today: TODAY });
     server = await startServer(store, { port: 0, now: () => new Date(`${TODAY}T12:00:00Z`) });
     profile = mkdtempSync(join(tmpdir(), "moot-chromium-resident-"));
-    context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: ["--headless", ...FLAGS] });
+    context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS });
     page = context.pages()[0] ?? (await context.newPage());
   }, 300_000);
   afterAll(async () => {

@@ -7,18 +7,7 @@ import { startServer } from "../../../src/web/server.js";
 import { Scope } from "../../../src/store/records.js";
 import { freshStore, type TestStore } from "../../support/stores.js";
 import { buildEditorFixture, daysFromToday, PASSWORD, type EditorFixture } from "../../support/editor-fixture.js";
-
-const CHROMIUM = process.env.MOOT_CHROMIUM ?? "/usr/bin/chromium";
-const FLAGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
+import { CHROMIUM, CHROMIUM_FLAGS } from "../../support/chromium.js";
 
 /**
  * A clerk's whole committee cycle in Chromium, without JavaScript shortcuts: real server,
@@ -44,7 +33,7 @@ describe("clerk's committee cycle in Chromium", () => {
     context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM,
       headless: true,
-      args: FLAGS,
+      args: CHROMIUM_FLAGS,
       acceptDownloads: true,
       javaScriptEnabled: false,
     });
