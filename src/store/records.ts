@@ -1,5 +1,5 @@
 import { sql, type Kysely, type Transaction } from "kysely";
-import { ulid } from "ulid";
+import { monotonicFactory, ulid } from "ulid";
 import { RECORD_TABLES, recordSchemas, type InputOf, type PatchOf, type RecordOf, type RecordTable } from "../domain/records.js";
 import { ConflictError, MootError, invalid } from "../domain/errors.js";
 import type { Database } from "./schema.js";
@@ -18,6 +18,10 @@ export interface WriteOptions {
 }
 
 type Db = Kysely<Database> | Transaction<Database>;
+
+// Audit ids sort in the order of the writes, even several in one millisecond: the trail is read
+// back in id order (recordHistory, export), and a plain ULID orders same-millisecond ids at random.
+const auditId = monotonicFactory();
 type AnyRow = Record<string, unknown>;
 
 /**
@@ -288,7 +292,7 @@ export class Scope {
     await this.db
       .insertInto("audit_entry")
       .values({
-        id: ulid(),
+        id: auditId(),
         authorityId: this.authorityId,
         actor: this.actor,
         at: nowInstant(),
