@@ -42,6 +42,20 @@ export const UserInput = z.object({
   password: z.string().min(12, "must be at least 12 characters").max(1000).optional(),
 });
 
+/** What an administrator changes on an account in the editor (the password has its own step). */
+export const AccountChange = z.object({
+  displayName: z.string().trim().min(1, "must not be empty").max(200),
+  role: Role,
+  personId: Id.nullable(),
+});
+export type AccountChange = z.infer<typeof AccountChange>;
+
+export const ROLE_NAMES: Record<Role, string> = {
+  admin: "Administrator",
+  clerk: "Clerk",
+  member: "Member (councillor or co-opted member)",
+};
+
 export const Session = z.object({
   /** sha256 of the token; the token itself is only ever in the user's cookie. */
   id: z.string().regex(/^[0-9a-f]{64}$/),

@@ -5,7 +5,8 @@ export const MembershipRole = z.enum(["chair", "vice-chair", "member", "substitu
 export const MembershipKind = z.enum(["councillor", "co-opted"]);
 export const CoOptedKind = z.enum(["parent-governor", "church", "lay-member", "other"]);
 
-export const Membership = RecordBase.extend({
+/** The membership's fields without its cross-field rules, so a form can pick from it. */
+export const MembershipFields = RecordBase.extend({
   personId: Id,
   committeeId: Id,
   role: MembershipRole,
@@ -15,15 +16,15 @@ export const Membership = RecordBase.extend({
   representing: ShortText.nullable().default(null),
   fromDate: IsoDate.nullable().default(null),
   toDate: IsoDate.nullable().default(null),
-})
-  .refine((m) => m.kind === "co-opted" || m.coOptedKind === null, {
-    message: "only co-opted members have a co-opted kind",
-    path: ["coOptedKind"],
-  })
-  .refine((m) => !m.fromDate || !m.toDate || m.fromDate <= m.toDate, {
-    message: "must not be before fromDate",
-    path: ["toDate"],
-  });
+});
+
+export const Membership = MembershipFields.refine((m) => m.kind === "co-opted" || m.coOptedKind === null, {
+  message: "only co-opted members have a co-opted kind",
+  path: ["coOptedKind"],
+}).refine((m) => !m.fromDate || !m.toDate || m.fromDate <= m.toDate, {
+  message: "must not be before fromDate",
+  path: ["toDate"],
+});
 export type Membership = z.infer<typeof Membership>;
 export type MembershipRole = z.infer<typeof MembershipRole>;
 
@@ -33,4 +34,29 @@ export const ROLE_LABELS: Record<MembershipRole, string> = {
   "vice-chair": "Vice-Chair",
   member: "Member",
   substitute: "Substitute",
+};
+
+/**
+ * What a clerk enters for a membership: the role and its dates; whether it is a councillor's
+ * or a co-opted member's seat follows from the person. A co-opted member may say whom they
+ * represent (a diocese, parent governors).
+ */
+export const MembershipForm = MembershipFields.pick({
+  personId: true,
+  role: true,
+  coOptedKind: true,
+  representing: true,
+  fromDate: true,
+  toDate: true,
+}).refine((m) => !m.fromDate || !m.toDate || m.fromDate <= m.toDate, {
+  message: "must not be before the start date",
+  path: ["toDate"],
+});
+export type MembershipForm = z.input<typeof MembershipForm>;
+
+export const CO_OPTED_KIND_LABELS: Record<z.infer<typeof CoOptedKind>, string> = {
+  "parent-governor": "Parent governor",
+  church: "Church representative",
+  "lay-member": "Lay member",
+  other: "Other",
 };

@@ -17,3 +17,33 @@ export const Person = RecordBase.extend({
 });
 export type Person = z.infer<typeof Person>;
 export type PersonKind = z.infer<typeof PersonKind>;
+
+export const PERSON_KIND_LABELS: Record<PersonKind, string> = {
+  councillor: "Councillor",
+  officer: "Officer",
+  "co-opted": "Co-opted member",
+  external: "Other (external)",
+};
+
+/**
+ * What a clerk enters for a person: councillors carry party and ward, officers their post and
+ * service; a co-opted member neither party nor ward. The slug is made from the name when blank.
+ */
+export const PersonFields = Person.pick({
+  name: true,
+  honorific: true,
+  kind: true,
+  party: true,
+  ward: true,
+  post: true,
+  service: true,
+  email: true,
+}).extend({ slug: Slug.optional() });
+export const PersonForm = PersonFields.refine((p) => p.kind === "councillor" || (!p.party && !p.ward), {
+  message: "only a councillor has a party and a ward",
+  path: ["party"],
+}).refine((p) => p.kind === "officer" || p.kind === "external" || (!p.post && !p.service), {
+  message: "only an officer has a post and a service",
+  path: ["post"],
+});
+export type PersonForm = z.input<typeof PersonForm>;

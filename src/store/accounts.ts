@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
 import { ulid } from "ulid";
 import { User, type PublicUser, type Session } from "../domain/account.js";
-import { MootError, invalid } from "../domain/errors.js";
+import { ConflictError, MootError, invalid } from "../domain/errors.js";
 import type { Database } from "./schema.js";
 import { nowInstant, type Scope } from "./records.js";
 
@@ -66,24 +66,35 @@ export async function insertUser(scope: Scope, input: Omit<User, "id" | "authori
   });
 }
 
+/**
+ * Changes an account, audited without the password hash. `expectedUpdatedAt` is the account as
+ * an administrator's form loaded it: accounts carry no revision, so their last change time
+ * (always moved forward by a save) serves, and a save from a stale form is refused with
+ * `conflict` and the account as it is now.
+ */
 export async function updateUser(
   scope: Scope,
   id: string,
   patch: Partial<Pick<User, "passwordHash" | "role" | "disabled" | "displayName" | "personId">>,
   reason?: string,
+  expectedUpdatedAt?: string,
 ): Promise<User> {
   return scope.transaction(async (s) => {
+    await s.bumpDataVersion();
     const before = await findUser(s, id);
     if (!before) throw new MootError("not_found", `user ${id} not found`);
-    const parsed = User.safeParse({ ...before, ...patch, updatedAt: nowInstant() });
+    if (expectedUpdatedAt !== undefined && expectedUpdatedAt !== before.updatedAt) throw staleAccount(before);
+    const parsed = User.safeParse({ ...before, ...patch, updatedAt: laterThan(before.updatedAt) });
     if (!parsed.success) throw invalid(parsed.error, "invalid user");
     const after = parsed.data;
-    await db(s)
+    const r = await db(s)
       .updateTable("user_account")
       .set({ ...after, disabled: after.disabled ? 1 : 0 })
       .where("id", "=", id)
       .where("authorityId", "=", s.authorityId)
-      .execute();
+      .where("updatedAt", "=", before.updatedAt)
+      .executeTakeFirst();
+    if (Number(r.numUpdatedRows) !== 1) throw staleAccount((await findUser(s, id)) ?? before);
     const changedPassword = patch.passwordHash !== undefined;
     await s.audit(
       "user_account",
@@ -95,6 +106,20 @@ export async function updateUser(
     );
     return after;
   });
+}
+
+/** Now, or a millisecond after `previous` when the clock has not moved past it: every save moves it on. */
+function laterThan(previous: string): string {
+  const now = nowInstant();
+  return now > previous ? now : new Date(Date.parse(previous) + 1).toISOString();
+}
+
+function staleAccount(current: User): ConflictError {
+  return new ConflictError(
+    "Someone else saved a change to this account after you opened it, so your changes have not been saved. " +
+      "What is saved now is shown beside what you typed; your choices are still in the form. Save again to replace theirs with yours.",
+    { ...publicUser(current), revision: current.updatedAt },
+  );
 }
 
 export async function insertSession(scope: Scope, session: Omit<Session, "authorityId">): Promise<Session> {

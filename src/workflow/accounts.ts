@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import { UserInput, type PublicUser, type User } from "../domain/account.js";
+import { AccountChange, ROLE_NAMES, UserInput, type PublicUser, type Role, type User } from "../domain/account.js";
 import { MootError, invalid } from "../domain/errors.js";
 import type { Viewer } from "../domain/viewer.js";
 import { londonToday } from "../domain/time.js";
@@ -57,6 +57,102 @@ export async function setUserDisabled(scope: Scope, username: string, disabled: 
     const u = await accounts.updateUser(s, user.id, { disabled }, disabled ? "account disabled" : "account enabled");
     if (disabled) await accounts.deleteSessionsOf(s, user.id);
     return accounts.publicUser(u);
+  });
+}
+
+/** The signed-in account making a change to accounts: only an administrator may. */
+export interface Acting {
+  id: string;
+  role: Role;
+}
+
+function requireAdmin(actor: Acting): void {
+  if (actor.role !== "admin") throw new MootError("forbidden", "Only an administrator can manage accounts.");
+}
+
+/**
+ * A person an account may be linked to: one of this council's (the scope finds no other
+ * council's), and for a member account a councillor or co-opted member with no other member
+ * account, since a member account is that person.
+ */
+async function checkLink(scope: Scope, role: Role, personId: string | null, except?: string): Promise<void> {
+  if (role === "member" && !personId)
+    throw new MootError("invalid", "personId: a member account must be linked to a councillor or co-opted member");
+  if (!personId) return;
+  const person = await scope.get("person", personId);
+  if (!person) throw new MootError("invalid", "personId: choose a person of this council");
+  if (role !== "member") return;
+  if (person.kind === "officer")
+    throw new MootError("invalid", `personId: ${person.name} is an officer; a member account is for a councillor or co-opted member`);
+  const others = (await accounts.listUsers(scope)).filter((u) => u.personId === personId && u.role === "member" && u.id !== except);
+  if (others.length) throw new MootError("conflict", `personId: ${person.name} already signs in as "${others[0].username}"`);
+}
+
+/** An administrator creates an account in the editor; the password is generated unless given, and shown once. */
+export async function createAccount(scope: Scope, actor: Acting, input: UserInput): Promise<{ user: PublicUser; password: string }> {
+  requireAdmin(actor);
+  const parsed = UserInput.safeParse(input);
+  if (!parsed.success) throw invalid(parsed.error, "invalid account");
+  return scope.transaction(async (s) => {
+    await checkLink(s, parsed.data.role, parsed.data.personId ?? null);
+    return addUser(s, input);
+  });
+}
+
+/**
+ * An administrator changes an account's name, role or linked person. No one changes their own
+ * role (a clerk cannot reach this at all, and an administrator cannot demote themselves and
+ * leave the council with none); `expectedUpdatedAt` is the account as the form loaded it.
+ */
+export async function changeAccount(
+  scope: Scope,
+  actor: Acting,
+  id: string,
+  change: AccountChange,
+  expectedUpdatedAt?: string,
+): Promise<PublicUser> {
+  requireAdmin(actor);
+  const parsed = AccountChange.safeParse(change);
+  if (!parsed.success) throw invalid(parsed.error, "invalid account");
+  const c = parsed.data;
+  return scope.transaction(async (s) => {
+    const before = await accounts.findUser(s, id);
+    if (!before) throw new MootError("not_found", `account ${id} not found`);
+    if (id === actor.id && c.role !== before.role)
+      throw new MootError("forbidden", "role: you cannot change your own role; ask another administrator");
+    await checkLink(s, c.role, c.personId, id);
+    const reason =
+      c.role !== before.role ? `role changed from ${ROLE_NAMES[before.role]} to ${ROLE_NAMES[c.role]}` : "account details changed";
+    return accounts.publicUser(await accounts.updateUser(s, id, c, reason, expectedUpdatedAt));
+  });
+}
+
+/** Disables (ending every session at once) or re-enables an account; never one's own. */
+export async function setAccountDisabled(
+  scope: Scope,
+  actor: Acting,
+  id: string,
+  disabled: boolean,
+  expectedUpdatedAt?: string,
+): Promise<PublicUser> {
+  requireAdmin(actor);
+  if (id === actor.id && disabled) throw new MootError("forbidden", "You cannot disable your own account; ask another administrator.");
+  return scope.transaction(async (s) => {
+    const u = await accounts.updateUser(s, id, { disabled }, disabled ? "account disabled" : "account enabled", expectedUpdatedAt);
+    if (disabled) await accounts.deleteSessionsOf(s, id);
+    return accounts.publicUser(u);
+  });
+}
+
+/** Gives an account a new generated password (shown once) and ends its sessions. */
+export async function issuePassword(scope: Scope, actor: Acting, id: string): Promise<{ user: PublicUser; password: string }> {
+  requireAdmin(actor);
+  const password = generatePassword();
+  const hash = await hashPassword(password);
+  return scope.transaction(async (s) => {
+    const u = await accounts.updateUser(s, id, { passwordHash: hash }, "new password issued by an administrator");
+    await accounts.deleteSessionsOf(s, id);
+    return { user: accounts.publicUser(u), password };
   });
 }
 
