@@ -5,6 +5,7 @@ import { registerIngestCommands } from "./cli/ingest-commands.js";
 import { registerCycleCommands } from "./cli/cycle-commands.js";
 import { registerJobCommands } from "./cli/job-commands.js";
 import { registerAuthorityCommands } from "./cli/authority-commands.js";
+import { registerPostcodeCommands } from "./cli/postcode-commands.js";
 
 const program = new Command()
   .name("moot")
@@ -19,6 +20,7 @@ registerIngestCommands(program);
 registerCycleCommands(program);
 registerJobCommands(program);
 registerAuthorityCommands(program);
+registerPostcodeCommands(program);
 
 // `moot search … | head` closes the pipe early; that is not an error.
 process.stdout.on("error", (e: NodeJS.ErrnoException) => {

@@ -9,6 +9,8 @@ import type { Store } from "./open.js";
 import { decodeRow, encodeRow } from "./codec.js";
 import { reindex } from "./search-index.js";
 import { Scope } from "./records.js";
+import { WardPostcode } from "../domain/postcode.js";
+import { allWardPostcodes } from "./queries/ward-postcodes.js";
 
 export const EXPORT_FORMAT = "moot-authority-export";
 
@@ -40,6 +42,8 @@ export const AuthorityExport = z.object({
       }),
     )
     .default([]),
+  /** Postcode → ward (GetCouncillorsByPostcode); absent from exports made before it was carried. */
+  wardPostcodes: z.array(WardPostcode).default([]),
 });
 export type AuthorityExport = z.infer<typeof AuthorityExport>;
 
@@ -68,7 +72,8 @@ export async function exportAuthority(store: Store, authorityId: string, opts: {
   const interopRefs = (
     await store.db.selectFrom("interop_ref").selectAll().where("authorityId", "=", authorityId).orderBy("kind").orderBy("mgId").execute()
   ).map((r) => ({ kind: r.kind, mgId: Number(r.mgId), recordId: r.recordId, imported: Number(r.imported), sourceUrl: r.sourceUrl }));
-  return { format: EXPORT_FORMAT, version: 1, authority, records, audit, files, interopRefs };
+  const wardPostcodes = await allWardPostcodes(store, authorityId);
+  return { format: EXPORT_FORMAT, version: 1, authority, records, audit, files, interopRefs, wardPostcodes };
 }
 
 /** Restores an export into a database that does not hold that authority yet, in one transaction. */
@@ -126,6 +131,11 @@ export async function loadAuthority(store: Store, data: unknown): Promise<{ auth
       await trx.insertInto("interop_ref").values(batch).execute();
     }
     counts.interop_ref = exp.interopRefs.length;
+    for (let i = 0; i < exp.wardPostcodes.length; i += 500) {
+      const batch = exp.wardPostcodes.slice(i, i + 500).map((r) => ({ ...r, authorityId: exp.authority.id }));
+      await trx.insertInto("ward_postcode").values(batch).execute();
+    }
+    counts.ward_postcode = exp.wardPostcodes.length;
   });
   return { authorityId: exp.authority.id, counts };
 }

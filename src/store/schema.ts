@@ -49,6 +49,13 @@ export interface InteropRefRow {
   sourceUrl: string | null;
 }
 
+/** Postcode → ward per authority (GetCouncillorsByPostcode); see the ward-postcodes migration. */
+export interface WardPostcodeRow {
+  authorityId: string;
+  postcode: string;
+  ward: string;
+}
+
 export interface MigrationRow {
   name: string;
 }
@@ -71,6 +78,7 @@ export type Database = { [T in RecordTable]: RecordRow<RecordOf<T>> } & {
   user_session: Session;
   sign_in_attempt: SignInAttempt;
   interop_ref: InteropRefRow;
+  ward_postcode: WardPostcodeRow;
   alert_subscription: Subscription;
   alert_sent: AlertSent;
   alert_signup_attempt: { id: string; authorityId: string; key: string; windowStart: string; count: number };

@@ -44,15 +44,19 @@ export function scraperClient(fetchText: (path: string) => Promise<string>) {
         })),
       };
     },
-    async councillors() {
-      const doc = await load("/mgWebService.asmx/GetCouncillorsByWard");
-      return nodes("//councillor", doc).map((c) => ({
-        id: Number(str("councillorid", c)),
-        name: str("fullusername", c),
-        ward: str("ancestor::ward/wardtitle", c),
-        party: str("politicalpartytitle", c),
-        email: str("(.//email)[1]", c),
-      }));
-    },
+    councillors: () => councillorsAt("/mgWebService.asmx/GetCouncillorsByWard"),
+    /** "Who is my councillor?" widgets: the same shape, found by the resident's postcode. */
+    councillorsByPostcode: (postcode: string) =>
+      councillorsAt(`/mgWebService.asmx/GetCouncillorsByPostcode?sPostcode=${encodeURIComponent(postcode)}`),
   };
+  async function councillorsAt(path: string) {
+    const doc = await load(path);
+    return nodes("//councillor", doc).map((c) => ({
+      id: Number(str("councillorid", c)),
+      name: str("fullusername", c),
+      ward: str("ancestor::ward/wardtitle", c),
+      party: str("politicalpartytitle", c),
+      email: str("(.//email)[1]", c),
+    }));
+  }
 }

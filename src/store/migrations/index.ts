@@ -13,6 +13,7 @@ import { mattersMigration } from "./2026-12-06-matters-forward-plan-call-in.js";
 import { platformAdminsMigration } from "./2026-12-06-scale-platform-admins.js";
 import { revisionsDataVersionMigration } from "./2026-12-07-edits-revisions-data-version.js";
 import { uniqueMeetingsMigration } from "./2026-12-07-edits-unique-meetings.js";
+import { wardPostcodesMigration } from "./2026-12-08-interop-ward-postcodes.js";
 
 /** One migration set for both dialects; names are `<date>-<serial>-<what-it-does>`. */
 export function migrations(dialect: DialectName): Record<string, Migration> {
@@ -33,5 +34,6 @@ export function migrations(dialect: DialectName): Record<string, Migration> {
     // Dated after every migration before it: Kysely runs migrations in name order.
     "2026-12-07-edits-revisions-data-version": revisionsDataVersionMigration(dialect),
     "2026-12-07-edits-unique-meetings": uniqueMeetingsMigration(dialect),
+    "2026-12-08-interop-ward-postcodes": wardPostcodesMigration(dialect),
   };
 }

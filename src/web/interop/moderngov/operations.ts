@@ -1,5 +1,7 @@
 import { ensureRefs, recordForRef } from "../../../store/queries/interop-refs.js";
 import { membershipsOf } from "../../../store/queries/interop-members.js";
+import { wardForPostcode } from "../../../store/queries/ward-postcodes.js";
+import { normaliseWard } from "../../../domain/postcode.js";
 import type { ServiceContext } from "./context.js";
 import { councillorsByWardDocument, memberGroupDocument, wardListing } from "./councillors.js";
 import { attachmentDocument, meetingDocument } from "./meeting-detail.js";
@@ -115,6 +117,22 @@ export const OPERATIONS: Operation[] = [
       return councillorsByWardDocument(
         ctx,
         (await wardListing(ctx)).filter((w) => w.wardId === id),
+      );
+    },
+  },
+  {
+    // Clients read it as GetCouncillorsByWard's shape; ModernGov answers a postcode it does not
+    // know (or cannot read) with that shape's empty result, not an error.
+    name: "GetCouncillorsByPostcode",
+    params: [{ name: "sPostcode", type: "string", required: true }],
+    async run(ctx, args) {
+      const postcode = args.str("sPostcode");
+      if (postcode === undefined) throw new ServiceError("Missing parameter: sPostcode.");
+      const ward = await wardForPostcode(ctx.store, ctx.authorityId, postcode);
+      const key = ward === undefined ? undefined : normaliseWard(ward);
+      return councillorsByWardDocument(
+        ctx,
+        key === undefined ? [] : (await wardListing(ctx)).filter((w) => normaliseWard(w.title) === key),
       );
     },
   },
