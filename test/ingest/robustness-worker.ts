@@ -1,3 +1,4 @@
+import { readlinkSync } from "node:fs";
 import { parentPort } from "node:worker_threads";
 import { PageSet } from "../../src/ingest/read/page.js";
 import { readPdf } from "../../src/ingest/read/pdf.js";
@@ -10,7 +11,9 @@ import { readText } from "../../src/ingest/read/text.js";
  */
 export type JobInput =
   | { kind: "pdf"; source: string; data: Uint8Array; timeoutMs: number }
-  | { kind: "text"; source: string; text: string };
+  | { kind: "text"; source: string; text: string }
+  /** A stand-in for a runaway reader: proves the test's time box stops a synchronous loop. */
+  | { kind: "spin"; source: string };
 export type Job = JobInput & { id: number };
 
 export type Outcome =
@@ -20,6 +23,7 @@ export type Outcome =
 parentPort!.on("message", async (job: Job) => {
   let out: Outcome;
   try {
+    if (job.kind === "spin") for (;;) Math.sqrt(Math.random());
     const set = job.kind === "pdf" ? await readPdf(job.source, job.data, { timeoutMs: job.timeoutMs }) : readText(job.source, job.text);
     const parsed = PageSet.safeParse(set);
     out = { id: job.id, ok: true, pages: set.pages.length, valid: parsed.success && set.source === job.source };
@@ -34,4 +38,13 @@ parentPort!.on("message", async (job: Job) => {
 // Start-up (tsx, the readers, MuPDF's WebAssembly) happens before "ready": the test's time
 // boxes start only after it, so a loaded machine's slow start is never counted as a hang.
 await import("mupdf");
-parentPort!.postMessage({ ready: true });
+parentPort!.postMessage({ ready: true, task: ownTask() });
+
+/** This thread's entry under /proc ("<pid>/task/<tid>"), so the test can read the thread's own CPU time; absent off Linux. */
+function ownTask(): string | undefined {
+  try {
+    return readlinkSync("/proc/thread-self");
+  } catch {
+    return undefined;
+  }
+}
