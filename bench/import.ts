@@ -6,13 +6,15 @@
  *       core, and on one thread) against `pdftotext -layout` over the same files in the same
  *       run (one file at a time, and one per core at a time); the engine alone likewise
  *   (c) peak RSS of `moot extract` on a generated 1,000-page pack
- *   (d) text MB/s at 1, 10 and 100 MB (linear growth shows as a steady MB/s)
+ *   (d) text MB/s and peak RSS at 1, 10 and 100 MB (linear growth shows as a steady MB/s), and
+ *       `moot extract` refusing a text file over MOOT_MAX_TEXT_MB
  *   (e) `moot --help` start-up against bare node
  *
  *   npm run bench:import
  *   MOOT_BENCH_SECONDS=5 npm run bench:import      (minimum time per text measurement)
  *   MOOT_BENCH_BIG_PAGES=300 npm run bench:import  (size of the generated pack)
  *   MOOT_BENCH_TEXT_MB=1,10 npm run bench:import   (text sizes)
+ *   MOOT_BENCH_PARTS=de npm run bench:import       (only some of the parts below)
  */
 import { spawn, spawnSync } from "node:child_process";
 import { availableParallelism, loadavg } from "node:os";
@@ -123,17 +125,29 @@ async function lanes<T>(n: number, items: T[], fn: (item: T) => Promise<void>): 
 }
 
 /** Wall time of a command, with its peak RSS when GNU time is there (/usr/bin/time -f %M). */
-function timed(cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env): { ms: number; rssMb: number | null } {
+function timed(
+  cmd: string,
+  args: string[],
+  env: NodeJS.ProcessEnv = process.env,
+  anyExit = false,
+): { ms: number; rssMb: number | null; stdout: string; stderr: string; status: number | null } {
   const gnuTime = existsSync("/usr/bin/time");
   const t0 = now();
   const r = gnuTime
     ? spawnSync("/usr/bin/time", ["-f", "%M", cmd, ...args], { encoding: "utf8", env, maxBuffer: 1 << 30 })
     : spawnSync(cmd, args, { encoding: "utf8", env, maxBuffer: 1 << 30 });
   const ms = now() - t0;
-  if (r.status !== 0 && r.status !== 65)
+  if (!anyExit && r.status !== 0 && r.status !== 65)
     throw new Error(`${cmd} ${args.slice(0, 3).join(" ")} failed (${r.status}): ${r.stderr.slice(-500)}`);
-  const kb = gnuTime ? Number(r.stderr.trim().split("\n").pop()) : NaN;
-  return { ms, rssMb: Number.isFinite(kb) ? kb / 1024 : null };
+  const errLines = r.stderr.trim().split("\n");
+  const kb = gnuTime ? Number(errLines.pop()) : NaN;
+  return {
+    ms,
+    rssMb: Number.isFinite(kb) ? kb / 1024 : null,
+    stdout: r.stdout,
+    stderr: gnuTime ? errLines.join("\n") : r.stderr,
+    status: r.status,
+  };
 }
 
 /**
@@ -260,22 +274,41 @@ function benchMemory(bigPack: string): void {
   ]);
 }
 
-/** (d) Text extraction at growing sizes (goal: MB/s about the same at every size, i.e. linear). */
+/**
+ * (d) Text extraction at growing sizes (goal: MB/s about the same at every size, i.e. linear),
+ * each size in a fresh process so its peak RSS is its own; then what `moot extract` does with
+ * a text file over MOOT_MAX_TEXT_MB (16 MB by default): it refuses it in one line.
+ */
 function benchTextSizes(): void {
   const seed = existsSync(CORPUS) ? readdirSync(CORPUS).find((f) => f.endsWith(".txt")) : undefined;
   const base = seed ? readFileSync(join(CORPUS, seed), "utf8") : "Item 1. Apologies\nThe Board noted apologies.\nPage 1\n";
-  const rows: (string | number)[][] = [["text pack", "MB", "seconds", "MB/s"]];
+  mkdirSync(OUT, { recursive: true });
+  const rows: (string | number)[][] = [["text pack", "MB", "seconds", "MB/s", "peak RSS MB"]];
+  let largest = "";
   for (const mb of TEXT_MB) {
     // One long run of text without page breaks: the shape that was quadratic.
     const text = Array.from({ length: Math.ceil((mb * 1e6) / base.length) }, () => base).join("\n");
+    const file = join(OUT, `text-${mb}mb.txt`);
+    writeFileSync(file, text);
+    largest = file;
     const size = Buffer.byteLength(text) / 1e6;
-    const t0 = now();
-    extract(readText(`${mb}mb.txt`, text));
-    const s = (now() - t0) / 1000;
-    rows.push([`${mb} MB`, fmt(size, 1), fmt(s, 2), fmt(size / s, 2)]);
+    const r = timed(process.execPath, ["bin/run-ts.js", "bench/text-one.ts", file], {
+      ...process.env,
+      NODE_OPTIONS: "--max-old-space-size=8192",
+    });
+    const s = Number(/"seconds":([\d.]+)/.exec(r.stdout)?.[1]);
+    rows.push([`${mb} MB`, fmt(size, 1), fmt(s, 2), fmt(size / s, 2), r.rssMb === null ? "–" : fmt(r.rssMb)]);
   }
-  console.log(`\n(d) Text: readText + extract on generated packs (MOOT_BENCH_TEXT_MB=${TEXT_MB.join(",")})`);
+  console.log(
+    `\n(d) Text: decode + readText + extract on generated one-page packs, a process each (MOOT_BENCH_TEXT_MB=${TEXT_MB.join(",")})`,
+  );
   table(rows);
+  if (largest) {
+    const r = timed(process.execPath, ["bin/moot.js", "extract", largest], process.env, true);
+    console.log(
+      `moot extract ${largest.split("/").pop()}: exit ${r.status} in ${fmt(r.ms / 1000, 2)} s, ${r.rssMb === null ? "–" : fmt(r.rssMb)} MB: ${r.stderr.trim().split("\n")[0]}`,
+    );
+  }
 }
 
 /** (e) Start-up: `moot --help` against bare `node -e 0`, median of five (goal < 0.5 s). */
@@ -301,9 +334,14 @@ const load = () =>
 console.log(
   `bench:import — node ${process.version}, ${availableParallelism()} cores, load average ${load()}, ${SECONDS} s per text measurement`,
 );
-benchText();
-await benchPdf();
-benchMemory(await makeBigPack());
-benchTextSizes();
-benchStartup();
+const PARTS = process.env.MOOT_BENCH_PARTS ?? "abcde";
+// `moot` runs dist/ when it is newer than src/ (else it compiles the sources through tsx on
+// every start): build it first, so the whole-process figures are those of the installed command.
+if (spawnSync(process.execPath, ["node_modules/typescript/bin/tsc", "-p", "tsconfig.build.json"], { stdio: "inherit" }).status !== 0)
+  console.log("(the build failed: whole-process figures include compiling the sources)");
+if (PARTS.includes("a")) benchText();
+if (PARTS.includes("b")) await benchPdf();
+if (PARTS.includes("c")) benchMemory(await makeBigPack());
+if (PARTS.includes("d")) benchTextSizes();
+if (PARTS.includes("e")) benchStartup();
 console.log(`\nload average at the end: ${load()} (other work on the machine slows both sides of each ratio alike only roughly)`);

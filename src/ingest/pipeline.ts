@@ -1,14 +1,14 @@
-import { readFile, stat } from "node:fs/promises";
+import { open, readFile, stat } from "node:fs/promises";
 import { MootError } from "../domain/errors.js";
 import type { Extraction, ExtractionProvenance } from "../domain/extraction.js";
 import type { PageSet } from "./read/page.js";
 import { extract } from "./extract/extract.js";
-import { maxFileBytes, type ReadOptions, readDocument, tooLarge } from "./read/dispatch.js";
+import { formatOf, maxFileBytes, maxTextBytes, type ReadOptions, readDocument, textTooLarge, tooLarge } from "./read/dispatch.js";
 
 /**
  * Reads a pack from disk (.pdf, .html/.htm, .docx, .txt/.md; the first bytes decide over
  * the extension) into pages. Errors name the file and the reason: `not_found`,
- * `too_large` (MOOT_MAX_FILE_MB), `bad_input`, `no_text_layer`.
+ * `too_large` (MOOT_MAX_FILE_MB; MOOT_MAX_TEXT_MB for text and HTML), `bad_input`, `no_text_layer`.
  */
 export async function readPack(path: string): Promise<PageSet> {
   return readPackData(path, await readPackFile(path));
@@ -20,6 +20,18 @@ export async function readPackFile(path: string): Promise<Buffer> {
     const s = await stat(path);
     if (s.isDirectory()) throw new MootError("bad_input", `${path}: is a directory`);
     if (s.size > maxFileBytes()) throw tooLarge(path, s.size);
+    if (s.size > maxTextBytes()) {
+      // Refused by its first bytes, before a text file too large to extract is read whole.
+      const head = Buffer.alloc(1024);
+      const fh = await open(path, "r");
+      try {
+        await fh.read(head, 0, head.length, 0);
+      } finally {
+        await fh.close();
+      }
+      const format = formatOf(path, head);
+      if (format === "text" || format === "html") throw textTooLarge(path, s.size);
+    }
     return await readFile(path);
   } catch (e) {
     if (e instanceof MootError) throw e;

@@ -184,6 +184,57 @@ describe("bad input", () => {
   });
 });
 
+describe("large text", () => {
+  it("refuses a text or HTML file over MOOT_MAX_TEXT_MB in one line, while a PDF of that size is still read", async () => {
+    const before = process.env.MOOT_MAX_TEXT_MB;
+    process.env.MOOT_MAX_TEXT_MB = "1";
+    try {
+      const big = write("long-minutes.txt", "The committee noted the report.\n".repeat(50_000));
+      const err = await errorOf(readPack(big));
+      expect(err).toMatchObject({ code: "too_large" });
+      expect(err!.message).toBe(`${big}: the text file is 1.5 MB, over the 1.0 MB limit for text (set MOOT_MAX_TEXT_MB to raise it)`);
+      const page = write("long-page.html", `<html><body>${"<p>The committee noted the report.</p>\n".repeat(30_000)}</body></html>`);
+      expect(await errorOf(readPack(page))).toMatchObject({ code: "too_large" });
+    } finally {
+      if (before === undefined) delete process.env.MOOT_MAX_TEXT_MB;
+      else process.env.MOOT_MAX_TEXT_MB = before;
+    }
+  });
+
+  it("extracts a pack of several MB on one page (no breaks) with provenance on the lines that hold the values", async () => {
+    // The shape that was quadratic: converted text with no page furniture, so one page.
+    const filler = Array.from(
+      { length: 40_000 },
+      (_, i) => `${i % 9}.${i % 7} The panel discussed item ${i} of the harbour plan at length.`,
+    );
+    const pack = [
+      "Wessex Harbour Board",
+      "Minutes of a meeting held on 4 March 2025",
+      "Present: Ada Quill (Chair), Ben Rudder",
+      "Action log",
+      "Ref\tAction\tOwner\tDue",
+      "A1\tRepaint the quay railings before summer\tBen Rudder\tMay 2025",
+      ...filler,
+      "Ref\tAction\tOwner\tDue",
+      "A2\tSurvey the north slipway for erosion damage\tAda Quill\tJune 2025",
+    ].join("\n");
+    const path = write("one-page.txt", pack);
+    const { extraction, provenance, pages } = await extractFile(path);
+    expect(pages.pages).toHaveLength(1);
+    const text = pageText(pages.pages[0]!);
+    expect(extraction.meetings[0]?.date).toBe("2025-03-04");
+    for (const ref of Object.values(provenance)) {
+      expect(ref.start).toBeLessThanOrEqual(ref.end);
+      expect(ref.end).toBeLessThanOrEqual(text.length);
+    }
+    expect(extraction.actions.map((a) => a.text)).toContain("Survey the north slipway for erosion damage");
+    for (const [i, action] of extraction.actions.entries()) {
+      const ref = provenance[`/actions/${i}/text`]!;
+      expect(text.slice(ref.start, ref.end)).toBe(action.text);
+    }
+  }, 180_000);
+});
+
 describe("directory walk", () => {
   it("takes every document format and leaves out notes such as SOURCES.md", async () => {
     const sub = join(dir, "walk");

@@ -38,6 +38,28 @@ export function tooLarge(path: string, bytes: number): MootError {
 }
 
 /**
+ * Default largest text, Markdown or HTML file read, in MB; MOOT_MAX_TEXT_MB changes it.
+ * Reading and extracting text is linear in its size but holds the whole pack as lines,
+ * about 30 bytes of memory per byte of text at the peak (a 16 MB file about 500 MB), so a
+ * text file past this is refused before it is decoded. The largest real pack in the corpus
+ * is 135 KB; 16 MB of text is some 8,000 printed pages.
+ */
+const DEFAULT_MAX_TEXT_MB = 16;
+
+export function maxTextBytes(): number {
+  const mb = Number(process.env.MOOT_MAX_TEXT_MB);
+  return Math.min(maxFileBytes(), (Number.isFinite(mb) && mb > 0 ? mb : DEFAULT_MAX_TEXT_MB) * 1024 * 1024);
+}
+
+export function textTooLarge(path: string, bytes: number): MootError {
+  const mb = (n: number) => (n / 1024 / 1024).toFixed(n < 10 * 1024 * 1024 ? 1 : 0);
+  return new MootError(
+    "too_large",
+    `${path}: the text file is ${mb(bytes)} MB, over the ${mb(maxTextBytes())} MB limit for text (set MOOT_MAX_TEXT_MB to raise it)`,
+  );
+}
+
+/**
  * The format by the file's first bytes, then its extension: a PDF saved as ".html" is
  * still read as a PDF, and a page saved as ".txt" as a page.
  */
@@ -111,6 +133,7 @@ export async function readDocument(path: string, data: Uint8Array, options: Read
   if (data.byteLength > maxFileBytes()) throw tooLarge(path, data.byteLength);
   if (data.byteLength === 0) throw new MootError("bad_input", `${path}: the file is empty`);
   const format = formatOf(path, data);
+  if ((format === "text" || format === "html") && data.byteLength > maxTextBytes()) throw textTooLarge(path, data.byteLength);
   const name = basename(path);
   try {
     switch (format) {

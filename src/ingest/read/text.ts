@@ -40,8 +40,13 @@ function decodeEntities(s: string): string {
   });
 }
 
+const INLINE_MARKUP = /[<&*_[]/;
+const SPACES_RE = /[ \u00a0\u2002-\u200b]+/g;
+
 /** Inline cleaning for one line or cell: tags, emphasis markers and entities go, spaces collapse. */
 export function cleanInline(s: string): string {
+  // Tags, emphasis, links and entities all need one of these characters; most lines have none.
+  if (!INLINE_MARKUP.test(s)) return s.replace(SPACES_RE, " ").trim();
   return decodeEntities(
     s
       .replace(/<\/?(?:p|br|li|ul|ol|div|tr|td|th|h\d)\b[^<>]*>/gi, " ")
@@ -50,7 +55,7 @@ export function cleanInline(s: string): string {
       .replace(/(^|\s)\*(\S[^*]*\S|\S)\*(?=\s|$|[.,;:])/g, "$1$2")
       .replace(/\[([^[\]]*)\]\([^()]*\)/g, "$1"),
   )
-    .replace(/[ \u00a0\u2002-\u200b]+/g, " ")
+    .replace(SPACES_RE, " ")
     .trim();
 }
 

@@ -43,8 +43,13 @@ const HOMOGLYPHS: Record<string, string> = {
   і: "i",
 };
 
+const MARKUP_CHARS = /[<&*_[\u0400-\u04FF]/;
+
 /** Removes markup the text readers keep (HTML fragments, markdown emphasis) and collapses whitespace. */
 export function cleanText(s: string): string {
+  // Most lines carry no markup: the replacements below only act on these characters, and
+  // skipping them halves the time of the text path's hottest loop.
+  if (!MARKUP_CHARS.test(s)) return s.replace(/\s+/g, " ").trim();
   return s
     .replace(/<\/?(p|br|li|ul|ol|div|tr|td)[^>]*>/gi, " ")
     .replace(/<[^>]+>/g, "")
@@ -128,7 +133,10 @@ export function provenanceAt(
   const lineEnd = text.indexOf("\n", line.start);
   const end = lineEnd < 0 ? text.length : lineEnd;
   const probe = value.slice(0, 40);
-  const at = probe ? text.indexOf(probe, line.start) : -1;
+  // Searched within the line (a match may start up to its end): searching on to the page's
+  // end made every miss cost the rest of the page, quadratic on a long page of converted text.
+  const found = probe ? text.slice(line.start, end + probe.length).indexOf(probe) : -1;
+  const at = found >= 0 ? line.start + found : -1;
   const start = at >= 0 && at <= end ? at : line.start;
   const stop = at >= 0 && at <= end ? Math.min(text.length, at + value.length) : end;
   return { page: line.page, start, end: Math.max(start, stop), extractor, confidence };
