@@ -10,8 +10,8 @@ export const CommitteeKind = z.enum(["council", "cabinet", "scrutiny", "sub-comm
 export const MinuteScheme = z.object({
   pattern: z
     .string()
-    .min(3)
-    .max(60)
+    .min(3, "give a pattern such as {n} or OS{n}/{YY}")
+    .max(60, "must be at most 60 characters")
     .refine((p) => p.includes("{n}"), "pattern must contain {n}"),
   resetEach: z.enum(["never", "municipal-year", "meeting"]).default("never"),
 });

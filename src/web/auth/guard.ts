@@ -6,11 +6,13 @@ import { signedIn } from "./session.js";
 /**
  * Who may use a route. staff: clerks and admins. signed-in: any account (members get a
  * small dashboard). own-person: staff, or the member whose person id is the `:personId`
- * parameter (their own register of interests).
+ * parameter (their own register of interests). admin: administrators only (accounts and
+ * roles), so a clerk cannot give themselves more rights.
  */
-export type Access = "staff" | "signed-in" | "own-person";
+export type Access = "staff" | "signed-in" | "own-person" | "admin";
 
 function allowed(access: Access, user: PublicUser, c: Context<AppEnv>): boolean {
+  if (access === "admin") return user.role === "admin";
   if (user.role === "admin" || user.role === "clerk") return true;
   if (access === "signed-in") return true;
   if (access === "own-person") return !!user.personId && c.req.param("personId") === user.personId;

@@ -7,6 +7,9 @@ import { registerActionEditor } from "./actions.js";
 import { registerWorkProgramme } from "./work-programme.js";
 import { registerInterests } from "./interests.js";
 import { registerMatterEditor } from "./matters.js";
+import { registerCommitteeEditor } from "./committees.js";
+import { registerPeopleEditor } from "./people.js";
+import { registerAccountEditor } from "./accounts.js";
 
 /** The clerk's editor under /editor; every route is registered through `guarded`. */
 export function mountEditor(app: App): void {
@@ -18,4 +21,7 @@ export function mountEditor(app: App): void {
   registerWorkProgramme(app);
   registerInterests(app);
   registerMatterEditor(app);
+  registerCommitteeEditor(app);
+  registerPeopleEditor(app);
+  registerAccountEditor(app);
 }

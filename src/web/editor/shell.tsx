@@ -107,7 +107,13 @@ export async function editorPage(c: Context<AppEnv>, title: string, body: Child,
                 <>
                   {" · "}
                   <a href="/editor/meetings/new">New meeting</a> · <a href="/editor/actions">Actions</a> ·{" "}
-                  <a href="/editor/matters">Matters</a>
+                  <a href="/editor/matters">Matters</a> · <a href="/editor/committees">Committees</a> · <a href="/editor/people">People</a>
+                </>
+              )}
+              {who.user.role === "admin" && (
+                <>
+                  {" · "}
+                  <a href="/editor/accounts">Accounts</a>
                 </>
               )}
               {who.user.personId && (

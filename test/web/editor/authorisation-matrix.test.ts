@@ -12,7 +12,7 @@ import { buildEditorFixture, daysFromToday, PASSWORD, type EditorFixture, type R
 import { EditorClient } from "../../support/editor-client.js";
 
 type App = ReturnType<typeof createApp>;
-type Rule = "open" | "staff" | "signed-in" | "own-person";
+type Rule = "open" | "staff" | "signed-in" | "own-person" | "admin";
 
 /**
  * Who may use each editor route. The routes are read from the app itself: a route added
@@ -74,6 +74,35 @@ const RULES: Record<string, Rule> = {
   "GET /editor/people/:personId/interests": "own-person",
   "POST /editor/people/:personId/interests": "own-person",
   "POST /editor/people/:personId/interests/:interestId": "own-person",
+  // Reference data: committees, people, memberships and terms of office are the clerk's.
+  "GET /editor/committees": "staff",
+  "GET /editor/committees/new": "staff",
+  "POST /editor/committees": "staff",
+  "GET /editor/committees/:id": "staff",
+  "POST /editor/committees/:id": "staff",
+  "POST /editor/committees/:id/retire": "staff",
+  "POST /editor/committees/:id/delete": "staff",
+  "GET /editor/committees/:id/members": "staff",
+  "POST /editor/committees/:id/members": "staff",
+  "GET /editor/memberships/:id": "staff",
+  "POST /editor/memberships/:id": "staff",
+  "POST /editor/memberships/:id/remove": "staff",
+  "GET /editor/people": "staff",
+  "GET /editor/people/new": "staff",
+  "POST /editor/people": "staff",
+  "GET /editor/people/:id": "staff",
+  "POST /editor/people/:id": "staff",
+  "POST /editor/people/:id/delete": "staff",
+  "POST /editor/people/:id/terms": "staff",
+  "POST /editor/people/:id/terms/remove": "staff",
+  // Accounts and roles: administrators only, so a clerk cannot raise their own rights.
+  "GET /editor/accounts": "admin",
+  "POST /editor/accounts": "admin",
+  "GET /editor/accounts/:id": "admin",
+  "POST /editor/accounts/:id": "admin",
+  "POST /editor/accounts/:id/disable": "admin",
+  "POST /editor/accounts/:id/enable": "admin",
+  "POST /editor/accounts/:id/password": "admin",
 };
 
 /** Editor GETs and every state-changing route anywhere in the app. */
@@ -100,6 +129,8 @@ interface Samples {
   matter: string;
   step: string;
   decision: string;
+  membership: string;
+  account: string;
 }
 
 async function samples(store: TestStore, f: EditorFixture): Promise<Samples> {
@@ -121,7 +152,10 @@ async function samples(store: TestStore, f: EditorFixture): Promise<Samples> {
   const { vote } = await recordVote(s, minute.id, { question: "the motion", result: "carried", forCount: 3, againstCount: 1 });
   const matter = await createMatter(s, { reference: "26/00001", title: "Budget" });
   const step = await linkStep(s, matter.id, { decisionId: decision.id });
+  const [membership] = await s.list("membership", { personId: f.people.member.id });
   return {
+    membership: membership.id,
+    account: f.users.outsider.user.id,
     matter: matter.id,
     step: step.id,
     decision: decision.id,
@@ -151,6 +185,9 @@ function urlFor(path: string, s: Samples): string {
       matters: s.matter,
       "matter-steps": s.step,
       decisions: s.decision,
+      people: s.person,
+      memberships: s.membership,
+      accounts: s.account,
     } as Record<string, string>
   )[base];
   return path
@@ -172,6 +209,7 @@ const auditCount = async (store: TestStore) =>
 function allowedFor(rule: Rule, role: RoleName): boolean {
   if (rule === "open") return true;
   if (role === "public") return false;
+  if (rule === "admin") return role === "admin";
   if (role === "admin" || role === "clerk") return true;
   if (rule === "signed-in") return true;
   return rule === "own-person" && role === "member";
@@ -348,9 +386,26 @@ describe("editor authorisation across two authorities", () => {
         const res = method === "GET" ? await client.get(url) : await client.post(url, { title: "Injected", text: "Injected", reason: "x" });
         const body = await res.text();
         // Pages of the clerk's own council that take no record (home, new meeting, lists) answer.
-        const ownList = ["/editor", "/editor/meetings/new", "/editor/actions", "/editor/matters"].includes(path) && method === "GET";
+        const ownList =
+          [
+            "/editor",
+            "/editor/meetings/new",
+            "/editor/actions",
+            "/editor/matters",
+            "/editor/committees",
+            "/editor/committees/new",
+            "/editor/people",
+            "/editor/people/new",
+            "/editor/accounts",
+          ].includes(path) && method === "GET";
         if (res.status < 300 && !ownList) wrong.push(`${route}: ${res.status} for Loxley's record`);
         if (body.includes(sB.meeting) && !url.includes(sB.meeting)) wrong.push(`${route}: shows Loxley's meeting`);
+        for (const [what, id] of [
+          ["person", sB.person],
+          ["account", sB.account],
+          ["committee", sB.committee],
+        ])
+          if (body.includes(id) && !url.includes(id)) wrong.push(`${route}: shows Loxley's ${what}`);
       }
       expect(wrong).toEqual([]);
       expect(await auditOf(b.authorityId)).toBe(before);
