@@ -39,6 +39,9 @@ function valuesFor(collection: string, param: string, f: WebFixture, ids: Record
       return Object.values(f.decisions);
     case "actions":
       return Object.values(f.actions);
+    case "accounts":
+      // Sign-in accounts are not records; their ids are read apart (idsOf).
+      return ids.user_account ?? null;
     default:
       // A collection added later ("/votes/:id"): every record of its table in this authority.
       return ids[collection.replace(/s$/, "").replace(/-/g, "_")] ?? null;
@@ -50,6 +53,8 @@ async function idsOf(store: TestStore, authorityId: string): Promise<Record<stri
   const out: Record<string, string[]> = {};
   const s = new Scope(store, authorityId, "test");
   for (const t of RECORD_TABLES) out[t] = (await s.list(t)).map((r) => r.id);
+  const accounts = await store.db.selectFrom("user_account").select("id").where("authorityId", "=", authorityId).execute();
+  out.user_account = accounts.map((a) => a.id);
   return out;
 }
 
@@ -108,6 +113,8 @@ for (const dialect of DIALECTS) {
       await s.update("person", b.people.chair.id, { ward: `${MARKER} ward` });
       await s.update("decision", b.decisions.library, { text: `Agreed the ${MARKER} plan.` });
       await s.update("action", b.actions.open, { text: `${MARKER} survey` });
+      // A Felpersham account, so Borchester's administrator is probed with its id too.
+      await addUser(s, { username: "fclerk", role: "clerk", displayName: `${MARKER} clerk`, password: "correct horse battery staple" });
       aTables = await idsOf(store, a.authorityId);
       bTables = await idsOf(store, b.authorityId);
       bIds = Object.values(bTables).flat();

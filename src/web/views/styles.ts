@@ -51,6 +51,10 @@ mark{background:#fff2a8;color:var(--ink);font-weight:600}
 label{display:block;font-weight:600;margin-bottom:.25rem}
 input,select,button{max-width:100%;font:inherit;padding:.35rem .5rem;border:2px solid var(--ink);background:#fff;color:var(--ink)}
 button{background:var(--ok);color:#fff;border-color:var(--ok);cursor:pointer}
+textarea{max-width:100%}
+button.danger{background:var(--warn);border-color:var(--warn);color:#fff}
+.confirm-step{margin:.75rem 0}
+fieldset{border:1px solid var(--line);margin:0 0 1rem;padding:.5rem .75rem;min-width:0}
 .filters{display:flex;flex-wrap:wrap;gap:1rem;align-items:flex-end;background:var(--band);padding:.75rem;margin-bottom:1rem}
 .filters fieldset{border:0;padding:0;margin:0}
 .filters>div{min-width:0;max-width:100%}
