@@ -77,4 +77,47 @@ describe("attendance", () => {
       ["present", "Di Dunn"],
     ]);
   });
+
+  it("reads a name | role table: the role sorts each row, organisation cells are never people", () => {
+    const table = lines(
+      [
+        "In attendance:",
+        "| Ann Ames - Chair | Independent Chair, Borchester Safeguarding Board |",
+        "| Bob Bell – Minute Taker | Administrative Officer, Borchester Safeguarding Board |",
+        "| Cy Cole – Deputy for Di Dunn | Head of Nursing, Felpersham NHS Foundation Trust |",
+        "| Eve Ely (with Ann Ames) | Prevention Lead, Borchester Public Health |",
+        "Fred Foy - Member Chief Superintendent, District Commander, Borsetshire Police",
+        "| Councillor Gil Gray – Participating Observer | Lead Member for Housing, Borchester Council |",
+        "| Hal Hope - Advisor | Service Manager, Children's Services |",
+        "",
+        "Apologies:",
+        "| Di Dunn – Member and Vice Chair | Director of Nursing, Felpersham NHS Foundation Trust |",
+        "| Ivy Ince - Member | Head Teacher, Ambridge Infants School |",
+        "| Jo Judd – Deputy for Kit Kerr | Station Manager, Borsetshire Fire and Rescue |",
+        "",
+        "1. Welcome",
+      ].join("\n"),
+    );
+    const hits = extractAttendance(table, [], 16).map((h) => (h.for ? [h.list, h.name, h.for] : [h.list, h.name]));
+    expect(hits).toEqual([
+      ["present", "Ann Ames"],
+      ["officers", "Bob Bell"],
+      ["present", "Cy Cole"],
+      ["substitutes", "Cy Cole", "Di Dunn"],
+      ["alsoPresent", "Eve Ely"],
+      ["present", "Fred Foy"],
+      ["alsoPresent", "Gil Gray"],
+      ["officers", "Hal Hope"],
+      ["apologies", "Di Dunn"],
+      ["apologies", "Ivy Ince"],
+      ["apologies", "Jo Judd"],
+    ]);
+  });
+
+  it("keeps posts and organisations printed beside a name out of the names", () => {
+    const [l] = lines(
+      "Apologies for absence had been received from Cllr Mike Ames, Leader, Borchester Council, and Dr Pat Bell, Designated Doctor, Felpersham Hospital Trust.",
+    );
+    expect(apologiesInText(l!)).toEqual(["Mike Ames", "Pat Bell"]);
+  });
 });

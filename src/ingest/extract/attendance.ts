@@ -53,6 +53,42 @@ const OTHER_COUNCIL_RE = {
 };
 const ROLE_CELL_RE = /\b(?:representative|officer|manager|director|adviser|advisor|clerk|head of|governor|lead|member for)\b/i;
 
+/**
+ * Genre pattern: a name | role table under "In attendance" or "Apologies" ("Ann Example -
+ * Member | Head of Housing, Borchester Trust"), or the same row printed as one line when the
+ * converter lost its cell break. The name is the first cell before its dash; the role after
+ * the dash sorts the row; the other cells name a post or an organisation, never people.
+ */
+const ROW_ROLE_RE =
+  /^(.{3,60}?)\s+[-–—]\s+((?:participating\s+)?(?:member|chair|vice[\s-]?chair|deputy\s+for|substitute\s+for|observer|advis[eo]r|minute[\s-]taker|officer|clerk|secretary|in attendance)\b.*)$/i;
+
+function roleRow(l: FlatLine): { name: string; role: string; raw: string } | null {
+  const first = (l.cells ? l.cells[0] : l.text)?.trim() ?? "";
+  const dashed = ROW_ROLE_RE.exec(first);
+  if (dashed) {
+    const name = cleanName(dashed[1]!);
+    if (looksLikeName(name)) return { name, role: `${dashed[2]!} ${/\((with\b[^)]*)\)/i.exec(dashed[1]!)?.[1] ?? ""}`, raw: dashed[1]! };
+  }
+  // "Ann Example (with Bob Sample) | Suicide Prevention Lead, Borchester Health": a name cell
+  // beside a post or organisation cell.
+  if (l.cells && l.cells.length >= 2 && l.cells.slice(1).some((c) => c.trim())) {
+    const name = cleanName(first);
+    const rest = l.cells.slice(1).join(", ");
+    if (looksLikeName(name) && name.split(/\s+/).length >= 2 && !splitNameList(rest).length)
+      return { name, role: /\((with\b[^)]*)\)/i.exec(first)?.[1] ?? "", raw: first };
+  }
+  return null;
+}
+
+/** The list a role puts its holder in; null when the role says nothing about attending. */
+function listForRole(role: string): "present" | "officers" | "alsoPresent" | "substitute" | null {
+  if (/\b(?:deputy|substitute)\s+for\b/i.test(role)) return "substitute";
+  if (/\bobserver\b|^with\b/i.test(role.trim())) return "alsoPresent";
+  if (/\b(?:advis[eo]r|minute[\s-]taker|officer|clerk|secretary|in attendance)\b/i.test(role)) return "officers";
+  if (/\b(?:member|chair)\b/i.test(role)) return "present";
+  return null;
+}
+
 function labelOf(text: string): { list: AttendanceList | "coopted" | "inAttendance"; rest: string } | null {
   for (const [re, list] of LABELS) {
     const m = re.exec(text);
@@ -88,6 +124,11 @@ export function extractAttendance(lines: FlatLine[], known: string[], firstItem:
   for (const l of head) {
     const label = labelOf(l.text);
     let text: string;
+    const row = label ? null : current ? roleRow(l) : null;
+    if (row && current) {
+      addRole(current, row, l);
+      continue;
+    }
     if (label) {
       current = label.list;
       text = label.rest;
@@ -123,6 +164,26 @@ export function extractAttendance(lines: FlatLine[], known: string[], firstItem:
       else target = list;
       hits.push({ list: target, name, line });
     }
+  }
+
+  function addRole(list: AttendanceList | "coopted" | "inAttendance", row: { name: string; role: string }, line: FlatLine) {
+    const name = repairTruncated(row.name, known);
+    if (list === "apologies" || list === "substitutes") {
+      hits.push({ list: "apologies", name, line });
+      return;
+    }
+    const by = listForRole(row.role);
+    if (by === "substitute") {
+      const forName = cleanName(row.role.replace(/^.*?\b(?:deputy|substitute)\s+for\s+/i, ""));
+      hits.push({ list: "present", name, line });
+      if (looksLikeName(forName)) hits.push({ list: "substitutes", name, for: forName, line });
+      return;
+    }
+    if (by) {
+      hits.push({ list: by, name, line });
+      return;
+    }
+    addList(list, name, line);
   }
 
   function addSubstitutes(text: string, line: FlatLine) {

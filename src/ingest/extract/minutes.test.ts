@@ -206,4 +206,40 @@ describe("decisions in unmarked paragraphs", () => {
       ["to set the precept", "to publish it."],
     ]);
   });
+
+  it("reads decimal sub-minutes under their parent, but not numbered paragraphs", () => {
+    const text = [
+      "1. Welcome",
+      "",
+      "The Chair opened the meeting.",
+      "",
+      "2. Guidance update",
+      "",
+      "A covering note was given for the three items below.",
+      "",
+      "2.1 Training Guidance – Ann Ames",
+      "",
+      "Ann Ames explained the guidance.",
+      "",
+      "2.2 Threshold Guidance",
+      "",
+      "RESOLVED that the guidance be adopted.",
+      "",
+      "3. Budget",
+      "",
+      "3.1 The Treasurer reported that the balance stood at £400 and no payments were due.",
+      "",
+      "3.2 The Clerk would circulate the figures.",
+      "",
+      "4. Any other business",
+    ].join("\n");
+    expect(minutes(text).map((m) => [m.number, m.title, m.decisions])).toEqual([
+      ["1", "Welcome", []],
+      ["2", "Guidance update", []],
+      ["2.1", "Training Guidance – Ann Ames", []],
+      ["2.2", "Threshold Guidance", ["that the guidance be adopted."]],
+      ["3", "Budget", []],
+      ["4", "Any other business", []],
+    ]);
+  });
 });

@@ -172,7 +172,8 @@ export function extractMinutes(lines0: FlatLine[], from: number): MinuteHit[] {
   const numericChain = pickChain(numeric);
   const chain = codedChain.length >= 2 && codedChain.length * 2 >= numericChain.length ? codedChain : numericChain;
   if (chain.length < 2 && !(chain.length === 1 && coded.length)) return [];
-  return chain.map((c, idx) => {
+  const rows = chain === numericChain ? withSubMinutes(chain, lines) : chain;
+  return rows.map((c, idx) => {
     let title = c.title;
     let bodyStart = c.k + 1;
     if (!title.trim()) {
@@ -185,7 +186,7 @@ export function extractMinutes(lines0: FlatLine[], from: number): MinuteHit[] {
     // A bold heading wrapped onto the next line.
     if (isBoldHeading(lines[c.k]!) && c.title.trim()) {
       const n = lines[c.k + 1];
-      if (n?.text && n.bold && c.title.length >= 45 && !chain.some((x) => x.k === c.k + 1) && n.text.split(/\s+/).length <= 12) {
+      if (n?.text && n.bold && c.title.length >= 45 && !rows.some((x) => x.k === c.k + 1) && n.text.split(/\s+/).length <= 12) {
         title += " " + n.text;
         bodyStart = c.k + 2;
       }
@@ -194,7 +195,7 @@ export function extractMinutes(lines0: FlatLine[], from: number): MinuteHit[] {
       .replace(/\s*\((?:item|minute)\s*\d+[a-z]?\)\s*$/i, "")
       .replace(/\s*[-–]\s*$/, "")
       .trim();
-    const bodyEnd = idx + 1 < chain.length ? chain[idx + 1]!.k : lines.length;
+    const bodyEnd = idx + 1 < rows.length ? rows[idx + 1]!.k : lines.length;
     const body = lines.slice(bodyStart, bodyEnd);
     return {
       number: c.number,
@@ -205,6 +206,34 @@ export function extractMinutes(lines0: FlatLine[], from: number): MinuteHit[] {
       decisions: decisionsIn(body),
     };
   });
+}
+
+const SUB_MINUTE_RE = /^(\d{1,3})\.(\d{1,2})\.?\s+([A-Z‘'"“(].*)$/;
+
+/**
+ * Genre pattern: decimal sub-minutes ("6. Working Together" then "6.1 Learning Guidance",
+ * "6.2 Threshold Guidance"). Under a minute of the document's scheme, headings numbered
+ * parent.1, parent.2 … in sequence are rows of their own (FORMAT.md convention 1); numbered
+ * paragraphs (sentences ending in a full stop) are not.
+ */
+function withSubMinutes(chain: Candidate[], lines: FlatLine[]): Candidate[] {
+  const out: Candidate[] = [];
+  chain.forEach((c, idx) => {
+    out.push(c);
+    const end = idx + 1 < chain.length ? chain[idx + 1]!.k : lines.length;
+    let expect = 1;
+    for (let k = c.k + 1; k < end; k++) {
+      const l = lines[k]!;
+      if (l.cells && l.cells.filter((x) => x.trim()).length > 2) continue;
+      const m = SUB_MINUTE_RE.exec(l.text);
+      if (!m || m[1] !== c.number || Number(m[2]) !== expect) continue;
+      const title = m[3]!.trim();
+      if (/[.;,]$/.test(title) || title.split(/\s+/).length > 15 || !headingLike(title, l)) continue;
+      out.push({ k, number: `${m[1]}.${m[2]}`, value: c.value, title, weight: c.weight });
+      expect++;
+    }
+  });
+  return out;
 }
 
 function nextIdx(lines: FlatLine[], k: number): number {

@@ -76,6 +76,17 @@ function splitTopLevel(s: string): string[] {
   return parts;
 }
 
+/**
+ * The lexicon kept out of names: posts and offices printed beside a name ("Cllr Ann Bell,
+ * Leader, Borchester Council"; "Designated Doctor"; "Detective Chief Inspector") and
+ * organisations printed in a name | role table's other cells ("Borchester NHS Foundation
+ * Trust", "Ambridge Infants School"). A list piece made of these is never a person.
+ */
+const OFFICE_RE =
+  /\b(?:leader|mayor|chief|executive|superintendent|inspector|detective|commander|constable|secretary|treasurer|chairman|chairwoman|chairperson|vice|deputy|portfolio|cabinet|advis[eo]r|observer|minute[\s-]taker|doctor|solicitor|practitioner|co-?ordinator|administrator|headteacher|teacher|principal|governors?|participating|independent|designated|lay|interim|strategic|safeguarding|lead)\b/i;
+const ORGANISATION_RE =
+  /\b(?:school|trust|nhs|police|fire|rescue|foundation|services|department|directorate|university|college|association|society|board|authority|partnership|group|hospital|ltd|limited|plc|agency|office|unit|centre|center|federation|institute|charity|people’s|people's|probation|health|commission(?:ing)?|refuge)\b/i;
+
 /** True when the text looks like a person's name after cleaning. */
 export function looksLikeName(s: string): boolean {
   if (!s || s.length > 40) return false;
@@ -91,6 +102,7 @@ export function looksLikeName(s: string): boolean {
     )
   )
     return false;
+  if (OFFICE_RE.test(s) || ORGANISATION_RE.test(s)) return false;
   return words.every((w) => /^[A-Z\u00C0-\u017F][\w’'\u00C0-\u017F.-]*$|^(?:de|van|von|der|da|le|la|du|of)$/.test(w));
 }
 
