@@ -33,6 +33,12 @@ export const ExtractedMinute = z.object({
   number: z.string(),
   title: z.string(),
   decisions: z.array(z.string()),
+  /**
+   * The minute's text as printed under its heading, paragraphs separated by a blank line. Not
+   * in FORMAT.md version 1, so optional (additive): the loader stores it, so an imported
+   * meeting reads as minutes.
+   */
+  text: z.string().optional(),
 });
 
 export const ExtractedDeclaration = z.object({

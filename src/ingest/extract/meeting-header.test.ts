@@ -69,8 +69,13 @@ describe("extract on minutes-only packs", () => {
       substitutes: [{ name: "C Horrobin", for: "D Woolley" }],
     });
     expect(m[0]!.minutes).toEqual([
-      { number: "1", title: "Apologies", decisions: [] },
-      { number: "2", title: "Precept", decisions: ["that the precept be set at £40,000."] },
+      { number: "1", title: "Apologies", decisions: [], text: "Apologies were received from Cllr D Woolley." },
+      {
+        number: "2",
+        title: "Precept",
+        decisions: ["that the precept be set at £40,000."],
+        text: "It was moved by Cllr Grundy, seconded by Cllr Tucker and RESOLVED that the precept be set at £40,000.",
+      },
     ]);
   });
 

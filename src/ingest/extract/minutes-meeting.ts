@@ -9,6 +9,25 @@ import { nameKey, splitNameList } from "../parse/names.js";
 import { findDates } from "../parse/printed-date.js";
 import { extractVotes } from "./votes.js";
 
+/**
+ * A minute's printed text: its lines, table cells apart by a tab turned to " | ", paragraphs
+ * (a blank line in the page model) kept as one blank line.
+ */
+export function minuteText(lines: FlatLine[]): string {
+  const paras: string[] = [];
+  let cur: string[] = [];
+  for (const l of lines) {
+    const t = (l.cells ? l.cells.filter((c) => c.trim()).join(" | ") : l.text).trim();
+    if (t) cur.push(t);
+    else if (cur.length) {
+      paras.push(cur.join("\n"));
+      cur = [];
+    }
+  }
+  if (cur.length) paras.push(cur.join("\n"));
+  return paras.join("\n\n");
+}
+
 /** One set of minutes: its meeting header, attendance, minuted items, decisions and declarations. */
 export function extractMinutesMeeting(
   pages: PageSet,
@@ -65,8 +84,14 @@ export function extractMinutesMeeting(
   minutes.forEach((mi, j) => {
     prov.add(`/minutes/${j}/number`, mi.line, mi.number, "minutes", 0.8);
     mi.decisions.forEach((d, k) => prov.add(`/minutes/${j}/decisions/${k}`, d.line, d.text, "decisions", 0.7));
-    meeting.minutes.push({ number: mi.number, title: mi.title, decisions: mi.decisions.map((d) => d.text) });
     const text = inBody(mi.bodyStart, mi.bodyEnd);
+    const printed = minuteText(text);
+    meeting.minutes.push({
+      number: mi.number,
+      title: mi.title,
+      decisions: mi.decisions.map((d) => d.text),
+      ...(printed ? { text: printed } : {}),
+    });
     if (/apolog/i.test(mi.title) && !a.apologies.length) {
       for (const l of text) for (const n of apologiesInText(l)) addName("apologies", n, l);
       // "Cllrs Ives, Ward and Ellis." printed as the minute's whole text.

@@ -1,5 +1,6 @@
 import type { AgendaItem } from "../../domain/agenda-item.js";
 import type { Document, DocumentKind } from "../../domain/document.js";
+import type { Extraction } from "../../domain/extraction.js";
 import { formatOf } from "../read/dispatch.js";
 import type { PageSet } from "../read/page.js";
 import { pageText } from "../read/page.js";
@@ -45,21 +46,68 @@ async function syncPages(ctx: LoadContext, doc: Document, pages: PageSet["pages"
 }
 
 /**
- * The pack itself: found by the sha256 of its original, or (a corrected pack) by being the
- * same file name's pack for the same meeting, which is then updated in place.
+ * What the file is as a whole, from the Extraction alone: a meeting's agenda pack; a
+ * front sheet when it holds an agenda whose items' printed page ranges all lie outside the
+ * file ("Pages 277 to 326" on a two-page summons: the papers are in a pack it is not); a set
+ * of minutes when it carries minutes and no agenda; a report when it carries only report
+ * covers; otherwise a paper.
  */
-export async function loadPackDocument(ctx: LoadContext, pages: PageSet, file: PackFile, meeting: LoadedMeeting | null): Promise<Document> {
-  const bySha = await ctx.scope.list("document", { sha256: file.sha256, kind: "agenda-pack" });
+export function wholeFileKind(x: Extraction, pages: PageSet): DocumentKind {
+  const agendas = x.meetings.filter((m) => m.hasAgenda);
+  if (agendas.length) {
+    const printed = pages.pages.map((p) => p.printed ?? p.index);
+    const ranged = agendas.flatMap((m) => m.agenda).filter((a) => a.pages && a.pages[0] > 0);
+    const inFile = (a: { pages: [number, number] | null }) =>
+      printed.some((n) => n >= a.pages![0] && n <= Math.max(a.pages![0], a.pages![1]));
+    return ranged.length && !ranged.some(inFile) ? "front-sheet" : "agenda-pack";
+  }
+  if (x.meetings.some((m) => m.hasMinutes)) return "minutes";
+  if (x.reports.length) return "report";
+  return "other";
+}
+
+function wholeFileTitle(kind: DocumentKind, x: Extraction, file: PackFile, meeting: LoadedMeeting | null): string {
+  const of = meeting ? `${meeting.committee.name}, ${meeting.meeting.localDate}` : null;
+  switch (kind) {
+    case "agenda-pack":
+      return of ? `Agenda pack: ${of}` : `Agenda pack: ${file.fileName}`;
+    case "front-sheet":
+      return of ? `Agenda: ${of}` : `Agenda: ${file.fileName}`;
+    case "minutes":
+      return of ? `Minutes: ${of}` : `Minutes: ${file.fileName}`;
+    case "report":
+      return x.reports[0]?.title.trim().slice(0, 1000) || file.fileName;
+    default:
+      return file.fileName;
+  }
+}
+
+/**
+ * The file itself, stored once whatever it is (a printed set of minutes is not also an agenda
+ * pack): found by the sha256 of its original as the document over the whole file, or (a
+ * corrected pack) by being the same file name's document for the same meeting, which is then
+ * updated in place.
+ */
+export async function loadPackDocument(
+  ctx: LoadContext,
+  pages: PageSet,
+  file: PackFile,
+  meeting: LoadedMeeting | null,
+  x: Extraction,
+): Promise<Document> {
+  const kind = wholeFileKind(x, pages);
+  const bySha = (await ctx.scope.list("document", { sha256: file.sha256 })).filter((d) => d.sourcePageFrom === null);
   const meetingId = meeting?.meeting.id ?? null;
-  let prior = bySha.find((d) => d.meetingId === meetingId) ?? bySha[0];
-  if (!prior && meetingId) prior = (await ctx.scope.list("document", { meetingId, kind: "agenda-pack", fileName: file.fileName }))[0];
-  const title = meeting ? `Agenda pack: ${meeting.committee.name}, ${meeting.meeting.localDate}` : `Agenda pack: ${file.fileName}`;
+  let prior: Document | undefined = bySha.find((d) => d.meetingId === meetingId) ?? bySha[0];
+  if (!prior && meetingId)
+    prior = (await ctx.scope.list("document", { meetingId, fileName: file.fileName })).find((d) => d.sourcePageFrom === null);
+  const title = wholeFileTitle(kind, x, file, meeting);
   const doc = await ctx.upsert("document", prior, {
     ...(prior ?? {}),
     meetingId,
     agendaItemId: null,
-    kind: "agenda-pack",
-    title: prior?.title ?? title,
+    kind,
+    title: prior && prior.kind === kind ? prior.title : title,
     sha256: file.sha256,
     fileName: file.fileName,
     mediaType: file.mediaType,
@@ -135,11 +183,16 @@ export async function loadSegments(
   const out = new Map<Segment, Document>();
   const existing = await ctx.scope.list("document", { meetingId: pack.meetingId, fileName: pack.fileName });
   // Without a meeting, only papers cut from this very file are this pack's.
-  const children = existing.filter((d) => d.kind !== "agenda-pack" && (pack.meetingId !== null || d.sha256 === pack.sha256));
+  const children = existing.filter(
+    (d) => d.id !== pack.id && d.sourcePageFrom !== null && (pack.meetingId !== null || d.sha256 === pack.sha256),
+  );
   const used = new Set<string>();
+  const filePages = pages.pages.length ? [pages.pages[0]!.index, pages.pages[pages.pages.length - 1]!.index] : [0, 0];
   for (const seg of segments) {
     const kind = KIND[seg.kind];
     if (!kind) continue;
+    // The whole file is already this document (printed minutes, a standalone report): not stored twice.
+    if (kind === pack.kind && seg.firstPage <= filePages[0]! && seg.lastPage >= filePages[1]!) continue;
     const item = itemFor(seg, lines, pages, packMeeting?.items ?? []);
     const of = seg.kind === "minutes" ? minutesOf(seg) : undefined;
     const title = (of ? `Minutes: ${of.committee.name}, ${of.meeting.localDate}` : seg.title?.trim()) || DEFAULT_TITLE[seg.kind]!;

@@ -77,6 +77,7 @@ export async function importPack(scope: Scope, file: { path: string; data: Uint8
         pages,
         { fileName, sha256, byteSize: file.data.byteLength, mediaType: mediaTypeOf(fileName, file.data) },
         packMeeting,
+        extraction,
       );
       const lines = flatten(pages);
       const segments = segmentLines(lines);

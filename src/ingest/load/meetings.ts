@@ -119,7 +119,9 @@ export async function loadMeeting(
   // a later agenda carrying them) only fill gaps, so importing both never flips the values back and forth.
   const own = m.hasAgenda || !existing;
   const localTime = (own ? (m.time ?? existing?.localTime) : (existing?.localTime ?? m.time)) ?? null;
-  const status = existing && existing.status !== "scheduled" ? existing.status : m.hasMinutes ? "held" : (existing?.status ?? "scheduled");
+  // A meeting whose minutes the pack carries was held.
+  const minuted = m.hasMinutes || m.minutes.length > 0;
+  const status = existing && existing.status !== "scheduled" ? existing.status : minuted ? "held" : (existing?.status ?? "scheduled");
   const meeting = await ctx.upsert("meeting", existing, {
     ...(existing ?? {}),
     committeeId: committee.id,
@@ -131,7 +133,7 @@ export async function loadMeeting(
     // Imported records are published as their source published them: a pack carrying the
     // agenda or the minutes is the council's own publication of them.
     agendaPublishedAt: existing?.agendaPublishedAt ?? (m.hasAgenda || m.hasMinutes ? nowInstant() : null),
-    minutesPublishedAt: existing?.minutesPublishedAt ?? (m.hasMinutes ? nowInstant() : null),
+    minutesPublishedAt: existing?.minutesPublishedAt ?? (minuted ? nowInstant() : null),
   });
   ctx.bind(`${at}/committee`, "meeting", meeting.id, "committeeId", m.committee);
   ctx.bind(`${at}/date`, "meeting", meeting.id, "localDate", m.date);
@@ -231,6 +233,8 @@ async function loadMinutes(ctx: LoadContext, meeting: Meeting, m: ExtractedMeeti
       number: x.number,
       position: j,
       title: x.title,
+      // The minute as printed, so the meeting reads as minutes; an extraction without it keeps what is stored.
+      text: x.text ?? prior?.text ?? "",
     });
     out.push(minute);
     ctx.bind(`${at}/minutes/${j}/number`, "minute", minute.id, "number", x.number);
