@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { readText } from "../read/text.js";
 import { flatten } from "../segment/lines.js";
-import { apologiesInText, extractAttendance, substituteInText } from "./attendance.js";
+import { apologiesInText, attendanceInProse, extractAttendance, substituteInText } from "./attendance.js";
 
 const lines = (text: string) => flatten(readText("a.txt", text));
 
@@ -119,5 +119,20 @@ describe("attendance", () => {
       "Apologies for absence had been received from Cllr Mike Ames, Leader, Borchester Council, and Dr Pat Bell, Designated Doctor, Felpersham Hospital Trust.",
     );
     expect(apologiesInText(l!)).toEqual(["Mike Ames", "Pat Bell"]);
+  });
+
+  it("reads substitutes and visiting councillors told in the minutes' prose", () => {
+    const text = [
+      "Apologies for absence had been received from Cllr Ann Ames, Leader, Borchester Council. Cllr Bob Bell attended as substitute.",
+      "Councillor Cy Cole, Chair of the Audit Committee, attended the meeting and addressed the Committee.",
+      "Cllr Di Dunn attended as a substitute for Cllr Eve Ely.",
+    ].join("\n");
+    expect(attendanceInProse(text, ["Ann Ames"])).toEqual({
+      substitutes: [
+        { name: "Bob Bell", for: "Ann Ames" },
+        { name: "Di Dunn", for: "Eve Ely" },
+      ],
+      alsoPresent: ["Cy Cole"],
+    });
   });
 });

@@ -223,3 +223,32 @@ export function substituteInText(line: FlatLine): { name: string; for: string } 
   if (!looksLikeName(name) || !looksLikeName(forName)) return null;
   return { name, for: forName };
 }
+
+const PERSON = String.raw`(?:[Cc]ouncillor|[Cc]llr|CLLR)\.?\s+([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2})`;
+const ATTENDED_AS_SUBSTITUTE_RE = new RegExp(
+  `${PERSON}\\s+(?:attended|was present)\\s+as\\s+(?:a\\s+|the\\s+)?substitute(?:\\s+for\\s+${PERSON})?`,
+);
+const ATTENDED_RE = new RegExp(`${PERSON}(?:,[^.;]{1,150},)?\\s+(?:attended|was in attendance at) the meeting\\b`);
+
+/**
+ * Genre pattern: attendance told in the minutes' prose. "Apologies … from Cllr Ann Ames. Cllr
+ * Bob Bell attended as substitute." makes Bob Bell the substitute for the one member who sent
+ * apologies (or for the member named after "for"); "Councillor Cy Cole, Chair of the Audit
+ * Committee, attended the meeting" puts a visiting councillor in also-present.
+ */
+export function attendanceInProse(
+  text: string,
+  apologies: string[],
+): { substitutes: { name: string; for: string | null }[]; alsoPresent: string[] } {
+  const substitutes: { name: string; for: string | null }[] = [];
+  const alsoPresent: string[] = [];
+  for (const m of text.matchAll(new RegExp(ATTENDED_AS_SUBSTITUTE_RE, "g"))) {
+    const forName = m[2] ? cleanName(m[2]) : apologies.length === 1 ? apologies[0]! : null;
+    substitutes.push({ name: cleanName(m[1]!), for: forName });
+  }
+  for (const m of text.matchAll(new RegExp(ATTENDED_RE, "g"))) {
+    const name = cleanName(m[1]!);
+    if (looksLikeName(name) && !substitutes.some((x) => x.name === name)) alsoPresent.push(name);
+  }
+  return { substitutes, alsoPresent };
+}

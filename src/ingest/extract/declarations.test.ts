@@ -46,4 +46,12 @@ describe("extractDeclarations", () => {
       ["P. Tucker", "7"],
     ]);
   });
+
+  it("reads a labelled line of declarations, one per name, and nothing from 'none'", () => {
+    expect(decls("Declarations of Interest: Mr A Ames – Village Hall; Cllr Bob Bell (allotment tenant)")).toEqual([
+      { member: "A Ames", item: null, interest: "Village Hall" },
+      { member: "Bob Bell", item: null, interest: "allotment tenant" },
+    ]);
+    expect(decls("Declarations of Interest: None")).toEqual([]);
+  });
 });

@@ -57,6 +57,11 @@ export function extractDeclarations(body: FlatLine[]): DeclarationHit[] {
     } else if (l.text) roles = null;
     const t = l.text;
     if (!t || NONE_RE.test(t)) continue;
+    const listed = labelledDeclarations(t);
+    if (listed.length) {
+      for (const d of listed) out.push({ ...d, line: l });
+      continue;
+    }
     const many = MANY_DECLARED_RE.exec(t);
     if (many) {
       const ref = ITEM_REF_RE.exec(many[2]!);
@@ -85,6 +90,29 @@ export function extractDeclarations(body: FlatLine[]): DeclarationHit[] {
     if (ref && nature && nature.index > ref.index) interest = nature[1] ?? nature[2]!;
     if (out.some((d) => d.member === member && (d.item === item || item === null))) continue;
     out.push({ member, item, interest: interest + ".", line: l });
+  }
+  return out;
+}
+
+/**
+ * Genre pattern: a labelled line listing who declared what ("Declarations of Interest: Mr Ann
+ * Ames – Village Hall; Cllr Bob Bell (allotments)"), one declaration per name, the interest
+ * after its dash or in its brackets.
+ */
+const LABELLED_RE = /^(?:\d{1,3}[.)]?\s+)?declarations?\s+of\s+(?:(?:pecuniary|personal|members[’']?)\s+)?interests?\s*[:\-–]\s*(.+)$/i;
+
+function labelledDeclarations(t: string): { member: string; item: string | null; interest: string }[] {
+  const m = LABELLED_RE.exec(t);
+  if (!m || NONE_RE.test(t) || /^(?:none|nil|no\b)/i.test(m[1]!.trim())) return [];
+  const out: { member: string; item: string | null; interest: string }[] = [];
+  for (const part of m[1]!.split(/\s*;\s*/)) {
+    const dashed = /^(.+?)\s+[-–—]\s+(.+)$/.exec(part) ?? /^(.+?)\s*\(([^)]+)\)\s*\.?$/.exec(part);
+    if (!dashed) continue;
+    const member = cleanName(dashed[1]!);
+    if (!looksLikeName(member)) continue;
+    const interest = dashed[2]!.trim().replace(/\.$/, "");
+    const ref = ITEM_REF_RE.exec(interest);
+    out.push({ member, item: ref ? ref[1]!.trim() : null, interest });
   }
   return out;
 }

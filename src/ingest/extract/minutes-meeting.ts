@@ -2,7 +2,7 @@ import type { PageSet } from "../read/page.js";
 import type { ExtractedMeeting } from "../../domain/extraction.js";
 import { ProvenanceLog, type FlatLine } from "../segment/lines.js";
 import { extractMeetingHeader, type MeetingHeader } from "./meeting-header.js";
-import { apologiesInText, extractAttendance, substituteInText } from "./attendance.js";
+import { apologiesInText, attendanceInProse, extractAttendance, substituteInText } from "./attendance.js";
 import { extractMinutes } from "./minutes.js";
 import { extractDeclarations } from "./declarations.js";
 import { nameKey, splitNameList } from "../parse/names.js";
@@ -106,6 +106,11 @@ export function extractMinutesMeeting(
       }
     }
   });
+  // Attendance told in the minutes' prose, when no list gave it.
+  const prose = attendanceInProse(body.map((l) => l.text).join("\n"), a.apologies);
+  if (!a.substitutes.length) a.substitutes.push(...prose.substitutes);
+  const listed = new Set([...a.present, ...a.apologies, ...a.officers, ...a.alsoPresent].map((n) => nameKey(n)?.surname));
+  for (const n of prose.alsoPresent) if (!listed.has(nameKey(n)?.surname)) addName("alsoPresent", n, body[0]!);
   if (!a.substitutes.length) {
     for (const l of body.slice(0, firstItem < 0 ? 40 : firstItem)) {
       const s = substituteInText(l);

@@ -242,4 +242,35 @@ describe("decisions in unmarked paragraphs", () => {
       ["4", "Any other business", []],
     ]);
   });
+
+  it("reads a 'Decision:' block: its lead-in is not a decision, a repeat under 'Resolved:' is one, a cut-off marker is none", () => {
+    const text = [
+      "1. Apologies",
+      "None.",
+      "2. Village Green Budget",
+      "To agree the budget.",
+      "Decision:",
+      "The Parish Council:",
+      "1) Approved the budget of £2,000 for the green.",
+      "2) Noted the grant from the county.",
+      "3) ... view the full decision text for item 2.",
+      "Minutes:",
+      "The Clerk introduced the report.",
+      "Resolved:",
+      "The Parish Council:",
+      "1) Approved the budget of £2,000 for the green.",
+      "3. Play Area",
+      "Decision:",
+      "The Parish Council agreed the repair of the swings.",
+      "Minutes:",
+      "The Chair reported on the swings.",
+      "4. Close",
+    ].join("\n");
+    expect(minutes(text).map((m) => [m.number, m.decisions])).toEqual([
+      ["1", []],
+      ["2", ["Approved the budget of £2,000 for the green.", "Noted the grant from the county."]],
+      ["3", ["The Parish Council agreed the repair of the swings."]],
+      ["4", []],
+    ]);
+  });
 });

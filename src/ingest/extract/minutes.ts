@@ -31,6 +31,10 @@ const APPROVED_RE =
   /\b(?:was|were)\s+(?:duly\s+|unanimously\s+)?(?:approved|adopted|agreed(?=\s+as\s+(?:a\s+)?(?:true|correct|accurate)\b))(?:\s+and\s+signed\b[^.]*)?(?:\s+(?:as\s+(?:a\s+)?(?:true|correct|accurate)\b[^.]*))?\.?(?:\s|$)/i;
 const LIST_ITEM_RE = /^(?:[-•·*▪]\s*)?(?:\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]|\d{1,2}\.\d{1,2}\.?)\s+/i;
 const BULLET_RE = /^[-•·*▪]\s+/;
+/** "Decision:" / "Decisions:" alone on a line: the decision block ModernGov prints above an item's minutes. */
+const DECISION_LABEL_RE = /^decisions?\s*:\s*$/i;
+/** "… view the full decision text for item 9.": a web page's cut-off marker, not a decision. */
+const CUT_OFF_RE = /\.{3}\s*view the full\b/i;
 
 /** Joins "CYP" / "44/22 Title" split over two lines by the converter. */
 export function joinSplitNumbers(lines: FlatLine[]): FlatLine[] {
@@ -299,7 +303,9 @@ const tidy = (s: string) =>
 /** Decisions in a minute's body: text after RESOLVED / AGREED / "It was agreed", one per numbered part. */
 export function decisionsIn(body: FlatLine[]): { text: string; line: FlatLine }[] {
   const out: { text: string; line: FlatLine }[] = [];
-  const hasExplicit = body.some((l) => TRIGGER_RE.test(l.text.replace(BULLET_RE, "")) || FOLLOWING_RE.test(l.text));
+  const hasExplicit = body.some(
+    (l) => TRIGGER_RE.test(l.text.replace(BULLET_RE, "")) || FOLLOWING_RE.test(l.text) || DECISION_LABEL_RE.test(l.text),
+  );
   for (let k = 0; k < body.length; k++) {
     const l = body[k]!;
     const t = l.text.replace(BULLET_RE, "");
@@ -310,7 +316,7 @@ export function decisionsIn(body: FlatLine[]): { text: string; line: FlatLine }[
       (m && /^(?:\(?\d+[.)]?\s*)?(?:it was|and|the|members|committee|sub-committee|panel|board|cabinet|council)\b/i.test(t))
     )
       rest = t.slice(m![0].length);
-    else if (FOLLOWING_RE.test(t)) rest = ":";
+    else if (FOLLOWING_RE.test(t) || DECISION_LABEL_RE.test(t)) rest = ":";
     else if (/\b(?:and|it was|was)\s+(?:unanimously\s+)?(?:RESOLVED|AGREED)\b/.test(t)) {
       // "It was moved by …, seconded by … and RESOLVED that …"
       const at = /\b(?:RESOLVED|AGREED)\b\s*[:\-–—,]*\s*/.exec(t)!;
@@ -365,7 +371,17 @@ export function decisionsIn(body: FlatLine[]): { text: string; line: FlatLine }[
       }
     }
   }
-  return out;
+  // A decision printed twice (the "Decision:" block and the minutes' "Resolved:") is one decision.
+  const seen = new Set<string>();
+  return out.filter((d) => {
+    const key = d.text
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, " ")
+      .trim();
+    if (!key || CUT_OFF_RE.test(d.text) || seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 function nextFilledIn(body: FlatLine[], k: number): number {
@@ -393,12 +409,16 @@ function listAfter(body: FlatLine[], from: number): { text: string; line: FlatLi
       last.end = j;
       continue;
     }
+    // "The Committee:" over a numbered list is the list's lead-in, not a decision.
+    if (!items.length && /:\s*$/.test(t) && t.length < 120 && LIST_ITEM_RE.test(body[nextFilledIn(body, j)]?.text ?? "")) continue;
     // Unmarked paragraphs after "RESOLVED that:", each one decision.
     if (!items.length || items.every((it) => it.plain)) {
       if (
         /^[A-Z“"]/.test(t) &&
         !body[j]!.bold &&
         !TRIGGER_RE.test(t) &&
+        // A label line ("Minutes:") opens the next block.
+        !/^[\w’' ]{1,30}:\s*$/.test(t) &&
         !/^\d{1,3}[.)]\s/.test(t) &&
         !/^(?:the (?:chair|meeting|committee)|this item|in accordance)\b/i.test(t) &&
         items.length < 12

@@ -80,4 +80,10 @@ describe("initials keys in attendance grids", () => {
     expect(commasAtInitialsKeys("Ann Example RSPB")).toBe("Ann Example RSPB");
     expect(commasAtInitialsKeys("PC Andy Bell")).toBe("PC Andy Bell");
   });
+
+  it("reads officers' posts printed as colon labels, 'Messrs' and names apart by a slash", () => {
+    const got = splitNameList("Chair: Mr A de Ames : Secretary: Mr B C Bell: Treasurer: Mr D Cole/ Ms E Dunn").map((n) => n.name);
+    expect(got).toEqual(["A de Ames", "B C Bell", "D Cole", "E Dunn"]);
+    expect(splitNameList("Mrs F Ford, Messrs G Gray ,H Hale ,I Ince").map((n) => n.name)).toEqual(["F Ford", "G Gray", "H Hale", "I Ince"]);
+  });
 });

@@ -5,7 +5,7 @@
  */
 
 const TITLE =
-  "(?:(?:county|district|borough|city|town|parish|community)\\s+(?:councillors?|cllrs?)|councillors?|cllrs?|coun|cynghorydd|cynghorwyr|cyng|mr|mrs|ms|miss|mx|dr|rev(?:d|erend)?|prof(?:essor)?|sir|dame|lady|lord|the|y)\\.?";
+  "(?:(?:county|district|borough|city|town|parish|community)\\s+(?:councillors?|cllrs?)|councillors?|cllrs?|coun|cynghorydd|cynghorwyr|cyng|messrs|mesdames|mr|mrs|ms|miss|mx|dr|rev(?:d|erend)?|prof(?:essor)?|sir|dame|lady|lord|the|y)\\.?";
 const TITLES_RE = new RegExp(`^(?:${TITLE}\\s+)+`, "i");
 /** Police officers attend parish meetings: "PC Andy McKay", "PCSO Jo Bell". */
 const POLICE_RE = /^(?:PCSO|PC|Sgt\.?|Sergeant|Insp\.?|Inspector)\s+(?=[A-Z])/;
@@ -119,18 +119,19 @@ export interface ListedName {
 export function splitNameList(text: string): ListedName[] {
   const out: ListedName[] = [];
   // "(LRMcC).and PC Andy McKay": a full stop typed before the last "and".
-  const pieces = splitTopLevel(commasAtInitialsKeys(text.replace(/\s+/g, " ").replace(/\)\.?(?=and\s)/g, ") ")));
+  const pieces = splitTopLevel(commasAtInitialsKeys(colonRoles(text.replace(/\s+/g, " ").replace(/\)\.?(?=and\s)/g, ") "))));
   let councillorContext = false;
   for (const piece0 of pieces) {
     const byTitle = piece0.split(
-      /(?<!\b(?:county|district|borough|city|town|parish|community|councillors?|cllrs?))\s+(?=(?:(?:county|district|borough|city|town|parish|community)\s+(?:councillors?|cllrs?)|councillors?|cllrs?|cynghorydd|cynghorwyr|mr|mrs|ms|miss|dr|rev(?:d)?|reverend|prof)\.?\s+[A-Z])/i,
+      /(?<!\b(?:county|district|borough|city|town|parish|community|councillors?|cllrs?))\s+(?=(?:(?:county|district|borough|city|town|parish|community)\s+(?:councillors?|cllrs?)|councillors?|cllrs?|cynghorydd|cynghorwyr|messrs|mesdames|mr|mrs|ms|miss|dr|rev(?:d)?|reverend|prof)\.?\s+[A-Z])/i,
     );
     for (const piece1 of byTitle.filter((p) => p.trim())) {
       // "Councillors Allen, Buchan and Loveridge": the plural title covers the names after it.
       if (/^\s*(?:councillors|cllrs)\b/i.test(piece1)) councillorContext = true;
+      else if (/^\s*(?:messrs|mesdames)\b/i.test(piece1)) councillorContext = false;
       else if (/^\s*(?:councillor|cllr|mr|mrs|ms|miss|dr|rev)\b/i.test(piece1)) councillorContext = false;
       const byInitial = piece1.split(
-        /(?<=[a-z’'])(?<!\b(?:Mr|Mrs|Ms|Dr|Miss|Rev|Revd|Cllr|Cllrs|Councillor|Councillors))\s+(?=(?:[A-Z]\.?\s)+[A-Z][a-z’'])/,
+        /(?<=[a-z’'])(?<!\b(?:Mr|Mrs|Ms|Dr|Miss|Rev|Revd|Cllr|Cllrs|Councillor|Councillors|Messrs|Mesdames))\s+(?=(?:[A-Z]\.?\s)+[A-Z][a-z’'])/,
       );
       for (const raw of byInitial) {
         const name = cleanName(raw);
@@ -140,6 +141,22 @@ export function splitNameList(text: string): ListedName[] {
     }
   }
   return out;
+}
+
+/**
+ * Genre pattern: officers' posts printed as colon labels inside a list ("Present: Chair: Mr A
+ * Ames : Secretary: Mr B Bell: Treasurer: Mr C Cole/ Ms D Dunn"). The label and a bare colon
+ * separate names, as does a slash between two titled or initialled names.
+ */
+export function colonRoles(text: string): string {
+  return text
+    .replace(
+      /(?:^|(?<=[\s:,;]))(?:(?:vice|deputy)[\s-]*)?(?:chair(?:man|woman|person)?|secretary|treasurer|clerk|minute[\s-]taker|president)\s*:\s*/gi,
+      ", ",
+    )
+    .replace(/\s*:\s+(?=[A-Z])/g, ", ")
+    .replace(/\s*\/\s*(?=(?:mr|mrs|ms|miss|dr|cllr|councillor)\b|[A-Z]\.?\s)/gi, ", ")
+    .replace(/^[\s,]+/, "");
 }
 
 /**
