@@ -15,6 +15,7 @@ import { ulid } from "ulid";
 import { migrate, openStore, type Store } from "../src/store/open.js";
 import { createAuthority } from "../src/store/authorities.js";
 import { search } from "../src/store/search.js";
+import { fillSearchVectors } from "../src/store/search-index.js";
 import { parseSearchQuery } from "../src/store/search-query.js";
 import { summarise, timed, ms } from "./stats.js";
 
@@ -114,13 +115,16 @@ async function populate(store: Store): Promise<string> {
         publishedAt: null,
       })
       .execute();
+    const pages = [];
     const rows = [];
     for (let p = 1; p <= pagesPerDoc && written < N; p++, written++) {
+      const pageId = ulid();
+      pages.push({ ...base, id: pageId, documentId, pageNumber: p, printedNumber: null, text: pageText(rand, 180) });
       rows.push({
-        id: ulid(),
+        id: pageId,
         authorityId: authority.id,
         kind: "page" as const,
-        recordId: ulid(),
+        recordId: pageId,
         meetingId,
         documentId,
         agendaItemId: null,
@@ -129,10 +133,15 @@ async function populate(store: Store): Promise<string> {
         meetingDate: date,
         restricted: d % 17 === 0 ? 1 : 0,
         title: `Report ${d}`,
-        body: pageText(rand, 180),
       });
     }
+    // The page text lives in document_page; the entry reads it from there (search-index.ts).
+    if (pages.length) await store.db.insertInto("document_page").values(pages).execute();
     if (rows.length) await store.db.insertInto("search_entry").values(rows).execute();
+    await fillSearchVectors(
+      store,
+      rows.map((r) => r.id),
+    );
     if (d % 500 === 0)
       process.stderr.write(
         `\r  indexed ${written.toLocaleString()} / ${N.toLocaleString()} pages (${((Date.now() - t0) / 1000).toFixed(0)} s)`,

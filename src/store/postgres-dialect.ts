@@ -4,6 +4,7 @@ import type { Database } from "./schema.js";
 import { MARK_END, MARK_START, type Dialect, type RawHit, type SearchPlan } from "./dialect.js";
 import { toWebsearch } from "./search-query.js";
 import { visibleAndFiltered } from "./search-filter.js";
+import { searchBodySql } from "./migrations/2026-12-08-scale-search-text-once.js";
 
 const HEADLINE = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=30, MinWords=12, MaxFragments=1, FragmentDelimiter=…`;
 
@@ -37,8 +38,10 @@ export const postgresDialect: Dialect = {
     const q = toWebsearch(query);
     const result = await sql`
       with q as (select websearch_to_tsquery('english', ${q}) as tsq),
-      hits as (select id, body, ts_rank(tsv, q.tsq) as rank from search_entry, q where tsv @@ q.tsq order by rank desc limit ${limit})
-      select id, ts_headline('english', body, q.tsq, ${HEADLINE}) as snippet, rank from hits, q order by rank desc`.execute(db);
+      hits as (select id, kind, record_id, ts_rank(tsv, q.tsq) as rank from search_entry, q where tsv @@ q.tsq order by rank desc limit ${limit})
+      select id, ts_headline('english', ${sql.raw(searchBodySql("hits"))}, q.tsq, ${HEADLINE}) as snippet, rank from hits, q order by rank desc`.execute(
+      db,
+    );
     return result.rows;
   },
 };
@@ -51,12 +54,13 @@ const abandoned = () => new MootError("aborted", "the search was cancelled: its 
  */
 async function searchOn(db: Kysely<Database>, plan: SearchPlan): Promise<RawHit[]> {
   const q = toWebsearch(plan.query);
-  // ts_headline re-parses the body, so it runs only on the page of hits being shown. An agenda
-  // item without a description still gets a snippet: its title's.
+  // ts_headline re-parses the body, so it runs only on the page of hits being shown, whose text
+  // is read from their records (an entry stores none). An agenda item without a description
+  // still gets a snippet: its title's.
   const result = await sql<RawHit>`
     with q as (select websearch_to_tsquery('english', ${q}) as tsq),
     hits as (
-      select s.id, s.kind, s.record_id, s.meeting_id, s.document_id, s.agenda_item_id, s.page_number, s.title, s.body,
+      select s.id, s.kind, s.record_id, s.meeting_id, s.document_id, s.agenda_item_id, s.page_number, s.title,
         s.meeting_date, s.committee_id, ts_rank(s.tsv, q.tsq) as rank
       from search_entry s cross join q
       ${visibleAndFiltered(plan)}
@@ -68,7 +72,7 @@ async function searchOn(db: Kysely<Database>, plan: SearchPlan): Promise<RawHit[
       h.agenda_item_id as "agendaItemId", h.page_number as "pageNumber", h.title,
       h.meeting_date as "meetingDate", h.committee_id as "committeeId", c.name as "committeeName",
       ts_headline('english', case when h.body = '' then h.title else h.body end, q.tsq, ${HEADLINE}) as snippet, h.rank
-    from hits h cross join q
+    from (select hits.*, ${sql.raw(searchBodySql("hits"))} as body from hits) h cross join q
     left join committee c on c.id = h.committee_id
     order by h.rank desc, h.id`.execute(db);
   return result.rows.map((r) => ({ ...r, rank: Number(r.rank) }));

@@ -35,7 +35,7 @@ export interface SearchEntryRow {
   /** 1 when the entry's agenda item or document is exempt; derived, see search-index.ts. */
   restricted: number;
   title: string;
-  body: string;
+  /* No body: an entry's text is its record's (searchBodySql). PostgreSQL adds `tsv`. */
 }
 
 /** Integer ids other systems (ModernGov) address records by; see the interop migration. */

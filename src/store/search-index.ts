@@ -1,9 +1,11 @@
 import { sql, type Kysely, type RawBuilder } from "kysely";
 import type { RecordOf, RecordTable } from "../domain/records.js";
 import type { Scope } from "./records.js";
+import type { Store } from "./open.js";
 import type { SearchEntryRow } from "./schema.js";
 import { pageWithheldSql } from "./queries/page-withholding.js";
 import { documentPublished } from "./queries/visibility.js";
+import { searchBodySql, searchVectorSql } from "./migrations/2026-12-08-scale-search-text-once.js";
 
 /**
  * One search entry per searchable record (document page, agenda item, minute, decision),
@@ -12,6 +14,10 @@ import { documentPublished } from "./queries/visibility.js";
  * could change those (an item or document made exempt, a meeting moved) refreshes them here.
  * An entry is restricted when the public may not see it: exempt (its item or document, or a
  * page an exempt document of the same original covers) or not yet published.
+ *
+ * An entry holds no text of its own: its body is its record's text (2026-12-08-scale-search-
+ * text-once), which SQLite's FTS5 reads through a view and PostgreSQL's `tsv` is computed from
+ * here, whenever an entry is written or its title changes.
  */
 export async function reindex(scope: Scope, table: RecordTable, record: unknown): Promise<void> {
   if (table === "document") {
@@ -22,6 +28,7 @@ export async function reindex(scope: Scope, table: RecordTable, record: unknown)
       .where("documentId", "=", doc.id)
       .where("kind", "=", "page")
       .execute();
+    await refreshVectors(scope, sql`document_id = ${doc.id} and kind = 'page'`);
     await refreshDerived(scope, "document_id", doc.id);
     // Its exemption or range decides pages of every document cut from the same original.
     if (doc.sha256) await refreshDerived(scope, "sha256", doc.sha256);
@@ -51,7 +58,22 @@ async function upsert(scope: Scope, table: RecordTable, record: unknown): Promis
   const db = scope.db as Kysely<any>;
   await db.deleteFrom("search_entry").where("id", "=", entry.id).execute();
   await db.insertInto("search_entry").values(entry).execute();
+  await refreshVectors(scope, sql`id = ${entry.id}`);
   await refreshDerived(scope, "id", entry.id);
+}
+
+/** PostgreSQL: computes the vectors of entries written without one (bulk loads such as bench:search). */
+export async function fillSearchVectors(store: Store, ids: string[]): Promise<void> {
+  if (store.dialect.name !== "postgres" || !ids.length) return;
+  await sql`update search_entry set tsv = ${sql.raw(searchVectorSql("search_entry.title", searchBodySql("search_entry")))}
+    where id in (${sql.join(ids)})`.execute(store.db);
+}
+
+/** PostgreSQL: recomputes the entries' vectors from their titles and their records' text. */
+async function refreshVectors(scope: Scope, which: RawBuilder<unknown>): Promise<void> {
+  if (scope.store.dialect.name !== "postgres") return;
+  await sql`update search_entry set tsv = ${sql.raw(searchVectorSql("search_entry.title", searchBodySql("search_entry")))}
+    where ${which} and authority_id = ${scope.authorityId}`.execute(scope.db);
 }
 
 /** Recomputes the copied columns of the entries matching column = value, from the records themselves. */
@@ -105,6 +127,7 @@ async function entryFor(
   table: RecordTable,
   record: unknown,
 ): Promise<Omit<SearchEntryRow, "committeeId" | "meetingDate" | "restricted"> | undefined> {
+  // No body: the entry reads its record's text (see the note at the top).
   const base = { authorityId: scope.authorityId };
   switch (table) {
     case "document_page": {
@@ -120,7 +143,6 @@ async function entryFor(
         agendaItemId: doc.agendaItemId,
         pageNumber: p.pageNumber,
         title: doc.title,
-        body: p.text,
       };
     }
     case "agenda_item": {
@@ -135,7 +157,6 @@ async function entryFor(
         agendaItemId: a.id,
         pageNumber: null,
         title: a.title,
-        body: a.description ?? "",
       };
     }
     case "minute": {
@@ -150,7 +171,6 @@ async function entryFor(
         agendaItemId: m.agendaItemId,
         pageNumber: null,
         title: `${m.number} ${m.title}`,
-        body: m.text,
       };
     }
     case "decision": {
@@ -165,7 +185,6 @@ async function entryFor(
         agendaItemId: d.agendaItemId,
         pageNumber: null,
         title: "Decision",
-        body: d.text,
       };
     }
     default:

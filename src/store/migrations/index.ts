@@ -14,6 +14,7 @@ import { platformAdminsMigration } from "./2026-12-06-scale-platform-admins.js";
 import { revisionsDataVersionMigration } from "./2026-12-07-edits-revisions-data-version.js";
 import { uniqueMeetingsMigration } from "./2026-12-07-edits-unique-meetings.js";
 import { wardPostcodesMigration } from "./2026-12-08-interop-ward-postcodes.js";
+import { searchTextOnceMigration } from "./2026-12-08-scale-search-text-once.js";
 
 /** One migration set for both dialects; names are `<date>-<serial>-<what-it-does>`. */
 export function migrations(dialect: DialectName): Record<string, Migration> {
@@ -35,5 +36,6 @@ export function migrations(dialect: DialectName): Record<string, Migration> {
     "2026-12-07-edits-revisions-data-version": revisionsDataVersionMigration(dialect),
     "2026-12-07-edits-unique-meetings": uniqueMeetingsMigration(dialect),
     "2026-12-08-interop-ward-postcodes": wardPostcodesMigration(dialect),
+    "2026-12-08-scale-search-text-once": searchTextOnceMigration(dialect),
   };
 }
