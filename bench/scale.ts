@@ -10,7 +10,9 @@
  *   MOOT_BENCH_AUTHORITIES=100 MOOT_BENCH_YEARS=5 MOOT_BENCH_SECONDS=60 npm run bench:scale
  *
  * PostgreSQL: MOOT_BENCH_POSTGRES_URL (default MOOT_TEST_POSTGRES_URL, else postgres://postgres@127.0.0.1:5432/postgres);
- * a database of its own is made and dropped.
+ * a database of its own is made and dropped. To measure again without generating again:
+ * MOOT_BENCH_KEEP=1 keeps the database (its name is printed), and MOOT_BENCH_REUSE=<name> runs
+ * the load on a kept one (migrated first, so a kept estate takes new migrations).
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -33,6 +35,10 @@ const YEARS = Number(process.env.MOOT_BENCH_YEARS ?? 1);
 const COMMITTEES = Number(process.env.MOOT_BENCH_COMMITTEES ?? 4);
 const SECONDS = Number(process.env.MOOT_BENCH_SECONDS ?? 20);
 const CONNECTIONS = Number(process.env.MOOT_BENCH_CONNECTIONS ?? 100);
+/** nginx keeps public pages for their s-maxage (one second); MOOT_BENCH_NGINX_CACHE=0 measures the web processes alone. */
+const NGINX_CACHE = process.env.MOOT_BENCH_NGINX_CACHE !== "0";
+const KEEP = process.env.MOOT_BENCH_KEEP === "1" || !!process.env.MOOT_BENCH_REUSE;
+const REUSE = process.env.MOOT_BENCH_REUSE ?? null;
 const BASE_URL = process.env.MOOT_BENCH_POSTGRES_URL ?? process.env.MOOT_TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 
 const WORDS =
@@ -49,7 +55,7 @@ interface Council {
   meetingIds: string[];
 }
 
-/** One council: committees × years × 10 meetings, each with a 4-page pack, 5 items and a decision. */
+/** One council: committees × years × 10 meetings, each with a published 4-page pack, 5 items and a decision. */
 async function generateCouncil(store: Store, n: number): Promise<Council> {
   const a = await createAuthority(store, { slug: `council-${n}`, name: `Council ${n} District Council` });
   const root = new Scope(store, a.id, "bench");
@@ -67,6 +73,9 @@ async function generateCouncil(store: Store, n: number): Promise<Council> {
           startsAt: `${day}T18:30:00Z`,
           venue: "Council Chamber",
           status: "held",
+          // Published, as a real council's past meetings are: public searches then find them.
+          agendaPublishedAt: `${day}T09:00:00Z`,
+          minutesPublishedAt: `${day}T20:00:00Z`,
         });
         const pack = await s.create("document", { meetingId: meeting.id, kind: "agenda-pack", title: `Agenda pack ${day}`, pageCount: 4 });
         for (let p = 1; p <= 4; p++)
@@ -89,6 +98,25 @@ async function generateCouncil(store: Store, n: number): Promise<Council> {
     });
   }
   return { slug: a.slug, meetingIds };
+}
+
+/** The generated councils of a kept database, as generateCouncil returned them. */
+async function keptCouncils(store: Store): Promise<Council[]> {
+  const authorities = await store.db.selectFrom("authority").select(["id", "slug"]).where("slug", "like", "council-%").execute();
+  const out: Council[] = [];
+  for (const a of authorities.sort((x, y) => Number(x.slug.slice(8)) - Number(y.slug.slice(8)))) {
+    const meetings = await store.db
+      .selectFrom("meeting")
+      .innerJoin("committee", "committee.id", "meeting.committeeId")
+      .select("meeting.id")
+      .where("meeting.authorityId", "=", a.id)
+      .where("committee.slug", "like", "committee-%")
+      .orderBy("committee.slug")
+      .orderBy("meeting.localDate")
+      .execute();
+    out.push({ slug: a.slug, meetingIds: meetings.map((m) => m.id) });
+  }
+  return out;
 }
 
 async function freePort(): Promise<number> {
@@ -121,8 +149,17 @@ function nginxBinary(): string {
   throw new Error("nginx is not installed (apt-get install nginx)");
 }
 
+/**
+ * nginx's micro-cache, as a deployment would configure it: it keeps what Moot marks shareable
+ * (`Cache-Control: public, …, s-maxage=1`: public pages, for the same second a web process
+ * trusts its data version) and nothing sent with or to a cookie or credentials, so a signed-in
+ * clerk's page or a sign-in form is never kept; concurrent misses for one page wait for one.
+ */
+const MICRO_CACHE = `proxy_cache pages; proxy_cache_key $scheme$host$request_uri; proxy_cache_lock on;
+      proxy_cache_bypass $http_cookie $http_authorization; proxy_no_cache $http_cookie $http_authorization;`;
+
 /** nginx: a reverse proxy to the web processes, and a static server of the same page bytes. */
-async function startNginx(dir: string, webPorts: number[], page: Buffer) {
+async function startNginx(dir: string, webPorts: number[], page: Buffer, microCache: boolean) {
   const proxy = await freePort();
   const stat = await freePort();
   mkdirSync(join(dir, "www"), { recursive: true });
@@ -135,8 +172,10 @@ async function startNginx(dir: string, webPorts: number[], page: Buffer) {
 events { worker_connections 4096; }
 http { access_log off; client_body_temp_path ${dir}/tmp; proxy_temp_path ${dir}/tmp; fastcgi_temp_path ${dir}/tmp; uwsgi_temp_path ${dir}/tmp; scgi_temp_path ${dir}/tmp;
   upstream moot { least_conn; ${webPorts.map((p) => `server 127.0.0.1:${p};`).join(" ")} keepalive 64; }
+  ${microCache ? `proxy_cache_path ${dir}/cache levels=1:2 keys_zone=pages:16m max_size=256m inactive=30s use_temp_path=off;` : ""}
   server { listen 127.0.0.1:${proxy};
     location / { proxy_pass http://moot; proxy_http_version 1.1; proxy_set_header Connection ""; proxy_set_header Host $http_host;
+      ${microCache ? MICRO_CACHE : ""}
       proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for; proxy_set_header X-Forwarded-Proto $scheme; } }
   server { listen 127.0.0.1:${stat}; root ${dir}/www; location / { default_type text/html; try_files /index.html =404; } } }\n`,
   );
@@ -188,10 +227,11 @@ async function dbSize(url: string): Promise<number> {
 
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), "moot-bench-scale-"));
-  const name = `moot_bench_scale_${process.pid}`;
+  const name = REUSE ?? `moot_bench_scale_${process.pid}`;
+  if (!/^\w+$/.test(name)) throw new Error(`MOOT_BENCH_REUSE: not a database name: ${name}`);
   const admin = new pg.Client({ connectionString: BASE_URL });
   await admin.connect();
-  await admin.query(`create database ${name}`);
+  if (!REUSE) await admin.query(`create database ${name}`);
   const url = new URL(BASE_URL);
   url.pathname = `/${name}`;
   const dbUrl = url.toString();
@@ -200,10 +240,10 @@ async function main() {
     const store = openStore({ databaseUrl: dbUrl, dataDir: join(dir, "data") });
     await migrate(store);
     console.log(`Generating ${AUTHORITIES} councils × ${YEARS} year(s) × ${COMMITTEES} committees (10 meetings a year each) …`);
-    const councils: Council[] = [];
+    const councils: Council[] = REUSE ? await keptCouncils(store) : [];
     const growth: Array<{ authorities: number; seconds: number; bytes: number }> = [];
     let t0 = performance.now();
-    for (let n = 0; n < AUTHORITIES; n++) {
+    for (let n = 0; n < (REUSE ? 0 : AUTHORITIES); n++) {
       councils.push(await generateCouncil(store, n));
       const count = n + 1;
       if (count === 1 || count === 10 || count === AUTHORITIES || count % 10 === 0) {
@@ -241,7 +281,7 @@ async function main() {
     const sample = councils[0]!;
     const meetingPath = `/${sample.slug}/meetings/${sample.meetingIds[Math.floor(sample.meetingIds.length / 2)]}`;
     const page = Buffer.from(await (await fetch(`http://127.0.0.1:${webPorts[0]}${meetingPath}`)).arrayBuffer());
-    const nginx = await startNginx(join(dir, "nginx"), webPorts, page);
+    const nginx = await startNginx(join(dir, "nginx"), webPorts, page, NGINX_CACHE);
     children.push(nginx.child);
 
     // Packs for the workers to import into the councils while the load runs.
@@ -249,7 +289,7 @@ async function main() {
     mkdirSync(packs, { recursive: true });
     const boss = await openQueue(dbUrl);
     let queued = 0;
-    for (let i = 0; i < Math.max(4, AUTHORITIES); i++) {
+    for (let i = 0; i < Math.max(4, councils.length); i++) {
       const file = join(packs, `pack-${i}.txt`);
       writeFileSync(
         file,
@@ -303,7 +343,7 @@ async function main() {
       row("API meetings, through nginx", apiRes),
     ];
     console.log(
-      `\n${AUTHORITIES} councils, ${councils.reduce((n, c) => n + c.meetingIds.length, 0).toLocaleString()} meetings; 2 web, 2 workers, nginx; ${SECONDS} s`,
+      `\n${councils.length} councils, ${councils.reduce((n, c) => n + c.meetingIds.length, 0).toLocaleString()} meetings; 2 web, 2 workers, nginx${NGINX_CACHE ? " (micro-cache, 1 s)" : " (no cache)"}; ${SECONDS} s`,
     );
     console.log("target".padEnd(42), "req/s".padStart(8), "p50 ms".padStart(7), "p99 ms".padStart(7), "errors".padStart(7));
     for (const r of rows)
@@ -350,6 +390,7 @@ async function main() {
           committees: COMMITTEES,
           seconds: SECONDS,
           connections: CONNECTIONS,
+          nginxCache: NGINX_CACHE,
           rows,
           raw: rawStats,
           growth,
@@ -362,7 +403,8 @@ async function main() {
   } finally {
     // Stop every process and wait for it before dropping the database under it.
     await Promise.all(children.map((c) => (c.exitCode != null ? null : new Promise((r) => (c.once("exit", r), c.kill("SIGTERM"))))));
-    await admin.query(`drop database if exists ${name} with (force)`);
+    if (KEEP) console.log(`Kept the database: MOOT_BENCH_REUSE=${name}`);
+    else await admin.query(`drop database if exists ${name} with (force)`);
     await admin.end();
     rmSync(dir, { recursive: true, force: true });
   }

@@ -15,6 +15,7 @@ import { revisionsDataVersionMigration } from "./2026-12-07-edits-revisions-data
 import { uniqueMeetingsMigration } from "./2026-12-07-edits-unique-meetings.js";
 import { wardPostcodesMigration } from "./2026-12-08-interop-ward-postcodes.js";
 import { searchTextOnceMigration } from "./2026-12-08-scale-search-text-once.js";
+import { searchCouncilIndexMigration } from "./2026-12-08-scale-search-council-index.js";
 
 /** One migration set for both dialects; names are `<date>-<serial>-<what-it-does>`. */
 export function migrations(dialect: DialectName): Record<string, Migration> {
@@ -37,5 +38,6 @@ export function migrations(dialect: DialectName): Record<string, Migration> {
     "2026-12-07-edits-unique-meetings": uniqueMeetingsMigration(dialect),
     "2026-12-08-interop-ward-postcodes": wardPostcodesMigration(dialect),
     "2026-12-08-scale-search-text-once": searchTextOnceMigration(dialect),
+    "2026-12-08-scale-search-council-index": searchCouncilIndexMigration(dialect),
   };
 }

@@ -37,6 +37,16 @@ export class PageCache {
     private readonly opts: { freshnessMs: number; maxEntries: number; now: () => Date },
   ) {}
 
+  /**
+   * How long a shared cache in front (nginx's micro-cache, a CDN) may keep a public page: the
+   * freshness window this process itself trusts its data version for, so a proxy adds no more
+   * than that to how long a write (a paper made exempt) takes to show. Browsers keep theirs
+   * for max-age and revalidate by ETag.
+   */
+  private sharedMaxAge(): number {
+    return Math.floor(this.opts.freshnessMs / 1000);
+  }
+
   /** Today in London, computed at most once a second. */
   today(): string {
     const t = this.opts.now();
@@ -96,7 +106,7 @@ export class PageCache {
     const type = res.headers.get("content-type") ?? "";
     // A route that sets its own Cache-Control or a cookie (sign-in, forms) is never shared.
     if (res.status !== 200 || !CACHEABLE.test(type) || res.headers.has("cache-control") || res.headers.has("set-cookie")) return undefined;
-    const e = makeEntry(new Uint8Array(await res.arrayBuffer()), type, lastModified, authorityId);
+    const e = makeEntry(new Uint8Array(await res.arrayBuffer()), type, lastModified, authorityId, this.sharedMaxAge());
     if (this.entries.size >= this.opts.maxEntries) this.entries.delete(this.entries.keys().next().value!);
     this.entries.set(key, e);
     return e;
@@ -119,13 +129,13 @@ export class PageCache {
   }
 }
 
-function makeEntry(body: Uint8Array, type: string, lastModified: string | null, authorityId: string): Entry {
+function makeEntry(body: Uint8Array, type: string, lastModified: string | null, authorityId: string, sMaxAge: number): Entry {
   const etag = `W/"${createHash("sha1").update(body).digest("base64url")}"`;
   const headers: Record<string, string> = {
     ...SECURITY_HEADERS,
     "Content-Type": type,
     ETag: etag,
-    "Cache-Control": "public, max-age=60",
+    "Cache-Control": `public, max-age=60, s-maxage=${sMaxAge}`,
     Vary: "Accept-Encoding",
   };
   if (lastModified) headers["Last-Modified"] = new Date(lastModified).toUTCString();
