@@ -113,7 +113,11 @@ export async function loadMatters(ctx: LoadContext, loaded: LoadedMeeting[]): Pr
       await linkItem(matterId, item, "title");
       for (const o of others) {
         if ((await s.list("matter_step", { matterId, agendaItemId: o.id })).length) continue;
-        await link(matterId, o.meetingId, { agendaItemId: o.id, decisionId: null }, "title");
+        // With its decisions, as when that item is the one being imported: the steps must not
+        // depend on which of the two meetings was imported first.
+        const ds = await s.list("decision", { agendaItemId: o.id }, ["position"]);
+        if (!ds.length) await link(matterId, o.meetingId, { agendaItemId: o.id, decisionId: null }, "title");
+        for (const d of ds) await link(matterId, o.meetingId, { agendaItemId: o.id, decisionId: d.id }, "title");
       }
     }
   }

@@ -7,6 +7,9 @@ import { londonToInstant } from "../../domain/time.js";
 import { claimRef, importedRecord, releaseRef, type RefKind } from "../../store/queries/interop-refs.js";
 import type { Scope } from "../../store/records.js";
 import { htmlToText, personName, unescapeOnce, clock24 } from "./text.js";
+import { LoadContext } from "../load/context.js";
+import { loadMatters } from "../load/matters.js";
+import { ASSUMED_EXEMPT_PARAGRAPH } from "../load/meetings.js";
 import { isoDate, type MgCommittee, type MgCouncillor, type MgMeeting, type MgMeetingSummary, type MgResponse } from "./parse.js";
 
 export interface LoadCounts {
@@ -183,11 +186,35 @@ export class ModernGovLoader {
     if (!committeeId)
       throw new MootError("bad_input", `meeting ${m.id}: its committee is not known; import the GetMeetings response that lists it first`);
     const meeting = await this.meetingRecord(m.id, committeeId, m.date, m.time, m.status, { venue: m.location.trim() || null });
-    for (const [position, item] of m.items.entries()) await this.agendaItem(meeting, position, item);
+    const items: Array<RecordOf<"agenda_item">> = [];
+    for (const [position, item] of m.items.entries()) items.push(await this.agendaItem(meeting, position, item));
     for (const a of m.attendees) await this.attendee(meeting, a);
+    await this.matters(meeting, items);
   }
 
-  private async agendaItem(meeting: RecordOf<"meeting">, position: number, i: MgMeeting["items"][number]): Promise<void> {
+  /**
+   * Items that continue business from other meetings join its matter, by the same rules as
+   * Moot's own pack import (ingest/load/matters.ts): a decision number printed with the item
+   * or in its decision, or a distinctive title repeated word for word; restricted items never
+   * link by title. Steps already linked are found again, so a re-import changes nothing.
+   */
+  private async matters(meeting: RecordOf<"meeting">, items: Array<RecordOf<"agenda_item">>): Promise<void> {
+    const ctx = new LoadContext(this.s, `moderngov meeting ${meeting.id}`, {}, new Map());
+    const committee = await this.s.require("committee", meeting.committeeId);
+    const minutes = await this.s.list("minute", { meetingId: meeting.id }, ["position"]);
+    await loadMatters(ctx, [{ index: 0, committee, meeting, items, minutes }]);
+    for (const [table, c] of Object.entries(ctx.counts)) {
+      if (c.created) this.counts.created[table] = (this.counts.created[table] ?? 0) + c.created;
+      if (c.updated) this.counts.updated[table] = (this.counts.updated[table] ?? 0) + c.updated;
+      this.counts.unchanged += c.unchanged;
+    }
+  }
+
+  private async agendaItem(
+    meeting: RecordOf<"meeting">,
+    position: number,
+    i: MgMeeting["items"][number],
+  ): Promise<RecordOf<"agenda_item">> {
     const number = i.displayNumber.replace(/\.$/, "").trim() || String(i.ordinal);
     const item = await this.upsert(
       "agenda_item",
@@ -202,8 +229,16 @@ export class ModernGovLoader {
         description: i.restricted ? null : htmlToText(i.agendaHtml) || null,
         kind: i.decisionHtml ? "decision" : "discussion",
       },
+      i.restricted ? { exemptParagraph: ASSUMED_EXEMPT_PARAGRAPH } : {},
     );
-    if (i.restricted) return;
+    if (i.restricted) {
+      // ModernGov marks an exempt item restricted without saying which Schedule 12A paragraph
+      // applies: held back under the paragraph a pack import assumes, for the clerk to check. A
+      // paragraph already recorded is kept, and an import never makes an exempt item public.
+      if (item.exemptParagraph !== null) return item;
+      this.counts.updated.agenda_item = (this.counts.updated.agenda_item ?? 0) + 1;
+      return this.s.update("agenda_item", item.id, { exemptParagraph: ASSUMED_EXEMPT_PARAGRAPH });
+    }
     if (i.minutesHtml) {
       const text = htmlToText(i.minutesHtml);
       const minuteNo = i.minutesNumber.trim() || number;
@@ -252,6 +287,7 @@ export class ModernGovLoader {
         d.url || null,
       );
     }
+    return item;
   }
 
   private async attendee(meeting: RecordOf<"meeting">, a: MgMeeting["attendees"][number]): Promise<void> {
