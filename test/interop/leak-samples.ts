@@ -17,6 +17,7 @@ export async function interopSamples(store: Store, authorityId: string, slug: st
       `${ws}/GetCommittees`,
       `${ws}/GetCouncillorsByWard`,
       `${ws}/GetCouncillorsByWardId?lWardId=1`,
+      `${ws}/GetCouncillorsByPostcode?sPostcode=ZZ9%209ZZ`,
       `${ws}/GetMemberGroup?sShortName=&sOrder=`,
       `${ws}/GetAllMeetingsByDate?lCommitteeId=0`,
       ...committees.map((c) => `${ws}/GetMeetings?lCommitteeId=${c}&sFromDate=01/01/2000&sToDate=31/12/2030`),
@@ -36,6 +37,7 @@ export async function interopSamples(store: Store, authorityId: string, slug: st
     "/mgListCommittees.aspx": ["/mgListCommittees.aspx"],
     "/mgCalendarMonthView.aspx": ["/mgCalendarMonthView.aspx"],
     "/mgMemberIndex.aspx": ["/mgMemberIndex.aspx"],
+    "/mgimages/:file": ["/mgimages/missingsmallmug.gif", "/mgimages/missingbigmug.gif"],
     ...(await oparlSamples(store, authorityId, slug)),
     // The archive is compressed, so the leak probe cannot read it; open-data.test.ts unzips it and checks.
     "/open-data": ["/open-data"],

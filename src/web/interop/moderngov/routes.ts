@@ -10,6 +10,8 @@ import { escapeText, writeDocument, writeElement, XML_DECLARATION } from "./xml.
 import { NAMESPACE, wsdl } from "./wsdl.js";
 
 export const SERVICE_PATH = "/mgWebService.asmx";
+/** A 1×1 transparent GIF. */
+const PLACEHOLDER_GIF = Buffer.from("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7", "base64");
 const XML = "text/xml; charset=utf-8";
 
 const contextOf = (c: Context<AppEnv>): ServiceContext => ({
@@ -103,6 +105,12 @@ function redirects(app: App) {
     if (!Number.isNaN(ai)) return go(c, "agenda_item", ai, (t) => `/meetings/${t.meetingId}/items/${t.id}`);
     return go(c, "decision", param(c, "id"), (t) => `/meetings/${t.meetingId}#decision-${t.id}`);
   });
+  // The placeholder photos GetCouncillorsByWard names for members without one (clients fetch them).
+  app.get("/mgimages/:file", (c) =>
+    /^missing(small|big)mug\.gif$/i.test(c.req.param("file"))
+      ? c.body(new Uint8Array(PLACEHOLDER_GIF), 200, { "Content-Type": "image/gif", "Cache-Control": "public, max-age=86400" })
+      : c.text("There is no image at this address.", 404),
+  );
   app.get("/mgListCommittees.aspx", (c) => c.redirect("/committees", 301));
   app.get("/mgCalendarMonthView.aspx", (c) => c.redirect("/calendar", 301));
   app.get("/mgMemberIndex.aspx", (c) => c.redirect("/people", 301));
