@@ -226,5 +226,5 @@ describe("moot postcodes import (the command)", () => {
     const bad = await runCli(["postcodes", "import", join(dir, "onspd.csv")], env);
     expect(bad.code).not.toBe(0);
     expect(bad.stderr).toContain("gives ward codes only");
-  }, 180_000);
+  }, 900_000);
 });

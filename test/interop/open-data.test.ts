@@ -2,6 +2,8 @@ import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Scope } from "../../src/store/records.js";
 import { createApp } from "../../src/web/app.js";
+import { getAuthority } from "../../src/store/authorities.js";
+import { publicRecords } from "../../src/web/interop/public-records.js";
 import { DIALECTS, freshStore, type TestStore } from "../support/stores.js";
 import { buildWebFixture, FIXTURE_NOW, markExempt, SECRETS as WEB_SECRETS, type WebFixture } from "../support/web-fixtures.js";
 import { addVotes, VOTE_SECRETS } from "../support/vote-fixtures.js";
@@ -107,7 +109,12 @@ for (const dialect of DIALECTS) {
       for (const name of ["itemDescription", "minuteText", "decisionText", "voteQuestion"] as const)
         expect(all, name).toContain(SECRETS[name]);
 
+      // built once per data version, not per request
+      const authority = (await getAuthority(store.db, f.authorityId))!;
+      const snapshot = await publicRecords(store, authority);
+      expect(await publicRecords(store, authority)).toBe(snapshot);
       await markExempt(store, f);
+      expect(await publicRecords(store, authority)).not.toBe(snapshot);
       await new Scope(store, f.authorityId, "clerk").update("committee", f.committees.scrutiny.id, {
         name: "Children and Families Scrutiny",
       });
