@@ -39,7 +39,7 @@ try {
     if (i > 0) {
       const s = new Scope(store, authorityId, "bench");
       const c = (await s.list("committee"))[0]!;
-      await s.update("committee", c.id, { purpose: `${c.purpose ?? ""} (revised ${i})`.trim() });
+      await s.update("committee", c.id, { description: `${c.description ?? ""} (revised ${i})`.trim() });
     }
     const [snapshot, r] = await timed(() => publicRecords(store, authority));
     const [archive, zip] = await timed(() => bulkArchive(r, base));
