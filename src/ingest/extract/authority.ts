@@ -28,14 +28,25 @@ const GENERIC =
 const NOT_LETTERHEAD =
   /\b(?:election|chairman|chair|vice|minutes?|meeting|report|agenda|clerk|members?|annual|appointment|co-opted|representatives?|matters?)\b/i;
 
+/** A month or weekday run on before "Parish Council" ("agenda item January Parish Council") is no place. */
+const NOT_A_PLACE =
+  /^(?:january|february|march|april|may|june|july|august|september|october|november|december|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\s/i;
+
 export interface AuthorityHit {
   name: string;
   line: FlatLine;
 }
 
+/** A Welsh letterhead: "Cyngor Cymuned Llanfair" (community council), "Cyngor Tref …", "Cyngor Sir …". */
+const WELSH_LETTERHEAD_RE = new RegExp(
+  `^(Cyngor\\s+(?:Cymuned|Tref|Dinas|Sir|Bwrdeistref Sirol|Dinas a Sir)\\s+(?:${NAME_WORD}(?:\\s+(?:[Aa]|[Aa]c|[Aa]r|[Yy]|[Yy]r)\\s+|\\s+|-)){0,4}${NAME_WORD})$`,
+);
+
 export function extractAuthority(lines: FlatLine[]): AuthorityHit | null {
   for (const l of lines.slice(0, 80)) {
     const t = l.text.trim();
+    const welsh = WELSH_LETTERHEAD_RE.exec(t === t.toUpperCase() ? titleCase(t) : t);
+    if (welsh) return { name: fromCapitals(t), line: l };
     // Letterheads are often set in capitals: "KENT COUNTY COUNCIL".
     const m = LETTERHEAD_RE.exec(t === t.toUpperCase() ? titleCase(t) : t);
     if (m && !GENERIC.test(m[1]!) && !NOT_LETTERHEAD.test(m[1]!) && m[1]!.split(/\s+/).length <= 7)
@@ -58,7 +69,7 @@ export function extractAuthority(lines: FlatLine[]): AuthorityHit | null {
         )
           words.shift();
         name = words.join(" ");
-        if (GENERIC.test(name)) continue;
+        if (GENERIC.test(name) || NOT_A_PLACE.test(name)) continue;
         const c = counts.get(name) ?? { n: 0, line: l };
         c.n++;
         counts.set(name, c);

@@ -3,6 +3,7 @@ import { findDates, findDatesAcross } from "../parse/printed-date.js";
 import { findTimes } from "../parse/printed-time.js";
 import { isBodyLine } from "../segment/segment.js";
 import { fromCapitals } from "../parse/capitals.js";
+import { APOLOGIES_WORDS, ITEM_PREFIX, PRESENT_WORDS } from "../parse/headings.js";
 
 /**
  * Committee, date, start time and venue of a meeting, from an agenda front sheet or from
@@ -25,12 +26,17 @@ const NOT_MEETING_DATE =
   /\b(?:published|publication|issued|despatch|dispatch|circulated|printed|date of issue|updated|revised|deadline|by no later|received by|signed|clerk to the|proper officer)\b/i;
 const VENUE_LABEL_RE = /^(?:venue|place|location|where|meeting place|address)\s*[:\-–]\s*/i;
 const PLACE_WORDS =
-  /\b(?:room|chamber|hall|house|suite|centre|center|library|offices?|building|civic|guildhall|council house|town hall|county hall|online|virtual|microsoft teams|zoom|street|road|square|court|lane)\b/i;
+  /\b(?:room|chamber|hall|house|suite|centre|center|library|offices?|building|civic|guildhall|council house|town hall|county hall|online|virtual|microsoft teams|zoom|street|road|square|court|lane|neuadd|ystafell|canolfan|swyddfa|siambr|ysgol|capel|eglwys)\b/i;
 
 /** Committee name on a line, with trailing "Sub Committee" and case as printed. */
 export function bodyName(text: string): string | null {
   const t = text
     .replace(/^(?:meeting|committee|body|meeting of)\s*:\s*/i, "")
+    // A title line "MINUTES OF A MEETING OF THE X COUNCIL": the body is what follows "of".
+    .replace(
+      /^(?:(?:draft|unconfirmed|approved|confirmed)\s+)?minutes\s+of\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s+)?(?:meeting|proceedings)\s+of\s+(?:the\s+)?/i,
+      "",
+    )
     .replace(/\s+/g, " ")
     .trim();
   return isBodyLine(t) ? t : null;
@@ -83,13 +89,55 @@ function nextMeeting(lines: FlatLine[], k: number, minutes = true): boolean {
   return false;
 }
 
+/** Where the minutes' own text begins: the attendance label or the first numbered item. */
+const BODY_START_RE = new RegExp(String.raw`^(?:${ITEM_PREFIX}${PRESENT_WORDS}\b|${APOLOGIES_WORDS}\b|\d{1,4}[.)]?\s+[A-Z])`, "i");
+/** The date names an earlier meeting: "the minutes of the meeting held on …", "previous meeting". */
+const EARLIER_MEETING_RE =
+  /\b(?:previous|last|preceding|prior|earlier)\s+meetings?\b|\bminutes of .{0,60}\bheld on\b.{0,60}\b(?:were|was|be|are)\s+(?:approved|confirmed|agreed|signed|accepted|considered|taken|read)\b/i;
+/** The line names the meeting: "Minutes of …", "… held on", "meeting of", Welsh "Cynhaliwyd" / "Cyfarfod". */
+const TITLE_RE = /\b(?:minutes|held|meeting of|cofnodion|cynhaliwyd|cyfarfod)\b/i;
+
+/**
+ * The date of a set of minutes, weighed over the opening lines rather than the first date
+ * that appears: the title block ("Minutes of … held on DATE", a body name and the date on one
+ * line) and lines above the attendance list weigh for a date; an earlier meeting ("minutes of
+ * the meeting held on …"), a list item, and the body text under the first minute weigh
+ * against; "date of next meeting" and signature or publication dates never count.
+ */
+export function findMinutesDate(head: FlatLine[]): HeaderField<string> | null {
+  const bodyAt = head.findIndex((l) => BODY_START_RE.test(l.text.trim()) && !findDates(l.text).some((d) => d.start < 4));
+  let best: HeaderField<string> | null = null;
+  let bestScore = -Infinity;
+  let seen = 0;
+  head.forEach((l, k) => {
+    if (!l.text) return;
+    seen++;
+    const d = findDatesAcross(l.text, head[k + 1]?.text).find((x) => x.hasDay);
+    if (!d || NOT_MEETING_DATE.test(l.text) || nextMeeting(head, k)) return;
+    const t = l.text;
+    // The first date printed is usually the meeting's: a later one needs stronger evidence.
+    let s = (best ? 0 : 3) - 0.1 * seen;
+    if (bodyAt < 0 || k < bodyAt) s += 1;
+    if (TITLE_RE.test(t) && seen <= 8) s += 2;
+    const before = t.slice(0, d.start).replace(/[\s,–—-]*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day)?[\s,–—-]*$/i, "");
+    if (before && bodyName(before)) s += 2;
+    if (EARLIER_MEETING_RE.test(t)) s -= 5;
+    if (/^(?:[-•·▪*]|\(?[a-z0-9]{1,3}[.)])\s/i.test(t) && !TITLE_RE.test(t)) s -= 2;
+    if (s > bestScore) {
+      bestScore = s;
+      best = { value: d.iso, line: l };
+    }
+  });
+  return best;
+}
+
 /** A sentence in the minutes' opening that says when the meeting was held. */
 function heldSentence(lines: FlatLine[], date: HeaderField<string>): FlatLine | null {
   return (
     lines.find(
       (l) =>
         l !== date.line &&
-        /\b(?:held|met)\b/i.test(l.text) &&
+        /\b(?:held|met|cynhaliwyd|cynhelir)\b/i.test(l.text) &&
         !/\b(?:previous|last) meeting\b/i.test(l.text) &&
         findDates(l.text).some((d) => d.iso === date.value),
     ) ?? null
@@ -111,10 +159,15 @@ function findVenue(lines: FlatLine[], date: HeaderField<string> | null): HeaderF
   for (let k = 0; k < lines.length; k++) {
     const l = lines[k]!;
     if (VENUE_LABEL_RE.test(l.text)) {
-      let v = l.text.replace(VENUE_LABEL_RE, "");
-      for (let j = k + 1; j < lines.length && j < k + 4; j++) {
+      // "Venue: Town Hall, Date: Wednesday, …": the next label ends the venue.
+      let v = l.text.replace(VENUE_LABEL_RE, "").replace(/\s*\b(?:date|time|contact)\s*:.*$/i, "");
+      // Text packs leave a blank line between the lines of an address.
+      for (let j = k + 1, seen = 0; j < lines.length && seen < 3; j++) {
         const n = lines[j]!.text;
-        if (!n || /:/.test(n.slice(0, 20)) || n.length > 100) break;
+        if (!n && !lines[j + 1]?.text) break;
+        if (!n) continue;
+        seen++;
+        if (/:/.test(n.slice(0, 20)) || n.length > 100) break;
         if (/,$/.test(v) || (/^[A-Z0-9][\w .,'’-]*$/.test(n) && n.length < 60 && /\d|,/.test(n))) v += " " + n;
         else break;
       }
@@ -132,20 +185,39 @@ function findVenue(lines: FlatLine[], date: HeaderField<string> | null): HeaderF
       const d = findDates(t).find((x) => x.iso === date.value);
       // "… 18th March 2014 at 7.30pm in the Village Hall": the time may come before the venue.
       const after = d
-        ? t.slice(d.end).replace(/^\s*,?\s*(?:at|from)\s+\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.?m\.?|hrs?|hours)?(?=\s*,?\s*(?:in|at)\s)/i, "")
+        ? t
+            .slice(d.end)
+            .replace(
+              /^\s*,?\s*(?:(?:at|from)\s+)?\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.?m\.?|hrs?|hours)?(?:\s*(?:[-–—]|to|until)\s*\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.?m\.?)?)?(?=\s*,?\s*(?:in|at)\s)/i,
+              "",
+            )
         : "";
+      // Welsh "yn yr Ystafell Ddarllen" / "ym Mhlas …" is "in the …".
       const m =
-        /^\s*,?\s*(?:in|at)\s+(?:the\s+)?(.+?)(?:\s*,?\s*(?:commencing|starting|beginning)\b.*|\s*,?\s*at\s+\d{1,2}[.:]?\d{0,2}\s*[ap]\.?m.*)?\.?\s*$/i.exec(
+        /^\s*,?\s*(?:in|at|yn|ym|yng)\s+(?:the\s+|yr\s+|y\s+)?(.+?)(?:\s*,?\s*(?:commencing|starting|beginning)\b.*|\s*,?\s*at\s+\d{1,2}[.:]?\d{0,2}\s*[ap]\.?m.*)?\.?\s*$/i.exec(
           after,
         );
       if ((m && PLACE_WORDS.test(m[1]!)) || (m && /,/.test(m[1]!))) {
-        const v = m![1]!.replace(/\s+/g, " ").replace(/[.,]$/, "").trim();
+        // "… in the Village Hall The agenda is given below": a new sentence ends the venue.
+        const v = m![1]!
+          .replace(/\s+(?:The|This|Please|An?)\s+\w+\s+(?:is|are|will|may|can|has|have)\b.*$/, "")
+          .replace(/\s+/g, " ")
+          .replace(/[.,]$/, "")
+          .trim();
         return { value: v, line };
       }
     }
-    const t = date.line.text;
-    const mm = /\bheld (?:in|at) (?:the\s+)?(.+?)\s+on\s+/i.exec(t);
-    if (mm) return { value: mm[1]!.replace(/,$/, ""), line: date.line };
+    // "… was held in the Village Hall, West Burton, on Tuesday …", on the date's line or the sentence saying so.
+    for (const line of held ? [date.line, held] : [date.line]) {
+      const mm = /\bheld (?:in|at) (?:the\s+)?(.+?)\s+on\s+/i.exec(line.text);
+      if (mm) return { value: mm[1]!.replace(/,$/, ""), line };
+    }
+    // A summons: "YOU ARE HEREBY SUMMONED …" / "AT THE VILLAGE HALL, ASHWELL" / "ON WEDNESDAY 9TH JULY …".
+    const above = lines[lines.lastIndexOf(date.line) - 1]?.text
+      ? lines[lines.lastIndexOf(date.line) - 1]
+      : lines[lines.lastIndexOf(date.line) - 2];
+    const at = above ? /^(?:at|in)\s+(?:the\s+)?(.{3,100}?)[.,]?$/i.exec(above.text) : null;
+    if (at && /^on\b/i.test(date.line.text) && !findTimes(above!.text).length) return { value: at[1]!, line: above! };
     // Front sheets often print the venue on the line after the date (and time).
     const k = lines.indexOf(date.line);
     for (let j = k + 1, seen = 0; j < lines.length && seen < 3; j++) {
@@ -159,7 +231,8 @@ function findVenue(lines: FlatLine[], date: HeaderField<string> | null): HeaderF
         continue;
       }
       if (PLACE_WORDS.test(n) && n.length < 120 && !/[.]$/.test(n) && !bodyName(n)) {
-        let v = n;
+        // "at 7.00 pm in Ayton Village Hall" under the date: the venue is what follows "in".
+        let v = n.replace(/^(?:(?:at|from)\s+)?\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.?m\.?|hrs?|hours)?\s*,?\s*(?:in|at)\s+(?:the\s+)?/i, "");
         // "Council Chamber, Sessions House," / "County Hall, Maidstone"
         for (let x = j + 1; x < lines.length; x++) {
           const c = lines[x]!.text;
@@ -218,7 +291,7 @@ function findTime(lines: FlatLine[], date: HeaderField<string> | null): HeaderFi
 const BARE_COUNCIL_RE = /^(?:the\s+)?(?:(parish|town|community|village|city)\s+)?council$/i;
 const LOCAL_COUNCIL_RE = /\b(?:parish|town|community|village)\s+council$/i;
 const HELD_OF_RE =
-  /\b(?:a meeting of|minutes of (?:the |a )?(?:\w+\s+)?(?:meeting|proceedings) of|meeting of)\s+(?:the\s+)?(.+?)\s*,?\s+(?:was |were |will be |is to be |to be )?held\b/i;
+  /\b(?:a meeting of|minutes of (?:the |a )?(?:\w+\s+)?(?:meeting|proceedings) of|meeting of)\s+(?:the\s+)?(.+?)\s*,?\s+(?:(?:was|were|is|are) (?:to be )?|will be |to be )?held\b/i;
 
 /**
  * Genre pattern: parish minutes say "meeting of the Parish Council held in the Village Hall,
@@ -234,6 +307,22 @@ function nameBareCouncil(name: string, text: string, authority: string | null): 
   return at && kind ? fromCapitals(`${at[1]!.toUpperCase()} ${kind.toUpperCase()} COUNCIL`) : name;
 }
 
+/**
+ * Genre pattern: the minutes of a parish or town meeting, the assembly of the electors rather
+ * than the council ("MINUTES OF THE ANNUAL PARISH MEETING HELD IN THE VILLAGE HALL, ASHWELL").
+ * The body is that meeting, named after its place: printed after the hall, else the council's.
+ */
+const PARISH_MEETING_RE =
+  /^(?:(?:draft|unconfirmed|approved|confirmed|signed)\s+)?(?:minutes|notice|agenda)\s+(?:of|for)\s+(?:the\s+|an?\s+)?((?:annual\s+|special\s+|extraordinary\s+)?(?:parish|town|village|community)\s+(?:assembly|meeting))\b/i;
+
+function nameParishMeeting(name: string, text: string, authority: string | null): string {
+  const title = fromCapitals(name.toUpperCase() === name ? name : name.toUpperCase());
+  const at = /\bheld\s+(?:in|at)\s+[^,]{3,60},\s*([A-Za-z][A-Za-z' -]{2,40}?)\s+(?:on|at|commencing)\b/i.exec(text);
+  if (at) return `${fromCapitals(at[1]!.toUpperCase())} ${title}`;
+  const council = authority ? /^(.+?)\s+(?:parish|town|community|village)\s+council$/i.exec(authority) : null;
+  return council ? `${council[1]} ${title}` : title;
+}
+
 function findCommittee(lines: FlatLine[], date: HeaderField<string> | null, authority: string | null): HeaderField<string> | null {
   const candidates: { value: string; line: FlatLine; dist: number }[] = [];
   const dateIdx = date ? lines.indexOf(date.line) : 0;
@@ -241,15 +330,23 @@ function findCommittee(lines: FlatLine[], date: HeaderField<string> | null, auth
     let name: string | null = null;
     // "MINUTES OF THE MEETING OF" / "THE ASHWELL PARISH COUNCIL HELD IN …": a title wrapped after "of".
     const next = lines.slice(k + 1).find((x) => x.text)?.text ?? "";
-    const text = /\bof(?:\s+the)?$/i.test(l.text) ? `${l.text} ${next}` : l.text;
+    // "MINUTES OF A MEETING OF THE ASHWELL PARISH COUNCIL" / "HELD ON …": the title wrapped before "held".
+    const text = /\bof(?:\s+the)?$/i.test(l.text) || /^held\b/i.test(next) ? `${l.text} ${next}` : l.text;
     // "MINUTES OF THE PARISH COUNCIL MEETING HELD IN …": the body before "meeting".
-    const m = HELD_OF_RE.exec(text) ?? /\bminutes of (?:the |a |an )?((?:\S+\s+){0,8}?\S*\s*council)\s+meeting\s+held\b/i.exec(text);
+    const m =
+      HELD_OF_RE.exec(text) ??
+      /\bminutes (?:of|for) (?:the |a |an )?((?:\S+\s+){0,8}?\S*\s*council)\s+meeting(?:\s+held\b|\s*$)/i.exec(text) ??
+      PARISH_MEETING_RE.exec(text);
     let strong = false;
     // Not an agenda item about an earlier meeting ("2. Minutes of the previous Parish Council meeting held on …").
-    const earlier = /\b(?:previous|last|prior|earlier)\b/i.test(text) || Boolean(l.cells) || /^\d{1,3}[.)]?\s/.test(l.text);
+    // Nor a meeting still to come ("The next meeting of the Youth Forum was to be held on …").
+    const earlier =
+      /\b(?:previous|last|prior|earlier|next|future|forthcoming)\b/i.test(text) || Boolean(l.cells) || /^\d{1,3}[.)]?\s/.test(l.text);
     if (m && !earlier && m.index < 20 && m[1]!.split(/\s+/).length <= 14) {
       // "… Children Board (LSCB), held on …": the short form and comma go.
-      name = nameBareCouncil(m[1]!.replace(/\s*\([A-Z]{2,10}\)\s*,?$|,$/, ""), text, authority);
+      name = /\bmeeting$/i.test(m[1]!)
+        ? nameParishMeeting(m[1]!, text, authority)
+        : nameBareCouncil(m[1]!.replace(/\s*\([A-Z]{2,10}\)\s*,?$|,$/, ""), text, authority);
       strong = true;
     }
     const to = /^to (?:all )?(?:the )?members of (?:the )?(.+?)[.,:]?$/i.exec(l.text);
@@ -283,11 +380,7 @@ export function extractMeetingHeader(lines: FlatLine[], authority: string | null
   const head = opts.minutes ? lines.slice(0, 40) : lines;
   let date: HeaderField<string> | null;
   if (opts.minutes) {
-    const at = head.findIndex(
-      (l, k) => findDatesAcross(l.text, head[k + 1]?.text).some((d) => d.hasDay) && !NOT_MEETING_DATE.test(l.text) && !nextMeeting(head, k),
-    );
-    const first = head[at];
-    date = first ? { value: findDatesAcross(first.text, head[at + 1]?.text).find((d) => d.hasDay)!.iso, line: first } : null;
+    date = findMinutesDate(head);
   } else {
     date = findMeetingDate(head.slice(0, 120));
   }

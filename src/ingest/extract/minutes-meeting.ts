@@ -124,7 +124,8 @@ export function extractMinutesMeeting(
       first.text.length < 90 &&
       !findDates(first.text).length &&
       !/[:.]$/.test(first.text) &&
-      !/^(?:minutes|present|agenda)\b/i.test(first.text)
+      // "DRAFT Minutes for the Parish Council Meeting" is a title, not the body's name.
+      !/^(?:(?:draft|unconfirmed|approved|confirmed|signed)\s+)?(?:minutes|present|agenda|cofnodion|presennol|rhaglen)\b/i.test(first.text)
     )
       header.committee = { value: first.text, line: first };
   }

@@ -3,7 +3,28 @@
  * stored in the case a reader expects, so one body is never kept under two spellings.
  * Mixed-case text is left as printed.
  */
-const SMALL = new Set(["and", "of", "the", "on", "upon", "in", "under", "with", "cum", "by", "for", "at", "to", "le", "de", "en"]);
+const SMALL = new Set([
+  "and",
+  "of",
+  "the",
+  "on",
+  "upon",
+  "in",
+  "under",
+  "with",
+  "cum",
+  "by",
+  "for",
+  "at",
+  "to",
+  "le",
+  "de",
+  "en",
+  "a",
+  "ac",
+  "y",
+  "yr",
+]);
 
 export function fromCapitals(s: string): string {
   if (!/[A-Z]{2}/.test(s) || s !== s.toUpperCase()) return s;

@@ -66,6 +66,8 @@ export function isBodyLine(text: string): boolean {
   return t.split(/\s+/).length <= 18;
 }
 
+const NEXT_MEETING_RE = /\b(?:next|future) meetings?\b/i;
+
 /** Finds the heading lines above a "Present:" line: body name, date, "Minutes of…". */
 function minutesStart(lines: FlatLine[], presentAt: number, floor: number): number {
   let start = presentAt;
@@ -80,6 +82,9 @@ function minutesStart(lines: FlatLine[], presentAt: number, floor: number): numb
       break;
     }
     const t = lines[j]!.text;
+    // The agenda above ends with "Date of next meeting" and its date: that date heads nothing.
+    const above = prevFilled(lines, j, floor);
+    if (NEXT_MEETING_RE.test(t) || (parseDate(t) !== null && above >= 0 && NEXT_MEETING_RE.test(lines[above]!.text))) break;
     const heading = isBodyLine(t) || MINUTES_TITLE_RE.test(t) || /^minutes?$/i.test(t) || (parseDate(t) !== null && t.length < 160);
     if (heading) {
       start = j;
