@@ -12,6 +12,7 @@ import { findDates } from "../parse/printed-date.js";
 import { extractReports } from "./reports.js";
 import { extractActions } from "./actions.js";
 import { extractWorkProgramme } from "./work-programme.js";
+import { extractMeetingsIndex } from "./meetings-index.js";
 
 /**
  * The pure extract stage: pages in, an Extraction (FORMAT.md) plus provenance out. No
@@ -199,6 +200,17 @@ export function extract(pages: PageSet): { extraction: Extraction; provenance: E
     if (to) {
       applyHeader(to);
       built.push(to);
+    }
+  }
+  if (!built.length) {
+    for (const x of extractMeetingsIndex(lines)) {
+      const b: Built = {
+        meeting: emptyMeeting(),
+        prov: new ProvenanceLog(pages),
+        header: { committee: { value: x.committee, line: x.line }, date: { value: x.date, line: x.line }, time: null, venue: null },
+      };
+      applyHeader(b);
+      built.push(b);
     }
   }
   const meetings = merge(built);

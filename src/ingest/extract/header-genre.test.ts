@@ -169,3 +169,30 @@ describe("authority", () => {
     expect(meetings(text)[0]!.committee).toBe("Loxley Parish Council");
   });
 });
+
+describe("document kinds: a committee's index of meetings", () => {
+  it("every date listed under '<Body> meetings' is a meeting of that body, with no agenda or minutes", () => {
+    const text = [
+      "Home | About | Contact",
+      "Parks and Open Spaces Committee meetings",
+      "Agendas and minutes for meetings of this committee are below.",
+      "Index of meetings",
+      "• 19 January 2024",
+      "• 6 January 2024",
+      "• 16 December 2023",
+      "• Meetings in 2022",
+      "Meeting papers",
+      "19 January 2024 Agenda Minutes",
+    ].join("\n");
+    expect(meetings(text).map((m) => [m.committee, m.date, m.hasAgenda, m.hasMinutes])).toEqual([
+      ["Parks and Open Spaces Committee", "2024-01-19", false, false],
+      ["Parks and Open Spaces Committee", "2024-01-06", false, false],
+      ["Parks and Open Spaces Committee", "2023-12-16", false, false],
+    ]);
+  });
+
+  it("two dates under a heading are not an index", () => {
+    const text = ["Parks Committee meetings", "• 19 January 2024", "• 6 January 2024"].join("\n");
+    expect(meetings(text)).toEqual([]);
+  });
+});
