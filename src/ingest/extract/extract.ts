@@ -62,7 +62,7 @@ function committeeNear(lines: FlatLine[], date: string): FlatLine | null {
 
 function frontSheet(pages: PageSet, lines: FlatLine[], seg: Segment, authority: string | null): Built | null {
   const body = lines.slice(seg.startLine, seg.endLine);
-  const header = extractMeetingHeader(body, authority, { minutes: false });
+  const header = extractMeetingHeader(body, authority, { minutes: false, document: lines });
   const agenda = extractAgenda(body);
   const members = extractMembers(body);
   // A dated cover with neither agenda nor membership is a report, not a meeting's front sheet.

@@ -196,3 +196,48 @@ describe("document kinds: a committee's index of meetings", () => {
     expect(meetings(text)).toEqual([]);
   });
 });
+
+describe("meeting header: a date printed without its year (FORMAT.md convention 9)", () => {
+  it("takes the year the next meeting's date settles", () => {
+    const text = [
+      "Loxley Parish Council",
+      "Minutes of the meeting held on Tuesday 13th March",
+      "",
+      "Present: Cllr A Ames, Cllr B Bell",
+      "",
+      "1. Apologies",
+      "None.",
+      "",
+      "2. Date of next meeting",
+      "Tuesday 10th April 2018 at 7.30pm.",
+    ].join("\n");
+    expect(header(text, true, "Loxley Parish Council").date).toBe("2018-03-13");
+  });
+
+  it("a December meeting whose next meeting is in January is the year before", () => {
+    const text = [
+      "Loxley Parish Council",
+      "Minutes of the meeting held on Monday 10th December",
+      "Present: Cllr A Ames",
+      "Date of next meeting: Monday 14th January 2019",
+    ].join("\n");
+    expect(header(text, true).date).toBe("2018-12-10");
+  });
+
+  it("a printed weekday picks the year among those the document's dates suggest", () => {
+    // 14 March fell on a Tuesday in 2023, not in 2024 (the year the footer carries).
+    const text = [
+      "AGENDA",
+      "Meeting of the Parish Council, Tuesday 14th March at 7pm",
+      "1. Apologies",
+      "2. Planning",
+      "Printed 2 January 2024",
+    ].join("\n");
+    expect(header(text, false).date).toBe("2023-03-14");
+  });
+
+  it("a document that names no year leaves the date null", () => {
+    const text = ["Loxley Parish Council", "Minutes of the meeting held on Tuesday 13th March", "Present: Cllr A Ames"].join("\n");
+    expect(header(text, true).date).toBeNull();
+  });
+});

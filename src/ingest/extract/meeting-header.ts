@@ -1,5 +1,5 @@
 import type { FlatLine } from "../segment/lines.js";
-import { findDates, findDatesAcross } from "../parse/printed-date.js";
+import { findDates, findDatesAcross, findYearlessDates, settleYear } from "../parse/printed-date.js";
 import { findTimes } from "../parse/printed-time.js";
 import { isBodyLine } from "../segment/segment.js";
 import { fromCapitals } from "../parse/capitals.js";
@@ -67,6 +67,8 @@ export function findMeetingDate(lines: FlatLine[]): HeaderField<string> | null {
         l,
         lines.slice(k + 1).find((x) => x.text),
       ) - (nextMeeting(lines, k, false) ? 8 : 0);
+    // A publication or signature date is never the meeting's, even when it is the only one.
+    if (NOT_MEETING_DATE.test(l.text)) return;
     if (s > bestScore) {
       bestScore = s;
       best = { value: d.iso, line: l };
@@ -375,8 +377,29 @@ function findCommittee(lines: FlatLine[], date: HeaderField<string> | null, auth
   return c ? { value: c.value, line: c.line } : null;
 }
 
-/** Meeting header from the first lines of a front sheet or minutes. */
-export function extractMeetingHeader(lines: FlatLine[], authority: string | null, opts: { minutes: boolean }): MeetingHeader {
+/**
+ * FORMAT.md convention 9: a meeting date printed without its year ("Tuesday 14th March") takes
+ * the year the document settles (a printed weekday, the date of the next meeting, the year its
+ * other dates carry); the first such date in the opening, not a next meeting's or a signature's.
+ */
+function yearlessMeetingDate(head: FlatLine[], document: FlatLine[]): HeaderField<string> | null {
+  const k = head.findIndex((l, j) => findYearlessDates(l.text).length > 0 && !NOT_MEETING_DATE.test(l.text) && !nextMeeting(head, j));
+  if (k < 0) return null;
+  const next = document.filter((_, j) => nextMeeting(document, j)).map((l) => l.text);
+  const value = settleYear(
+    findYearlessDates(head[k]!.text)[0]!,
+    document.map((l) => l.text),
+    next,
+  );
+  return value ? { value, line: head[k]! } : null;
+}
+
+/** Meeting header from the first lines of a front sheet or minutes; `document` settles a year left unprinted. */
+export function extractMeetingHeader(
+  lines: FlatLine[],
+  authority: string | null,
+  opts: { minutes: boolean; document?: FlatLine[] },
+): MeetingHeader {
   const head = opts.minutes ? lines.slice(0, 40) : lines;
   let date: HeaderField<string> | null;
   if (opts.minutes) {
@@ -384,6 +407,7 @@ export function extractMeetingHeader(lines: FlatLine[], authority: string | null
   } else {
     date = findMeetingDate(head.slice(0, 120));
   }
+  date ??= yearlessMeetingDate(opts.minutes ? head : head.slice(0, 120), opts.document ?? lines);
   const scope = opts.minutes ? head.slice(0, 25) : head.slice(0, 120);
   return {
     committee: findCommittee(scope, date, authority),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findDates, findDatesAcross, isDateOnly, parseDate } from "./printed-date.js";
+import { findDates, findDatesAcross, findYearlessDates, isDateOnly, parseDate } from "./printed-date.js";
 
 describe("parseDate", () => {
   it.each([
@@ -51,4 +51,12 @@ describe("Welsh dates", () => {
     ["21ain o Fawrth 2023", "2023-03-21"],
     ["1af Rhagfyr 2022", "2022-12-01"],
   ])("%s -> %s", (text, iso) => expect(parseDate(text)).toBe(iso));
+});
+
+describe("findYearlessDates", () => {
+  it("reads day, month and weekday printed without a year, and nothing that has a year or is prose", () => {
+    expect(findYearlessDates("held on Tuesday 14th March at 7pm")).toMatchObject([{ day: 14, month: 3, weekday: 2 }]);
+    expect(findYearlessDates("on 14 March 2024")).toEqual([]);
+    expect(findYearlessDates("item 1 may be deferred")).toEqual([]);
+  });
 });

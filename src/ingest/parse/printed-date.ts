@@ -135,3 +135,70 @@ export function findDatesAcross(text: string, next: string | undefined): FoundDa
   const joined = findDates(`${text} ${next}`).filter((d) => d.start < text.length && d.end > text.length);
   return [...own, ...joined.map((d) => ({ ...d, end: text.length }))].sort((a, b) => a.start - b.start);
 }
+
+export interface YearlessDate {
+  day: number;
+  month: number;
+  /** 0 = Sunday … 6 = Saturday when a weekday is printed, else null. */
+  weekday: number | null;
+  start: number;
+  end: number;
+}
+
+const WEEKDAYS = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"];
+/** "Tuesday 14th March", "14 March" with no year after it; the month printed with a capital. */
+const YEARLESS = new RegExp(
+  `\\b(?:((?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?)\\.?,?\\s+(?:the\\s+)?)?(\\d{1,2})${ORD}\\s*(?:(?:of|o)\\s+)?(${MONTH_RE})\\b(?![\\s,.\\-]*\\d)`,
+  "gi",
+);
+
+/**
+ * Day and month printed without a year ("Tuesday 14th March"): FORMAT.md convention 9 takes
+ * the year the document settles, see settleYear. Dates with a year are not returned here.
+ */
+export function findYearlessDates(text: string): YearlessDate[] {
+  const out: YearlessDate[] = [];
+  for (const m of text.matchAll(YEARLESS)) {
+    const monthWord = m[3]!;
+    if (!/^[A-Z]/.test(monthWord)) continue;
+    const mo = month(monthWord);
+    const day = Number(m[2]);
+    if (!mo || day < 1 || day > 31) continue;
+    const wd = m[1] ? WEEKDAYS.indexOf(m[1].slice(0, 3).toLowerCase()) : -1;
+    out.push({ day, month: mo, weekday: wd >= 0 ? wd : null, start: m.index!, end: m.index! + m[0].length });
+  }
+  return out;
+}
+
+/**
+ * The year a document settles for a day and month printed without one (FORMAT.md convention 9):
+ * a printed weekday fits one year of those the document's own dates suggest; else the next
+ * meeting's date (a later day the same year, an earlier one the year after); else the year
+ * most of the document's dates carry. Null when the document names no year at all.
+ */
+export function settleYear(d: YearlessDate, texts: string[], nextMeeting: string[] = []): string | null {
+  const years = new Map<number, number>();
+  for (const t of texts)
+    for (const f of findDates(t)) years.set(Number(f.iso.slice(0, 4)), (years.get(Number(f.iso.slice(0, 4))) ?? 0) + 1);
+  if (!years.size) return null;
+  const at = (y: number) => iso(y, d.month, d.day);
+  const key = d.month * 100 + d.day;
+  let guess: number | null = null;
+  for (const t of nextMeeting) {
+    const n = findDates(t).find((f) => f.hasDay);
+    if (!n) continue;
+    const ny = Number(n.iso.slice(0, 4));
+    guess = Number(n.iso.slice(5, 7)) * 100 + Number(n.iso.slice(8, 10)) > key ? ny : ny - 1;
+    break;
+  }
+  if (guess === null) guess = [...years.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]![0];
+  if (d.weekday !== null) {
+    const fits = [guess, guess - 1, guess + 1].filter((y) => {
+      const v = at(y);
+      return v !== null && new Date(`${v}T12:00:00Z`).getUTCDay() === d.weekday;
+    });
+    if (fits.length) return at(fits[0]!);
+    return null;
+  }
+  return at(guess);
+}
