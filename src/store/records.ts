@@ -6,6 +6,7 @@ import type { Database } from "./schema.js";
 import type { Store } from "./open.js";
 import { decodeRow, encodeRow } from "./codec.js";
 import { reindex, unindex } from "./search-index.js";
+import { clerkDate } from "../domain/time.js";
 
 export interface WriteOptions {
   /** Why the change was made; kept in the audit trail (e.g. a minute correction). */
@@ -124,6 +125,7 @@ export class Scope {
     });
     return this.transaction(async (s) => {
       await s.bumpDataVersion();
+      if (table === "attendance") await guardAttendance(s, (record as RecordOf<"attendance">).meetingId);
       try {
         await (s.db as Kysely<any>)
           .insertInto(table as string)
@@ -171,6 +173,10 @@ export class Scope {
       const changed: AnyRow = {};
       for (const [k, v] of Object.entries(afterRow)) if (JSON.stringify(v) !== JSON.stringify(beforeRow[k])) changed[k] = v;
       if (Object.keys(changed).length === 0) return before;
+      if (table === "attendance" && !opts.unlinking) {
+        await guardAttendance(s, (before as RecordOf<"attendance">).meetingId);
+        await guardAttendance(s, (merged as RecordOf<"attendance">).meetingId);
+      }
       const after = { ...merged, updatedAt: nowInstant(), revision: before.revision + 1 } as RecordOf<T>;
       const r = await (s.db as Kysely<any>)
         .updateTable(table as string)
@@ -193,6 +199,7 @@ export class Scope {
       await s.bumpDataVersion();
       const before = await s.require(table, id);
       guardLocked(table, before);
+      if (table === "attendance") await guardAttendance(s, (before as RecordOf<"attendance">).meetingId);
       // Children go through the Scope too, so each gets its audit row and leaves the index.
       for (const [child, column] of CHILDREN[table] ?? []) {
         for (const row of await s.list(child, { [column]: id } as never)) await s.delete(child, row.id, opts);
@@ -427,6 +434,28 @@ export const LINKS: Partial<Record<RecordTable, Array<[RecordTable, string]>>> =
   decision: [["action", "decisionId"]],
   action: [["action", "parentActionId"]],
 };
+
+/**
+ * Attendance is part of the minutes: once any minute of the meeting is approved, who was there
+ * is locked with them, whatever route writes it (editor, API, importer). Checked inside the
+ * writing transaction after the data version is raised, so it reads every earlier commit and an
+ * approval racing the write is either seen here or waits for this write to commit.
+ */
+async function guardAttendance(s: Scope, meetingId: string): Promise<void> {
+  const approved = await (s.db as Kysely<Database>)
+    .selectFrom("minute")
+    .innerJoin("meeting", "meeting.id", "minute.meetingId")
+    .select("meeting.localDate")
+    .where("minute.meetingId", "=", meetingId)
+    .where("minute.authorityId", "=", s.authorityId)
+    .where("minute.status", "=", "approved")
+    .executeTakeFirst();
+  if (approved)
+    throw new MootError(
+      "locked",
+      `The minutes of ${clerkDate(approved.localDate)} are approved, so the attendance recorded in them can no longer be changed.`,
+    );
+}
 
 /** Approved minutes are legal records: a correction is a new version, never an edit. */
 function guardLocked(table: RecordTable, record: unknown): void {

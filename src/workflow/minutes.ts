@@ -52,6 +52,9 @@ export async function recordAttendance(
       throw new MootError("invalid", "substituteForId: say whom the substitute stands in for");
   }
   return scope.transaction(async (s) => {
+    // A writer before reading: an approval racing this form either committed already (and is
+    // seen below) or waits until this commits, so attendance never changes under approved minutes.
+    await s.bumpDataVersion();
     const meeting = await s.require("meeting", meetingId);
     if ((await s.list("minute", { meetingId, status: "approved" })).length > 0) {
       throw new MootError(
@@ -149,6 +152,9 @@ export async function editMinute(scope: Scope, minuteId: string, change: { text?
  */
 export async function approveMinutes(scope: Scope, meetingId: string, atMeetingId: string, now: Date = new Date()): Promise<Minute[]> {
   return scope.transaction(async (s) => {
+    // A writer before reading: every minute added or edited before this commits is seen (and
+    // approved as it then stands), and none added after can join an approved set as a draft.
+    await s.bumpDataVersion();
     const meeting = await s.require("meeting", meetingId);
     const at = await s.require("meeting", atMeetingId);
     if (at.committeeId !== meeting.committeeId) throw new MootError("rule", "minutes are approved by the same committee");

@@ -51,6 +51,11 @@ export async function loadAttendance(
   for (const [j, n] of a.officers.entries()) await put(n, `${at}/attendance/officers/${j}`, "officer", "present", "officer");
   for (const [j, n] of a.alsoPresent.entries()) await put(n, `${at}/attendance/alsoPresent/${j}`, "external", "present", "in-attendance");
   if (!rows.size) return;
+  // Approved minutes are a legal record, attendance included: a pack never rewrites them.
+  if ((await ctx.scope.list("minute", { meetingId: meeting.id, status: "approved" })).length) {
+    for (const _ of rows) ctx.kept("attendance");
+    return;
+  }
 
   const existing = await ctx.scope.list("attendance", { meetingId: meeting.id });
   for (const r of rows.values()) {
