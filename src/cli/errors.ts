@@ -1,5 +1,6 @@
 import type { ZodError } from "zod";
 import { MootError, formatZodError } from "../domain/errors.js";
+import { plainDates } from "../domain/plain-message.js";
 
 export const EXIT: Record<string, number> = {
   invalid: 65,
@@ -17,15 +18,18 @@ export const EXIT: Record<string, number> = {
   rate_limited: 75,
 };
 
-/** One clear line on stderr and a non-zero exit code, whatever went wrong. */
+/**
+ * One clear line on stderr and a non-zero exit code, whatever went wrong. Refusals read as the
+ * editor's do (plain-message.ts): dates as a clerk writes them; field names stay, as they are the flags.
+ */
 export function reportError(error: unknown): number {
   if (error instanceof MootError) {
-    console.error(`moot: ${error.message}`);
+    console.error(`moot: ${plainDates(error.message)}`);
     return EXIT[error.code] ?? 1;
   }
   // By name, not instanceof: the command line loads zod only for the commands that use it.
   if ((error as Error | null)?.name === "ZodError" && Array.isArray((error as ZodError).issues)) {
-    console.error(`moot: ${formatZodError(error as ZodError)}`);
+    console.error(`moot: ${plainDates(formatZodError(error as ZodError))}`);
     return 65;
   }
   const e = error as NodeJS.ErrnoException;

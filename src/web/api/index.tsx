@@ -1,6 +1,7 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../context.js";
 import { formatZodError } from "../../domain/errors.js";
+import { apiError } from "../http/errors.js";
 import { registerRecordRoutes } from "./routes-records.js";
 import { registerMoreRoutes } from "./routes-more.js";
 import { registerVoteRoutes } from "./routes-votes.js";
@@ -25,7 +26,7 @@ const INFO = {
 export function createApi() {
   const api = new OpenAPIHono<AppEnv>({
     defaultHook: (result, c) => {
-      if (!result.success) return c.json({ error: { code: "invalid", message: formatZodError(result.error) } }, 400);
+      if (!result.success) return c.json(apiError("invalid", formatZodError(result.error)), 400);
     },
   });
   registerRecordRoutes(api);

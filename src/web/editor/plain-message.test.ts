@@ -16,3 +16,16 @@ describe("refusals as a clerk reads them", () => {
     expect(plainMessage("localDate: 2026-02-30 is not a real calendar date")).toBe("Date: 2026-02-30 is not a real calendar date");
   });
 });
+
+describe("dates and instants in any refusal", () => {
+  it("writes instants out in London time and leaves dates inside file names alone", () => {
+    expect(plainMessage("approved at 2026-12-01T18:30:00.000Z by the committee")).toBe("approved at 1 December 2026 at 18:30 by the committee");
+    expect(plainMessage("saved 2026-07-01T09:05:00Z.")).toBe("saved 1 July 2026 at 10:05.");
+    expect(plainMessage("/tmp/borsetshire-2024-04-10.txt: the pack never names its authority")).toBe(
+      "/tmp/borsetshire-2024-04-10.txt: the pack never names its authority",
+    );
+    expect(plainMessage("minutes of 2024-04-10 are approved at the committee's next meeting (2024-05-08)")).toBe(
+      "minutes of 10 April 2024 are approved at the committee's next meeting (8 May 2024)",
+    );
+  });
+});

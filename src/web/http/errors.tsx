@@ -1,6 +1,7 @@
 import type { Context } from "hono";
 import { ZodError } from "zod";
 import { MootError, formatZodError } from "../../domain/errors.js";
+import { plainMessage } from "../../domain/plain-message.js";
 import type { AppEnv } from "../context.js";
 import { page } from "../views/render.js";
 
@@ -35,6 +36,15 @@ const HEADINGS: Partial<Record<ErrorStatus, string>> = {
   504: "That took too long",
 };
 
+/**
+ * An API error body: `code` for programs, `message` for people (field labels, dates as a clerk
+ * writes them), and `detail`, the raw text with its ISO dates and field paths, when it differs.
+ */
+export function apiError(code: string, raw: string): { error: { code: string; message: string; detail?: string } } {
+  const message = plainMessage(raw);
+  return { error: message === raw ? { code, message } : { code, message, detail: raw } };
+}
+
 /** One mapping from error codes to HTTP (STYLE.md habit 7): JSON under /api, HTML elsewhere. */
 export async function onError(err: Error, c: Context<AppEnv>) {
   const code = err instanceof MootError ? err.code : err instanceof ZodError ? "invalid" : "internal";
@@ -43,15 +53,15 @@ export async function onError(err: Error, c: Context<AppEnv>) {
   if (status === 500) console.error(err);
   // Shed load (a full search queue): tell clients and proxies when to come back.
   if (status === 429) c.header("Retry-After", "1");
-  if (c.req.path.startsWith("/api/")) return c.json({ error: { code, message } }, status);
-  if (!c.get("authority")) return c.text(message, status);
+  if (c.req.path.startsWith("/api/")) return c.json(apiError(code, message), status);
+  if (!c.get("authority")) return c.text(plainMessage(message), status);
   const heading = HEADINGS[status] ?? "Sorry, there is a problem";
   return page(
     c,
     { title: heading },
     <>
       <h1>{heading}</h1>
-      <p>{message}</p>
+      <p>{plainMessage(message)}</p>
       <p>
         <a href="/">Go to the home page</a>
       </p>

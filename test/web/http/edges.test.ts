@@ -26,11 +26,18 @@ describe("edges of the site", () => {
     store = await freshStore("sqlite");
     f = await buildWebFixture(store);
     const boom = (a: App) => {
+      a.get("/boom-dated", () => {
+        throw new MootError("locked", "the minutes of 2026-12-01 are approved");
+      });
       a.get("/boom/:code", (c) => {
         throw new MootError(c.req.param("code"), "The plain message.");
       });
       a.get("/api/v1/boom/:code", (c) => {
         throw new MootError(c.req.param("code"), "The plain message.");
+      });
+      // A refusal as the workflow words it: field key, ISO date and instant.
+      a.get("/api/v1/dated", () => {
+        throw new MootError("rule", "urgencyReason: the agenda of 2026-12-01 was published at 2026-11-20T09:30:00.000Z");
       });
     };
     app = createApp(store, { now: () => FIXTURE_NOW, extraRoutes: [...MOUNTS, boom] });
@@ -51,6 +58,20 @@ describe("edges of the site", () => {
       expect(await page.text()).toContain("The plain message.");
       expect(await json.json()).toEqual({ error: { code, message: "The plain message." } });
     }
+  });
+
+  it("an API error carries a plain message for people, and the code and raw detail for programs", async () => {
+    const res = await app.request("/api/v1/dated");
+    expect(res.status).toBe(422);
+    expect(await res.json()).toEqual({
+      error: {
+        code: "rule",
+        message: "Reason for urgency: the agenda of 1 December 2026 was published at 20 November 2026 at 09:30",
+        detail: "urgencyReason: the agenda of 2026-12-01 was published at 2026-11-20T09:30:00.000Z",
+      },
+    });
+    const html = await (await app.request("/boom-dated")).text();
+    expect(html).not.toMatch(/\d{4}-\d{2}-\d{2}/);
   });
 
   it("next after sign-in stays on this site", async () => {
