@@ -19,7 +19,9 @@ describe("refusals as a clerk reads them", () => {
 
 describe("dates and instants in any refusal", () => {
   it("writes instants out in London time and leaves dates inside file names alone", () => {
-    expect(plainMessage("approved at 2026-12-01T18:30:00.000Z by the committee")).toBe("approved at 1 December 2026 at 18:30 by the committee");
+    expect(plainMessage("approved at 2026-12-01T18:30:00.000Z by the committee")).toBe(
+      "approved at 1 December 2026 at 18:30 by the committee",
+    );
     expect(plainMessage("saved 2026-07-01T09:05:00Z.")).toBe("saved 1 July 2026 at 10:05.");
     expect(plainMessage("/tmp/borsetshire-2024-04-10.txt: the pack never names its authority")).toBe(
       "/tmp/borsetshire-2024-04-10.txt: the pack never names its authority",
