@@ -1,7 +1,13 @@
 import { z } from "zod";
 import { Id, Instant, IsoDate, LocalTime, RecordBase, ShortText, Url } from "./common.js";
 
-export const MeetingStatus = z.enum(["scheduled", "held", "cancelled", "postponed"]);
+/**
+ * Where a meeting is in its life; the moves between these are rules in
+ * workflow/meeting-status.ts. An adjourned meeting stops part-way and carries the date and
+ * time it is adjourned to; reconvened, it is in session again until it is held (concluded)
+ * or adjourned once more.
+ */
+export const MeetingStatus = z.enum(["scheduled", "held", "adjourned", "reconvened", "cancelled", "postponed"]);
 
 /**
  * A meeting starts at a Europe/London local date and time; `startsAt` is the same moment as a
@@ -23,6 +29,18 @@ export const Meeting = RecordBase.extend({
   webcastUrl: Url.nullable().default(null),
   /** Why the meeting was cancelled or postponed, shown to the public. */
   statusNote: ShortText.nullable().default(null),
+  /** The London date and time an adjourned meeting is to resume. */
+  adjournedToDate: IsoDate.nullable().default(null),
+  adjournedToTime: LocalTime.nullable().default(null),
+  /** When an adjourned meeting resumed (London date). */
+  reconvenedOn: IsoDate.nullable().default(null),
+  /**
+   * Called at short notice (special urgency): the agenda went out with fewer than five clear
+   * working days, for this reason, with the Chair's agreement (who and when) recorded.
+   */
+  shortNoticeReason: ShortText.nullable().default(null),
+  chairAgreedBy: ShortText.nullable().default(null),
+  chairAgreedOn: IsoDate.nullable().default(null),
 });
 export type Meeting = z.infer<typeof Meeting>;
 export type MeetingStatus = z.infer<typeof MeetingStatus>;

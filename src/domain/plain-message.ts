@@ -37,6 +37,10 @@ const FIELD_LABELS: Record<string, string> = {
   post: "Post",
   start: "Start",
   end: "End",
+  confirm: "Confirmation",
+  shortNoticeReason: "Reason for short notice",
+  chairAgreedBy: "Chair who agreed",
+  chairAgreedOn: "Date the Chair agreed",
 };
 const label = (key: string) =>
   FIELD_LABELS[key] ??

@@ -87,6 +87,7 @@ export function createApp(store: Store, options: AppOptions = {}): App {
     c.set("authority", r.authority);
     c.set("base", r.base);
     c.set("today", cache.today());
+    c.set("now", now);
     c.set("viewer", PUBLIC);
     await next();
   });

@@ -9,6 +9,8 @@ export interface AppEnv {
     viewer: Viewer;
     authority: Authority;
     today: string;
+    /** The app's clock (AppOptions.now): workflow rules that judge time (publication deadlines) read it. */
+    now: () => Date;
     store: Store;
     /**
      * The path prefix this authority's site lives under on a shared host ("/kent"), or "".

@@ -4,6 +4,7 @@ import { Decision } from "../domain/decision.js";
 import { MootError, invalid } from "../domain/errors.js";
 import type { RecordOf } from "../domain/records.js";
 import type { Scope } from "../store/records.js";
+import { parseEdit } from "./form.js";
 
 type ActionRecord = RecordOf<"action">;
 
@@ -114,6 +115,85 @@ export async function openActions(scope: Scope, committeeId: string, today: stri
     if (!isOpen(action) || action.origin === "scrutiny-recommendation") continue;
     const updates = await scope.list("action_update", { actionId: action.id }, ["onDate", "createdAt"]);
     out.push({ action, overdue: isOverdue(action, today), latestUpdate: updates.at(-1) ?? null });
+  }
+  return out;
+}
+
+async function draftMinuteOf(s: Scope, decision: RecordOf<"decision">): Promise<void> {
+  const minute = decision.minuteId ? await s.get("minute", decision.minuteId) : undefined;
+  if (minute?.status === "approved")
+    throw new MootError("locked", `minute ${minute.number} is approved; its decisions are part of the record (record a correction)`);
+}
+
+export const DecisionEdit = z.object(Decision.shape).pick({ text: true, kind: true }).partial();
+export type DecisionEdit = z.input<typeof DecisionEdit>;
+
+/** Corrects a decision's wording or kind while its minute is a draft. */
+export async function editDecision(scope: Scope, decisionId: string, edit: DecisionEdit): Promise<RecordOf<"decision">> {
+  const changes = parseEdit(DecisionEdit, edit, "invalid decision");
+  return scope.transaction(async (s) => {
+    const d = await s.require("decision", decisionId);
+    await draftMinuteOf(s, d);
+    return s.update("decision", decisionId, changes);
+  });
+}
+
+/** Removes a decision recorded in error, with the actions it created, while its minute is a draft. */
+export async function removeDecision(scope: Scope, decisionId: string): Promise<void> {
+  await scope.transaction(async (s) => {
+    const d = await s.require("decision", decisionId);
+    await draftMinuteOf(s, d);
+    for (const a of await s.list("action", { decisionId })) await s.delete("action", a.id);
+    await s.delete("decision", decisionId);
+  });
+}
+
+export const ActionEdit = ActionFields.pick({ text: true, ownerText: true, dueDate: true, status: true }).partial();
+export type ActionEdit = z.input<typeof ActionEdit>;
+
+/**
+ * Edits an action: its wording, owner, due date and status. Closing it records the day it was
+ * completed (`today`); reopening clears that.
+ */
+export async function editAction(scope: Scope, actionId: string, edit: ActionEdit, today: string): Promise<ActionRecord> {
+  const changes = parseEdit(ActionEdit, edit, "invalid action");
+  return scope.transaction(async (s) => {
+    const a = await s.require("action", actionId);
+    const status = changes.status ?? a.status;
+    const completedOn = CLOSING.has(status) ? (CLOSING.has(a.status) ? a.completedOn : today) : null;
+    return s.update("action", actionId, { ...changes, completedOn });
+  });
+}
+
+/** Removes an action entered in error, with its progress updates (each audited). */
+export async function removeAction(scope: Scope, actionId: string): Promise<void> {
+  await scope.delete("action", actionId);
+}
+
+export type TrackerFilter = "open" | "overdue" | "closed" | "all";
+
+/**
+ * The actions a tracker shows: a committee's (or every committee's) actions by state, with
+ * overdue worked out for `today`, soonest due first. Scrutiny recommendations are tracked by
+ * their own action plans, not here.
+ */
+export async function trackedActions(
+  scope: Scope,
+  opts: { committeeId?: string; meetingId?: string; show: TrackerFilter; today: string },
+): Promise<ActionView[]> {
+  const where = opts.meetingId ? { meetingId: opts.meetingId } : opts.committeeId ? { committeeId: opts.committeeId } : {};
+  const out: ActionView[] = [];
+  for (const action of await scope.list("action", where, ["dueDate", "createdAt"])) {
+    if (action.origin === "scrutiny-recommendation") continue;
+    const overdue = isOverdue(action, opts.today);
+    const keep =
+      opts.show === "all" ||
+      (opts.show === "open" && isOpen(action)) ||
+      (opts.show === "overdue" && overdue) ||
+      (opts.show === "closed" && !isOpen(action));
+    if (!keep) continue;
+    const updates = await scope.list("action_update", { actionId: action.id }, ["onDate", "createdAt"]);
+    out.push({ action, overdue, latestUpdate: updates.at(-1) ?? null });
   }
   return out;
 }

@@ -5,6 +5,7 @@ import { londonToInstant } from "../domain/time.js";
 import type { RecordOf } from "../domain/records.js";
 import type { Scope } from "../store/records.js";
 import { parseEdit } from "./form.js";
+import { hasMet, requireMove } from "./meeting-status.js";
 
 type MeetingRecord = RecordOf<"meeting">;
 
@@ -57,7 +58,7 @@ export async function cancelMeeting(scope: Scope, meetingId: string, reason: str
   const note = requireReason(reason, "cancelled");
   return scope.transaction(async (s) => {
     const m = await s.require("meeting", meetingId);
-    if (m.status === "held") throw new MootError("rule", "a meeting that has been held cannot be cancelled");
+    requireMove(m, "cancelled");
     return s.update("meeting", meetingId, { status: "cancelled", statusNote: note }, { reason: note });
   });
 }
@@ -75,7 +76,7 @@ export async function postponeMeeting(
   const note = requireReason(reason, "postponed");
   return scope.transaction(async (s) => {
     const m = await s.require("meeting", meetingId);
-    if (m.status !== "scheduled") throw new MootError("rule", `only a scheduled meeting can be postponed (this one is ${m.status})`);
+    requireMove(m, "postponed");
     let rearranged: MeetingRecord | null = null;
     if (to) {
       if (to.localDate <= m.localDate) throw new MootError("rule", "localDate: a postponed meeting moves to a later date");
@@ -108,7 +109,7 @@ export async function adjacentMeeting(
   dir: "previous" | "next",
 ): Promise<MeetingRecord | undefined> {
   const all = (await scope.list("meeting", { committeeId }, ["startsAt"])).filter(
-    (m) => m.id !== meeting.id && (m.status === "scheduled" || m.status === "held"),
+    (m) => m.id !== meeting.id && (m.status === "scheduled" || hasMet(m.status)),
   );
   return dir === "previous" ? all.filter((m) => m.startsAt < meeting.startsAt).at(-1) : all.find((m) => m.startsAt > meeting.startsAt);
 }

@@ -11,6 +11,7 @@ import type { Scope } from "../store/records.js";
 import { nowInstant } from "../store/records.js";
 import { adjacentMeeting } from "./meetings.js";
 import { nextMinuteNumber } from "./minute-numbering.js";
+import { parseEdit } from "./form.js";
 
 type Minute = RecordOf<"minute">;
 
@@ -77,8 +78,38 @@ export async function recordAttendance(
         throw new MootError("rule", `substituteForId: that person was not a member of this committee on ${clerkDate(meeting.localDate)}`);
       out.push(await s.create("attendance", { ...e, meetingId }));
     }
+    await checkSubstitutes(s, meetingId, members);
     return out;
   });
+}
+
+/**
+ * Substitutes as the rules have them, over the attendance as it now stands: each stands in for a
+ * different member, that member is not also recorded present, and a member of the committee
+ * cannot be a substitute on it. Checked after the rows are written, inside the transaction, so a
+ * form that shows part of the list is judged with the rest.
+ */
+async function checkSubstitutes(s: Scope, meetingId: string, members: Set<string>): Promise<void> {
+  const rows = await s.list("attendance", { meetingId });
+  const name = async (id: string) => (await s.get("person", id))?.name ?? id;
+  const covered = new Map<string, string>();
+  for (const r of rows.filter((x) => x.status === "substitute")) {
+    if (members.has(r.personId))
+      throw new MootError("rule", `substituteForId: ${await name(r.personId)} is a member of this committee and cannot substitute on it`);
+    const other = r.substituteForId ? covered.get(r.substituteForId) : undefined;
+    if (r.substituteForId && other)
+      throw new MootError(
+        "rule",
+        `substituteForId: ${[await name(other), await name(r.personId)].sort().join(" and ")} both stand in for ${await name(r.substituteForId)}; one substitute per member`,
+      );
+    if (r.substituteForId) covered.set(r.substituteForId, r.personId);
+    const stoodIn = rows.find((x) => x.personId === r.substituteForId);
+    if (stoodIn?.status === "present")
+      throw new MootError(
+        "rule",
+        `substituteForId: ${await name(r.substituteForId!)} is recorded present; a substitute stands in for a member who is not there`,
+      );
+  }
 }
 
 /** Whether a membership was current on a date (open ends count as current). */
@@ -97,6 +128,61 @@ export async function declareInterest(scope: Scope, meetingId: string, form: Dec
       if (item.meetingId !== meetingId) throw new MootError("invalid", "agendaItemId: the item belongs to another meeting");
     }
     return s.create("declaration", { ...parsed.data, meetingId });
+  });
+}
+
+/** Declarations are part of the minutes: once any minute of the meeting is approved they are locked. */
+async function requireUnlocked(s: Scope, meetingId: string, what: string): Promise<void> {
+  if ((await s.list("minute", { meetingId, status: "approved" })).length > 0) {
+    const meeting = await s.require("meeting", meetingId);
+    throw new MootError(
+      "locked",
+      `The minutes of ${clerkDate(meeting.localDate)} are approved, so the ${what} recorded in them can no longer be changed.`,
+    );
+  }
+}
+
+export const DeclarationEdit = DeclarationForm.omit({ personId: true }).partial();
+export type DeclarationEdit = z.input<typeof DeclarationEdit>;
+
+/** Corrects a declaration (its item, type, nature, dispensation) while the minutes are drafts. */
+export async function editDeclaration(scope: Scope, declarationId: string, edit: DeclarationEdit): Promise<RecordOf<"declaration">> {
+  const changes = parseEdit(DeclarationEdit, edit, "invalid declaration");
+  return scope.transaction(async (s) => {
+    const d = await s.require("declaration", declarationId);
+    await requireUnlocked(s, d.meetingId, "declarations");
+    if (changes.agendaItemId) {
+      const item = await s.require("agenda_item", changes.agendaItemId);
+      if (item.meetingId !== d.meetingId) throw new MootError("invalid", "agendaItemId: the item belongs to another meeting");
+    }
+    return s.update("declaration", declarationId, changes);
+  });
+}
+
+/** Removes a declaration recorded in error, while the minutes are drafts. */
+export async function removeDeclaration(scope: Scope, declarationId: string): Promise<void> {
+  await scope.transaction(async (s) => {
+    const d = await s.require("declaration", declarationId);
+    await requireUnlocked(s, d.meetingId, "declarations");
+    await s.delete("declaration", declarationId);
+  });
+}
+
+/**
+ * Removes a draft minute with what was recorded under it (its decisions, their actions, its
+ * votes), each with its audit row. Approved minutes are never removed: they are corrected.
+ */
+export async function removeMinute(scope: Scope, minuteId: string): Promise<void> {
+  await scope.transaction(async (s) => {
+    const minute = await s.require("minute", minuteId);
+    if (minute.status === "approved")
+      throw new MootError("locked", `minute ${minute.number} is approved and locked; record a correction as a new version`);
+    for (const d of await s.list("decision", { minuteId })) {
+      for (const a of await s.list("action", { decisionId: d.id })) await s.delete("action", a.id);
+      await s.delete("decision", d.id);
+    }
+    for (const v of await s.list("vote", { minuteId })) await s.delete("vote", v.id);
+    await s.delete("minute", minuteId);
   });
 }
 

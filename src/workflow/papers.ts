@@ -1,4 +1,6 @@
 import { PDFDocument } from "pdf-lib";
+import { z } from "zod";
+import { parseEdit } from "./form.js";
 import { MootError } from "../domain/errors.js";
 import { clerkDate } from "../domain/time.js";
 import type { DocumentKind } from "../domain/document.js";
@@ -117,3 +119,35 @@ export async function papersOf(scope: Scope, itemId: string): Promise<RecordOf<"
 }
 
 export const sha256Of = FileStore.sha256;
+
+export const PaperEdit = z
+  .object({
+    title: z.string().trim().min(1, "must not be empty").max(500),
+    kind: z.enum(["report", "appendix", "supplement", "other"]),
+    exemptParagraph: z.number().int().min(1).max(7).nullable(),
+  })
+  .partial();
+export type PaperEdit = z.input<typeof PaperEdit>;
+
+/**
+ * Edits a paper's title, kind or exemption. Making a paper exempt withholds it at once (the
+ * store refreshes search and page withholding in the same transaction).
+ */
+export async function editPaper(scope: Scope, documentId: string, edit: PaperEdit): Promise<RecordOf<"document">> {
+  const changes = parseEdit(PaperEdit, edit, "invalid paper");
+  return scope.transaction(async (s) => {
+    const doc = await s.require("document", documentId);
+    if (!doc.agendaItemId) throw new MootError("rule", "only a paper attached to an agenda item is edited here");
+    return s.update("document", documentId, changes);
+  });
+}
+
+/** Removes a paper attached in error: its pages leave search; the original file stays (others may share it). */
+export async function removePaper(scope: Scope, documentId: string): Promise<RecordOf<"document">> {
+  return scope.transaction(async (s) => {
+    const doc = await s.require("document", documentId);
+    if (!doc.agendaItemId) throw new MootError("rule", "only a paper attached to an agenda item is removed here");
+    await s.delete("document", documentId);
+    return doc;
+  });
+}

@@ -77,3 +77,34 @@ export async function removeVote(scope: Scope, voteId: string): Promise<void> {
     await s.delete("vote", voteId);
   });
 }
+
+export const VoteEdit = z
+  .object(Vote.shape)
+  .pick({ question: true, result: true, forCount: true, againstCount: true, abstainCount: true, note: true })
+  .partial();
+export type VoteEdit = z.input<typeof VoteEdit>;
+
+/**
+ * Corrects a vote under a draft minute: its question, result and note; the counts of a show of
+ * hands. A recorded vote's counts come from its named positions, so they are not typed here.
+ */
+export async function editVote(scope: Scope, voteId: string, edit: VoteEdit): Promise<Vote> {
+  const parsed = VoteEdit.safeParse(edit);
+  if (!parsed.success) throw invalid(parsed.error, "invalid vote");
+  return scope.transaction(async (s) => {
+    const vote = await s.require("vote", voteId);
+    const minute = vote.minuteId ? await s.get("minute", vote.minuteId) : undefined;
+    if (minute?.status === "approved") throw new MootError("locked", `minute ${minute.number} is approved and locked`);
+    const given = Object.fromEntries(Object.entries(edit).filter(([, v]) => v !== undefined));
+    const changes = Object.fromEntries(Object.entries(parsed.data).filter(([k]) => k in given));
+    if (vote.method === "recorded") {
+      for (const k of ["forCount", "againstCount", "abstainCount"] as const)
+        if (k in changes && changes[k] !== vote[k])
+          throw new MootError(
+            "invalid",
+            `${k}: a recorded vote is counted from its named members; remove it and record it again to change who voted how`,
+          );
+    }
+    return s.update("vote", voteId, changes);
+  });
+}

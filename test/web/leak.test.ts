@@ -141,6 +141,12 @@ function samplesFor(f: WebFixture, v: VoteFixture): Record<string, string[]> {
     "/editor/people/:id": people.map((p) => `/editor/people/${p.id}`),
     "/editor/accounts": ["/editor/accounts"],
     "/editor/accounts/:id": ["/editor/accounts/any"],
+    "/editor/meetings/:id/agenda": meetings.map((m) => `/editor/meetings/${m}/agenda`),
+    "/editor/meetings/:id/attendance": meetings.map((m) => `/editor/meetings/${m}/attendance`),
+    "/editor/meetings/:id/actions": meetings.map((m) => `/editor/meetings/${m}/actions`),
+    "/editor/minutes/:id": ["/editor/minutes/any"],
+    "/editor/actions/:id": ["/editor/actions/any"],
+    "/editor/interests": ["/editor/interests"],
     // Email alerts: the sign-up form, and the confirm/unsubscribe pages (known and unknown tokens).
     "/alerts": ["/alerts", "/alerts?committee=cabinet", `/alerts?person=${people[0]?.slug}`],
     "/alerts/confirm/:token": ["/alerts/confirm/nope", `/alerts/confirm/${"0".repeat(63)}1`],

@@ -16,6 +16,7 @@ import { uniqueMeetingsMigration } from "./2026-12-07-edits-unique-meetings.js";
 import { wardPostcodesMigration } from "./2026-12-08-interop-ward-postcodes.js";
 import { searchTextOnceMigration } from "./2026-12-08-scale-search-text-once.js";
 import { searchCouncilIndexMigration } from "./2026-12-08-scale-search-council-index.js";
+import { meetingLifecycleMigration } from "./2026-12-08-meeting-lifecycle.js";
 
 /** One migration set for both dialects; names are `<date>-<serial>-<what-it-does>`. */
 export function migrations(dialect: DialectName): Record<string, Migration> {
@@ -39,5 +40,7 @@ export function migrations(dialect: DialectName): Record<string, Migration> {
     "2026-12-08-interop-ward-postcodes": wardPostcodesMigration(dialect),
     "2026-12-08-scale-search-text-once": searchTextOnceMigration(dialect),
     "2026-12-08-scale-search-council-index": searchCouncilIndexMigration(dialect),
+    // Named to sort after every migration before it (Kysely runs them in name order).
+    "2026-12-09-meeting-lifecycle": meetingLifecycleMigration(dialect),
   };
 }

@@ -5,12 +5,15 @@ import { MootError } from "../../domain/errors.js";
 import { addAgendaItem, agendaOf, reorderAgenda, startAgenda, isSupplementary } from "../../workflow/agenda.js";
 import { buildPack } from "../../workflow/pack.js";
 import { buildPackHtml } from "../../workflow/pack-html.js";
+import { checkPublication, publishAgenda } from "../../workflow/publication.js";
 import { guarded } from "../auth/guard.js";
 import { actorScope } from "../auth/session.js";
-import { Check, Field, FormKit, Select, TextArea, type FormState } from "./shell.js";
-import { bool, formBody, intOrNull, opt, submit, param } from "./submit.js";
-import { meetingPage } from "./meetings.js";
+import { instantText, shortDate } from "../views/format.js";
+import { ActionButton, Check, Confirm, Field, FormKit, Select, TextArea, type EditorStatus, type FormState } from "./shell.js";
+import { bool, formBody, intOrNull, opt, submit, param, requireConfirm } from "./submit.js";
+import { meetingShell } from "./meetings.js";
 import { scheduleOntoAgenda } from "../../workflow/work-programme.js";
+import { plainMessage } from "./plain-message.js";
 
 export const KIND_OPTIONS: Array<[string, string]> = [
   ["discussion", "Discussion"],
@@ -34,13 +37,138 @@ export function flagsOf(i: RecordOf<"agenda_item">): string {
     .join(" · ");
 }
 
-/** The agenda builder on the meeting page: start, add, pull from the programme, reorder. */
+/**
+ * Agenda and publication: publish the agenda (or call the meeting at short notice), build the
+ * agenda (standing items, new items, the work programme, the order), the supplementary agenda
+ * of items added after publication, and the pack.
+ */
+export async function agendaPage(c: Context<AppEnv>, id: string, state?: FormState, status: EditorStatus = 200) {
+  const m = await actorScope(c).require("meeting", id);
+  return meetingShell(
+    c,
+    m,
+    "agenda",
+    <>
+      <PublicationSection c={c} meeting={m} state={state} />
+      <AgendaSection c={c} meeting={m} state={state} />
+      <section aria-labelledby="pack-h">
+        <h2 id="pack-h">Agenda pack</h2>
+        <form method="get" action={`/editor/meetings/${m.id}/pack`}>
+          <label for="pack-audience">Pack for</label>
+          <select id="pack-audience" name="audience">
+            <option value="public">the public (exempt papers restricted)</option>
+            <option value="members">members (includes exempt papers)</option>
+          </select>
+          <label for="pack-format">Format</label>
+          <select id="pack-format" name="format">
+            <option value="pdf">PDF</option>
+            <option value="html">HTML</option>
+          </select>
+          <button type="submit">Generate and download the pack</button>
+        </form>
+      </section>
+    </>,
+    status,
+    state,
+  );
+}
+
+/** Publishing the agenda: on time, or at short notice with the reason and the Chair's agreement. */
+async function PublicationSection(props: { c: Context<AppEnv>; meeting: RecordOf<"meeting">; state?: FormState }) {
+  const { c, meeting: m, state } = props;
+  const publish = new FormKit(c, "publish", {}, state);
+  if (m.agendaPublishedAt)
+    return (
+      <section aria-labelledby="publish-h">
+        <h2 id="publish-h">Publication</h2>
+        <p>
+          Agenda published {instantText(m.agendaPublishedAt)}
+          {m.shortNoticeReason
+            ? ` at short notice: ${m.shortNoticeReason} (the Chair, ${m.chairAgreedBy}, agreed on ${shortDate(m.chairAgreedOn!)})`
+            : ""}
+          . Items added now need a reason for urgency and form the supplementary agenda.
+        </p>
+      </section>
+    );
+  if (m.status !== "scheduled")
+    return (
+      <section aria-labelledby="publish-h">
+        <h2 id="publish-h">Publication</h2>
+        <p>This meeting is {m.status}: its agenda is not published.</p>
+      </section>
+    );
+  const check = checkPublication(m, c.get("now")());
+  const chairs = await chairsOf(c, m);
+  const notice = new FormKit(c, "publish-short", { chairAgreedBy: chairs[0] ?? "", chairAgreedOn: c.get("today") }, state);
+  return (
+    <section aria-labelledby="publish-h">
+      <h2 id="publish-h">Publication</h2>
+      {check.inTime ? (
+        <>
+          <p>
+            Five clear working days are needed: the last day to publish is <strong>{shortDate(check.deadline)}</strong>. Publishing today
+            leaves {check.clearDays} clear working day{check.clearDays === 1 ? "" : "s"}.
+          </p>
+          {publish.failed && (
+            <p class="exempt" id="publish-refusal">
+              <strong>Not published:</strong> {plainMessage(publish.state!.error)}
+            </p>
+          )}
+          <form method="post" action={`/editor/meetings/${m.id}/publish`}>
+            {publish.csrf()}
+            <Confirm kit={publish} label="Publish the agenda and its papers to the public now" />
+            <ActionButton kind="irreversible">Publish the agenda</ActionButton>
+          </form>
+        </>
+      ) : (
+        <>
+          <p>
+            Too late for five clear working days: the last day was <strong>{shortDate(check.deadline)}</strong>, and publishing today leaves{" "}
+            {check.clearDays} clear working day{check.clearDays === 1 ? "" : "s"}. A meeting that cannot wait is called at short notice
+            (special urgency), with the Chair's agreement; otherwise move the date under Details.
+          </p>
+          {(publish.failed || notice.failed) && (
+            <p class="exempt" id="publish-refusal">
+              <strong>Not published:</strong> {plainMessage((publish.state ?? notice.state)!.error)}
+            </p>
+          )}
+          <form method="post" action={`/editor/meetings/${m.id}/publish`}>
+            {notice.csrf()}
+            <input type="hidden" name="shortNotice" value="1" />
+            <h3>Call the meeting at short notice</h3>
+            <Field kit={notice} name="shortNoticeReason" label="Why the meeting cannot wait (shown with the agenda)" />
+            <Field kit={notice} name="chairAgreedBy" label="The Chair who agreed" />
+            <Field kit={notice} name="chairAgreedOn" label="Date the Chair agreed" type="date" />
+            <Confirm kit={notice} label="The Chair has agreed; publish the agenda now at short notice" />
+            <ActionButton kind="irreversible">Publish at short notice</ActionButton>
+          </form>
+        </>
+      )}
+    </section>
+  );
+}
+
+/** The committee's chair (or chairs) on the meeting's date, as names for the agreement field. */
+async function chairsOf(c: Context<AppEnv>, m: RecordOf<"meeting">): Promise<string[]> {
+  const scope = actorScope(c);
+  const out: string[] = [];
+  for (const ms of await scope.list("membership", { committeeId: m.committeeId })) {
+    if (ms.role !== "chair" || (ms.fromDate && ms.fromDate > m.localDate) || (ms.toDate && ms.toDate < m.localDate)) continue;
+    const p = await scope.get("person", ms.personId);
+    if (p) out.push(p.honorific ? `${p.honorific} ${p.name}` : p.name);
+  }
+  return out;
+}
+
+/** The agenda builder: start, add, pull from the programme, reorder; the supplementary agenda apart. */
 export async function AgendaSection(props: { c: Context<AppEnv>; meeting: RecordOf<"meeting">; state?: FormState }) {
   const { c, meeting: m, state } = props;
   const scope = actorScope(c);
-  const items = await agendaOf(scope, m.id);
+  const all = await agendaOf(scope, m.id);
+  const items = all.filter((i) => !isSupplementary(i));
+  const supplementary = all.filter(isSupplementary);
   const programme = (await scope.list("work_programme_item", { committeeId: m.committeeId }, ["createdAt"])).filter(
-    (w) => w.status === "proposed" || (w.status === "scheduled" && w.meetingId === m.id && !items.some((i) => i.title === w.topic)),
+    (w) => w.status === "proposed" || (w.status === "scheduled" && w.meetingId === m.id && !all.some((i) => i.title === w.topic)),
   );
   const add = new FormKit(c, "item-add", { kind: "discussion" }, state);
   const pull = new FormKit(c, "item-pull", {}, state);
@@ -59,49 +187,64 @@ export async function AgendaSection(props: { c: Context<AppEnv>; meeting: Record
       {items.length > 0 && (
         <form method="post" action={`${base}/order`}>
           {order.csrf()}
-          <table>
-            <caption>Items in order{m.agendaPublishedAt ? " (published: numbers are fixed)" : ""}</caption>
-            <thead>
-              <tr>
-                <th scope="col">No.</th>
-                <th scope="col">Title</th>
-                <th scope="col">Marked</th>
-                {!m.agendaPublishedAt && <th scope="col">Position</th>}
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((i) => (
+          <div class="table-wrap">
+            <table>
+              <caption>Items in order{m.agendaPublishedAt ? " (published: numbers are fixed)" : ""}</caption>
+              <thead>
                 <tr>
-                  <td>{i.number}</td>
-                  <td>
-                    <a href={`/editor/items/${i.id}`}>{i.title}</a>
-                  </td>
-                  <td>{flagsOf(i)}</td>
-                  {!m.agendaPublishedAt && (
-                    <td>
-                      <label class="visually-hidden" for={order.id(`position_${i.id}`)}>
-                        Position of {i.title}
-                      </label>
-                      <input
-                        id={order.id(`position_${i.id}`)}
-                        name={`position_${i.id}`}
-                        type="number"
-                        min="1"
-                        size={3}
-                        value={order.value(`position_${i.id}`)}
-                      />
-                    </td>
-                  )}
+                  <th scope="col">No.</th>
+                  <th scope="col">Title</th>
+                  <th scope="col">Marked</th>
+                  {!m.agendaPublishedAt && <th scope="col">Position</th>}
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {items.map((i) => (
+                  <tr>
+                    <td>{i.number}</td>
+                    <td>
+                      <a href={`/editor/items/${i.id}`}>{i.title}</a>
+                    </td>
+                    <td>{flagsOf(i)}</td>
+                    {!m.agendaPublishedAt && (
+                      <td>
+                        <label class="visually-hidden" for={order.id(`position_${i.id}`)}>
+                          Position of {i.title}
+                        </label>
+                        <input
+                          id={order.id(`position_${i.id}`)}
+                          name={`position_${i.id}`}
+                          type="number"
+                          min="1"
+                          size={3}
+                          value={order.value(`position_${i.id}`)}
+                        />
+                      </td>
+                    )}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
           {!m.agendaPublishedAt && editable && <button type="submit">Save the order</button>}
         </form>
       )}
+      {supplementary.length > 0 && (
+        <>
+          <h3 id="supplement-h">Supplementary agenda</h3>
+          <p>Added after the agenda was published, each with its reason for urgency; published as a supplement.</p>
+          <ul class="plain">
+            {supplementary.map((i) => (
+              <li>
+                {i.number}. <a href={`/editor/items/${i.id}`}>{i.title}</a> <span class="meta">(urgent: {i.urgencyReason})</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       {editable && (
         <>
-          <h3>Add an item</h3>
+          <h3>{m.agendaPublishedAt ? "Add a supplementary item" : "Add an item"}</h3>
           <form method="post" action={`${base}/items`}>
             {add.csrf()}
             <Field kit={add} name="title" label="Title" />
@@ -136,7 +279,39 @@ export async function AgendaSection(props: { c: Context<AppEnv>; meeting: Record
 }
 
 export function registerAgenda(app: App) {
-  const back = (id: string) => `/editor/meetings/${id}#agenda-h`;
+  const back = (id: string) => `/editor/meetings/${id}/agenda#agenda-h`;
+  guarded(app, "get", "/editor/meetings/:id/agenda", "staff", (c) => agendaPage(c, param(c, "id")));
+  guarded(app, "post", "/editor/meetings/:id/publish", "staff", async (c) => {
+    const id = param(c, "id");
+    const { values } = await formBody(c);
+    const short = values.shortNotice === "1";
+    return submit(c, {
+      form: short ? "publish-short" : "publish",
+      values,
+      run: async () => {
+        requireConfirm(values, short ? "publish the agenda at short notice" : "publish the agenda");
+        await publishAgenda(
+          actorScope(c),
+          id,
+          c.get("now")(),
+          short
+            ? {
+                reason: values.shortNoticeReason ?? "",
+                chairAgreedBy: values.chairAgreedBy ?? "",
+                chairAgreedOn: values.chairAgreedOn ?? "",
+              }
+            : undefined,
+        );
+        return {
+          to: `/editor/meetings/${id}/agenda`,
+          message: short
+            ? "The agenda is published at short notice, with the Chair's agreement recorded."
+            : "The agenda and its papers are published.",
+        };
+      },
+      rerender: (state, status) => agendaPage(c, id, state, status),
+    });
+  });
   guarded(app, "post", "/editor/meetings/:id/agenda/start", "staff", async (c) => {
     const id = param(c, "id");
     const { values } = await formBody(c);
@@ -147,7 +322,7 @@ export function registerAgenda(app: App) {
         to: back(id),
         message: `Started the agenda with ${(await startAgenda(actorScope(c), id)).length} standing items.`,
       }),
-      rerender: (state, status) => meetingPage(c, id, state, status),
+      rerender: (state, status) => agendaPage(c, id, state, status),
     });
   });
   guarded(app, "post", "/editor/meetings/:id/agenda/items", "staff", async (c) => {
@@ -168,7 +343,7 @@ export function registerAgenda(app: App) {
         });
         return { to: back(id), message: `Added item ${item.number}, ${item.title}.` };
       },
-      rerender: (state, status) => meetingPage(c, id, state, status),
+      rerender: (state, status) => agendaPage(c, id, state, status),
     });
   });
   guarded(app, "post", "/editor/meetings/:id/agenda/from-programme", "staff", async (c) => {
@@ -181,7 +356,7 @@ export function registerAgenda(app: App) {
         const item = await scheduleOntoAgenda(actorScope(c), id, values.workItemId ?? "", { urgencyReason: opt(values, "urgencyReason") });
         return { to: back(id), message: `Added item ${item.number}, ${item.title}, from the work programme.` };
       },
-      rerender: (state, status) => meetingPage(c, id, state, status),
+      rerender: (state, status) => agendaPage(c, id, state, status),
     });
   });
   guarded(app, "post", "/editor/meetings/:id/agenda/order", "staff", async (c) => {
@@ -207,7 +382,7 @@ export function registerAgenda(app: App) {
         );
         return { to: back(id), message: "The agenda is reordered and renumbered." };
       },
-      rerender: (state, status) => meetingPage(c, id, state, status),
+      rerender: (state, status) => agendaPage(c, id, state, status),
     });
   });
   guarded(app, "get", "/editor/meetings/:id/pack", "staff", async (c) => {

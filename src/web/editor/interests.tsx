@@ -77,7 +77,28 @@ async function registerPage(c: Context<AppEnv>, personId: string, state?: FormSt
   );
 }
 
+/** For clerks: every councillor and co-optee, each linked to their register of interests. */
+async function registersPage(c: Context<AppEnv>) {
+  const people = (await actorScope(c).list("person", {}, ["name"])).filter((p) => p.kind !== "officer");
+  return editorPage(
+    c,
+    "Registers of interests",
+    people.length === 0 ? (
+      <p>No councillors are recorded yet.</p>
+    ) : (
+      <ul class="plain">
+        {people.map((p) => (
+          <li>
+            <a href={`/editor/people/${p.id}/interests`}>{p.name}</a>
+          </li>
+        ))}
+      </ul>
+    ),
+  );
+}
+
 export function registerInterests(app: App) {
+  guarded(app, "get", "/editor/interests", "staff", registersPage);
   guarded(app, "get", "/editor/people/:personId/interests", "own-person", (c) => registerPage(c, param(c, "personId")));
   guarded(app, "post", "/editor/people/:personId/interests", "own-person", async (c) => {
     const personId = param(c, "personId");

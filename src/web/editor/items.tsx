@@ -1,14 +1,33 @@
 import type { Context } from "hono";
 import type { App, AppEnv } from "../context.js";
 import { editAgendaItem, fillReportCover, removeAgendaItem } from "../../workflow/agenda.js";
-import { attachPaper, papersOf } from "../../workflow/papers.js";
+import { attachPaper, editPaper, papersOf, removePaper } from "../../workflow/papers.js";
 import { MootError } from "../../domain/errors.js";
 import { guarded } from "../auth/guard.js";
 import { actorScope } from "../auth/session.js";
 import { meetingWhen } from "../views/format.js";
-import { Check, Field, FormKit, Select, TextArea, editorPage, type EditorStatus, type FormState } from "./shell.js";
-import { bool, formBody, intOrNull, opt, orNull, submit, param } from "./submit.js";
+import {
+  ActionButton,
+  Check,
+  Confirm,
+  Field,
+  FormKit,
+  MeetingNav,
+  Select,
+  TextArea,
+  editorPage,
+  type EditorStatus,
+  type FormState,
+} from "./shell.js";
+import { bool, formBody, intOrNull, opt, orNull, submit, param, requireConfirm } from "./submit.js";
 import { KIND_OPTIONS, PARAGRAPH_OPTIONS, flagsOf } from "./agenda.js";
+
+const PAPER_KINDS: Array<[string, string]> = [
+  ["report", "Report"],
+  ["appendix", "Appendix"],
+  ["supplement", "Supplement"],
+  ["other", "Other"],
+];
 
 const COVER_FIELDS = ["title", "author", "service", "wards", "purpose", "recommendations", "implications"] as const;
 
@@ -26,8 +45,9 @@ async function itemPage(c: Context<AppEnv>, id: string, state?: FormState, statu
     c,
     `Item ${item.number}: ${item.title}`,
     <>
+      <MeetingNav meetingId={m.id} current="agenda" />
       <p>
-        <a href={`/editor/meetings/${m.id}#agenda-h`}>Back to the agenda of {meetingWhen(m)}</a>. {flagsOf(item)}
+        <a href={`/editor/meetings/${m.id}/agenda#agenda-h`}>Back to the agenda of {meetingWhen(m)}</a>. {flagsOf(item)}
       </p>
       <section aria-labelledby="flags-h">
         <h2 id="flags-h">Item</h2>
@@ -48,13 +68,33 @@ async function itemPage(c: Context<AppEnv>, id: string, state?: FormState, statu
         {papers.length === 0 ? (
           <p>No papers attached.</p>
         ) : (
-          <ul>
-            {papers.map((d) => (
-              <li>
-                <a href={`/documents/${d.id}`}>{d.title}</a> ({d.kind}, {d.pageCount} pages
-                {d.exemptParagraph !== null ? `, exempt para ${d.exemptParagraph}` : ""})
-              </li>
-            ))}
+          <ul class="plain">
+            {papers.map((d) => {
+              const kit = new FormKit(c, `paper-${d.id}`, d, state);
+              const rm = new FormKit(c, `paper-remove-${d.id}`, {}, state);
+              return (
+                <li id={`paper-${d.id}`}>
+                  <a href={`/documents/${d.id}`}>{d.title}</a> ({d.kind}, {d.pageCount} pages
+                  {d.exemptParagraph !== null ? `, exempt para ${d.exemptParagraph}` : ""})
+                  <details class="edit" open={kit.failed || rm.failed}>
+                    <summary>Edit or remove “{d.title}”</summary>
+                    <form method="post" action={`/editor/documents/${d.id}`}>
+                      {kit.csrf()}
+                      {kit.revision(d)}
+                      <Field kit={kit} name="title" label="Paper title" />
+                      <Select kit={kit} name="kind" label="Kind" options={PAPER_KINDS} />
+                      <Select kit={kit} name="exemptParagraph" label="Exempt (Schedule 12A)" options={PARAGRAPH_OPTIONS} />
+                      <button type="submit">Save the paper</button>
+                    </form>
+                    <form method="post" action={`/editor/documents/${d.id}/remove`}>
+                      {rm.csrf()}
+                      <Confirm kit={rm} label={`Remove “${d.title}” from this item`} />
+                      <ActionButton kind="danger">Remove the paper</ActionButton>
+                    </form>
+                  </details>
+                </li>
+              );
+            })}
           </ul>
         )}
         <form method="post" action={`/editor/items/${id}/papers`} enctype="multipart/form-data">
@@ -64,17 +104,7 @@ async function itemPage(c: Context<AppEnv>, id: string, state?: FormState, statu
             <label for="paper-file">PDF file</label>
             <input id="paper-file" name="file" type="file" accept="application/pdf,.pdf" />
           </div>
-          <Select
-            kit={paper}
-            name="kind"
-            label="Kind"
-            options={[
-              ["report", "Report"],
-              ["appendix", "Appendix"],
-              ["supplement", "Supplement"],
-              ["other", "Other"],
-            ]}
-          />
+          <Select kit={paper} name="kind" label="Kind" options={PAPER_KINDS} />
           <Select kit={paper} name="exemptParagraph" label="Exempt (Schedule 12A)" options={PARAGRAPH_OPTIONS} />
           <Field kit={paper} name="urgencyReason" label="Reason for urgency (only after publication)" />
           <button type="submit">Attach the paper</button>
@@ -95,10 +125,14 @@ async function itemPage(c: Context<AppEnv>, id: string, state?: FormState, statu
         </form>
       </section>
       {!m.agendaPublishedAt && m.status === "scheduled" && (
-        <form method="post" action={`/editor/items/${id}/remove`}>
-          {remove.csrf()}
-          <button type="submit">Remove this item</button>
-        </form>
+        <section aria-labelledby="remove-h">
+          <h2 id="remove-h">Remove the item</h2>
+          <form method="post" action={`/editor/items/${id}/remove`}>
+            {remove.csrf()}
+            <Confirm kit={remove} label={`Remove item ${item.number}, ${item.title}, and its papers`} />
+            <ActionButton kind="danger">Remove this item</ActionButton>
+          </form>
+        </section>
       )}
     </>,
     status,
@@ -171,11 +205,46 @@ export function registerItems(app: App) {
     return submit(c, {
       form: "item-remove",
       values,
-      run: async () => (
-        await removeAgendaItem(actorScope(c), id),
-        { to: `/editor/meetings/${item.meetingId}#agenda-h`, message: `Removed "${item.title}".` }
-      ),
+      run: async () => {
+        requireConfirm(values, "remove the item");
+        await removeAgendaItem(actorScope(c), id);
+        return { to: `/editor/meetings/${item.meetingId}/agenda#agenda-h`, message: `Removed "${item.title}".` };
+      },
       rerender: (state, status) => itemPage(c, id, state, status),
+    });
+  });
+  const itemOfPaper = async (c: Context<AppEnv>, id: string) => (await actorScope(c).require("document", id)).agendaItemId ?? "";
+  guarded(app, "post", "/editor/documents/:id", "staff", async (c) => {
+    const id = param(c, "id");
+    const itemId = await itemOfPaper(c, id);
+    const { values } = await formBody(c);
+    return submit(c, {
+      form: `paper-${id}`,
+      values,
+      run: async () => {
+        const doc = await editPaper(actorScope(c).expecting("document", id, values.revision), id, {
+          title: values.title ?? "",
+          kind: (opt(values, "kind") ?? "report") as never,
+          exemptParagraph: intOrNull(values, "exemptParagraph"),
+        });
+        return { to: `/editor/items/${itemId}#paper-${id}`, message: `Saved the paper "${doc.title}".` };
+      },
+      rerender: (state, status) => itemPage(c, itemId, state, status),
+    });
+  });
+  guarded(app, "post", "/editor/documents/:id/remove", "staff", async (c) => {
+    const id = param(c, "id");
+    const itemId = await itemOfPaper(c, id);
+    const { values } = await formBody(c);
+    return submit(c, {
+      form: `paper-remove-${id}`,
+      values,
+      run: async () => {
+        requireConfirm(values, "remove the paper");
+        const doc = await removePaper(actorScope(c), id);
+        return { to: `/editor/items/${itemId}#papers-h`, message: `Removed the paper "${doc.title}".` };
+      },
+      rerender: (state, status) => itemPage(c, itemId, state, status),
     });
   });
 }

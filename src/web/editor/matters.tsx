@@ -169,7 +169,7 @@ async function matterPage(c: Context<AppEnv>, id: string, state?: FormState, sta
                       </form>
                     </div>
                   )}
-                  <form method="post" action={`/editor/matter-steps/${s.id}/remove`} style="display:inline">
+                  <form method="post" action={`/editor/matter-steps/${s.id}/remove`} class="inline">
                     {link.csrf()} <button type="submit">Unlink</button>
                   </form>
                 </li>

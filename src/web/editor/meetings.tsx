@@ -1,14 +1,27 @@
 import type { Context } from "hono";
+import type { Child } from "hono/jsx";
 import type { App, AppEnv } from "../context.js";
+import type { RecordOf } from "../../domain/records.js";
 import { createMeeting, editMeeting, cancelMeeting, postponeMeeting } from "../../workflow/meetings.js";
-import { checkPublication, publishAgenda } from "../../workflow/publication.js";
+import { MEETING_TRANSITIONS, adjournMeeting, canMove, markHeld, reconveneMeeting } from "../../workflow/meeting-status.js";
 import { guarded } from "../auth/guard.js";
 import { actorScope, signedIn } from "../auth/session.js";
 import { meetingWhen, shortDate, instantText } from "../views/format.js";
-import { editorPage, Field, FormKit, Select, type EditorStatus, type FormState } from "./shell.js";
-import { formBody, opt, orNull, submit, param } from "./submit.js";
-import { AgendaSection } from "./agenda.js";
-import { plainMessage } from "./plain-message.js";
+import {
+  ActionButton,
+  Confirm,
+  editorPage,
+  Field,
+  FormKit,
+  MeetingNav,
+  SECTIONS,
+  Select,
+  type EditorStatus,
+  type FormState,
+  type MeetingSection,
+} from "./shell.js";
+import { formBody, opt, orNull, submit, param, requireConfirm } from "./submit.js";
+import { agendaPage } from "./agenda.js";
 
 const meetingUrl = (id: string) => `/editor/meetings/${id}`;
 
@@ -45,7 +58,8 @@ async function home(c: Context<AppEnv>) {
     "Editor",
     <>
       <p>
-        <a href="/editor/meetings/new">Create a meeting</a> · <a href="/editor/actions">Action tracker</a>
+        <a href="/editor/meetings/new">Create a meeting</a> · <a href="/editor/actions">Action tracker</a> ·{" "}
+        <a href="/editor/interests">Registers of interests</a>
       </p>
       {rows.map(({ cm, meetings, recent }) => (
         <section>
@@ -60,7 +74,9 @@ async function home(c: Context<AppEnv>) {
                 <a href={meetingUrl(m.id)}>{meetingWhen(m)}</a>{" "}
                 <span class="meta">
                   ({m.status}
-                  {m.agendaPublishedAt ? ", agenda published" : ""})
+                  {m.status === "adjourned" && m.adjournedToDate ? ` to ${shortDate(m.adjournedToDate)}` : ""}
+                  {m.agendaPublishedAt ? ", agenda published" : ""}
+                  {m.shortNoticeReason ? ", short notice" : ""})
                 </span>
               </li>
             ))}
@@ -102,88 +118,138 @@ function MeetingFields(props: { kit: FormKit }) {
   );
 }
 
+/** The line under every section's heading: where the meeting stands, in words. */
+function StatusLine(props: { m: RecordOf<"meeting"> }) {
+  const { m } = props;
+  return (
+    <p>
+      Status: <strong>{m.status}</strong>
+      {m.status === "adjourned" && m.adjournedToDate
+        ? `, to ${meetingWhen({ localDate: m.adjournedToDate, localTime: m.adjournedToTime })}`
+        : ""}
+      {m.reconvenedOn ? ` (reconvened ${shortDate(m.reconvenedOn)})` : ""}
+      {m.statusNote ? ` (${m.statusNote})` : ""}
+      {m.agendaPublishedAt ? `; agenda published ${instantText(m.agendaPublishedAt)}` : "; agenda not published"}
+      {m.shortNoticeReason ? " at short notice" : ""}
+      {m.minutesPublishedAt ? "; minutes published" : ""}. <a href={`/meetings/${m.id}`}>Public page</a>
+    </p>
+  );
+}
+
+/** A section of a meeting: its heading, status and the section nav above the section's own body. */
+export async function meetingShell(
+  c: Context<AppEnv>,
+  m: RecordOf<"meeting">,
+  section: MeetingSection,
+  body: Child,
+  status: EditorStatus = 200,
+  state?: FormState,
+) {
+  const committee = await actorScope(c).require("committee", m.committeeId);
+  const label = SECTIONS.find(([k]) => k === section)![1];
+  return editorPage(
+    c,
+    `${label}: ${committee.name}, ${meetingWhen(m)}`,
+    <>
+      <MeetingNav meetingId={m.id} current={section} />
+      <StatusLine m={m} />
+      {body}
+    </>,
+    status,
+    state,
+  );
+}
+
+const MEETING_FORMS = ["meeting-edit", "meeting-cancel", "meeting-postpone", "meeting-held", "meeting-adjourn", "meeting-reconvene"];
+
+/** Details and status: the meeting's particulars and the moves its status may make next. */
 export async function meetingPage(c: Context<AppEnv>, id: string, state?: FormState, status: EditorStatus = 200) {
   const scope = actorScope(c);
   const m = await scope.require("meeting", id);
-  const committee = await scope.require("committee", m.committeeId);
-  const check = checkPublication(m);
+  // A refusal from another section's form (the agenda's, say) is shown on that section's page.
+  if (state && !MEETING_FORMS.includes(state.form)) return agendaPage(c, id, state, status);
   const details = new FormKit(c, "meeting-edit", m, state);
   const cancel = new FormKit(c, "meeting-cancel", {}, state);
   const postpone = new FormKit(c, "meeting-postpone", {}, state);
-  const publish = new FormKit(c, "publish", {}, state);
-  return editorPage(
+  const held = new FormKit(c, "meeting-held", {}, state);
+  const adjourn = new FormKit(
     c,
-    `${committee.name}, ${meetingWhen(m)}`,
+    "meeting-adjourn",
+    { localDate: m.adjournedToDate, localTime: m.adjournedToTime ?? m.localTime, reason: m.status === "adjourned" ? m.statusNote : null },
+    state,
+  );
+  const reconvene = new FormKit(c, "meeting-reconvene", {}, state);
+  const base = meetingUrl(m.id);
+  return meetingShell(
+    c,
+    m,
+    "details",
     <>
-      <p>
-        Status: <strong>{m.status}</strong>
-        {m.statusNote ? ` (${m.statusNote})` : ""}. <a href={`/meetings/${m.id}`}>Public page</a> ·{" "}
-        <a href={`${meetingUrl(m.id)}/minutes`}>Minutes</a>
-      </p>
-      <section aria-labelledby="publish-h">
-        <h2 id="publish-h">Publication</h2>
-        {m.agendaPublishedAt ? (
-          <p>Agenda published {instantText(m.agendaPublishedAt)}. Later items need a reason for urgency and show as supplementary.</p>
-        ) : (
-          <>
+      <section aria-labelledby="progress-h">
+        <h2 id="progress-h">What happens next</h2>
+        {MEETING_TRANSITIONS[m.status].length === 0 && <p>This meeting is {m.status}; its status does not change again.</p>}
+        {canMove(m.status, "held") && (
+          <form method="post" action={`${base}/held`}>
+            {held.csrf()}
+            <p>Once the meeting has taken place (and concluded), mark it held. Its minutes can be written either way.</p>
+            <Confirm kit={held} label="The meeting has taken place and concluded" />
+            <ActionButton kind="irreversible">Mark the meeting held</ActionButton>
+          </form>
+        )}
+        {canMove(m.status, "reconvened") && (
+          <form method="post" action={`${base}/reconvene`}>
+            {reconvene.csrf()}
             <p>
-              Five clear working days are needed: the last day to publish is <strong>{shortDate(check.deadline)}</strong>. Publishing today
-              leaves {check.clearDays} clear working day
-              {check.clearDays === 1 ? "" : "s"}.
+              The meeting is adjourned to{" "}
+              {m.adjournedToDate ? meetingWhen({ localDate: m.adjournedToDate, localTime: m.adjournedToTime }) : "a later date"}. Reconvene
+              it on that day.
             </p>
-            {publish.failed && (
-              <p class="exempt" id="publish-refusal">
-                <strong>Not published:</strong> {plainMessage(publish.state!.error)}
-              </p>
-            )}
-            <form method="post" action={`${meetingUrl(m.id)}/publish`}>
-              {publish.csrf()}
-              <button type="submit">Publish the agenda</button>
-            </form>
-          </>
+            <button type="submit">Reconvene the meeting</button>
+          </form>
+        )}
+        {canMove(m.status, "adjourned") && (
+          <form method="post" action={`${base}/adjourn`}>
+            {adjourn.csrf()}
+            <h3>{m.status === "adjourned" ? "Move the adjourned meeting" : "Adjourn the meeting"}</h3>
+            <Field kit={adjourn} name="localDate" label="Adjourned to (date)" type="date" />
+            <Field kit={adjourn} name="localTime" label="Adjourned to (time, 24-hour)" />
+            <Field kit={adjourn} name="reason" label="Reason (optional, shown to the public)" />
+            <button type="submit">{m.status === "adjourned" ? "Save the new date" : "Adjourn the meeting"}</button>
+          </form>
         )}
       </section>
-      <section aria-labelledby="pack-h">
-        <h2 id="pack-h">Agenda pack</h2>
-        <form method="get" action={`${meetingUrl(m.id)}/pack`}>
-          <label for="pack-audience">Pack for</label>
-          <select id="pack-audience" name="audience">
-            <option value="public">the public (exempt papers restricted)</option>
-            <option value="members">members (includes exempt papers)</option>
-          </select>
-          <label for="pack-format">Format</label>
-          <select id="pack-format" name="format">
-            <option value="pdf">PDF</option>
-            <option value="html">HTML</option>
-          </select>
-          <button type="submit">Generate and download the pack</button>
-        </form>
-      </section>
-      <AgendaSection c={c} meeting={m} state={state} />
-      <section aria-labelledby="details-h">
-        <h2 id="details-h">Details</h2>
-        <form method="post" action={meetingUrl(m.id)}>
-          {details.csrf()}
-          {details.revision(m)}
-          <MeetingFields kit={details} />
-          <button type="submit">Save details</button>
-        </form>
-      </section>
-      {m.status === "scheduled" && (
+      {m.status !== "cancelled" && (
+        <section aria-labelledby="details-h">
+          <h2 id="details-h">Details</h2>
+          <form method="post" action={base}>
+            {details.csrf()}
+            {details.revision(m)}
+            <MeetingFields kit={details} />
+            <button type="submit">Save details</button>
+          </form>
+        </section>
+      )}
+      {(canMove(m.status, "cancelled") || canMove(m.status, "postponed")) && (
         <section aria-labelledby="status-h">
           <h2 id="status-h">Cancel or postpone</h2>
-          <form method="post" action={`${meetingUrl(m.id)}/cancel`}>
-            {cancel.csrf()}
-            <Field kit={cancel} name="reason" label="Reason for cancelling (shown to the public)" />
-            <button type="submit">Cancel the meeting</button>
-          </form>
-          <form method="post" action={`${meetingUrl(m.id)}/postpone`}>
-            {postpone.csrf()}
-            <Field kit={postpone} name="reason" label="Reason for postponing (shown to the public)" />
-            <Field kit={postpone} name="localDate" label="New date (optional)" type="date" />
-            <Field kit={postpone} name="localTime" label="New time (optional)" />
-            <button type="submit">Postpone the meeting</button>
-          </form>
+          {canMove(m.status, "cancelled") && (
+            <form method="post" action={`${base}/cancel`}>
+              {cancel.csrf()}
+              <Field kit={cancel} name="reason" label="Reason for cancelling (shown to the public)" />
+              <Confirm kit={cancel} label="Cancel this meeting: this cannot be undone" />
+              <ActionButton kind="danger">Cancel the meeting</ActionButton>
+            </form>
+          )}
+          {canMove(m.status, "postponed") && (
+            <form method="post" action={`${base}/postpone`}>
+              {postpone.csrf()}
+              <Field kit={postpone} name="reason" label="Reason for postponing (shown to the public)" />
+              <Field kit={postpone} name="localDate" label="New date (optional)" type="date" />
+              <Field kit={postpone} name="localTime" label="New time (optional)" />
+              <Confirm kit={postpone} label="Postpone this meeting: this cannot be undone" />
+              <ActionButton kind="danger">Postpone the meeting</ActionButton>
+            </form>
+          )}
         </section>
       )}
     </>,
@@ -236,49 +302,54 @@ export function registerMeetings(app: App) {
       rerender: (state, status) => meetingPage(c, id, state, status),
     });
   });
-  guarded(app, "post", "/editor/meetings/:id/cancel", "staff", async (c) => {
-    const id = param(c, "id");
-    const { values } = await formBody(c);
-    return submit(c, {
-      form: "meeting-cancel",
-      values,
-      run: async () => (
-        await cancelMeeting(actorScope(c), id, values.reason ?? ""), { to: meetingUrl(id), message: "The meeting is cancelled." }
-      ),
-      rerender: (state, status) => meetingPage(c, id, state, status),
+  const move = (
+    path: string,
+    form: string,
+    run: (c: Context<AppEnv>, id: string, values: Record<string, string>) => Promise<{ to: string; message: string }>,
+  ) =>
+    guarded(app, "post", `/editor/meetings/:id/${path}`, "staff", async (c) => {
+      const id = param(c, "id");
+      const { values } = await formBody(c);
+      return submit(c, { form, values, run: () => run(c, id, values), rerender: (state, status) => meetingPage(c, id, state, status) });
     });
+  move("cancel", "meeting-cancel", async (c, id, values) => {
+    const reason = values.reason ?? "";
+    if (reason.trim()) requireConfirm(values, "cancel the meeting");
+    await cancelMeeting(actorScope(c), id, reason);
+    return { to: meetingUrl(id), message: "The meeting is cancelled." };
   });
-  guarded(app, "post", "/editor/meetings/:id/postpone", "staff", async (c) => {
-    const id = param(c, "id");
-    const { values } = await formBody(c);
-    return submit(c, {
-      form: "meeting-postpone",
-      values,
-      run: async () => {
-        const date = opt(values, "localDate");
-        const r = await postponeMeeting(
-          actorScope(c),
-          id,
-          values.reason ?? "",
-          date ? { localDate: date, localTime: opt(values, "localTime") } : undefined,
-        );
-        return r.rearranged
-          ? { to: meetingUrl(r.rearranged.id), message: `Postponed; rearranged for ${meetingWhen(r.rearranged)} with its agenda.` }
-          : { to: meetingUrl(id), message: "The meeting is postponed." };
-      },
-      rerender: (state, status) => meetingPage(c, id, state, status),
-    });
+  move("postpone", "meeting-postpone", async (c, id, values) => {
+    if ((values.reason ?? "").trim()) requireConfirm(values, "postpone the meeting");
+    const date = opt(values, "localDate");
+    const r = await postponeMeeting(
+      actorScope(c),
+      id,
+      values.reason ?? "",
+      date ? { localDate: date, localTime: opt(values, "localTime") } : undefined,
+    );
+    return r.rearranged
+      ? { to: meetingUrl(r.rearranged.id), message: `Postponed; rearranged for ${meetingWhen(r.rearranged)} with its agenda.` }
+      : { to: meetingUrl(id), message: "The meeting is postponed." };
   });
-  guarded(app, "post", "/editor/meetings/:id/publish", "staff", async (c) => {
-    const id = param(c, "id");
-    const { values } = await formBody(c);
-    return submit(c, {
-      form: "publish",
-      values,
-      run: async () => (
-        await publishAgenda(actorScope(c), id), { to: meetingUrl(id), message: "The agenda and its papers are published." }
-      ),
-      rerender: (state, status) => meetingPage(c, id, state, status),
-    });
+  move("held", "meeting-held", async (c, id, values) => {
+    requireConfirm(values, "mark the meeting held");
+    await markHeld(actorScope(c), id, c.get("today"));
+    return { to: meetingUrl(id), message: "The meeting is marked held." };
+  });
+  move("adjourn", "meeting-adjourn", async (c, id, values) => {
+    const m = await adjournMeeting(
+      actorScope(c),
+      id,
+      { localDate: values.localDate ?? "", localTime: opt(values, "localTime") ?? null, reason: opt(values, "reason") ?? null },
+      c.get("today"),
+    );
+    return {
+      to: meetingUrl(id),
+      message: `The meeting is adjourned to ${meetingWhen({ localDate: m.adjournedToDate!, localTime: m.adjournedToTime })}.`,
+    };
+  });
+  move("reconvene", "meeting-reconvene", async (c, id) => {
+    const m = await reconveneMeeting(actorScope(c), id, c.get("today"));
+    return { to: meetingUrl(id), message: `The meeting reconvened on ${shortDate(m.reconvenedOn!)}.` };
   });
 }

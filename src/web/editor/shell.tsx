@@ -96,7 +96,7 @@ export async function editorPage(c: Context<AppEnv>, title: string, body: Child,
           <ul class="plain">
             <li>
               Signed in as <strong>{who.user.displayName}</strong> ({who.user.role}).{" "}
-              <form method="post" action="/sign-out" style="display:inline">
+              <form method="post" action="/sign-out" class="inline">
                 <input type="hidden" name={CSRF_FIELD} value={token} />
                 <button type="submit">Sign out</button>
               </form>
@@ -107,7 +107,8 @@ export async function editorPage(c: Context<AppEnv>, title: string, body: Child,
                 <>
                   {" · "}
                   <a href="/editor/meetings/new">New meeting</a> · <a href="/editor/actions">Actions</a> ·{" "}
-                  <a href="/editor/matters">Matters</a> · <a href="/editor/committees">Committees</a> · <a href="/editor/people">People</a>
+                  <a href="/editor/matters">Matters</a> · <a href="/editor/committees">Committees</a> · <a href="/editor/people">People</a> ·{" "}
+                  <a href="/editor/interests">Registers of interests</a>
                 </>
               )}
               {who.user.role === "admin" && (
@@ -264,9 +265,71 @@ export function Check(props: { kit: FormKit; name: string; label: string }) {
   return (
     <div class="field check">
       <input id={kit.id(name)} name={name} type="checkbox" checked={kit.value(name) !== ""} />{" "}
-      <label for={kit.id(name)} style="display:inline">
-        {props.label}
-      </label>
+      <label for={kit.id(name)}>{props.label}</label>
     </div>
+  );
+}
+
+/**
+ * The confirmation a destructive or irreversible action needs: a box to tick, checked by the
+ * server (the browser's `required` is a courtesy), so it works without JavaScript.
+ */
+export function Confirm(props: { kit: FormKit; label: string }) {
+  const { kit } = props;
+  const err = kit.error("confirm");
+  return (
+    <div class="field check confirm">
+      <FieldError kit={kit} name="confirm" />
+      <input
+        id={kit.id("confirm")}
+        name="confirm"
+        type="checkbox"
+        required
+        aria-invalid={err ? "true" : undefined}
+        aria-describedby={err ? `${kit.id("confirm")}-error` : undefined}
+      />{" "}
+      <label for={kit.id("confirm")}>{props.label}</label>
+    </div>
+  );
+}
+
+/**
+ * Buttons by what they do: `danger` removes or cancels something, `irreversible` makes
+ * something public or final; neither is the green of an ordinary save.
+ */
+export function ActionButton(props: { kind: "danger" | "irreversible"; children: Child }) {
+  return (
+    <button type="submit" class={props.kind}>
+      {props.children}
+    </button>
+  );
+}
+
+export type MeetingSection = "details" | "agenda" | "attendance" | "minutes" | "actions";
+export const SECTIONS: Array<[MeetingSection, string]> = [
+  ["details", "Details and status"],
+  ["agenda", "Agenda and publication"],
+  ["attendance", "Attendance and declarations"],
+  ["minutes", "Minutes"],
+  ["actions", "Actions"],
+];
+
+export const sectionUrl = (meetingId: string, section: MeetingSection) =>
+  section === "details" ? `/editor/meetings/${meetingId}` : `/editor/meetings/${meetingId}/${section}`;
+
+/** The steps of a meeting a clerk works through, one page each; the current one is marked. */
+export function MeetingNav(props: { meetingId: string; current?: MeetingSection }) {
+  return (
+    <nav class="sections noprint" aria-label="Meeting sections">
+      <ol>
+        {SECTIONS.map(([key, label]) => (
+          <li>
+            <a href={sectionUrl(props.meetingId, key)} aria-current={props.current === key ? "page" : undefined}>
+              {label}
+            </a>
+          </li>
+        ))}
+      </ol>
+    </nav>
   );
 }

@@ -94,7 +94,17 @@ export const EXTRA_FIELDS = [
   "substituteForId",
   "personId",
   "category",
+  "confirm",
+  "shortNoticeReason",
+  "chairAgreedBy",
+  "chairAgreedOn",
+  "substituteForId",
 ];
+
+/** A destructive or irreversible form posts its ticked confirmation box, or nothing happens. */
+export function requireConfirm(values: FormBody, what: string): void {
+  if (!bool(values, "confirm")) throw new MootError("invalid", `confirm: tick the box to confirm you want to ${what}`);
+}
 
 /** A path parameter of a guarded route (always present when the route matched). */
 export function param(c: Context<AppEnv>, name: string): string {

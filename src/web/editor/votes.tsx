@@ -2,12 +2,23 @@ import type { Context } from "hono";
 import type { App, AppEnv } from "../context.js";
 import { MootError } from "../../domain/errors.js";
 import { POSITION_LABEL, RESULT_LABEL, VotePositionKind } from "../../domain/vote.js";
-import { recordVote, removeVote, type VoteForm } from "../../workflow/votes.js";
+import { editVote, recordVote, removeVote, type VoteForm } from "../../workflow/votes.js";
 import { guarded } from "../auth/guard.js";
 import { actorScope } from "../auth/session.js";
 import { meetingWhen } from "../views/format.js";
-import { Field, FormKit, Select, TextArea, editorPage, type EditorStatus, type FormState } from "./shell.js";
-import { formBody, intOrNull, opt, param, submit, type FormBody } from "./submit.js";
+import {
+  ActionButton,
+  Confirm,
+  Field,
+  FormKit,
+  MeetingNav,
+  Select,
+  TextArea,
+  editorPage,
+  type EditorStatus,
+  type FormState,
+} from "./shell.js";
+import { formBody, intOrNull, opt, orNull, param, requireConfirm, submit, type FormBody } from "./submit.js";
 
 /**
  * Votes under a minute, entered while minuting: the question, the result, the counts and,
@@ -35,8 +46,9 @@ async function votesPage(c: Context<AppEnv>, minuteId: string, state?: FormState
     c,
     `Votes under minute ${minute.number}: ${committee.name}, ${meetingWhen(meeting)}`,
     <>
+      <MeetingNav meetingId={meeting.id} current="minutes" />
       <p>
-        <a href={`/editor/meetings/${meeting.id}/minutes#minute-${minute.id}`}>Back to the minutes</a>
+        <a href={`/editor/minutes/${minute.id}`}>Back to minute {minute.number}</a>
       </p>
       <h2>
         {minute.number} {minute.title}
@@ -44,18 +56,42 @@ async function votesPage(c: Context<AppEnv>, minuteId: string, state?: FormState
       {votes.length === 0 ? (
         <p>No votes recorded under this minute.</p>
       ) : (
-        <ul>
-          {votes.map((v, k) => (
-            <li>
-              {v.question}: {RESULT_LABEL[v.result]} (for {v.forCount}, against {v.againstCount}, abstained {v.abstainCount}
-              {positions[k]!.length ? `; ${positions[k]!.length} named` : ""})
-              {minute.status === "draft" && (
-                <form method="post" action={`/editor/votes/${v.id}/remove`} style="display:inline">
-                  {kit.csrf()} <button type="submit">Remove</button>
-                </form>
-              )}
-            </li>
-          ))}
+        <ul class="plain">
+          {votes.map((v, k) => {
+            const edit = new FormKit(c, `vote-${v.id}`, v, state);
+            const rm = new FormKit(c, `vote-remove-${v.id}`, {}, state);
+            return (
+              <li id={`vote-${v.id}`}>
+                {v.question}: {RESULT_LABEL[v.result]} (for {v.forCount}, against {v.againstCount}, abstained {v.abstainCount}
+                {positions[k]!.length ? `; ${positions[k]!.length} named` : ""})
+                {minute.status === "draft" && (
+                  <details class="edit" open={edit.failed || rm.failed}>
+                    <summary>Edit or remove this vote</summary>
+                    <form method="post" action={`/editor/votes/${v.id}`}>
+                      {edit.csrf()}
+                      {edit.revision(v)}
+                      <Field kit={edit} name="question" label="What was put to the vote" />
+                      <Select kit={edit} name="result" label="Result" options={Object.entries(RESULT_LABEL) as Array<[string, string]>} />
+                      {v.method === "show-of-hands" && (
+                        <>
+                          <Field kit={edit} name="forCount" label="For" type="number" />
+                          <Field kit={edit} name="againstCount" label="Against" type="number" />
+                          <Field kit={edit} name="abstainCount" label="Abstained" type="number" />
+                        </>
+                      )}
+                      <TextArea kit={edit} name="note" label="Note (optional)" rows={2} />
+                      <button type="submit">Save the vote</button>
+                    </form>
+                    <form method="post" action={`/editor/votes/${v.id}/remove`}>
+                      {rm.csrf()}
+                      <Confirm kit={rm} label="Remove this vote (entered in error)" />
+                      <ActionButton kind="danger">Remove the vote</ActionButton>
+                    </form>
+                  </details>
+                )}
+              </li>
+            );
+          })}
         </ul>
       )}
       {minute.status === "draft" ? (
@@ -150,11 +186,40 @@ export function registerVoteEditor(app: App): void {
     const minuteId = vote.minuteId ?? "";
     const { values } = await formBody(c);
     return submit(c, {
-      form: "vote",
+      form: `vote-remove-${id}`,
       values,
       run: async () => {
+        requireConfirm(values, "remove the vote");
         await removeVote(scope, id);
         return { to: votesUrl(minuteId), message: "Vote removed." };
+      },
+      rerender: (state, status) => votesPage(c, minuteId, state, status),
+    });
+  });
+  guarded(app, "post", "/editor/votes/:id", "staff", async (c) => {
+    const id = param(c, "id");
+    const vote = await actorScope(c).require("vote", id);
+    const minuteId = vote.minuteId ?? "";
+    const { values } = await formBody(c);
+    return submit(c, {
+      form: `vote-${id}`,
+      values,
+      run: async () => {
+        const counts =
+          vote.method === "show-of-hands"
+            ? {
+                forCount: intOrNull(values, "forCount") ?? 0,
+                againstCount: intOrNull(values, "againstCount") ?? 0,
+                abstainCount: intOrNull(values, "abstainCount") ?? 0,
+              }
+            : {};
+        const v = await editVote(actorScope(c).expecting("vote", id, values.revision), id, {
+          question: values.question ?? "",
+          result: (opt(values, "result") ?? vote.result) as never,
+          note: orNull(values, "note"),
+          ...counts,
+        });
+        return { to: `${votesUrl(minuteId)}#vote-${id}`, message: `Vote saved: ${RESULT_LABEL[v.result]}.` };
       },
       rerender: (state, status) => votesPage(c, minuteId, state, status),
     });

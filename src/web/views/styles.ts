@@ -67,6 +67,19 @@ fieldset{border:1px solid var(--line);margin:0 0 1rem;padding:.5rem .75rem;min-w
 .minute .decision{margin:.25rem 0 .9rem 1.5rem;padding-left:.6rem;border-left:3px solid var(--line)}
 ul.cards>li{margin-bottom:1.25rem}ul.cards h2{font-size:1.2rem;margin:0}
 .pager{display:flex;gap:1rem;margin:1rem 0}
+.inline{display:inline}
+.check label{display:inline}
+.visually-hidden{position:absolute!important;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+textarea{max-width:100%;width:100%;font:inherit;padding:.35rem .5rem;border:2px solid var(--ink)}
+button.danger{background:var(--warn);border-color:var(--warn);color:#fff}
+button.irreversible{background:#fff;border-color:var(--ink);color:var(--ink);font-weight:700}
+.confirm{border-left:4px solid var(--warn);padding:.25rem .5rem;margin:.5rem 0}
+nav.sections ol{list-style:none;padding:0;margin:0 0 1rem;display:flex;flex-wrap:wrap;gap:.25rem 1rem;border-bottom:2px solid var(--line)}
+nav.sections a{display:inline-block;padding:.25rem 0}
+nav.sections a[aria-current=page]{font-weight:700;color:var(--ink)}
+.table-wrap{overflow-x:auto;max-width:100%}
+.editor-nav ul.plain li{overflow-wrap:anywhere}
+details.edit{margin:.5rem 0}details.edit>summary{cursor:pointer;color:var(--link);text-decoration:underline}
 ul.plain{list-style:none;padding:0}
 ul.plain li{padding:.35rem 0;border-bottom:1px solid var(--line)}
 @media (max-width:40rem){h1{font-size:1.6rem}.cal,.cal tbody,.cal tr,.cal td,.cal thead{display:block}.cal thead{display:none}.cal td.empty,.cal td.other,.cal td.none{display:none}.cal td{height:auto}table.stack thead{display:none}table.stack tr,table.stack td{display:block}}

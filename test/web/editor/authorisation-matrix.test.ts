@@ -3,7 +3,7 @@ import { createApp } from "../../../src/web/app.js";
 import { Scope } from "../../../src/store/records.js";
 import { createMeeting } from "../../../src/workflow/meetings.js";
 import { startAgenda } from "../../../src/workflow/agenda.js";
-import { addMinute } from "../../../src/workflow/minutes.js";
+import { addMinute, declareInterest } from "../../../src/workflow/minutes.js";
 import { recordDecision } from "../../../src/workflow/actions.js";
 import { recordVote } from "../../../src/workflow/votes.js";
 import { createMatter, linkStep } from "../../../src/workflow/matters.js";
@@ -35,6 +35,25 @@ const RULES: Record<string, Rule> = {
   "POST /editor/meetings/:id/cancel": "staff",
   "POST /editor/meetings/:id/postpone": "staff",
   "POST /editor/meetings/:id/publish": "staff",
+  "POST /editor/meetings/:id/held": "staff",
+  "POST /editor/meetings/:id/adjourn": "staff",
+  "POST /editor/meetings/:id/reconvene": "staff",
+  "GET /editor/meetings/:id/agenda": "staff",
+  "GET /editor/meetings/:id/attendance": "staff",
+  "GET /editor/meetings/:id/actions": "staff",
+  "GET /editor/minutes/:id": "staff",
+  "POST /editor/minutes/:id/remove": "staff",
+  "POST /editor/decisions/:id": "staff",
+  "POST /editor/decisions/:id/remove": "staff",
+  "POST /editor/declarations/:id": "staff",
+  "POST /editor/declarations/:id/remove": "staff",
+  "POST /editor/documents/:id": "staff",
+  "POST /editor/documents/:id/remove": "staff",
+  "POST /editor/votes/:id": "staff",
+  "GET /editor/actions/:id": "staff",
+  "POST /editor/actions/:id": "staff",
+  "POST /editor/actions/:id/remove": "staff",
+  "GET /editor/interests": "staff",
   "POST /editor/meetings/:id/agenda/start": "staff",
   "POST /editor/meetings/:id/agenda/items": "staff",
   "POST /editor/meetings/:id/agenda/from-programme": "staff",
@@ -131,6 +150,8 @@ interface Samples {
   decision: string;
   membership: string;
   account: string;
+  declaration: string;
+  document: string;
 }
 
 async function samples(store: TestStore, f: EditorFixture): Promise<Samples> {
@@ -156,6 +177,11 @@ async function samples(store: TestStore, f: EditorFixture): Promise<Samples> {
   return {
     membership: membership.id,
     account: f.users.outsider.user.id,
+  const declaration = await declareInterest(s, m.id, { personId: f.people.chair.id, type: "other", nature: "Lives nearby" });
+  const document = await s.create("document", { meetingId: m.id, agendaItemId: item.id, kind: "report", title: "Budget report" });
+  return {
+    declaration: declaration.id,
+    document: document.id,
     matter: matter.id,
     step: step.id,
     decision: decision.id,
@@ -188,6 +214,8 @@ function urlFor(path: string, s: Samples): string {
       people: s.person,
       memberships: s.membership,
       accounts: s.account,
+      declarations: s.declaration,
+      documents: s.document,
     } as Record<string, string>
   )[base];
   return path
@@ -397,6 +425,7 @@ describe("editor authorisation across two authorities", () => {
             "/editor/people",
             "/editor/people/new",
             "/editor/accounts",
+            "/editor/interests",
           ].includes(path) && method === "GET";
         if (res.status < 300 && !ownList) wrong.push(`${route}: ${res.status} for Loxley's record`);
         if (body.includes(sB.meeting) && !url.includes(sB.meeting)) wrong.push(`${route}: shows Loxley's meeting`);

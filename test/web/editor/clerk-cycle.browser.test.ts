@@ -77,6 +77,7 @@ describe("clerk's committee cycle in Chromium", () => {
     await page.getByRole("button", { name: "Create meeting" }).click();
     expect(await status()).toContain("Meeting created");
     meetingUrl = page.url().replace(/#.*$/, "");
+    await page.getByRole("link", { name: "Agenda and publication" }).click();
     await page.getByRole("button", { name: "Start from the standing items" }).click();
     expect(await status()).toContain("5 standing items");
     await form("/agenda/from-programme")
@@ -92,17 +93,26 @@ describe("clerk's committee cycle in Chromium", () => {
     expect(rows.slice(4)).toEqual(["Flood resilience in the Am valley", "Urgent business"]);
   });
 
-  it("refuses to publish too late, clearly, then publishes on time", async () => {
-    await page.getByRole("button", { name: "Publish the agenda" }).click();
-    const refusal = page.locator("#publish-refusal");
-    expect(await refusal.textContent()).toMatch(/too late to publish: .* five are needed, so the last day was/);
+  it("offers only short notice when too late, refuses it without the Chair's agreement, then publishes on time", async () => {
+    expect(await page.locator("#publish-h + p").textContent()).toMatch(/Too late for five clear working days/);
+    expect(await page.getByRole("button", { name: "Publish the agenda" }).count()).toBe(0);
+    await page.getByLabel("Why the meeting cannot wait (shown with the agenda)").fill("Bid deadline");
+    await page.getByLabel("The Chair who agreed").fill("");
+    await page.getByLabel(/^The Chair has agreed/).check();
+    await page.getByRole("button", { name: "Publish at short notice" }).click();
+    expect(await page.locator("#publish-refusal").textContent()).toMatch(/name the Chair who agreed/);
     expect(await page.locator("#error-summary").isVisible()).toBe(true);
+    await page.goto(meetingUrl);
     await page.getByLabel("Date", { exact: true }).fill(daysFromToday(30));
     await page.getByRole("button", { name: "Save details" }).click();
     expect(await status()).toContain("Saved");
+    await page.goto(`${meetingUrl}/agenda`);
+    // The publish button is styled as irreversible and needs its box ticked.
+    expect(await page.getByRole("button", { name: "Publish the agenda" }).getAttribute("class")).toBe("irreversible");
+    await page.getByLabel("Publish the agenda and its papers to the public now").check();
     await page.getByRole("button", { name: "Publish the agenda" }).click();
     expect(await status()).toContain("The agenda and its papers are published.");
-    expect(await page.getByText("Agenda published").textContent()).toBeTruthy();
+    expect(await page.locator("#publish-h + p").textContent()).toContain("Agenda published");
   });
 
   it("generates the pack as a PDF download and as HTML", async () => {
@@ -113,7 +123,7 @@ describe("clerk's committee cycle in Chromium", () => {
     const bytes = readFileSync((await pdf.path())!);
     expect(bytes.subarray(0, 5).toString()).toBe("%PDF-");
     expect(pdf.suggestedFilename()).toMatch(/^overview-scrutiny-\d{4}-\d{2}-\d{2}-public\.pdf$/);
-    await page.goto(meetingUrl);
+    await page.goto(`${meetingUrl}/agenda`);
     await page.getByLabel("Pack for").selectOption("members");
     await page.getByLabel("Format").selectOption("html");
     const [html] = await Promise.all([page.waitForEvent("download"), form("/pack").getByRole("button").click()]);
@@ -121,11 +131,11 @@ describe("clerk's committee cycle in Chromium", () => {
   });
 
   it("minutes the meeting: attendance, a declaration, decisions and actions", async () => {
-    await page.goto(`${meetingUrl}/minutes`);
+    await page.goto(`${meetingUrl}/attendance`);
     await page.getByLabel("Jill Archer").selectOption("present");
     await page.getByLabel("Tom Forrest").selectOption("apologies");
-    await page.getByLabel("Substitute", { exact: true }).selectOption({ label: "Lynda Snell" });
-    await page.getByLabel("Substituting for").selectOption({ label: "Tom Forrest" });
+    await page.getByLabel("Substitute 1", { exact: true }).selectOption({ label: "Lynda Snell" });
+    await page.getByLabel("Substitute 1 stands in for").selectOption({ label: "Tom Forrest" });
     await page.getByRole("button", { name: "Save attendance" }).click();
     expect(await status()).toContain("Attendance saved (3 people)");
 
@@ -135,15 +145,23 @@ describe("clerk's committee cycle in Chromium", () => {
     await page.getByLabel("Nature of the interest").fill("Owns land by the river");
     await page.getByRole("button", { name: "Record the declaration" }).click();
     expect(await status()).toContain("Declaration recorded");
-    expect(await page.locator("#decl-h + ul").textContent()).toContain("Jill Archer: Owns land by the river (ori), item 5");
+    expect(await page.locator("ul.declarations").textContent()).toContain(
+      "Jill Archer: Owns land by the river (Other registrable interest (ORI)), item 5",
+    );
 
+    await page.getByRole("link", { name: "Minutes", exact: true }).click();
     await page.getByRole("button", { name: "Draft minutes from the agenda" }).click();
     expect(await status()).toContain("Drafted 6 minutes");
-    const flood = page.locator("article.minute", { hasText: "Flood resilience in the Am valley" });
-    await flood.getByLabel(/text$/).fill("The committee heard from the Environment Agency.");
-    await flood.getByRole("button", { name: /^Save minute/ }).click();
+    // Each minute is edited on its own page: the list carries no nine-field decision form.
+    expect(await page.getByRole("button", { name: "Record the decision" }).count()).toBe(0);
+    await page
+      .locator("li.minute", { hasText: "Flood resilience in the Am valley" })
+      .getByRole("link", { name: /^Edit minute/ })
+      .click();
+    await page.getByLabel(/text$/).fill("The committee heard from the Environment Agency.");
+    await page.getByRole("button", { name: /^Save minute/ }).click();
     expect(await status()).toMatch(/Saved minute OS\d+\/\d\d/);
-    const flood2 = page.locator("article.minute", { hasText: "Flood resilience in the Am valley" });
+    const flood2 = page.locator("main");
     await flood2.getByLabel(/^Decision under/).fill("That the flood plan be reviewed.");
     await flood2.getByLabel("Action arising (optional)").fill("Write to the Environment Agency about the Am valley");
     await flood2.getByLabel("Action owner", { exact: true }).fill("Head of Environment");
@@ -151,7 +169,7 @@ describe("clerk's committee cycle in Chromium", () => {
     await flood2.getByLabel("Second action (optional)").fill("Map the flood wardens");
     await flood2.getByRole("button", { name: "Record the decision" }).click();
     expect(await status()).toContain("Decision recorded with 2 actions");
-    expect(await page.locator("article.minute", { hasText: "Flood resilience" }).textContent()).toContain(
+    expect(await page.locator("#decisions-h ~ div.decision").first().textContent()).toContain(
       "Write to the Environment Agency about the Am valley",
     );
   });
@@ -161,34 +179,40 @@ describe("clerk's committee cycle in Chromium", () => {
     await page.getByLabel("Committee").selectOption(f.committees.scrutiny.id);
     await page.getByLabel("Date", { exact: true }).fill(daysFromToday(60));
     await page.getByRole("button", { name: "Create meeting" }).click();
+    await page.getByRole("link", { name: "Agenda and publication" }).click();
     await page.getByRole("button", { name: "Start from the standing items" }).click();
     await page.getByRole("link", { name: "Minutes", exact: true }).click();
+    await page.getByLabel(/^The committee approved the minutes of/).check();
     await page.getByRole("button", { name: /^Approve the minutes of/ }).click();
     expect(await status()).toMatch(/Approved 6 minutes of/);
 
     await page.goto(`${meetingUrl}/minutes`);
-    const flood = page.locator("article.minute", { hasText: "Flood resilience in the Am valley" });
-    expect(await flood.locator("h3").textContent()).toContain("approved");
+    const listed = page.locator("li.minute", { hasText: "Flood resilience in the Am valley" });
+    expect(await listed.locator("h3").textContent()).toContain("approved");
+    await listed.getByRole("link", { name: /^Correct minute/ }).click();
+    const flood = page.locator("main");
     expect(await flood.getByRole("button", { name: "Record the decision" }).count()).toBe(0);
     await flood.getByLabel(/^Corrected text of/).fill("The committee heard from the Environment Agency and the Internal Drainage Board.");
     await flood.getByLabel("Reason for the correction").fill("Drainage Board omitted");
     await flood.getByRole("button", { name: "Record a correction" }).click();
     expect(await status()).toContain("(version 2)");
-    expect(await page.locator("article.minute", { hasText: "Flood resilience" }).locator("h3").textContent()).toContain(
+    expect(await page.locator("li.minute", { hasText: "Flood resilience" }).locator("h3").textContent()).toContain(
       "version 2: Drainage Board omitted",
     );
   });
 
   it("completes an action, which then leaves the tracker", async () => {
     await page.goto(`${server.url}/editor/actions`);
-    const item = page.locator("ul.tracker > li", { hasText: "Write to the Environment Agency about the Am valley" });
+    const item = page.locator("table.tracker tr", { hasText: "Write to the Environment Agency about the Am valley" });
     expect(await item.count()).toBe(1);
-    await item.getByLabel(/^Update on/).fill("Letter sent.");
-    await item.getByLabel("Status").selectOption("complete");
-    await item.getByRole("button", { name: "Save the update" }).click();
+    await item.getByRole("link").click();
+    await page.getByLabel(/^Update on/).fill("Letter sent.");
+    await page.locator("form[action$='/updates']").getByLabel("Status").selectOption("complete");
+    await page.getByRole("button", { name: "Save the update" }).click();
     expect(await status()).toContain("is complete");
-    expect(await page.locator("ul.tracker").first().textContent()).not.toContain("Write to the Environment Agency");
-    expect(await page.locator("ul.tracker").first().textContent()).toContain("Map the flood wardens");
+    await page.goto(`${server.url}/editor/actions`);
+    expect(await page.locator("table.tracker").first().textContent()).not.toContain("Write to the Environment Agency");
+    expect(await page.locator("table.tracker").first().textContent()).toContain("Map the flood wardens");
     await page.goto(`${server.url}/editor/committees/${f.committees.scrutiny.id}/actions-paper`);
     const paper = await page.locator("table").textContent();
     expect(paper).toContain("Map the flood wardens");

@@ -89,8 +89,9 @@ for (const dialect of DIALECTS) {
     it("two clerks edit one draft minute: the stale save is refused and the first text is kept", async () => {
       const m = await createMeeting(s, { committeeId: f.committees.planning.id, localDate: daysFromToday(-10) });
       const mi = await addMinute(s, m.id, { title: "Highways", text: "Draft." });
-      const page = `/editor/meetings/${m.id}/minutes`;
+      // Each minute is edited on its own page (the meeting's minutes page lists them).
       const url = `/editor/minutes/${mi.id}`;
+      const page = url;
       const pageOne = await (await one.get(page)).text();
       const pageTwo = await (await two.get(page)).text();
       expect((await one.post(url, { text: "The committee noted the report.", revision: revisionOn(pageOne, url) })).status).toBe(303);
@@ -116,7 +117,7 @@ for (const dialect of DIALECTS) {
       });
       // An officer recorded earlier (say by the importer) is not one of the rows the form shows.
       await recordAttendance(s, held.id, [{ personId: f.people.officer.id, status: "present", capacity: "officer" }]);
-      const url = `/editor/meetings/${held.id}/minutes`;
+      const url = `/editor/meetings/${held.id}/attendance`;
       const page = await (await one.get(url)).text();
       expect(page).toContain("Jill Archer");
       expect(page).not.toContain(`status_${left.id}`); // left the committee before this meeting
