@@ -174,12 +174,11 @@ async function samples(store: TestStore, f: EditorFixture): Promise<Samples> {
   const matter = await createMatter(s, { reference: "26/00001", title: "Budget" });
   const step = await linkStep(s, matter.id, { decisionId: decision.id });
   const [membership] = await s.list("membership", { personId: f.people.member.id });
-  return {
-    membership: membership.id,
-    account: f.users.outsider.user.id,
   const declaration = await declareInterest(s, m.id, { personId: f.people.chair.id, type: "other", nature: "Lives nearby" });
   const document = await s.create("document", { meetingId: m.id, agendaItemId: item.id, kind: "report", title: "Budget report" });
   return {
+    membership: membership.id,
+    account: f.users.outsider.user.id,
     declaration: declaration.id,
     document: document.id,
     matter: matter.id,
