@@ -107,8 +107,8 @@ export async function editorPage(c: Context<AppEnv>, title: string, body: Child,
                 <>
                   {" · "}
                   <a href="/editor/meetings/new">New meeting</a> · <a href="/editor/actions">Actions</a> ·{" "}
-                  <a href="/editor/matters">Matters</a> · <a href="/editor/committees">Committees</a> · <a href="/editor/people">People</a> ·{" "}
-                  <a href="/editor/interests">Registers of interests</a>
+                  <a href="/editor/matters">Matters</a> · <a href="/editor/committees">Committees</a> · <a href="/editor/people">People</a>{" "}
+                  · <a href="/editor/interests">Registers of interests</a>
                 </>
               )}
               {who.user.role === "admin" && (
