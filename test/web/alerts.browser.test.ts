@@ -96,7 +96,9 @@ describe("email alerts in Chromium", () => {
     await cp.getByLabel("Username").fill("clerk");
     await cp.getByLabel("Password").fill(PASSWORD);
     await cp.getByRole("button", { name: "Sign in" }).click();
-    await cp.goto(`${server.url}/editor/meetings/${meetingId}`);
+    // Publishing lives on the meeting's agenda section and is confirmed by a box the server checks.
+    await cp.goto(`${server.url}/editor/meetings/${meetingId}/agenda`);
+    await cp.getByLabel("Publish the agenda and its papers to the public now").check();
     await cp.getByRole("button", { name: "Publish the agenda" }).click();
     expect(await cp.locator("[role=status]").textContent()).toContain("The agenda and its papers are published.");
     const all = await smtp.waitFor(2);
@@ -115,7 +117,9 @@ describe("email alerts in Chromium", () => {
     await page.getByRole("button", { name: "Unsubscribe" }).click();
     expect(await page.locator("h1").textContent()).toBe("Unsubscribed");
     const cp = clerk.pages()[0]!;
-    await cp.goto(`${server.url}/editor/meetings/${nextMeetingId}`);
+    // Publishing lives on the meeting's agenda section and is confirmed by a box the server checks.
+    await cp.goto(`${server.url}/editor/meetings/${nextMeetingId}/agenda`);
+    await cp.getByLabel("Publish the agenda and its papers to the public now").check();
     await cp.getByRole("button", { name: "Publish the agenda" }).click();
     expect(await cp.locator("[role=status]").textContent()).toContain("The agenda and its papers are published.");
     await runner.idle();
