@@ -9,7 +9,8 @@ import { Scope } from "../../src/store/records.js";
  * minute), a member with photos and a key post expected at the first, and one without at the
  * second. Text is invented; only the shape follows the captures.
  */
-export async function buildModernGovFixture(store: Store, slug = "wessex") {
+/** `withAttendance` records Oak present and Hardy's apologies at the held meeting, before its minutes are approved (after that, attendance is locked). */
+export async function buildModernGovFixture(store: Store, slug = "wessex", withAttendance = false) {
   const a = await createAuthority(store, { slug, name: "Wessex City Council" });
   const s = new Scope(store, a.id, "fixture");
   const audit = await s.create("committee", { slug: "audit", name: "Audit Committee", kind: "other" });
@@ -58,6 +59,10 @@ export async function buildModernGovFixture(store: Store, slug = "wessex") {
     minutesPublishedAt: "2026-02-17T09:00:00Z",
   });
   const items = [];
+  if (withAttendance) {
+    await s.create("attendance", { meetingId: held.id, personId: oak.id, status: "present" });
+    await s.create("attendance", { meetingId: held.id, personId: hardy.id, status: "apologies" });
+  }
   for (const [i, [number, title, text, minute]] of [
     ["1", "Minutes", "To approve the minutes of the last meeting & sign them.", "The minutes were approved as a correct record."],
     ["9", "Work Programme", "To review the committee's <draft> programme.", "The committee noted its programme for the year."],

@@ -186,9 +186,11 @@ export class ModernGovLoader {
     if (!committeeId)
       throw new MootError("bad_input", `meeting ${m.id}: its committee is not known; import the GetMeetings response that lists it first`);
     const meeting = await this.meetingRecord(m.id, committeeId, m.date, m.time, m.status, { venue: m.location.trim() || null });
+    // Attendance before the items: an item's minutes may arrive approved, and approved minutes lock
+    // the attendance recorded in them.
+    for (const a of m.attendees) await this.attendee(meeting, a);
     const items: Array<RecordOf<"agenda_item">> = [];
     for (const [position, item] of m.items.entries()) items.push(await this.agendaItem(meeting, position, item));
-    for (const a of m.attendees) await this.attendee(meeting, a);
     await this.matters(meeting, items);
   }
 
