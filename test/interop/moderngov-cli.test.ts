@@ -24,7 +24,7 @@ describe.skipIf(!haveCaptures)("moot import --from moderngov (the command)", () 
     expect(first.stderr).toMatch(/error-page\.xml: .*is not a ModernGov response/);
     expect(first.code).toBe(65);
     expect(first.stdout).toMatch(/Imported 3 ModernGov response\(s\), 1 failed/);
-    expect(first.stdout).toMatch(/created: 3 committee, 2 meeting, 2 agenda item/);
+    expect(first.stdout).toMatch(/created: 3 committee, 2 meeting, 1 person, 1 membership, 2 agenda item, 2 minute/);
     rmSync(join(responses, "error-page.xml"));
     const second = await runCli(args, env);
     expect(second.code).toBe(0);
