@@ -1,5 +1,5 @@
 import { readdir, stat } from "node:fs/promises";
-import { extname, join } from "node:path";
+import { basename, dirname, extname, join } from "node:path";
 import type { Transaction } from "kysely";
 import { beginWriting, isUniqueViolation, type Scope } from "../store/records.js";
 import { MootError } from "../domain/errors.js";
@@ -50,9 +50,10 @@ export interface ImportRun {
 
 /**
  * Files and directories to pack files: directories are walked for .pdf, .html/.htm, .docx,
- * .txt and .md, sorted by name, leaving out notes such as SOURCES.md and README.md.
+ * .txt and .md, sorted by name, leaving out notes such as SOURCES.md and README.md. Files a
+ * directory holds that are not documents go into `skipped`, so the caller can say so.
  */
-export async function expandPaths(paths: string[]): Promise<string[]> {
+export async function expandPaths(paths: string[], skipped: string[] = []): Promise<string[]> {
   const out: string[] = [];
   for (const p of paths) {
     const s = await stat(p).catch(() => null);
@@ -67,7 +68,8 @@ export async function expandPaths(paths: string[]): Promise<string[]> {
     const entries = (await readdir(p, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
     const sub = entries.filter((e) => e.isDirectory()).map((e) => join(p, e.name));
     out.push(...entries.filter((e) => e.isFile() && isPackFile(e.name)).map((e) => join(p, e.name)));
-    out.push(...(await expandPaths(sub)));
+    skipped.push(...entries.filter((e) => e.isFile() && !isPackFile(e.name)).map((e) => join(p, e.name)));
+    out.push(...(await expandPaths(sub, skipped)));
   }
   return out;
 }
@@ -95,8 +97,11 @@ export async function importPaths(
     writer?: <T>(load: () => Promise<T>) => Promise<T>;
   } = {},
 ): Promise<ImportRun> {
-  const files = await expandPaths(paths);
+  const skipped: string[] = [];
+  const files = await expandPaths(paths, skipped);
   const run: ImportRun = { files: [], failures: [], counts: {}, review: [], warnings: [], ocrPending: [] };
+  for (const [dir, names] of byDirectory(skipped))
+    run.warnings.push(`${dir}: skipped ${names.length} file(s) that are not documents: ${names.join(", ")}`);
   const store = target.store;
   await sweepOriginals(store);
   // Files are read and extracted on every core (extract-pool.ts); loading stays here, one
@@ -135,6 +140,15 @@ export async function importPaths(
     opts.onProgress?.({ done: k + 1, total: files.length, file: path, error });
   }
   return run;
+}
+
+function byDirectory(paths: string[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const p of paths) {
+    const dir = dirname(p);
+    out.set(dir, [...(out.get(dir) ?? []), basename(p)]);
+  }
+  return out;
 }
 
 /** Loads one extracted file in its own transaction (the chosen authority's, when `target` chooses). */

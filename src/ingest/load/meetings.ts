@@ -5,6 +5,7 @@ import type { ExtractedMeeting } from "../../domain/extraction.js";
 import type { Declaration } from "../../domain/declaration.js";
 import type { Meeting } from "../../domain/meeting.js";
 import type { Minute } from "../../domain/minute.js";
+import { displayName } from "../../domain/authority-name.js";
 import { slugify } from "../../domain/slug.js";
 import { londonToInstant } from "../../domain/time.js";
 import { nowInstant } from "../../store/records.js";
@@ -48,7 +49,9 @@ export class Committees {
     return new Committees(ctx, await ctx.scope.list("committee"));
   }
 
-  async get(name: string): Promise<Committee> {
+  async get(printed: string): Promise<Committee> {
+    // A heading printed in capitals ("CABINET") names the committee as a person writes it.
+    const name = displayName(printed);
     const key = committeeKey(name);
     const found = this.all.find((c) => committeeKey(c.name) === key);
     if (found) {
@@ -58,7 +61,7 @@ export class Committees {
     const base = slugify(name);
     let slug = base;
     for (let n = 2; this.all.some((c) => c.slug === slug); n++) slug = `${base}-${n}`;
-    const created = await this.ctx.upsert("committee", undefined, { slug, name: name.trim(), kind: committeeKind(name) });
+    const created = await this.ctx.upsert("committee", undefined, { slug, name, kind: committeeKind(name) });
     this.all.push(created);
     return created;
   }
