@@ -25,6 +25,8 @@ import autocannonUntyped from "autocannon";
 import { migrate, openStore, type Store } from "../src/store/open.js";
 import { createAuthority } from "../src/store/authorities.js";
 import { Scope } from "../src/store/records.js";
+import { bulkCreate, type BulkRecords } from "../src/store/bulk-load.js";
+import { ulid } from "ulid";
 import { parseSearchQuery } from "../src/store/search-query.js";
 import { openQueue, queueImport } from "../src/jobs/queue.js";
 import { BORSETSHIRE_PACK } from "../src/ingest/fixtures/borsetshire-pack.js";
@@ -55,48 +57,58 @@ interface Council {
   meetingIds: string[];
 }
 
-/** One council: committees × years × 10 meetings, each with a published 4-page pack, 5 items and a decision. */
+/**
+ * One council: committees × years × 10 meetings, each with a published 4-page pack, 5 items and
+ * a decision, written through the store's bulk path (bulk-load.ts: validated, audited and indexed
+ * as single writes would be, in multi-row inserts), one transaction per council.
+ */
 async function generateCouncil(store: Store, n: number): Promise<Council> {
   const a = await createAuthority(store, { slug: `council-${n}`, name: `Council ${n} District Council` });
-  const root = new Scope(store, a.id, "bench");
+  const records: Required<Pick<BulkRecords, "committee" | "meeting" | "document" | "document_page" | "agenda_item" | "decision">> = {
+    committee: [],
+    meeting: [],
+    document: [],
+    document_page: [],
+    agenda_item: [],
+    decision: [],
+  };
   const meetingIds: string[] = [];
   const start = Date.UTC(new Date().getUTCFullYear() - YEARS, 0, 8);
   for (let c = 0; c < COMMITTEES; c++) {
-    await root.transaction(async (s) => {
-      const committee = await s.create("committee", { slug: `committee-${c}`, name: `Committee ${c}`, kind: "scrutiny" });
-      for (let k = 0; k < YEARS * 10; k++) {
-        const day = new Date(start + (k * 36 + c) * 86400000).toISOString().slice(0, 10);
-        const meeting = await s.create("meeting", {
-          committeeId: committee.id,
-          localDate: day,
-          localTime: "18:30",
-          startsAt: `${day}T18:30:00Z`,
-          venue: "Council Chamber",
-          status: "held",
-          // Published, as a real council's past meetings are: public searches then find them.
-          agendaPublishedAt: `${day}T09:00:00Z`,
-          minutesPublishedAt: `${day}T20:00:00Z`,
+    const committeeId = ulid();
+    records.committee.push({ id: committeeId, slug: `committee-${c}`, name: `Committee ${c}`, kind: "scrutiny" });
+    for (let k = 0; k < YEARS * 10; k++) {
+      const day = new Date(start + (k * 36 + c) * 86400000).toISOString().slice(0, 10);
+      const meetingId = ulid();
+      records.meeting.push({
+        id: meetingId,
+        committeeId,
+        localDate: day,
+        localTime: "18:30",
+        startsAt: `${day}T18:30:00Z`,
+        venue: "Council Chamber",
+        status: "held",
+        // Published, as a real council's past meetings are: public searches then find them.
+        agendaPublishedAt: `${day}T09:00:00Z`,
+        minutesPublishedAt: `${day}T20:00:00Z`,
+      });
+      const packId = ulid();
+      records.document.push({ id: packId, meetingId, kind: "agenda-pack", title: `Agenda pack ${day}`, pageCount: 4 });
+      for (let p = 1; p <= 4; p++)
+        records.document_page.push({ documentId: packId, pageNumber: p, text: Array.from({ length: 150 }, word).join(" ") });
+      for (let i = 1; i <= 5; i++)
+        records.agenda_item.push({
+          meetingId,
+          number: String(i),
+          position: i,
+          title: `${WORDS[(i + k) % WORDS.length]} update ${i}`,
+          description: `Report on ${WORDS[(i * 3 + c) % WORDS.length]}.`,
         });
-        const pack = await s.create("document", { meetingId: meeting.id, kind: "agenda-pack", title: `Agenda pack ${day}`, pageCount: 4 });
-        for (let p = 1; p <= 4; p++)
-          await s.create("document_page", { documentId: pack.id, pageNumber: p, text: Array.from({ length: 150 }, word).join(" ") });
-        for (let i = 1; i <= 5; i++)
-          await s.create("agenda_item", {
-            meetingId: meeting.id,
-            number: String(i),
-            position: i,
-            title: `${WORDS[(i + k) % WORDS.length]} update ${i}`,
-            description: `Report on ${WORDS[(i * 3 + c) % WORDS.length]}.`,
-          });
-        await s.create("decision", {
-          meetingId: meeting.id,
-          text: `RESOLVED: that the ${WORDS[k % WORDS.length]} report be noted.`,
-          decidedOn: day,
-        });
-        meetingIds.push(meeting.id);
-      }
-    });
+      records.decision.push({ meetingId, text: `RESOLVED: that the ${WORDS[k % WORDS.length]} report be noted.`, decidedOn: day });
+      meetingIds.push(meetingId);
+    }
   }
+  await bulkCreate(new Scope(store, a.id, "bench"), records);
   return { slug: a.slug, meetingIds };
 }
 
@@ -367,7 +379,7 @@ async function main() {
     console.log(
       `Imports during the load: ${jobs.filter((j) => j.state === "done").length} done, ${jobs.filter((j) => j.state === "failed").length} failed, ${jobs.filter((j) => ["queued", "running", "retrying"].includes(j.state)).length} unfinished`,
     );
-    console.log("\nGrowth (generation through the store, audited):");
+    console.log("\nGrowth (generation through the store's bulk path, audited and indexed):");
     for (const g of growth)
       console.log(
         `  ${String(g.authorities).padStart(4)} councils: ${(g.bytes / 2 ** 20).toFixed(1)} MB, ${g.seconds.toFixed(1)} s to generate`,

@@ -23,6 +23,8 @@ type Db = Kysely<Database> | Transaction<Database>;
 // Audit ids sort in the order of the writes, even several in one millisecond: the trail is read
 // back in id order (recordHistory, export), and a plain ULID orders same-millisecond ids at random.
 const auditId = monotonicFactory();
+/** The next audit id, in write order (for writers outside a Scope method, such as bulk-load.ts). */
+export const nextAuditId = (): string => auditId();
 type AnyRow = Record<string, unknown>;
 
 /**
@@ -441,12 +443,14 @@ export const LINKS: Partial<Record<RecordTable, Array<[RecordTable, string]>>> =
  * writing transaction after the data version is raised, so it reads every earlier commit and an
  * approval racing the write is either seen here or waits for this write to commit.
  */
-async function guardAttendance(s: Scope, meetingId: string): Promise<void> {
+export async function guardAttendance(s: Scope, meetingId: string | readonly string[]): Promise<void> {
+  const ids = typeof meetingId === "string" ? [meetingId] : meetingId;
+  if (ids.length === 0) return;
   const approved = await (s.db as Kysely<Database>)
     .selectFrom("minute")
     .innerJoin("meeting", "meeting.id", "minute.meetingId")
     .select("meeting.localDate")
-    .where("minute.meetingId", "=", meetingId)
+    .where("minute.meetingId", "in", ids)
     .where("minute.authorityId", "=", s.authorityId)
     .where("minute.status", "=", "approved")
     .executeTakeFirst();

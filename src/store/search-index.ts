@@ -1,5 +1,7 @@
 import { sql, type Kysely, type RawBuilder } from "kysely";
-import type { RecordOf, RecordTable } from "../domain/records.js";
+import { recordSchemas, type RecordOf, type RecordTable } from "../domain/records.js";
+import { decodeRow } from "./codec.js";
+import type { CreatedRecords } from "./bulk-load.js";
 import type { Scope } from "./records.js";
 import type { Store } from "./open.js";
 import type { SearchEntryRow } from "./schema.js";
@@ -62,6 +64,53 @@ async function upsert(scope: Scope, table: RecordTable, record: unknown): Promis
   await refreshDerived(scope, "id", entry.id);
 }
 
+/** Statements touch at most this many rows by id, well inside both databases' parameter limits. */
+const CHUNK = 500;
+const chunked = <T>(xs: readonly T[]): T[][] =>
+  Array.from({ length: Math.ceil(xs.length / CHUNK) }, (_, i) => xs.slice(i * CHUNK, (i + 1) * CHUNK));
+const SEARCHABLE = ["document_page", "agenda_item", "minute", "decision"] as const;
+
+/**
+ * Indexes what a bulk load wrote (bulk-load.ts) as its records' own writes would have, but set
+ * by set: the new entries in multi-row inserts, then their copied columns and vectors by a few
+ * hundred ids a statement. Entries that were already there change only through the meetings and
+ * originals the load touched (a new item's page range, an exempt paper of the same original),
+ * which are refreshed as a single write would.
+ */
+export async function indexCreated(scope: Scope, created: CreatedRecords): Promise<void> {
+  const docs = new Map((created.document ?? []).map((d) => [d.id, d]));
+  const missing = [...new Set((created.document_page ?? []).map((p) => p.documentId))].filter((id) => !docs.has(id));
+  for (const ids of chunked(missing)) {
+    const rows = await scope.db
+      .selectFrom("document")
+      .selectAll()
+      .where("id", "in", ids)
+      .where("authorityId", "=", scope.authorityId)
+      .execute();
+    for (const r of rows) docs.set(r.id, decodeRow<RecordOf<"document">>(recordSchemas.document, r));
+  }
+  const entries: Entry[] = [];
+  for (const table of SEARCHABLE)
+    for (const record of created[table] ?? []) {
+      const doc = table === "document_page" ? docs.get((record as RecordOf<"document_page">).documentId) : undefined;
+      if (table === "document_page" && !doc) throw new Error(`document ${(record as RecordOf<"document_page">).documentId} not found`);
+      const entry = entryOf(scope.authorityId, table, record, doc);
+      if (entry) entries.push(entry);
+    }
+  for (const part of chunked(entries)) await (scope.db as Kysely<any>).insertInto("search_entry").values(part).execute();
+  for (const part of chunked(entries.map((e) => e.id))) {
+    await updateDerived(scope, sql`id in (${sql.join(part)})`);
+    await refreshVectors(scope, sql`id in (${sql.join(part)})`);
+  }
+  // Existing entries: those of meetings that gained items (a page range may now cover their
+  // pack), and pages of originals a new paper shares (reindex does the same for one write).
+  const newMeetings = new Set((created.meeting ?? []).map((m) => m.id));
+  const touched = new Set((created.agenda_item ?? []).map((i) => i.meetingId).filter((id) => !newMeetings.has(id)));
+  for (const id of touched) await refreshDerived(scope, "meeting_id", id);
+  for (const sha of new Set((created.document ?? []).flatMap((d) => (d.sha256 ? [d.sha256] : []))))
+    await refreshDerived(scope, "sha256", sha);
+}
+
 /** PostgreSQL: computes the vectors of entries written without one (bulk loads such as bench:search). */
 export async function fillSearchVectors(store: Store, ids: string[]): Promise<void> {
   if (store.dialect.name !== "postgres" || !ids.length) return;
@@ -122,17 +171,20 @@ async function updateDerived(scope: Scope, which: RawBuilder<unknown>): Promise<
     where ${which} and authority_id = ${scope.authorityId}`.execute(scope.db);
 }
 
-async function entryFor(
-  scope: Scope,
-  table: RecordTable,
-  record: unknown,
-): Promise<Omit<SearchEntryRow, "committeeId" | "meetingDate" | "restricted"> | undefined> {
-  // No body: the entry reads its record's text (see the note at the top).
-  const base = { authorityId: scope.authorityId };
+type Entry = Omit<SearchEntryRow, "committeeId" | "meetingDate" | "restricted">;
+
+async function entryFor(scope: Scope, table: RecordTable, record: unknown): Promise<Entry | undefined> {
+  const doc = table === "document_page" ? await scope.require("document", (record as RecordOf<"document_page">).documentId) : undefined;
+  return entryOf(scope.authorityId, table, record, doc);
+}
+
+/** A record's entry; a page's needs its document. No body: the entry reads its record's text (see the note at the top). */
+function entryOf(authorityId: string, table: RecordTable, record: unknown, doc?: RecordOf<"document">): Entry | undefined {
+  const base = { authorityId };
   switch (table) {
     case "document_page": {
       const p = record as RecordOf<"document_page">;
-      const doc = await scope.require("document", p.documentId);
+      if (!doc) throw new Error(`the document of page ${p.id} was not given`);
       return {
         ...base,
         id: p.id,
