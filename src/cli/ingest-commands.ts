@@ -58,10 +58,12 @@ export function registerIngestCommands(program: Command): void {
           console.error(`moot: ${r.message}`);
           continue;
         }
-        const { extraction, pages } = r.extracted;
-        for (const w of pages.warnings ?? []) console.error(`warning: ${file}: ${w}`);
+        const { extraction, warnings } = r.extracted;
+        for (const w of warnings) console.error(`warning: ${file}: ${w}`);
         const target = join(opts.out, `${basename(file, extname(file))}.json`);
-        await writeFile(target, `${JSON.stringify(extraction, null, 2)}\n`);
+        // The file's page text rides on the Extraction for the loader; the export is FORMAT.md's shape.
+        const { pages: _text, ...shape } = extraction;
+        await writeFile(target, `${JSON.stringify(shape, null, 2)}\n`);
         console.log(`${file} → ${target}`);
       }
       // 66 (EX_NOINPUT) when a named path does not exist, 65 for files that could not be read.

@@ -7,11 +7,23 @@ import type { Store } from "../store/open.js";
 import { FileStore } from "../store/files.js";
 import { originalInUse } from "../store/queries/originals.js";
 import type { Database } from "../store/schema.js";
-import type { Extracted } from "./pipeline.js";
+import { extractData, type Extracted } from "./pipeline.js";
 import { type ExtractionPool, extractAll, outcomeError } from "./extract-pool.js";
 import { PACK_EXTENSIONS } from "./read/dispatch.js";
-import { addCounts, importPack, type ImportOptions, type ImportSummary } from "./load/load.js";
+import { addCounts, type ImportOptions, type ImportSummary, type LoadInput, loadExtraction } from "./load/load.js";
 import type { KindCounts, ReviewItem } from "./load/context.js";
+
+/**
+ * Imports one file: extracts it (unless given its extraction of the same bytes, as the CLI
+ * and the worker pool do), then loads the Extraction and keeps the original.
+ */
+export async function importPack(
+  scope: Scope,
+  file: { path: string; data: Uint8Array },
+  opts: ImportOptions & { extracted?: LoadInput } = {},
+): Promise<ImportSummary> {
+  return loadExtraction(scope, file, opts.extracted ?? (await extractData(file.path, file.data)), opts);
+}
 
 /** Notes that sit beside the documents in a folder (where they came from, how to read them): not packs. */
 const NOT_DOCUMENTS = /^(?:sources|readme|manifest|license|licence|changelog|format|notes|index)(?:\.[a-z]+)?$/i;
@@ -126,7 +138,7 @@ export async function importPaths(
     try {
       if (!outcome.ok) throw outcomeError(outcome);
       const { data, extracted } = outcome;
-      for (const w of extracted.pages.warnings ?? []) run.warnings.push(`${path}: ${w}`);
+      for (const w of extracted.warnings) run.warnings.push(`${path}: ${w}`);
       const summary = await (opts.writer ?? ((load) => load()))(() => loadOne(target, path, data, extracted, opts.onStage));
       run.files.push(summary);
       addCounts(run.counts, summary.counts);
@@ -159,7 +171,7 @@ async function loadOne(
   extracted: Extracted,
   onStage: ImportOptions["onStage"],
 ): Promise<ImportSummary> {
-  if (!("choose" in target)) return importPack(target, { path, data }, { extracted, onStage });
+  if (!("choose" in target)) return loadExtraction(target, { path, data }, extracted, { onStage });
   const store = target.store;
   let summary: ImportSummary;
   let onCommit: (() => void) | undefined;
@@ -175,7 +187,7 @@ async function loadOne(
         // Before reading anything else: another worker importing into this council waits
         // here until it commits, and then this import finds what it made.
         await chosen.scope.bumpDataVersion();
-        return importPack(chosen.scope, { path, data }, { extracted, onStage: onStage, claimed: true });
+        return loadExtraction(chosen.scope, { path, data }, extracted, { onStage, claimed: true });
       }),
     );
   } catch (e) {

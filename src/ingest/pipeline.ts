@@ -51,10 +51,12 @@ export async function readPackData(path: string, bytes: Uint8Array, options: Rea
   return readDocument(path, bytes, options);
 }
 
+/** What extraction hands on: the Extraction (the loader's only input), its provenance, and the reader's warnings. */
 export interface Extracted {
   extraction: Extraction;
   provenance: ExtractionProvenance;
-  pages: PageSet;
+  /** Problems the reader worked around (a page it could not read), one sentence each. */
+  warnings: string[];
 }
 
 export async function extractFile(path: string): Promise<Extracted> {
@@ -79,7 +81,7 @@ function extractPages(path: string, pages: PageSet): Extracted {
         if (!ref.extractor.endsWith("+ocr")) ref.extractor = `${ref.extractor}+ocr`;
       }
     }
-    return { extraction, provenance, pages };
+    return { extraction, provenance, warnings: pages.warnings ?? [] };
   } catch (e) {
     if (e instanceof MootError) throw new MootError(e.code, `${path}: ${e.message}`, { cause: e });
     throw new MootError("invalid", `${path}: extraction failed (${e instanceof Error ? e.message : String(e)})`, { cause: e });

@@ -5,11 +5,9 @@ import { join } from "node:path";
 import { DIALECTS, freshStore, type TestStore } from "../support/stores.js";
 import { createAuthority } from "../../src/store/authorities.js";
 import { Scope } from "../../src/store/records.js";
-import { importPack } from "../../src/ingest/load/load.js";
-import { importPaths } from "../../src/ingest/import-files.js";
-import type { Extracted } from "../../src/ingest/pipeline.js";
-import type { ExtractedMeeting, Extraction } from "../../src/domain/extraction.js";
-import type { PageSet } from "../../src/ingest/read/page.js";
+import { importPack, importPaths } from "../../src/ingest/import-files.js";
+import type { LoadInput } from "../../src/ingest/load/load.js";
+import type { ExtractedMeeting, ExtractedPage, Extraction } from "../../src/domain/extraction.js";
 
 /**
  * The loader from made-up Extractions (no PDF, no extractor run): what a file is decides how it
@@ -44,14 +42,11 @@ const extraction = (over: Partial<Extraction>): Extraction => ({
   ...over,
 });
 
-/** Pages as a reader would give them: one line per string, printed numbers when given. */
-const pages = (source: string, texts: string[][], printed: (number | null)[] = []): PageSet => ({
-  source,
-  kind: "text",
-  pages: texts.map((lines, k) => ({ index: k + 1, printed: printed[k] ?? null, lines: lines.map((text) => ({ text })), marker: null })),
-});
+/** The file's pages as an Extraction carries them: one string per line, printed numbers when given. */
+const pages = (_source: string, texts: string[][], printed: (number | null)[] = []): ExtractedPage[] =>
+  texts.map((lines, k) => ({ number: k + 1, printed: printed[k] ?? null, text: lines.join("\n") }));
 
-const extracted = (x: Extraction, p: PageSet): Extracted => ({ extraction: x, provenance: {}, pages: p });
+const extracted = (x: Extraction, p: ExtractedPage[]): LoadInput => ({ extraction: { ...x, pages: p }, provenance: {} });
 
 for (const dialect of DIALECTS)
   describe(`${dialect}: importPack from made-up Extractions`, () => {
@@ -215,5 +210,154 @@ for (const dialect of DIALECTS)
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }
+    });
+
+    it("loads a hand-made Extraction: meetings, items, papers over their page ranges, exemption, minutes with text, decisions", async () => {
+      const text = ["Front sheet", "Play area report", "Play area costs", "Minutes of 4 February", "Lease terms", "Lease plan"];
+      const x = extraction({
+        source: "pack.txt",
+        fileKind: "agenda-pack",
+        pages: text.map((t, k) => ({ number: k + 1, printed: k + 1, text: t })),
+        meetings: [
+          meeting({
+            hasAgenda: true,
+            time: "19:30",
+            agenda: [
+              { number: "1", title: "Apologies", pages: null, exempt: false },
+              { number: "2", title: "Play area", pages: [2, 3], exempt: false },
+              { number: "3", title: "Minutes of the last meeting", pages: [4, 4], exempt: false },
+              { number: "4", title: "Lease of the pavilion", pages: [5, 6], exempt: true, exemptParagraph: 3 },
+            ],
+          }),
+          meeting({
+            date: "2025-02-04",
+            hasMinutes: true,
+            minutes: [
+              {
+                number: "7",
+                title: "Play area",
+                decisions: ["that the parish meeting approve the spend.", "the costs so far."],
+                decisionKinds: ["recommended", "noted"],
+                text: "The Clerk presented the quotes.\n\nRECOMMENDED that the parish meeting approve the spend.",
+              },
+            ],
+          }),
+        ],
+        documents: [
+          {
+            kind: "report",
+            title: "Play Area Refurbishment",
+            pages: [2, 3],
+            item: "2",
+            meeting: null,
+            withheld: false,
+            exemptParagraph: null,
+          },
+          { kind: "minutes", title: "Minutes", pages: [4, 4], item: "3", meeting: 1, withheld: false, exemptParagraph: null },
+          { kind: "other", title: "Item 4: exempt pages", pages: [5, 6], item: "4", meeting: null, withheld: false, exemptParagraph: null },
+        ],
+      });
+      const file = { path: "pack.txt", data: enc(text.join("\f")) };
+      const r = await importPack(scope, file, { extracted: { extraction: x, provenance: {} } });
+
+      const [march, february] = [
+        (await scope.list("meeting", { localDate: "2025-03-04" }))[0]!,
+        (await scope.list("meeting", { localDate: "2025-02-04" }))[0]!,
+      ];
+      expect(march).toMatchObject({ status: "scheduled", localTime: "19:30" });
+      expect(february.status).toBe("held");
+      const items = await scope.list("agenda_item", { meetingId: march.id }, ["position"]);
+      expect(items.map((i) => [i.number, i.pageFrom, i.pageTo, i.exemptParagraph])).toEqual([
+        ["1", null, null, null],
+        ["2", 2, 3, null],
+        ["3", 4, 4, null],
+        ["4", 5, 6, 3],
+      ]);
+      // The paragraph was printed: nothing assumed, nothing for a clerk to check.
+      expect(r.review.filter((v) => v.field === "exemptParagraph")).toEqual([]);
+
+      const docs = await scope.list("document", { meetingId: march.id });
+      const byTitle = (t: string) => docs.find((d) => d.title === t)!;
+      const pack = byTitle("Agenda pack: Ambridge Parish Council, 2025-03-04");
+      expect(pack).toMatchObject({ kind: "agenda-pack", pageCount: 6, sourcePageFrom: null });
+      const itemId = (n: string) => items.find((i) => i.number === n)!.id;
+      expect(byTitle("Play Area Refurbishment")).toMatchObject({
+        kind: "report",
+        sourcePageFrom: 2,
+        sourcePageTo: 3,
+        pageCount: 2,
+        agendaItemId: itemId("2"),
+      });
+      expect(byTitle("Minutes: Ambridge Parish Council, 2025-02-04")).toMatchObject({
+        kind: "minutes",
+        sourcePageFrom: 4,
+        sourcePageTo: 4,
+        agendaItemId: itemId("3"),
+      });
+      expect(byTitle("Item 4: exempt pages")).toMatchObject({ sourcePageFrom: 5, sourcePageTo: 6, agendaItemId: itemId("4") });
+      expect(docs).toHaveLength(4);
+      const reportPages = await scope.list("document_page", { documentId: byTitle("Play Area Refurbishment").id }, ["pageNumber"]);
+      expect(reportPages.map((p) => [p.pageNumber, p.printedNumber, p.text])).toEqual([
+        [1, 2, "Play area report"],
+        [2, 3, "Play area costs"],
+      ]);
+      expect((await scope.list("document_page", { documentId: pack.id })).map((p) => p.text).sort()).toEqual([...text].sort());
+
+      const [minute] = await scope.list("minute", { meetingId: february.id });
+      expect(minute).toMatchObject({
+        number: "7",
+        title: "Play area",
+        text: "The Clerk presented the quotes.\n\nRECOMMENDED that the parish meeting approve the spend.",
+      });
+      const decisions = await scope.list("decision", { minuteId: minute!.id }, ["position"]);
+      expect(decisions.map((d) => [d.kind, d.text])).toEqual([
+        ["recommended", "that the parish meeting approve the spend."],
+        ["noted", "the costs so far."],
+      ]);
+
+      const again = await importPack(scope, file, { extracted: { extraction: x, provenance: {} } });
+      for (const t of ["meeting", "agenda_item", "document", "document_page", "minute", "decision"])
+        expect(again.counts[t] ?? { created: 0, updated: 0 }).toMatchObject({ created: 0, updated: 0 });
+    });
+
+    it("leaves out a paper whose page range lies outside the file, with a warning, instead of pointing outside the original", async () => {
+      const x = extraction({
+        pages: [
+          { number: 1, printed: 1, text: "Agenda" },
+          { number: 2, printed: 2, text: "2. Budget (Pages 277 to 326)" },
+        ],
+        meetings: [meeting({ hasAgenda: true, agenda: [{ number: "2", title: "Budget", pages: [277, 326], exempt: false }] })],
+        documents: [
+          { kind: "report", title: "Budget", pages: [277, 326], item: "2", meeting: null, withheld: false, exemptParagraph: null },
+        ],
+      });
+      const r = await importPack(scope, { path: "summons.txt", data: enc("Agenda") }, { extracted: { extraction: x, provenance: {} } });
+      const docs = await scope.list("document");
+      expect(docs.map((d) => [d.kind, d.sourcePageFrom])).toEqual([["front-sheet", null]]);
+      expect(r.warnings).toContain('summons.txt: paper "Budget" (pages 277-326) lies outside the file\'s 2 page(s); left out');
+    });
+
+    it("withholds a restricted placeholder under the item's paragraph, or the assumed one, and judges a decision's kind by its words when none is given", async () => {
+      const x = extraction({
+        fileKind: "agenda-pack",
+        pages: [1, 2, 3].map((n) => ({ number: n, printed: n, text: `page ${n}` })),
+        meetings: [
+          meeting({
+            hasAgenda: true,
+            agenda: [{ number: "9", title: "Land sale", pages: null, exempt: true }],
+            minutes: [{ number: "1", title: "Accounts", decisions: ["noted the accounts.", "to pay the grass-cutting invoice."] }],
+          }),
+        ],
+        documents: [
+          { kind: "other", title: "Restricted document", pages: [2, 3], item: "9", meeting: null, withheld: true, exemptParagraph: null },
+        ],
+      });
+      const r = await importPack(scope, { path: "p.txt", data: enc("p") }, { extracted: { extraction: x, provenance: {} } });
+      const [item] = await scope.list("agenda_item");
+      expect(item!.exemptParagraph).toBe(3);
+      expect(r.review.some((v) => v.field === "exemptParagraph" && v.recordId === item!.id)).toBe(true);
+      const placeholder = (await scope.list("document")).find((d) => d.title === "Restricted document")!;
+      expect(placeholder).toMatchObject({ agendaItemId: item!.id, exemptParagraph: 3, sourcePageFrom: 2, sourcePageTo: 3 });
+      expect((await scope.list("decision", {}, ["position"])).map((d) => d.kind)).toEqual(["noted", "resolved"]);
     });
   });

@@ -5,7 +5,7 @@ import { createAuthority } from "../../src/store/authorities.js";
 import { Scope } from "../../src/store/records.js";
 import { FileStore } from "../../src/store/files.js";
 import { RECORD_TABLES } from "../../src/domain/records.js";
-import { importPack } from "../../src/ingest/load/load.js";
+import { importPack } from "../../src/ingest/import-files.js";
 import { extractData } from "../../src/ingest/pipeline.js";
 import { BORSETSHIRE_PACK } from "../../src/ingest/fixtures/borsetshire-pack.js";
 

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { DIALECTS, freshStore, type TestStore } from "../support/stores.js";
 import { createAuthority } from "../../src/store/authorities.js";
 import { Scope } from "../../src/store/records.js";
-import { importPack } from "../../src/ingest/load/load.js";
+import { importPack } from "../../src/ingest/import-files.js";
 import { decisionNumbers, distinctiveTitle } from "../../src/ingest/load/matters.js";
 
 const enc = (s: string) => new TextEncoder().encode(s);

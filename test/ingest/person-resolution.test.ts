@@ -2,8 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { DIALECTS, freshStore, type TestStore } from "../support/stores.js";
 import { createAuthority } from "../../src/store/authorities.js";
 import { Scope } from "../../src/store/records.js";
-import { importPack } from "../../src/ingest/load/load.js";
-import { readText } from "../../src/ingest/read/text.js";
+import { importPack } from "../../src/ingest/import-files.js";
 import { compatible, parseName, resolvePerson } from "../../src/ingest/load/person-resolution.js";
 import type { ExtractedMeeting, Extraction } from "../../src/domain/extraction.js";
 
@@ -106,7 +105,7 @@ for (const dialect of DIALECTS) {
 
     it("joins names the evidence agrees on, keeps ambiguous ones apart and flags them", async () => {
       const data = new TextEncoder().encode("Made-up pack\n");
-      const extracted = { extraction: EXTRACTION, provenance: {}, pages: readText("made-up.txt", "Made-up pack\n") };
+      const extracted = { extraction: { ...EXTRACTION, pages: [{ number: 1, printed: null, text: "Made-up pack" }] }, provenance: {} };
       const r = await importPack(scope, { path: "made-up.txt", data }, { extracted });
       const people = await scope.list("person");
       expect(people.map((p) => p.name).sort()).toEqual(["Carol Clark", "Clark", "Dev Patel", "Jane Smith", "Peter Clark", "Smith"]);

@@ -219,9 +219,9 @@ describe("large text", () => {
       "A2\tSurvey the north slipway for erosion damage\tAda Quill\tJune 2025",
     ].join("\n");
     const path = write("one-page.txt", pack);
-    const { extraction, provenance, pages } = await extractFile(path);
-    expect(pages.pages).toHaveLength(1);
-    const text = pageText(pages.pages[0]!);
+    const { extraction, provenance } = await extractFile(path);
+    expect(extraction.pages).toHaveLength(1);
+    const text = extraction.pages![0]!.text;
     expect(extraction.meetings[0]?.date).toBe("2025-03-04");
     for (const ref of Object.values(provenance)) {
       expect(ref.start).toBeLessThanOrEqual(ref.end);

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { extractData, extractFile, readPack } from "../../src/ingest/pipeline.js";
 import { flatten } from "../../src/ingest/segment/lines.js";
-import { importPack } from "../../src/ingest/load/load.js";
+import { importPack } from "../../src/ingest/import-files.js";
 import { createAuthority } from "../../src/store/authorities.js";
 import { Scope } from "../../src/store/records.js";
 import type { ExtractedVote } from "../../src/domain/extraction.js";

@@ -1,5 +1,5 @@
 import type { PageSet } from "../read/page.js";
-import { Extraction, type ExtractedMeeting, type ExtractionProvenance, type ProvenanceRef } from "../../domain/extraction.js";
+import { Extraction, fileKindOf, type ExtractedMeeting, type ExtractionProvenance, type ProvenanceRef } from "../../domain/extraction.js";
 import { invalid } from "../../domain/errors.js";
 import { flatten, ProvenanceLog, type FlatLine } from "../segment/lines.js";
 import { segmentLines, type Segment } from "../segment/segment.js";
@@ -13,6 +13,8 @@ import { extractReports } from "./reports.js";
 import { extractActions } from "./actions.js";
 import { extractWorkProgramme } from "./work-programme.js";
 import { extractMeetingsIndex } from "./meetings-index.js";
+import { fileDocuments, filePages } from "./file-documents.js";
+import { readBeside } from "./printed-beside.js";
 
 /**
  * The pure extract stage: pages in, an Extraction (FORMAT.md) plus provenance out. No
@@ -223,14 +225,23 @@ export function extract(pages: PageSet): { extraction: Extraction; provenance: E
     for (const [p, ref] of Object.entries(r.provenance)) provenance[`/${name}${p.startsWith("/") ? p : `/${p}`}`] = ref;
     return r.rows;
   };
+  // What the loader needs beyond FORMAT.md is settled here too, so it never reads pages.
+  const text = filePages(pages);
+  const found = meetings.map((b) => b.meeting);
+  readBeside(found, provenance, text);
+  const reports = part("reports", extractReports(pages, segments));
+  const kind = fileKindOf({ meetings: found, reports, pages: text });
   const candidate = {
     schemaVersion: 1 as const,
     source: pages.source,
     authority,
-    meetings: meetings.map((b) => b.meeting),
-    reports: part("reports", extractReports(pages, segments)),
+    meetings: found,
+    reports,
     actions: part("actions", extractActions(pages, segments)),
     workProgramme: part("workProgramme", extractWorkProgramme(pages, segments)),
+    fileKind: kind,
+    pages: text,
+    documents: fileDocuments(segments, lines, text, found, provenance, kind),
   };
   const parsed = Extraction.safeParse(candidate);
   if (!parsed.success) throw invalid(parsed.error, `extraction of ${pages.source}`);

@@ -46,23 +46,7 @@ export class LoadContext {
     readonly scope: Scope,
     readonly source: string,
     readonly provenance: ExtractionProvenance,
-    /** Page text by physical page, as stored in document_page (provenance spans index into it). */
-    readonly pageTexts: ReadonlyMap<number, string>,
   ) {}
-
-  /** Text of the pack from an extracted value's position onwards, for looking beside it. */
-  textAfter(pointer: string, chars: number): string {
-    const ref = this.provenance[pointer];
-    if (!ref) return "";
-    return (this.pageTexts.get(ref.page) ?? "").slice(ref.start, ref.start + chars);
-  }
-
-  /** Text just before an extracted value, on its page ("RESOLVED" before a decision). */
-  textBefore(pointer: string, chars: number): string {
-    const ref = this.provenance[pointer];
-    if (!ref) return "";
-    return (this.pageTexts.get(ref.page) ?? "").slice(Math.max(0, ref.start - chars), ref.start);
-  }
 
   private count(table: string, what: keyof KindCounts): void {
     (this.counts[table] ??= { created: 0, updated: 0, unchanged: 0 })[what]++;

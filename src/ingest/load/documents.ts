@@ -1,12 +1,8 @@
 import type { AgendaItem } from "../../domain/agenda-item.js";
-import type { Document, DocumentKind } from "../../domain/document.js";
-import type { Extraction } from "../../domain/extraction.js";
+import type { Document } from "../../domain/document.js";
+import { type ExtractedDocument, type ExtractedPage, type Extraction, fileKindOf, type FileKind } from "../../domain/extraction.js";
 import { formatOf } from "../read/dispatch.js";
-import type { PageSet } from "../read/page.js";
-import { pageText } from "../read/page.js";
-import type { FlatLine } from "../segment/lines.js";
-import type { Segment, SegmentKind } from "../segment/segment.js";
-import { norm, titleOverlap, type LoadContext } from "./context.js";
+import { norm, type LoadContext } from "./context.js";
 import { ASSUMED_EXEMPT_PARAGRAPH, type LoadedMeeting } from "./meetings.js";
 
 export interface PackFile {
@@ -30,8 +26,8 @@ export function mediaTypeOf(fileName: string, data: Uint8Array): string {
   }
 }
 
-/** Keeps a document's page rows equal to `pages` (physical 1..n), changing only what differs. */
-async function syncPages(ctx: LoadContext, doc: Document, pages: PageSet["pages"]): Promise<void> {
+/** Keeps a document's page rows equal to `pages` (numbered 1..n within it), changing only what differs. */
+async function syncPages(ctx: LoadContext, doc: Document, pages: ExtractedPage[]): Promise<void> {
   const existing = await ctx.scope.list("document_page", { documentId: doc.id }, ["pageNumber"]);
   for (const [k, p] of pages.entries()) {
     const prior = existing.find((e) => e.pageNumber === k + 1);
@@ -39,34 +35,13 @@ async function syncPages(ctx: LoadContext, doc: Document, pages: PageSet["pages"
       documentId: doc.id,
       pageNumber: k + 1,
       printedNumber: p.printed,
-      text: ctx.pageTexts.get(p.index) ?? pageText(p),
+      text: p.text,
     });
   }
   for (const stale of existing.filter((e) => e.pageNumber > pages.length)) await ctx.scope.delete("document_page", stale.id);
 }
 
-/**
- * What the file is as a whole, from the Extraction alone: a meeting's agenda pack; a
- * front sheet when it holds an agenda whose items' printed page ranges all lie outside the
- * file ("Pages 277 to 326" on a two-page summons: the papers are in a pack it is not); a set
- * of minutes when it carries minutes and no agenda; a report when it carries only report
- * covers; otherwise a paper.
- */
-export function wholeFileKind(x: Extraction, pages: PageSet): DocumentKind {
-  const agendas = x.meetings.filter((m) => m.hasAgenda);
-  if (agendas.length) {
-    const printed = pages.pages.map((p) => p.printed ?? p.index);
-    const ranged = agendas.flatMap((m) => m.agenda).filter((a) => a.pages && a.pages[0] > 0);
-    const inFile = (a: { pages: [number, number] | null }) =>
-      printed.some((n) => n >= a.pages![0] && n <= Math.max(a.pages![0], a.pages![1]));
-    return ranged.length && !ranged.some(inFile) ? "front-sheet" : "agenda-pack";
-  }
-  if (x.meetings.some((m) => m.hasMinutes)) return "minutes";
-  if (x.reports.length) return "report";
-  return "other";
-}
-
-function wholeFileTitle(kind: DocumentKind, x: Extraction, file: PackFile, meeting: LoadedMeeting | null): string {
+function wholeFileTitle(kind: FileKind, x: Extraction, file: PackFile, meeting: LoadedMeeting | null): string {
   const of = meeting ? `${meeting.committee.name}, ${meeting.meeting.localDate}` : null;
   switch (kind) {
     case "agenda-pack":
@@ -83,19 +58,14 @@ function wholeFileTitle(kind: DocumentKind, x: Extraction, file: PackFile, meeti
 }
 
 /**
- * The file itself, stored once whatever it is (a printed set of minutes is not also an agenda
- * pack): found by the sha256 of its original as the document over the whole file, or (a
- * corrected pack) by being the same file name's document for the same meeting, which is then
- * updated in place.
+ * The file itself, stored once as what the Extraction says it is (a printed set of minutes is
+ * not also an agenda pack): found by the sha256 of its original as the document over the whole
+ * file, or (a corrected pack) by being the same file name's document for the same meeting,
+ * which is then updated in place.
  */
-export async function loadPackDocument(
-  ctx: LoadContext,
-  pages: PageSet,
-  file: PackFile,
-  meeting: LoadedMeeting | null,
-  x: Extraction,
-): Promise<Document> {
-  const kind = wholeFileKind(x, pages);
+export async function loadPackDocument(ctx: LoadContext, x: Extraction, file: PackFile, meeting: LoadedMeeting | null): Promise<Document> {
+  const kind = x.fileKind ?? fileKindOf(x);
+  const pages = x.pages ?? [];
   const bySha = (await ctx.scope.list("document", { sha256: file.sha256 })).filter((d) => d.sourcePageFrom === null);
   const meetingId = meeting?.meeting.id ?? null;
   let prior: Document | undefined = bySha.find((d) => d.meetingId === meetingId) ?? bySha[0];
@@ -112,119 +82,66 @@ export async function loadPackDocument(
     fileName: file.fileName,
     mediaType: file.mediaType,
     byteSize: file.byteSize,
-    pageCount: pages.pages.length,
+    pageCount: pages.length,
   });
-  await syncPages(ctx, doc, pages.pages);
+  await syncPages(ctx, doc, pages);
   return doc;
 }
 
-const KIND: Partial<Record<SegmentKind, DocumentKind>> = {
-  report: "report",
-  appendix: "appendix",
-  minutes: "minutes",
-  "action-plan": "other",
-  "tracking-decisions": "other",
-  "work-programme": "other",
-  restricted: "other",
-  other: "other",
-};
-const DEFAULT_TITLE: Partial<Record<SegmentKind, string>> = {
-  report: "Report",
-  appendix: "Appendix",
-  minutes: "Minutes",
-  "action-plan": "Action plan",
-  "tracking-decisions": "Tracking decisions",
-  "work-programme": "Work programme",
-  restricted: "Restricted document (not for publication)",
-  other: "Paper",
-};
-
-/** The agenda item a paper belongs to: its "Agenda Item N" stamp, the printed page range covering it, or its title. */
-function itemFor(seg: Segment, lines: FlatLine[], pages: PageSet, items: AgendaItem[]): AgendaItem | undefined {
-  if (!items.length) return undefined;
-  const stamp = /^agenda item\s+(\d{1,3}[a-z]?)\b/i.exec(lines[seg.startLine ?? -1]?.text ?? "");
-  if (stamp) {
-    const hit = items.find((i) => norm(i.number) === norm(stamp[1]));
-    if (hit) return hit;
-  }
-  const printed = pages.pages.find((p) => p.index === seg.firstPage)?.printed ?? null;
-  if (printed !== null) {
-    const covering = items.filter((i) => i.pageFrom !== null && printed >= i.pageFrom && printed <= (i.pageTo ?? i.pageFrom));
-    covering.sort((a, b) => (a.pageTo ?? a.pageFrom!) - a.pageFrom! - ((b.pageTo ?? b.pageFrom!) - b.pageFrom!));
-    if (covering[0]) return covering[0];
-  }
-  if (seg.kind === "minutes") {
-    const minutesItems = items.filter((i) => /^(?:(?:confirmation|approval) of (?:the )?)?minutes\b/i.test(i.title));
-    if (minutesItems.length === 1) return minutesItems[0];
-  }
-  if (seg.title) {
-    const scored = items
-      .map((i) => ({ i, s: titleOverlap(i.title, seg.title!) }))
-      .filter((x) => x.s >= 0.8)
-      .sort((a, b) => b.s - a.s);
-    if (scored[0]) return scored[0].i;
-  }
-  return undefined;
-}
-
 /**
- * Papers segmented out of the pack (reports, minutes, action plans, restricted placeholders),
- * each a document over its page range of the same original, linked to its agenda item.
+ * The papers the Extraction cut from the file (reports, minutes, action plans, restricted
+ * placeholders, an exempt item's pages), each a document over its physical pages of the same
+ * original, linked to its agenda item by number. A range that does not lie inside the file's
+ * pages is refused with a warning: no document points outside its original.
  */
-export async function loadSegments(
+export async function loadDocuments(
   ctx: LoadContext,
-  pages: PageSet,
-  lines: FlatLine[],
-  segments: Segment[],
+  x: Extraction,
   pack: Document,
   packMeeting: LoadedMeeting | null,
-  minutesOf: (seg: Segment) => LoadedMeeting | undefined,
-): Promise<Map<Segment, Document>> {
-  const out = new Map<Segment, Document>();
+  loaded: LoadedMeeting[],
+): Promise<Document[]> {
+  const out: Document[] = [];
+  const pages = x.pages ?? [];
   const existing = await ctx.scope.list("document", { meetingId: pack.meetingId, fileName: pack.fileName });
   // Without a meeting, only papers cut from this very file are this pack's.
   const children = existing.filter(
     (d) => d.id !== pack.id && d.sourcePageFrom !== null && (pack.meetingId !== null || d.sha256 === pack.sha256),
   );
   const used = new Set<string>();
-  const filePages = pages.pages.length ? [pages.pages[0]!.index, pages.pages[pages.pages.length - 1]!.index] : [0, 0];
-  for (const seg of segments) {
-    const kind = KIND[seg.kind];
-    if (!kind) continue;
-    // The whole file is already this document (printed minutes, a standalone report): not stored twice.
-    if (kind === pack.kind && seg.firstPage <= filePages[0]! && seg.lastPage >= filePages[1]!) continue;
-    const item = itemFor(seg, lines, pages, packMeeting?.items ?? []);
-    const of = seg.kind === "minutes" ? minutesOf(seg) : undefined;
-    const title = (of ? `Minutes: ${of.committee.name}, ${of.meeting.localDate}` : seg.title?.trim()) || DEFAULT_TITLE[seg.kind]!;
-    const restricted = seg.kind === "restricted";
-    const prior =
-      children.find((d) => !used.has(d.id) && d.kind === kind && norm(d.title) === norm(title) && d.sourcePageFrom === seg.firstPage) ??
-      children.find((d) => !used.has(d.id) && d.kind === kind && norm(d.title) === norm(title)) ??
-      // A corrected pack may retitle a paper; the same kind of paper on the same page is still that paper.
-      children.find((d) => !used.has(d.id) && d.kind === kind && d.sourcePageFrom === seg.firstPage && d.sha256 !== pack.sha256);
+  const items = packMeeting?.items ?? [];
+  for (const d of x.documents ?? []) {
+    const held = pages.filter((p) => p.number >= d.pages[0] && p.number <= d.pages[1]);
+    if (held.length !== d.pages[1] - d.pages[0] + 1) {
+      ctx.warnings.push(
+        `${ctx.source}: paper "${d.title}" (pages ${d.pages[0]}-${d.pages[1]}) lies outside the file's ${pages.length} page(s); left out`,
+      );
+      continue;
+    }
+    const item: AgendaItem | undefined = d.item === null ? undefined : items.find((i) => norm(i.number) === norm(d.item));
+    const of = d.kind === "minutes" && d.meeting !== null ? loaded.find((l) => l.index === d.meeting) : undefined;
+    const title = (of ? `Minutes: ${of.committee.name}, ${of.meeting.localDate}` : d.title.trim()).slice(0, 1000);
+    const prior = priorOf(children, used, d, title, pack);
     const doc = await ctx.upsert("document", prior, {
       ...(prior ?? {}),
       meetingId: pack.meetingId,
       agendaItemId: prior?.agendaItemId ?? item?.id ?? null,
-      kind,
-      title: title.slice(0, 1000),
+      kind: d.kind,
+      title,
       sha256: pack.sha256,
       fileName: pack.fileName,
       mediaType: pack.mediaType,
       byteSize: pack.byteSize,
-      pageCount: seg.lastPage - seg.firstPage + 1,
-      sourcePageFrom: seg.firstPage,
-      sourcePageTo: seg.lastPage,
+      pageCount: held.length,
+      sourcePageFrom: d.pages[0],
+      sourcePageTo: d.pages[1],
       // A placeholder for withheld papers stays withheld even when no exempt item covers it.
-      exemptParagraph: prior?.exemptParagraph ?? (restricted ? (item?.exemptParagraph ?? ASSUMED_EXEMPT_PARAGRAPH) : null),
+      exemptParagraph:
+        prior?.exemptParagraph ?? (d.withheld ? (d.exemptParagraph ?? item?.exemptParagraph ?? ASSUMED_EXEMPT_PARAGRAPH) : null),
     });
     used.add(doc.id);
-    await syncPages(
-      ctx,
-      doc,
-      pages.pages.filter((p) => p.index >= seg.firstPage && p.index <= seg.lastPage),
-    );
-    out.set(seg, doc);
+    await syncPages(ctx, doc, held);
+    out.push(doc);
   }
   // Papers cut from an earlier version of this pack that the corrected one no longer has.
   for (const stale of children.filter((d) => !used.has(d.id) && d.sha256 !== pack.sha256 && pack.meetingId !== null))
@@ -232,46 +149,13 @@ export async function loadSegments(
   return out;
 }
 
-/**
- * An exempt item's pages inside the pack, when no paper cut from the pack covers them: the
- * printed page range the agenda gives is turned into the file's pages here, once, and kept as
- * a document over that range of the same original. From then on the store withholds those file
- * pages like any exempt paper's (page-withholding.ts); no read looks at printed numbers again.
- */
-export async function loadExemptPages(ctx: LoadContext, pages: PageSet, pack: Document, packMeeting: LoadedMeeting | null): Promise<void> {
-  if (!packMeeting || !pack.sha256) return;
-  const siblings = await ctx.scope.list("document", { sha256: pack.sha256 });
-  for (const item of packMeeting.items) {
-    if (item.exemptParagraph === null || item.pageFrom === null) continue;
-    const to = item.pageTo ?? item.pageFrom;
-    const filePages = pages.pages.filter((p) => p.printed !== null && p.printed >= item.pageFrom! && p.printed <= to).map((p) => p.index);
-    // Exempt papers are usually left out of the public pack: then there is nothing here to withhold.
-    if (filePages.length === 0) continue;
-    const from = Math.min(...filePages);
-    const last = Math.max(...filePages);
-    const title = `Item ${item.number}: exempt pages`;
-    const covers = (d: Document) =>
-      d.agendaItemId === item.id && d.sourcePageFrom !== null && d.sourcePageFrom <= from && (d.sourcePageTo ?? d.sourcePageFrom) >= last;
-    const prior = siblings.find((d) => d.agendaItemId === item.id && d.title === title);
-    if (!prior && siblings.some(covers)) continue;
-    const doc = await ctx.upsert("document", prior, {
-      ...(prior ?? {}),
-      meetingId: pack.meetingId,
-      agendaItemId: item.id,
-      kind: "other",
-      title,
-      sha256: pack.sha256,
-      fileName: pack.fileName,
-      mediaType: pack.mediaType,
-      byteSize: pack.byteSize,
-      pageCount: last - from + 1,
-      sourcePageFrom: from,
-      sourcePageTo: last,
-    });
-    await syncPages(
-      ctx,
-      doc,
-      pages.pages.filter((p) => p.index >= from && p.index <= last),
-    );
-  }
+/** The stored paper an extracted one is: same kind and title (on the same first page, first), or a retitled one on the same page of an earlier version. */
+function priorOf(children: Document[], used: Set<string>, d: ExtractedDocument, title: string, pack: Document): Document | undefined {
+  const free = children.filter((c) => !used.has(c.id) && c.kind === d.kind);
+  return (
+    free.find((c) => norm(c.title) === norm(title) && c.sourcePageFrom === d.pages[0]) ??
+    free.find((c) => norm(c.title) === norm(title)) ??
+    // A corrected pack may retitle a paper; the same kind of paper on the same page is still that paper.
+    free.find((c) => c.sourcePageFrom === d.pages[0] && c.sha256 !== pack.sha256)
+  );
 }

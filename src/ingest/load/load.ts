@@ -1,21 +1,22 @@
 import { basename } from "node:path";
+import type { Extraction, ExtractionProvenance } from "../../domain/extraction.js";
 import type { Scope } from "../../store/records.js";
 import { FileStore } from "../../store/files.js";
 import { originalInUse } from "../../store/queries/originals.js";
-import { extractData, type Extracted } from "../pipeline.js";
-import { flatten } from "../segment/lines.js";
-import { pageText } from "../read/page.js";
-import { segmentLines, type Segment } from "../segment/segment.js";
 import { LoadContext, type KindCounts, type ReviewItem } from "./context.js";
 import { People } from "./people.js";
 import { Committees, loadMeeting, type LoadedMeeting } from "./meetings.js";
-import { loadExemptPages, loadPackDocument, loadSegments, mediaTypeOf } from "./documents.js";
+import { loadDocuments, loadPackDocument, mediaTypeOf } from "./documents.js";
 import { loadPapers } from "./papers.js";
 import { loadMatters } from "./matters.js";
 
+/** What the loader takes: the Extraction (pure data, pages' text included) and where its values came from. */
+export interface LoadInput {
+  extraction: Extraction;
+  provenance: ExtractionProvenance;
+}
+
 export interface ImportOptions {
-  /** An extraction already made from the same bytes (the CLI reads the authority from it first). */
-  extracted?: Extracted;
   /** Called between stages inside the transaction; a throw aborts the import and rolls it back. */
   onStage?: (stage: ImportStage) => void | Promise<void>;
   /**
@@ -41,13 +42,18 @@ export interface ImportSummary {
 }
 
 /**
- * Imports one agenda pack: reads and extracts it, keeps the original content-addressed, and
- * loads everything in ONE transaction by natural keys (DESIGN.md), so a failed import leaves
- * the store as it was and a repeated one changes nothing.
+ * Loads one file's Extraction: keeps the original (its bytes) content-addressed, and loads
+ * everything in ONE transaction by natural keys (DESIGN.md), so a failed load leaves the store
+ * as it was and a repeated one changes nothing. It reads no pages: what the file is, the papers
+ * cut from it and their page text all come in the Extraction.
  */
-export async function importPack(scope: Scope, file: { path: string; data: Uint8Array }, opts: ImportOptions = {}): Promise<ImportSummary> {
-  const extracted = opts.extracted ?? (await extractData(file.path, file.data));
-  const { extraction, provenance, pages } = extracted;
+export async function loadExtraction(
+  scope: Scope,
+  file: { path: string; data: Uint8Array },
+  input: LoadInput,
+  opts: ImportOptions = {},
+): Promise<ImportSummary> {
+  const { extraction, provenance } = input;
   const files = scope.store.files;
   const sha256 = FileStore.sha256(file.data);
   // The original is written inside the transaction, under a claim: a failure rolls both back,
@@ -55,8 +61,7 @@ export async function importPack(scope: Scope, file: { path: string; data: Uint8
   const claim = opts.claimed ? null : await files.claim(sha256);
   try {
     return await scope.transaction(async (s) => {
-      const pageTexts = new Map(pages.pages.map((p) => [p.index, pageText(p)]));
-      const ctx = new LoadContext(s, basename(file.path), provenance, pageTexts);
+      const ctx = new LoadContext(s, basename(file.path), provenance);
       const committees = await Committees.load(ctx);
       const people = await People.load(ctx);
 
@@ -74,23 +79,14 @@ export async function importPack(scope: Scope, file: { path: string; data: Uint8
       const fileName = basename(file.path);
       const pack = await loadPackDocument(
         ctx,
-        pages,
+        extraction,
         { fileName, sha256, byteSize: file.data.byteLength, mediaType: mediaTypeOf(fileName, file.data) },
         packMeeting,
-        extraction,
       );
-      const lines = flatten(pages);
-      const segments = segmentLines(lines);
-      const minutesOf = (seg: Segment) =>
-        loaded.find((l) => {
-          const page = provenance[`/meetings/${l.index}/date`]?.page;
-          return extraction.meetings[l.index]!.hasMinutes && page !== undefined && page >= seg.firstPage && page <= seg.lastPage;
-        });
-      const docs = await loadSegments(ctx, pages, lines, segments, pack, packMeeting, minutesOf);
-      await loadExemptPages(ctx, pages, pack, packMeeting);
+      const docs = await loadDocuments(ctx, extraction, pack, packMeeting, loaded);
 
       await opts.onStage?.("papers");
-      await loadPapers(ctx, extraction, loaded, packMeeting, [...docs.values()]);
+      await loadPapers(ctx, extraction, loaded, packMeeting, docs);
       await loadMatters(ctx, loaded);
 
       await opts.onStage?.("provenance");

@@ -1,6 +1,5 @@
 import type { AgendaItem } from "../../domain/agenda-item.js";
 import type { Committee, CommitteeKind } from "../../domain/committee.js";
-import type { Decision } from "../../domain/decision.js";
 import type { ExtractedMeeting } from "../../domain/extraction.js";
 import type { Declaration } from "../../domain/declaration.js";
 import type { Meeting } from "../../domain/meeting.js";
@@ -13,6 +12,7 @@ import { norm, titleOverlap, type LoadContext } from "./context.js";
 import type { People } from "./people.js";
 import { loadAttendance } from "./attendance.js";
 import { loadVotes } from "./votes.js";
+import { decisionKind } from "../parse/decision-kind.js";
 
 export interface LoadedMeeting {
   index: number;
@@ -67,24 +67,8 @@ export class Committees {
   }
 }
 
-function paragraphOf(ctx: LoadContext, pointer: string): number | null {
-  const m = /\bparagraphs?\s+(\d)\b/i.exec(ctx.textAfter(pointer, 600));
-  const n = m ? Number(m[1]) : NaN;
-  return n >= 1 && n <= 7 ? n : null;
-}
-
 const PROCEDURAL =
   /^(?:apologies|declarations?|(?:confirmation of |approval of )?minutes|substitut|urgent business|exclusion of|any other business|date of (?:the )?next meeting|chair'?s? announcements|welcome)/i;
-
-export function decisionKind(before: string, text: string): Decision["kind"] {
-  const lead = `${before.slice(-40)} ${text.slice(0, 20)}`.toLowerCase();
-  if (/\brecommend/.test(lead)) return "recommended";
-  if (/\b(?:noted|to note|note the|notes the)\b/.test(text.slice(0, 30).toLowerCase())) return "noted";
-  if (/\bresolved\b/.test(lead)) return "resolved";
-  if (/\bagreed\b/.test(lead)) return "agreed";
-  if (/\bnoted\b/.test(lead)) return "noted";
-  return "resolved";
-}
 
 export function interestType(nature: string): Declaration["type"] {
   const t = nature.toLowerCase();
@@ -182,7 +166,7 @@ async function loadAgenda(ctx: LoadContext, meeting: Meeting, m: ExtractedMeetin
     const prior = existing.find((x) => x.number === a.number && !out.includes(x));
     const [pageFrom, pageTo] = validPages(a.pages);
     let exemptParagraph = prior?.exemptParagraph ?? null;
-    if (a.exempt && exemptParagraph === null) exemptParagraph = paragraphOf(ctx, `${at}/agenda/${j}/title`);
+    if (a.exempt && exemptParagraph === null) exemptParagraph = a.exemptParagraph ?? null;
     const guessed = a.exempt && exemptParagraph === null;
     if (guessed) exemptParagraph = ASSUMED_EXEMPT_PARAGRAPH;
     const title = a.title.trim() || `Item ${a.number}`;
@@ -254,7 +238,8 @@ async function loadMinutes(ctx: LoadContext, meeting: Meeting, m: ExtractedMeeti
         agendaItemId: minute.agendaItemId,
         position: k,
         text,
-        kind: decisionKind(ctx.textBefore(pointer, 60), text),
+        // The kind extraction read beside the decision; a hand-made Extraction without it is judged on the words alone.
+        kind: x.decisionKinds?.[k] ?? decisionKind("", text),
         decidedOn: meeting.localDate,
       });
       ctx.bind(pointer, "decision", decision.id, "text", text);

@@ -201,7 +201,7 @@ export class ModernGovLoader {
    * link by title. Steps already linked are found again, so a re-import changes nothing.
    */
   private async matters(meeting: RecordOf<"meeting">, items: Array<RecordOf<"agenda_item">>): Promise<void> {
-    const ctx = new LoadContext(this.s, `moderngov meeting ${meeting.id}`, {}, new Map());
+    const ctx = new LoadContext(this.s, `moderngov meeting ${meeting.id}`, {});
     const committee = await this.s.require("committee", meeting.committeeId);
     const minutes = await this.s.list("minute", { meetingId: meeting.id }, ["position"]);
     await loadMatters(ctx, [{ index: 0, committee, meeting, items, minutes }]);
