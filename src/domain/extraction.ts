@@ -17,7 +17,7 @@ export const ExtractedAgendaItem = z.object({
   pages: z.tuple([z.number().int(), z.number().int()]).nullable(),
   exempt: z.boolean(),
   /**
-   * The Schedule 12A paragraph (1-7) printed for an exempt item, or null when none is printed.
+   * The Schedule 12A paragraph (1-7) printed for an exempt item; absent (or null) when none is printed.
    * Not in FORMAT.md version 1, so optional (additive).
    */
   exemptParagraph: z.number().int().min(1).max(7).nullable().optional(),

@@ -74,6 +74,7 @@ describe("extract on minutes-only packs", () => {
         number: "2",
         title: "Precept",
         decisions: ["that the precept be set at £40,000."],
+        decisionKinds: ["resolved"],
         text: "It was moved by Cllr Grundy, seconded by Cllr Tucker and RESOLVED that the precept be set at £40,000.",
       },
     ]);

@@ -20,7 +20,8 @@ export function readBeside(meetings: ExtractedMeeting[], provenance: ExtractionP
   };
   meetings.forEach((m, i) => {
     m.agenda.forEach((a, j) => {
-      if (a.exempt) a.exemptParagraph = exemptParagraphIn(after(`/meetings/${i}/agenda/${j}/title`, 600));
+      const paragraph = a.exempt ? exemptParagraphIn(after(`/meetings/${i}/agenda/${j}/title`, 600)) : null;
+      if (paragraph !== null) a.exemptParagraph = paragraph;
     });
     m.minutes.forEach((x, j) => {
       if (x.decisions.length)
