@@ -188,7 +188,13 @@ function bareNumbered(lines: FlatLine[]): Chunk[] {
     const m = /^\s*(\d{1,4}[a-z]?)(?:[.):]\s*|\s+|(?=[A-Z‘'"“]))([A-Z‘'"“].*)$/.exec(l.text);
     if (!m || l.text.length > 200) return;
     // A date or a clock at the start of a line is not an item number.
-    if (/^\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i.test(l.text)) return;
+    // The month must be a whole word: "2 Declarations of Interest" is an item, not 2 December.
+    if (
+      /^\d{1,2}(?:st|nd|rd|th)?\s+(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/i.test(
+        l.text,
+      )
+    )
+      return;
     if (/^\d{1,2}[.:]\d{2}\b/.test(l.text)) return;
     cands.push({ k, number: m[1]!, value: numValue(m[1]!), title: m[2]! });
   });

@@ -1,5 +1,5 @@
 import type { FlatLine } from "../segment/lines.js";
-import { cleanName, looksLikeName, repairTruncated, splitNameList } from "../parse/names.js";
+import { cleanName, hasCouncillorTitle, looksLikeName, repairTruncated, splitNameList } from "../parse/names.js";
 import { APOLOGIES_WORDS, ITEM_PREFIX } from "../parse/headings.js";
 
 /**
@@ -18,7 +18,7 @@ export interface AttendanceHit {
 const LABELS: [RegExp, AttendanceList | "coopted" | "inAttendance"][] = [
   [
     new RegExp(
-      String.raw`^${ITEM_PREFIX}(?:(?:committee\s+|voting\s+|council\s+)?members\s+|councillors\s+)?(?:present|sederunt|attendees|(?:yn\s+)?bresennol|presennol)\s*(?:were)?\s*[:\-–]?`,
+      String.raw`^${ITEM_PREFIX}(?:(?:committee\s+|voting\s+|council\s+)?members\s+|councillors\s+)?(?:present|sederunt|attendees|(?:yn\s+)?bresennol|presennol)(?!\s+hefyd)\s*(?:were)?\s*[:\-–]?`,
       "i",
     ),
     "present",
@@ -34,9 +34,10 @@ const LABELS: [RegExp, AttendanceList | "coopted" | "inAttendance"][] = [
   ],
   [/^(?:absent|not present)\s*:/i, "apologies"],
   [/^substitutes?(?: members?)?\s*(?:present)?\s*:/i, "substitutes"],
-  [/^officers?(?: present| in attendance)?\s*:/i, "officers"],
+  [/^(?:officers?(?: present| in attendance)?|swyddogion(?: yn bresennol)?)\s*:/i, "officers"],
   [
-    /^(?:also (?:in attendance|present|attending)|in attendance|others? present)(?:\s+(?:virtually|remotely|online))?\s*:?/i,
+    // Welsh "Yn bresennol hefyd" / "Hefyd yn bresennol": also present.
+    /^(?:also (?:in attendance|present|attending)|in attendance|others? present|yn bresennol hefyd|hefyd yn bresennol)(?:\s+(?:virtually|remotely|online))?\s*:?/i,
     "inAttendance",
   ],
 ];
@@ -51,6 +52,12 @@ const OTHER_COUNCIL_RE = {
     /\([A-Z]{1,3}[A-Z]C\)/.test(raw) ||
     /\((?:district|county|ward|borough|city|unitary|regional)\s+(?:councillor|cllr|council)\)/i.test(raw),
 };
+/**
+ * FORMAT.md convention 4: the clerk listed among those present ("J Jones (Clerk)", "Mrs J Jones
+ * – Clerk and RFO", "Clerk: J Jones") is an officer, not a member present.
+ */
+const CLERK_NOTE_RE =
+  /(?:[(–—-]|,\s*|^\s*)(?:[^()]*\b)?(?:(?:parish|town|locum|acting|deputy|assistant)\s+)?(?:clerk|minute[\s-]taker|rfo|responsible financial officer|proper officer)\b/i;
 const ROLE_CELL_RE = /\b(?:representative|officer|manager|director|adviser|advisor|clerk|head of|governor|lead|member for)\b/i;
 
 /**
@@ -97,7 +104,7 @@ function labelOf(text: string): { list: AttendanceList | "coopted" | "inAttendan
       (m[0].trim().endsWith(":") ||
         text.length === m[0].length ||
         /\t/.test(text) ||
-        /^(?:\d{1,3}[a-z]?[.)]?\s+)?(?:present|presennol|yn bresennol)\b/i.test(text) ||
+        new RegExp(String.raw`^${ITEM_PREFIX}(?:present|presennol|yn bresennol)\b`, "i").test(text) ||
         /\bwere\s*$/i.test(m[0].trim()) ||
         (list === "apologies" && /from/.test(m[0])))
     ) {
@@ -122,7 +129,8 @@ export function extractAttendance(lines: FlatLine[], known: string[], firstItem:
   const head = lines.slice(0, firstItem < 0 ? Math.min(lines.length, 40) : firstItem);
   let current: AttendanceList | "coopted" | "inAttendance" | null = null;
   for (const l of head) {
-    const label = labelOf(l.text);
+    // A table row's label is its own cell: "In attendance | Cllr Eve Evans".
+    const label = labelOf(l.cells ? l.cells.join("\t") : l.text);
     let text: string;
     const row = label ? null : current ? roleRow(l) : null;
     if (row && current) {
@@ -158,7 +166,8 @@ export function extractAttendance(lines: FlatLine[], known: string[], firstItem:
     for (const n of splitNameList(text.replace(/\bin the chair\b/gi, ""))) {
       const name = repairTruncated(n.name, known);
       let target: AttendanceList;
-      if (list === "present" && OTHER_COUNCIL_RE.test(n.raw)) target = "alsoPresent";
+      if ((list === "present" || list === "inAttendance") && CLERK_NOTE_RE.test(n.raw) && !hasCouncillorTitle(n.raw)) target = "officers";
+      else if (list === "present" && OTHER_COUNCIL_RE.test(n.raw)) target = "alsoPresent";
       else if (list === "coopted") target = "present";
       else if (list === "inAttendance") target = n.councillor ? "alsoPresent" : "officers";
       else target = list;

@@ -1,5 +1,6 @@
 import type { FlatLine } from "../segment/lines.js";
 import { fromCapitals } from "../parse/capitals.js";
+import { centredName } from "../parse/centred-name.js";
 
 /**
  * The council that publishes the pack. A line that is nothing but "X Council" near the
@@ -43,8 +44,9 @@ const WELSH_LETTERHEAD_RE = new RegExp(
 );
 
 export function extractAuthority(lines: FlatLine[]): AuthorityHit | null {
-  for (const l of lines.slice(0, 80)) {
-    const t = l.text.trim();
+  for (const [k, l] of lines.slice(0, 80).entries()) {
+    // A letterhead centred over two lines is read as one: "ABERLLYN" / "COMMUNITY COUNCIL".
+    const t = centredName(lines, k) ?? l.text.trim();
     const welsh = WELSH_LETTERHEAD_RE.exec(t === t.toUpperCase() ? titleCase(t) : t);
     if (welsh) return { name: fromCapitals(t), line: l };
     // Letterheads are often set in capitals: "KENT COUNTY COUNCIL".

@@ -3,6 +3,7 @@ import { findDates, findDatesAcross, findYearlessDates, settleYear } from "../pa
 import { findTimes } from "../parse/printed-time.js";
 import { isBodyLine } from "../segment/segment.js";
 import { fromCapitals } from "../parse/capitals.js";
+import { centredName } from "../parse/centred-name.js";
 import { APOLOGIES_WORDS, ITEM_PREFIX, PRESENT_WORDS } from "../parse/headings.js";
 
 /**
@@ -62,11 +63,13 @@ export function findMeetingDate(lines: FlatLine[]): HeaderField<string> | null {
   lines.forEach((l, k) => {
     const d = findDatesAcross(l.text, lines[k + 1]?.text).find((x) => x.hasDay);
     if (!d) return;
-    const s =
-      scoreDateLine(
-        l,
-        lines.slice(k + 1).find((x) => x.text),
-      ) - (nextMeeting(lines, k, false) ? 8 : 0);
+    // FORMAT.md convention 6: a labelled "Date of next meeting" is never this meeting, even when
+    // it is the only full date (the summons may print its own date without the year).
+    if (nextMeeting(lines, k, false)) return;
+    const s = scoreDateLine(
+      l,
+      lines.slice(k + 1).find((x) => x.text),
+    );
     // A publication or signature date is never the meeting's, even when it is the only one.
     if (NOT_MEETING_DATE.test(l.text)) return;
     if (s > bestScore) {
@@ -187,12 +190,11 @@ function findVenue(lines: FlatLine[], date: HeaderField<string> | null): HeaderF
       const d = findDates(t).find((x) => x.iso === date.value);
       // "… 18th March 2014 at 7.30pm in the Village Hall": the time may come before the venue.
       const after = d
-        ? t
-            .slice(d.end)
-            .replace(
-              /^\s*,?\s*(?:(?:at|from)\s+)?\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.?m\.?|hrs?|hours)?(?:\s*(?:[-–—]|to|until)\s*\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.?m\.?)?)?(?=\s*,?\s*(?:in|at)\s)/i,
-              "",
-            )
+        ? t.slice(d.end).replace(
+            // Welsh "… AM 7.30 YH YN NEUADD Y PENTREF": "am" is "at", "yh" is pm, "yn" is "in".
+            /^\s*,?\s*(?:(?:at|from|am)\s+)?\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.?m\.?|y\.?[hb]\.?|hrs?|hours)?(?:\s*(?:[-–—]|to|until)\s*\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.?m\.?)?)?(?=\s*,?\s*(?:in|at|yn|ym|yng)\s)/i,
+            "",
+          )
         : "";
       // Welsh "yn yr Ystafell Ddarllen" / "ym Mhlas …" is "in the …".
       const m =
@@ -234,7 +236,11 @@ function findVenue(lines: FlatLine[], date: HeaderField<string> | null): HeaderF
       }
       if (PLACE_WORDS.test(n) && n.length < 120 && !/[.]$/.test(n) && !bodyName(n)) {
         // "at 7.00 pm in Ayton Village Hall" under the date: the venue is what follows "in".
-        let v = n.replace(/^(?:(?:at|from)\s+)?\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.?m\.?|hrs?|hours)?\s*,?\s*(?:in|at)\s+(?:the\s+)?/i, "");
+        let v = n
+          .replace(/^(?:(?:at|from)\s+)?\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.?m\.?|hrs?|hours)?\s*,?\s*(?:in|at)\s+(?:the\s+)?/i, "")
+          // "TO BE HELD IN THE MEMORIAL HALL AT 7.30PM": the place is between "held in" and the time.
+          .replace(/^(?:(?:to be|will be|being)\s+)?held\s+(?:in|at)\s+(?:the\s+)?/i, "")
+          .replace(/\s*,?\s+(?:at|from|commencing(?: at)?|starting at)\s+\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.?m\.?|hrs?|hours)?\.?$/i, "");
         // "Council Chamber, Sessions House," / "County Hall, Maidstone"
         for (let x = j + 1; x < lines.length; x++) {
           const c = lines[x]!.text;
@@ -325,6 +331,24 @@ function nameParishMeeting(name: string, text: string, authority: string | null)
   return council ? `${council[1]} ${title}` : title;
 }
 
+/** "a meeting of the above Council", "the said Committee": the body is named in the heading above. */
+const ABOVE_RE =
+  /^(?:above|above[\s-]named|said|aforesaid|aforementioned)\s+(?:(?:parish|town|community|village|city)\s+)?(council|committee|sub[\s-]?committee|panel|board|group)$/i;
+
+/**
+ * Genre pattern: a summons or minutes that say "a meeting of the above Council" name their body
+ * in the heading above: the nearest line above that names a body, else (for a council) the
+ * publisher.
+ */
+function namedAbove(lines: FlatLine[], k: number, authority: string | null, kind: string | undefined): HeaderField<string> | null {
+  for (let j = k - 1; j >= 0; j--) {
+    const n = bodyName(lines[j]!.text);
+    if (n && !BARE_COUNCIL_RE.test(n.trim())) return { value: n, line: lines[j]! };
+  }
+  if (authority && /^council$/i.test(kind ?? "")) return { value: authority, line: lines[k]! };
+  return null;
+}
+
 function findCommittee(lines: FlatLine[], date: HeaderField<string> | null, authority: string | null): HeaderField<string> | null {
   const candidates: { value: string; line: FlatLine; dist: number }[] = [];
   const dateIdx = date ? lines.indexOf(date.line) : 0;
@@ -344,6 +368,12 @@ function findCommittee(lines: FlatLine[], date: HeaderField<string> | null, auth
     // Nor a meeting still to come ("The next meeting of the Youth Forum was to be held on …").
     const earlier =
       /\b(?:previous|last|prior|earlier|next|future|forthcoming)\b/i.test(text) || Boolean(l.cells) || /^\d{1,3}[.)]?\s/.test(l.text);
+    const above = m && !earlier ? ABOVE_RE.exec(m[1]!) : null;
+    if (above) {
+      const named = namedAbove(lines, k, authority, above[1]);
+      if (named) candidates.push({ value: fromCapitals(named.value), line: named.line, dist: -100 + Math.abs(k - dateIdx) });
+      return;
+    }
     if (m && !earlier && m.index < 20 && m[1]!.split(/\s+/).length <= 14) {
       // "… Children Board (LSCB), held on …": the short form and comma go.
       name = /\bmeeting$/i.test(m[1]!)
@@ -361,6 +391,8 @@ function findCommittee(lines: FlatLine[], date: HeaderField<string> | null, auth
       if (before) name = bodyName(before);
     }
     if (!name) return;
+    const centred = BARE_COUNCIL_RE.test(name.trim()) ? centredName(lines, k) : null;
+    if (centred) name = centred;
     if (BARE_COUNCIL_RE.test(name.trim())) name = nameBareCouncil(name, text, authority);
     if (BARE_COUNCIL_RE.test(name.trim())) return;
     if (authority && name.toLowerCase() === authority.toLowerCase() && !strong) return;

@@ -92,12 +92,15 @@ export function extractMinutesMeeting(
       decisions: mi.decisions.map((d) => d.text),
       ...(printed ? { text: printed } : {}),
     });
-    if (/apolog/i.test(mi.title) && !a.apologies.length) {
-      for (const l of text) for (const n of apologiesInText(l)) addName("apologies", n, l);
+    if (/apolog|ymddiheur/i.test(mi.title) && !a.apologies.length) {
+      // "2301 Apologies: Cllr F. Fox.": the heading runs on into the names.
+      const head = { ...mi.line, text: mi.line.text.slice(Math.max(0, mi.line.text.indexOf(mi.title))) };
+      for (const l of [head, ...text]) for (const n of apologiesInText(l)) addName("apologies", n, l);
       // "Cllrs Ives, Ward and Ellis." printed as the minute's whole text.
       if (!a.apologies.length)
         for (const l of text)
-          if (/^(?:councillors?|cllrs?)\b/i.test(l.text)) for (const n of splitNameList(l.text)) addName("apologies", n.name, l);
+          if (/^(?:councillors?|cllrs?|cyng|cynghorydd|cynghorwyr)\b/i.test(l.text))
+            for (const n of splitNameList(l.text)) addName("apologies", n.name, l);
     }
     if (/substitut/i.test(mi.title) && !a.substitutes.length) {
       for (const l of text) {

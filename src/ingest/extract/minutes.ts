@@ -22,7 +22,7 @@ const NUMERIC_RE = /^(?:(?:minute|min\.?|item)\s+(?:no\.?\s*)?)?(\d{1,4}(?:\.0(?
 /** "2503. Police Report: No report received …": a heading that runs straight into its text. */
 const RUN_ON_RE = /^([A-Z‘'"“][^:.;]{2,60}?)\s*[:–—-]\s+\S/;
 const TRIGGER_RE =
-  /^(?:\(?\d+[.)]?\s*)?(?:it was\s+|and\s+|(?:the\s+)?(?:members|committee|sub-committee|panel|board|cabinet|council)\s+(?:unanimously\s+)?)?(resolved|agreed|recommended|decided)\b(?:\s*\(?(?:unanimously|accordingly|by consensus)\)?)?\s*[:\-–—,]*\s*/i;
+  /^(?:\(?\d+[.)]?\s*)?(?:it was\s+|and\s+|(?:the\s+)?(?:members|committee|sub-committee|panel|board|cabinet|council)\s+(?:unanimously\s+)?)?(resolved|agreed|recommended|decided|penderfynwyd|cytunwyd)\b(?:\s*\(?(?:unanimously|accordingly|by consensus)\)?)?\s*[:\-–—,]*\s*/i;
 const NOTED_RE =
   /^(?:the\s+)?(?:members|committee|sub-committee|panel|board)\s+(?:noted|endorsed|approved|requested|supported|welcomed|accepted)\b/i;
 const FOLLOWING_RE = /\b(?:agreed|resolved|recommended|decided)\b(?:\s+(?:the following|as follows|that))?\s*:\s*$/i;
@@ -67,6 +67,22 @@ interface Candidate {
   value: number;
   title: string;
   weight: number;
+  /** A lettered item's letter, 1 for "8a"; 0 for none. */
+  sub?: number;
+  /** A table row's cells after its title: the minute's text, printed beside its heading. */
+  rest?: string;
+}
+
+/**
+ * Whether item `a` can follow item `b` in one numbering: the number climbs by a small step, or
+ * (genre pattern: lettered items, "8a" … "8j", with or without a parent "8") the letter does.
+ */
+function follows(b: Candidate, a: Candidate): boolean {
+  const bs = b.sub ?? 0;
+  const as = a.sub ?? 0;
+  if (a.value === b.value) return as - bs >= 1 && as - bs <= 2;
+  const step = a.value - b.value;
+  return step >= 1 && step <= 3 && as <= 1;
 }
 
 function pickChain(cands: Candidate[]): Candidate[] {
@@ -76,8 +92,7 @@ function pickChain(cands: Candidate[]): Candidate[] {
   const best: { score: number; prev: number }[] = cands.map((c) => ({ score: c.weight, prev: -1 }));
   for (let a = 0; a < cands.length; a++) {
     for (let b = 0; b < a; b++) {
-      const step = cands[a]!.value - cands[b]!.value;
-      if (step >= 1 && step <= 3 && best[b]!.score + cands[a]!.weight > best[a]!.score)
+      if (follows(cands[b]!, cands[a]!) && best[b]!.score + cands[a]!.weight > best[a]!.score)
         best[a] = { score: best[b]!.score + cands[a]!.weight, prev: b };
     }
   }
@@ -120,9 +135,15 @@ export function extractMinutes(lines0: FlatLine[], from: number): MinuteHit[] {
   const lines = joinSplitNumbers(lines0.slice(from));
   const coded: Candidate[] = [];
   const numeric: Candidate[] = [];
+  const tabled: { coded: boolean; cand: Candidate }[] = [];
   lines.forEach((l, k) => {
     const t = l.text;
-    if (!t || (l.cells && l.cells.filter((c) => c.trim()).length > 2)) return;
+    if (!t) return;
+    if (l.cells && l.cells.filter((c) => c.trim()).length > 2) {
+      const row = tableRow(l);
+      if (row) tabled.push({ coded: row.coded, cand: { k, ...row.cand } });
+      return;
+    }
     const c = CODED_RE.exec(t);
     // A heading, or a heading run on into its text ("21/45: Police Report: none received.").
     const heading = (title: string) => {
@@ -153,7 +174,12 @@ export function extractMinutes(lines0: FlatLine[], from: number): MinuteHit[] {
       // of a table weighs more.
       const runOn = title !== null && title !== (n![2] ?? "");
       const weight = (isBoldHeading(l) ? 3 : 1) * (runOn ? 0.5 : 1) + (l.cells ? 1 : 0);
-      numeric.push({ k, number: n![1]!, value: parseInt(n![1]!, 10), title: title ?? "", weight });
+      const letter = /[a-z]$/i.exec(n![1]!)?.[0];
+      const sub = letter ? letter.toLowerCase().charCodeAt(0) - 96 : 0;
+      // A lettered line weighs less than a numbered one, so a run through the parent item wins
+      // over its attachments ("9a. Appendix 1 …" listed under item 8); an appendix is no item.
+      if (letter && /^(?:appendix|annex|annexe|schedule|enclosure)\b/i.test(title ?? "")) return;
+      numeric.push({ k, number: n![1]!, value: parseInt(n![1]!, 10), title: title ?? "", weight: letter ? weight / 2 : weight, sub });
     }
   });
   // A digit lost in print ("6" between 55 and 57) still continues the run.
@@ -172,11 +198,19 @@ export function extractMinutes(lines0: FlatLine[], from: number): MinuteHit[] {
       c.value = prev.value + 1;
   }
   // The scheme the document uses is the one whose headings make the longer run.
-  const codedChain = coded.length >= 2 ? pickChain(countingPart(coded)) : [];
-  const numericChain = pickChain(numeric);
+  let codedChain = coded.length >= 2 ? pickChain(countingPart(coded)) : [];
+  let numericChain = pickChain(numeric);
+  // Minutes set as a table are read only when the text has no scheme of its own: numbered
+  // rows of an action table after the minutes must not outrun the minutes' headings.
+  if (codedChain.length < 2 && numericChain.length < 2 && tabled.length >= 2) {
+    const tc = tabled.filter((t) => t.coded).map((t) => t.cand);
+    const tn = tabled.filter((t) => !t.coded).map((t) => t.cand);
+    codedChain = tc.length >= 2 ? pickChain(countingPart(tc)) : [];
+    numericChain = pickChain(tn);
+  }
   const chain = codedChain.length >= 2 && codedChain.length * 2 >= numericChain.length ? codedChain : numericChain;
   if (chain.length < 2 && !(chain.length === 1 && coded.length)) return [];
-  const rows = chain === numericChain ? withSubMinutes(chain, lines) : chain;
+  const rows = chain === numericChain ? withSubMinutes(fillGaps(chain, lines), lines) : chain;
   return rows.map((c, idx) => {
     let title = c.title;
     let bodyStart = c.k + 1;
@@ -200,7 +234,11 @@ export function extractMinutes(lines0: FlatLine[], from: number): MinuteHit[] {
       .replace(/\s*[-–]\s*$/, "")
       .trim();
     const bodyEnd = idx + 1 < rows.length ? rows[idx + 1]!.k : lines.length;
-    const body = lines.slice(bodyStart, bodyEnd);
+    // A heading run on into its text ("2305 Finance: It was resolved to pay …"): the text after
+    // the heading is the minute's first line, and may carry its decision.
+    const head = lines[c.k]!;
+    const after = c.rest ?? (c.title.trim() ? runOnText(head.text, c.title) : "");
+    const body = [...(after ? [{ ...head, text: after, cells: null }] : []), ...lines.slice(bodyStart, bodyEnd)];
     return {
       number: c.number,
       title,
@@ -210,6 +248,67 @@ export function extractMinutes(lines0: FlatLine[], from: number): MinuteHit[] {
       decisions: decisionsIn(body),
     };
   });
+}
+
+/**
+ * Genre pattern: minutes set as a table, one row per item ("1 | Welcome | The Chair welcomed … |
+ * Action"): the first filled cell is the number, the next the heading, the rest its text.
+ */
+function tableRow(l: FlatLine): { coded: boolean; cand: Omit<Candidate, "k"> } | null {
+  const filled = l.cells!.map((c) => c.trim()).filter(Boolean);
+  const num = /^(?:(?:minute|min|item)\.?\s*)?(\d{1,4}[a-z]?|(?:[A-Z]{1,8}\s?)?\d{1,4}\/\d{2,4}(?:\/\d{2,4})?)[.:)]?$/i.exec(filled[0]!);
+  const title = cleanInline(filled[1]!).replace(/[:.]$/, "");
+  if (!num || !/^[A-Z0-9"'‘“(£]/.test(title) || title.split(/\s+/).length > 12) return null;
+  const coded = num[1]!.includes("/");
+  const cand = { number: num[1]!, value: coded ? 0 : parseInt(num[1]!, 10), title, weight: 2, rest: filled.slice(2).join(" ") };
+  return { coded, cand };
+}
+
+/** The text printed after a run-on heading on its line: "Finance: It was resolved …" -> "It was resolved …". */
+function runOnText(line: string, title: string): string {
+  const at = line.indexOf(title);
+  if (at < 0) return "";
+  const m = /^\s*[:–—-]\s+(\S.*)$/.exec(line.slice(at + title.length));
+  return m ? m[1]! : "";
+}
+
+/**
+ * Genre pattern (FORMAT.md convention 2): an item printed as one plain sentence ("3. The minutes
+ * of the last meeting were approved and signed.") reads as no heading, but where the run of
+ * headings skips exactly its number it is that item, titled by its whole sentence; the
+ * sentence is also its text, so its decision is read from it.
+ */
+function fillGaps(chain: Candidate[], lines: FlatLine[]): Candidate[] {
+  const out: Candidate[] = [];
+  chain.forEach((a, idx) => {
+    out.push(a);
+    const b = chain[idx + 1];
+    if (!b) return;
+    const as = a.sub ?? 0;
+    const bs = b.sub ?? 0;
+    let want: string | null = null;
+    if (b.value === a.value && bs - as === 2) want = `${a.value}${String.fromCharCode(96 + as + 1)}`;
+    else if (b.value - a.value === 2 && as === 0 && bs === 0) want = String(a.value + 1);
+    if (!want) return;
+    for (let k = a.k + 1; k < b.k; k++) {
+      const l = lines[k]!;
+      if (l.cells) continue;
+      const m = new RegExp(`^${want}[.):]?\\s+([A-Z‘'"“].*)$`, "i").exec(l.text);
+      if (!m || m[1]!.length > 300) continue;
+      const title = m[1]!.trim();
+      out.push({
+        k,
+        number: want,
+        value: a.value + (bs === 0 && as === 0 ? 1 : 0),
+        title,
+        weight: a.weight,
+        sub: as ? as + 1 : 0,
+        rest: title,
+      });
+      return;
+    }
+  });
+  return out;
 }
 
 const SUB_MINUTE_RE = /^(\d{1,3})\.(\d{1,2})\.?\s+([A-Z‘'"“(].*)$/;

@@ -10,8 +10,11 @@ export const PRESENT_WORDS = String.raw`(?:(?:committee\s+|voting\s+|council\s+)
 /** "Apologies", "Apologies for absence", "Ymddiheuriadau" (Welsh). */
 export const APOLOGIES_WORDS = String.raw`(?:apologies(?: for absence)?|ymddiheuriadau(?: am absenoldeb)?)`;
 
-/** A leading item number that some minutes print before the attendance label: "1. Present:". */
-export const ITEM_PREFIX = String.raw`(?:\d{1,3}[a-z]?[.)]?\s+)?`;
+/**
+ * A leading item number that some minutes print before the attendance label: "1. Present:",
+ * or a letter when attendance is a sub-item of minute 1 ("a) Present:", "(b) Apologies").
+ */
+export const ITEM_PREFIX = String.raw`(?:(?:\d{1,3}[a-z]?[.)]?|\(?[a-z][.)])\s+)?`;
 
 /**
  * A line that titles a set of minutes: "Minutes of a meeting of …", "MINUTES OF THE 421st

@@ -149,14 +149,21 @@ export function splitNameList(text: string): ListedName[] {
  * separate names, as does a slash between two titled or initialled names.
  */
 export function colonRoles(text: string): string {
-  return text
-    .replace(
-      /(?:^|(?<=[\s:,;]))(?:(?:vice|deputy)[\s-]*)?(?:chair(?:man|woman|person)?|secretary|treasurer|clerk|minute[\s-]taker|president)\s*:\s*/gi,
-      ", ",
-    )
-    .replace(/\s*:\s+(?=[A-Z])/g, ", ")
-    .replace(/\s*\/\s*(?=(?:mr|mrs|ms|miss|dr|cllr|councillor)\b|[A-Z]\.?\s)/gi, ", ")
-    .replace(/^[\s,]+/, "");
+  return (
+    text
+      // "Clerk: J Jones": the clerk is an officer, so the post stays with the name as a note.
+      .replace(
+        /(?:^|(?<=[\s:,;]))(?:clerk|minute[\s-]taker)\s*:\s*([A-Z][^,;:()]*?)(?=\s*(?:[,;:]|\.\s|\.?$|\band\b))/gi,
+        (_, name: string) => `, ${name} (Clerk)`,
+      )
+      .replace(
+        /(?:^|(?<=[\s:,;]))(?:(?:vice|deputy)[\s-]*)?(?:chair(?:man|woman|person)?|secretary|treasurer|clerk|minute[\s-]taker|president)\s*:\s*/gi,
+        ", ",
+      )
+      .replace(/\s*:\s+(?=[A-Z])/g, ", ")
+      .replace(/\s*\/\s*(?=(?:mr|mrs|ms|miss|dr|cllr|councillor)\b|[A-Z]\.?\s)/gi, ", ")
+      .replace(/^[\s,]+/, "")
+  );
 }
 
 /**

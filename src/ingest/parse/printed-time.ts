@@ -1,9 +1,11 @@
 /**
  * Start times as packs print them: "6.00pm", "5.00 pm", "10am", "2.30 p.m.", "18:00",
- * "10.00 a.m.", "noon". Returned as 24-hour "HH:MM".
+ * "10.00 a.m.", "noon", and Welsh "7.30 yh" (yr hwyr, evening) / "10 yb" (y bore, morning).
+ * Returned as 24-hour "HH:MM".
  */
 
-const TIME_RE = /\b(\d{1,2})(?:[.:](\d{2}))?\s*(a\.?m\.?|p\.?m\.?)(?![a-z])|\b([01]?\d|2[0-3]):([0-5]\d)\b|\b(noon|midday)\b/gi;
+const TIME_RE =
+  /\b(\d{1,2})(?:[.:](\d{2}))?\s*(a\.?m\.?|p\.?m\.?|y\.?h\.?|y\.?b\.?)(?![a-z])|\b([01]?\d|2[0-3]):([0-5]\d)\b|\b(noon|midday)\b/gi;
 
 export interface FoundTime {
   hhmm: string;
@@ -25,7 +27,7 @@ export function findTimes(text: string): FoundTime[] {
       h = Number(m[1]);
       min = m[2] ? Number(m[2]) : 0;
       if (h < 1 || h > 12 || min > 59) continue;
-      const pm = /^p/i.test(m[3]);
+      const pm = /^p|^y\.?h/i.test(m[3]);
       if (pm && h !== 12) h += 12;
       if (!pm && h === 12) h = 0;
     } else {

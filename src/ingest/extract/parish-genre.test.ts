@@ -1,0 +1,253 @@
+import { describe, expect, it } from "vitest";
+import { readText } from "../read/text.js";
+import { flatten } from "../segment/lines.js";
+import { extract } from "./extract.js";
+import { extractAgenda } from "./agenda.js";
+import { extractAuthority } from "./authority.js";
+import { findTimes } from "../parse/printed-time.js";
+
+// Made-up parish and community council documents for the generic patterns of issue 10 that
+// left a meeting with no header, no items or no attendance. Each test names its pattern.
+const read = (text: string) => extract(readText("p.txt", text)).extraction;
+const only = (text: string) => {
+  const x = read(text);
+  expect(x.meetings).toHaveLength(1);
+  return x.meetings[0]!;
+};
+
+describe("parish genre: headers", () => {
+  it("'a meeting of the above Council' names the body in the heading above, not 'above Council'", () => {
+    const m = only(
+      [
+        "ABERLLYN COMMUNITY COUNCIL",
+        "",
+        "Minutes of the meeting of the above Council held in the Village Hall on Monday 25th June 2018 at 7.30pm",
+        "",
+        "Present: Cllr A. Ames (Chair), Cllr B. Bell",
+        "",
+        "2301 Apologies: Cllr F. Fox.",
+        "2302 Planning: No objections.",
+      ].join("\n"),
+    );
+    expect([m.committee, m.date, m.time]).toEqual(["Aberllyn Community Council", "2018-06-25", "19:30"]);
+  });
+
+  it("a summons to a meeting of 'the above named Committee' takes the committee printed above", () => {
+    const m = only(
+      [
+        "Loxley Parish Council",
+        "PLANNING COMMITTEE",
+        "",
+        "You are summoned to attend a meeting of the above named Committee to be held in the Pavilion on Tuesday 3rd July 2018 at 7pm.",
+        "",
+        "AGENDA",
+        "1. Apologies",
+        "2. Declarations of interest",
+        "3. Applications",
+      ].join("\n"),
+    );
+    expect([m.committee, m.date]).toEqual(["Planning Committee", "2018-07-03"]);
+  });
+
+  it("a letterhead centred over two lines ('ABERLLYN' / 'COMMUNITY COUNCIL') is one name", () => {
+    const text = [
+      "ABERLLYN",
+      "COMMUNITY COUNCIL",
+      "",
+      "Notice is hereby given that the next meeting of the Council will take place on Monday 25 June 2018 in the Old School Room commencing at 7pm.",
+      "",
+      "Agenda",
+      "1 Apologies",
+      "2 Declarations of Interest",
+      "3 Minutes of the previous meeting",
+    ].join("\n");
+    expect(extractAuthority(flatten(readText("a.txt", text)))?.name).toBe("Aberllyn Community Council");
+    expect(only(text).committee).toBe("Aberllyn Community Council");
+    // The kind on the second line only when both halves are set alike: a sentence's end is no letterhead.
+    const sentence = ["The grant was paid by Aberllyn", "Community Council", "", "Agenda"].join("\n");
+    expect(extractAuthority(flatten(readText("b.txt", sentence)))?.name ?? null).not.toBe("Aberllyn Community Council");
+  });
+
+  it("a labelled 'Date of next meeting' is never the meeting, even when the summons prints its own date without a year", () => {
+    const m = only(
+      [
+        "Aberllyn Community Council",
+        "",
+        "A meeting of the Council will be held in the Memorial Hall on Monday, 25 June at 7.30pm",
+        "",
+        "Agenda",
+        "1 Apologies",
+        "2 Declarations of interest",
+        "3 Minutes of the last meeting",
+        "4 Date of next meeting: 23 July 2018",
+      ].join("\n"),
+    );
+    expect([m.date, m.time, m.venue]).toEqual(["2018-06-25", "19:30", "Memorial Hall"]);
+  });
+
+  it("a venue line 'TO BE HELD IN THE … AT 7.30PM' under the date gives the place alone", () => {
+    const m = only(
+      [
+        "ABERLLYN COMMUNITY COUNCIL",
+        "AGENDA FOR THE MEETING ON MONDAY 25TH JUNE 2018",
+        "TO BE HELD IN THE MEMORIAL HALL AT 7.30PM",
+        "",
+        "1. Apologies",
+        "2. Declarations of interest",
+        "3. Finance",
+      ].join("\n"),
+    );
+    expect([m.date, m.time, m.venue]).toEqual(["2018-06-25", "19:30", "MEMORIAL HALL"]);
+  });
+});
+
+describe("parish genre: numbering", () => {
+  it("items numbered with no full stop: '2 Declarations' is item 2, not the 2nd of December", () => {
+    const lines = flatten(readText("a.txt", ["Agenda", "1 Apologies", "2 Declarations of Interest", "3 Minutes", "4 Planning"].join("\n")));
+    expect(extractAgenda(lines).map((a) => [a.number, a.title, a.pages])).toEqual([
+      ["1", "Apologies", null],
+      ["2", "Declarations of Interest", null],
+      ["3", "Minutes", null],
+      ["4", "Planning", null],
+    ]);
+  });
+
+  it("lettered items with no parent heading (8a … 8f) are the minutes; a one-sentence item in the run is titled by its sentence", () => {
+    const m = only(
+      [
+        "ABERLLYN COMMUNITY COUNCIL",
+        "Minutes of the Meeting held on Monday 25th June 2018 in the Memorial Hall",
+        "",
+        "Present: Cllrs A Ames (Chair), B Bell and D Dean; J Jones (Clerk).",
+        "",
+        "8a Apologies: Cllr E Evans.",
+        "8b Declarations of interest: none.",
+        "8c The minutes of the last meeting were approved and signed.",
+        "8d Matters arising: none.",
+        "8e Finance: It was resolved to pay the accounts listed.",
+      ].join("\n"),
+    );
+    expect(m.minutes.map((x) => x.number)).toEqual(["8a", "8b", "8c", "8d", "8e"]);
+    expect(m.minutes[2]!.title).toBe("The minutes of the last meeting were approved and signed.");
+    expect(m.minutes[2]!.decisions).toEqual(["The minutes of the last meeting were approved and signed."]);
+    // A heading run on into its text: the decision is on the heading's line.
+    expect(m.minutes[4]!.decisions).toEqual(["to pay the accounts listed."]);
+    expect(m.attendance).toMatchObject({ present: ["A Ames", "B Bell", "D Dean"], officers: ["J Jones"], apologies: ["E Evans"] });
+  });
+
+  it("lettered attachments listed under an item ('9a. Appendix 1 …') do not displace the items", () => {
+    const m = only(
+      [
+        "Minutes of the meeting of Loxley Parish Council held on 3 July 2018",
+        "",
+        "Present: Cllr A Ames, Cllr B Bell",
+        "",
+        "7. Planning",
+        "No objections.",
+        "8. Terms of Reference",
+        "Additional documents:",
+        "9a. Appendix 1 Proposed Terms",
+        "9b. Appendix 2 Changes Highlighted",
+        "9. Finance",
+        "Noted.",
+      ].join("\n"),
+    );
+    expect(m.minutes.map((x) => x.number)).toEqual(["7", "8", "9"]);
+  });
+
+  it("minutes set as a table (number | heading | text | action) are read row by row, after a label | names attendance table", () => {
+    const m = only(
+      [
+        "**KILBRAE COMMUNITY COUNCIL**",
+        "",
+        "**Minutes of the meeting held on Tuesday 17th August 2021 at 7.30pm in the Church Hall**",
+        "",
+        "| Present | Jane Ames (Chair), Bob Bell, Cath Cole |",
+        "|---|---|",
+        "| In attendance | Cllr Eve Evans (Area Council), PC Fred Ford |",
+        "| Apologies | Gail Green, Hugh Hill |",
+        "",
+        "| Item | Subject | Discussion | Action |",
+        "|---|---|---|---|",
+        "| 1 | Welcome | The Chair welcomed everyone. | |",
+        "| 2 | Minutes of previous meeting | The minutes of the meeting held on 15th June 2021 were approved. | |",
+        "| 3 | Planning | An application at Shore Road was discussed. | BB |",
+      ].join("\n"),
+    );
+    expect(m.minutes.map((x) => [x.number, x.title])).toEqual([
+      ["1", "Welcome"],
+      ["2", "Minutes of previous meeting"],
+      ["3", "Planning"],
+    ]);
+    expect(m.minutes[1]!.decisions).toHaveLength(1);
+    expect(m.attendance).toMatchObject({
+      present: ["Jane Ames", "Bob Bell", "Cath Cole"],
+      apologies: ["Gail Green", "Hugh Hill"],
+      alsoPresent: ["Eve Evans"],
+      officers: ["Fred Ford"],
+    });
+  });
+
+  it("a numbered action table after numbered minutes does not outrun the minutes' own headings", () => {
+    const m = only(
+      [
+        "Minutes of the meeting of Loxley Parish Council held on 3 July 2018",
+        "",
+        "Present: Cllr A Ames, Cllr B Bell",
+        "",
+        "1. Apologies",
+        "None.",
+        "2. Planning",
+        "No objections.",
+        "",
+        "| No | Owner | Action | Due |",
+        "|---|---|---|---|",
+        "| 1 | Ann Ames | Write to the highways team about the verge | July |",
+        "| 2 | Bob Bell | Order a grit bin | August |",
+        "| 3 | Ann Ames | Book the hall for the fair | June |",
+      ].join("\n"),
+    );
+    expect(m.minutes.map((x) => x.number)).toEqual(["1", "2"]);
+  });
+});
+
+describe("parish genre: attendance", () => {
+  it("'Present' as a lettered sub-item of minute 1, with 'Clerk:' among the names", () => {
+    const m = only(
+      [
+        "ABERLLYN COMMUNITY COUNCIL",
+        "Minutes of the Meeting held on Monday 25th June 2018 in the Memorial Hall",
+        "",
+        "1. Attendance",
+        "a) Present: Cllrs A Ames (Chair), B Bell and C Cole. Clerk: J Jones.",
+        "b) Apologies: Cllr E Evans.",
+        "2. Declarations of interest: none.",
+        "3. Planning: No objections.",
+      ].join("\n"),
+    );
+    expect(m.attendance).toMatchObject({ present: ["A Ames", "B Bell", "C Cole"], officers: ["J Jones"], apologies: ["E Evans"] });
+  });
+
+  it("Welsh minutes: YN BRESENNOL HEFYD is also present, YMDDIHEURIADAU an apologies item, '7.30 YH' an evening time, CYTUNWYD a decision", () => {
+    const m = only(
+      [
+        "CYNGOR CYMUNED LLANFAIR-YN-Y-BRYN",
+        "",
+        "COFNODION CYFARFOD Y CYNGOR A GYNHALIWYD NOS LUN 25 MEHEFIN 2018 AM 7.30 YH YN NEUADD Y PENTREF",
+        "",
+        "PRESENNOL: Cyng. A. Ames (Cadeirydd), Cyng. B. Bell",
+        "YN BRESENNOL HEFYD: Mrs J. Jones (Clerc)",
+        "",
+        "1. YMDDIHEURIADAU",
+        "Cyng. D. Dean",
+        "",
+        "2. COFNODION",
+        "Cytunwyd bod cofnodion y cyfarfod yn gywir.",
+      ].join("\n"),
+    );
+    expect([m.date, m.time, m.venue]).toEqual(["2018-06-25", "19:30", "NEUADD Y PENTREF"]);
+    expect(m.attendance).toMatchObject({ present: ["A. Ames", "B. Bell"], officers: ["J. Jones"], apologies: ["D. Dean"] });
+    expect(m.minutes[1]!.decisions).toEqual(["bod cofnodion y cyfarfod yn gywir."]);
+    expect(findTimes("am 10 yb")[0]?.hhmm).toBe("10:00");
+  });
+});
