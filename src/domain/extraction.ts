@@ -189,10 +189,11 @@ export type ExtractionProvenance = z.infer<typeof ExtractionProvenance>;
 
 /**
  * What a file is as a whole, from its Extraction: a meeting's agenda pack; a front sheet when
- * it holds an agenda whose items' printed page ranges all lie outside the file ("Pages 277 to
- * 326" on a two-page summons: the papers are in a pack it is not); a set of minutes when it
- * carries minutes and no agenda; a report when it carries only report covers; otherwise a paper.
- * Without `pages`, no printed range can be placed and an agenda is taken as the pack.
+ * it holds an agenda most of whose items' printed page ranges lie outside the file ("Pages 277 to 326" on a
+ * two-page summons: the papers are in a pack it is not, even if an early range such as "Pages 1
+ * to 10" happens to take in its own pages); a set of minutes when it carries minutes and no
+ * agenda; a report when it carries only report covers; otherwise a paper. Without `pages`, no
+ * printed range can be placed and an agenda is taken as the pack.
  */
 export function fileKindOf(x: Pick<Extraction, "meetings" | "reports" | "pages">): FileKind {
   const agendas = x.meetings.filter((m) => m.hasAgenda);
@@ -201,7 +202,8 @@ export function fileKindOf(x: Pick<Extraction, "meetings" | "reports" | "pages">
     const ranged = agendas.flatMap((m) => m.agenda).filter((a) => a.pages && a.pages[0] > 0);
     const at = (p: ExtractedPage) => p.printed ?? p.number;
     const inFile = (a: ExtractedAgendaItem) => pages.some((p) => at(p) >= a.pages![0] && at(p) <= Math.max(a.pages![0], a.pages![1]));
-    return pages.length && ranged.length && !ranged.some(inFile) ? "front-sheet" : "agenda-pack";
+    const inside = ranged.filter(inFile).length;
+    return pages.length && ranged.length && inside * 2 < ranged.length ? "front-sheet" : "agenda-pack";
   }
   if (x.meetings.some((m) => m.hasMinutes)) return "minutes";
   if (x.reports.length) return "report";

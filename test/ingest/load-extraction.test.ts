@@ -142,6 +142,31 @@ for (const dialect of DIALECTS)
       expect(await scope.list("document", { kind: "agenda-pack" })).toEqual([]);
     });
 
+    it("keeps a two-page front sheet a front sheet when only its first item's range ('Pages 1 to 10') takes in its own pages", async () => {
+      const x = extraction({
+        meetings: [
+          meeting({
+            hasAgenda: true,
+            agenda: [
+              { number: "1", title: "Apologies", pages: null, exempt: false },
+              { number: "3", title: "Minutes", pages: [1, 10], exempt: false },
+              { number: "5", title: "Budget", pages: [11, 84], exempt: false },
+              { number: "7", title: "Highways", pages: [277, 326], exempt: false },
+              { number: "8", title: "Libraries", pages: [327, 460], exempt: false },
+            ],
+          }),
+        ],
+      });
+      // A front sheet prints no page numbers: its pages are known only by position.
+      await importPack(
+        scope,
+        { path: "frontsheet.txt", data: enc("Agenda") },
+        { extracted: extracted(x, pages("frontsheet.txt", [["Ambridge Parish Council", "Agenda"], ["7. Highways (Pages 277 to 326)"]])) },
+      );
+      const docs = await scope.list("document");
+      expect(docs.map((d) => [d.kind, d.title])).toEqual([["front-sheet", "Agenda: Ambridge Parish Council, 2025-03-04"]]);
+    });
+
     it("keeps a full pack, whose printed pages hold its items' papers, as the agenda pack", async () => {
       const x = extraction({
         meetings: [meeting({ hasAgenda: true, agenda: [{ number: "1", title: "Budget", pages: [2, 3], exempt: false }] })],

@@ -159,7 +159,7 @@ function merge(built: Built[]): Built[] {
 function reportToMeeting(pages: PageSet, lines: FlatLine[]): Built | null {
   const head = lines.filter((l) => l.text).slice(0, 12);
   const k = head.findIndex((l) => /^report to\s*:?\s+\S/i.test(l.text));
-  if (k < 0) return null;
+  if (k < 0) return coverToLine(pages, head);
   const committee = head[k]!.text.replace(/^report to\s*:?\s+(?:the\s+)?/i, "").trim();
   const dated = head.slice(k + 1, k + 4).find((l) => findDates(l.text).some((d) => d.hasDay));
   if (!dated || committee.length > 100) return null;
@@ -173,6 +173,27 @@ function reportToMeeting(pages: PageSet, lines: FlatLine[]): Built | null {
   return { meeting: m, prov: new ProvenanceLog(pages), header };
 }
 
+/**
+ * Genre pattern: a report cover's "By … / To <body> – <date>" block, the meeting named with its
+ * date on the one "To" line ("To\tCabinet – 30 January 2025", "To: Planning Committee - 4 March 2025").
+ */
+function coverToLine(pages: PageSet, head: FlatLine[]): Built | null {
+  for (const l of head) {
+    const m = /^to\s*[:\t]?\s+(.{3,100}?)\s+[–—-]\s+(.+)$/i.exec(l.text.trim());
+    if (!m) continue;
+    const date = findDates(m[2]!).find((d) => d.hasDay);
+    if (!date || !/^[A-Z]/.test(m[1]!) || findDates(m[1]!).length) continue;
+    const header: MeetingHeader = {
+      committee: { value: m[1]!.replace(/^the\s+/i, "").trim(), line: l },
+      date: { value: date.iso, line: l },
+      time: null,
+      venue: null,
+    };
+    return { meeting: emptyMeeting(), prov: new ProvenanceLog(pages), header };
+  }
+  return null;
+}
+
 export function extract(pages: PageSet): { extraction: Extraction; provenance: ExtractionProvenance } {
   const lines = flatten(pages);
   const segments = segmentLines(lines);
@@ -184,6 +205,8 @@ export function extract(pages: PageSet): { extraction: Extraction; provenance: E
   const authority = auth?.name ?? null;
 
   const built: Built[] = [];
+  // Set when the only meeting is the one a report's cover names: the file is that report.
+  let cover = false;
   const front = segments.find((s) => s.kind === "front-sheet");
   const fs = front ? frontSheet(pages, lines, front, authority) : null;
   const known = fs ? fs.meeting.members.map((m) => m.name) : [];
@@ -199,6 +222,7 @@ export function extract(pages: PageSet): { extraction: Extraction; provenance: E
   }
   if (!built.length) {
     const to = reportToMeeting(pages, lines);
+    cover = to !== null;
     if (to) {
       applyHeader(to);
       built.push(to);
@@ -230,7 +254,7 @@ export function extract(pages: PageSet): { extraction: Extraction; provenance: E
   const found = meetings.map((b) => b.meeting);
   readBeside(found, provenance, text);
   const reports = part("reports", extractReports(pages, segments));
-  const kind = fileKindOf({ meetings: found, reports, pages: text });
+  const kind = cover && !reports.length ? "report" : fileKindOf({ meetings: found, reports, pages: text });
   const candidate = {
     schemaVersion: 1 as const,
     source: pages.source,

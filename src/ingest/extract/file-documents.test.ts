@@ -62,4 +62,23 @@ describe("extraction carries what the loader stores", () => {
     expect(y.fileKind).toBe("front-sheet");
     for (const d of y.documents!) expect(d.pages[1]).toBeLessThanOrEqual(y.pages!.length);
   });
+
+  it("takes a standalone report whose cover names its meeting on a 'To <body> – <date>' line as that report, for that meeting", () => {
+    const report = [
+      "Harbour Dues Review",
+      "By\tChair of the Finance Working Group, Ada Quill",
+      "To\tWessex Harbour Board – 4 March 2025",
+      "Unrestricted",
+      "Introduction",
+      "1.1 This report reviews the dues charged to visiting vessels.",
+    ].join("\n\n");
+    const y = extract(readText("dues-report.txt", report)).extraction;
+    expect(y.meetings.map((m) => [m.committee, m.date, m.hasAgenda, m.hasMinutes])).toEqual([
+      ["Wessex Harbour Board", "2025-03-04", false, false],
+    ]);
+    expect(y.fileKind).toBe("report");
+    // "To" in running text is not a cover line.
+    const prose = extract(readText("letter.txt", "Dear Ada\n\nTo be discussed at the meeting - 4 March 2025 if time allows.")).extraction;
+    expect(prose.meetings).toEqual([]);
+  });
 });
