@@ -34,8 +34,8 @@ for (const dialect of DIALECTS) {
       expect(r.status).toBe(200);
       expect(r.text).toContain("Monday 14 July 2025, 6:30pm");
       expect(r.text).toContain("Council Chamber, Town Hall");
-      expect(r.text).toContain(`/documents/${f.documents.pack}#page-2`);
-      expect(r.text).toContain("Pages 2 to 3 of the agenda pack");
+      // The item's "Pages 2 to 3" are printed numbers: the link goes to the page that prints 2.
+      expect(r.text).toContain(`<a href="/documents/${f.documents.pack}#printed-2">Pages 2 to 3 of the agenda pack</a>`);
       expect(r.text).toContain("Sale of the Old Depot");
       expect(r.text).toContain("Exempt under paragraph 3 of Schedule 12A to the Local Government Act 1972");
       expect(r.text).toMatch(/Dev Patel<\/a>[^<]*<span> for Ben Okafor/);
@@ -68,6 +68,14 @@ for (const dialect of DIALECTS) {
         headers: { "If-None-Match": dl.headers.get("etag")! },
       });
       expect(again.status).toBe(304);
+    });
+
+    it("a pack's printed page numbers are anchors on the file pages that print them", async () => {
+      // The pack's cover is unnumbered, so printed page 2 is the third page of the file.
+      const r = await get(`/documents/${f.documents.pack}`);
+      expect(r.text).toMatch(/<section class="page" id="page-3"[^>]*><span id="printed-2"><\/span>/);
+      expect(r.text).toMatch(/<section class="page" id="page-2"[^>]*><span id="printed-1"><\/span>/);
+      expect(r.text.match(/id="printed-2"/g)).toHaveLength(1);
     });
 
     it("committee page shows members with roles and co-optees, meetings, work programme and open actions", async () => {

@@ -10,6 +10,7 @@ export function registerDocument(app: App) {
     const d = await documentDetail(c.get("store"), c.get("authority").id, c.req.param("id"), c.get("viewer"));
     if (!d) throw new MootError("not_found", "no such document");
     const doc = d.document;
+    const printedAnchors = printedPageAnchors(d.pages);
     const crumbs = [{ href: "/", label: "Home" }];
     if (d.committee) crumbs.push({ href: `/committees/${d.committee.slug}`, label: d.committee.name });
     if (d.meeting) crumbs.push({ href: `/meetings/${d.meeting.id}`, label: meetingWhen(d.meeting) });
@@ -63,6 +64,9 @@ export function registerDocument(app: App) {
             {d.pages.length === 0 && <p>No text is available for this document.</p>}
             {d.pages.map((p) => (
               <section class="page" id={`page-${p.pageNumber}`} aria-labelledby={`page-${p.pageNumber}-h`}>
+                {(printedAnchors.get(p.pageNumber) ?? []).map((n) => (
+                  <span id={`printed-${n}`} />
+                ))}
                 <h2 id={`page-${p.pageNumber}-h`}>
                   Page {p.pageNumber}
                   {p.printedNumber !== null && p.printedNumber !== p.pageNumber && (
@@ -93,4 +97,20 @@ export function registerDocument(app: App) {
     if (c.req.header("If-None-Match") === etag) return c.body(null, 304, headers);
     return c.body(new Uint8Array(o.bytes), 200, { ...headers, "Content-Length": String(o.bytes.byteLength) });
   });
+}
+
+/**
+ * Agendas cite a paper by the page numbers printed on it ("Pages 2 to 3"), which rarely match the
+ * file's pages (an unnumbered cover, reports that restart at 1). Each printed number gets an
+ * anchor `#printed-N` on the first page that prints it; a number no page prints falls back to the
+ * file page of that number, so a pack with no printed numbers still links somewhere sensible.
+ * Returns file page number -> the printed numbers anchored there.
+ */
+export function printedPageAnchors(pages: ReadonlyArray<{ pageNumber: number; printedNumber: number | null }>) {
+  const byPrinted = new Map<number, number>();
+  for (const p of pages) if (p.printedNumber !== null && !byPrinted.has(p.printedNumber)) byPrinted.set(p.printedNumber, p.pageNumber);
+  for (const p of pages) if (!byPrinted.has(p.pageNumber)) byPrinted.set(p.pageNumber, p.pageNumber);
+  const anchors = new Map<number, number[]>();
+  for (const [printed, page] of byPrinted) anchors.set(page, [...(anchors.get(page) ?? []), printed]);
+  return anchors;
 }

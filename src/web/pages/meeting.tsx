@@ -211,7 +211,7 @@ function ItemBody(props: { d: MeetingDetail; e: ItemEntry; headings: "h2" | "h4"
       {(i.toFollow || i.verbal) && <p class="meta">{i.verbal ? "Verbal report." : "Report to follow."}</p>}
       {d.pack && i.pageFrom !== null && (
         <p>
-          <a href={`/documents/${d.pack.id}#page-${i.pageFrom}`}>
+          <a href={`/documents/${d.pack.id}#printed-${i.pageFrom}`}>
             {i.pageTo && i.pageTo !== i.pageFrom ? `Pages ${i.pageFrom} to ${i.pageTo}` : `Page ${i.pageFrom}`} of the agenda pack
           </a>
         </p>
