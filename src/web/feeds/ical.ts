@@ -3,6 +3,7 @@ import type { App } from "../context.js";
 import { MootError } from "../../domain/errors.js";
 import { findCommittee } from "../../store/queries/committees.js";
 import { listMeetings, type MeetingSummary } from "../../store/queries/meetings.js";
+import { londonToInstant } from "../../domain/time.js";
 import { originOf } from "./origin.js";
 import { meetingRevisions } from "../../store/queries/meeting-revisions.js";
 
@@ -36,6 +37,26 @@ function calendar(name: string, origin: string, meetings: MeetingSummary[], revi
             : ICalEventStatus.CONFIRMED,
       stamp: new Date(m.updatedAt),
     });
+    // An adjourned meeting resumes on another day: subscribers need that session in their
+    // calendar too, as its own event (same committee, same page), not only a note on the first.
+    if (m.adjournedToDate && m.status !== "cancelled") {
+      const resumesAllDay = m.adjournedToTime === null;
+      const resumesStart = resumesAllDay
+        ? new Date(`${m.adjournedToDate}T00:00:00Z`)
+        : new Date(londonToInstant(m.adjournedToDate, m.adjournedToTime));
+      cal.createEvent({
+        id: `${m.id}-resumed@moot`,
+        start: resumesStart,
+        end: new Date(resumesStart.getTime() + (resumesAllDay ? 24 * 60 * 60 * 1000 : ASSUMED_LENGTH_MS)),
+        sequence: revisions.get(m.id) ?? 0,
+        allDay: resumesAllDay,
+        summary: `${m.committee.name} (adjourned meeting resumes)`,
+        location: m.venue ?? undefined,
+        url: `${origin}/meetings/${m.id}`,
+        status: ICalEventStatus.CONFIRMED,
+        stamp: new Date(m.updatedAt),
+      });
+    }
   }
   return cal.toString();
 }

@@ -80,7 +80,19 @@ export function registerMeeting(app: App) {
           <dd>
             <Tag kind={m.status}>{m.status}</Tag>
             {m.statusNote && ` ${m.statusNote}`}
+            {m.status === "adjourned" && m.adjournedToDate && (
+              <> Adjourned to {meetingWhen({ localDate: m.adjournedToDate, localTime: m.adjournedToTime })}.</>
+            )}
+            {m.reconvenedOn && m.status !== "adjourned" && (
+              <> Adjourned and reconvened on {meetingWhen({ localDate: m.reconvenedOn, localTime: null })}.</>
+            )}
           </dd>
+          {m.shortNoticeReason && (
+            <>
+              <dt>Called at short notice</dt>
+              <dd>{m.shortNoticeReason}</dd>
+            </>
+          )}
           {m.venue && (
             <>
               <dt>Venue</dt>
