@@ -1,6 +1,6 @@
 import type { FlatLine } from "../segment/lines.js";
 import { cleanName, hasCouncillorTitle, looksLikeName, repairTruncated, splitNameList } from "../parse/names.js";
-import { APOLOGIES_WORDS, ITEM_PREFIX } from "../parse/headings.js";
+import { APOLOGIES_WORDS, ITEM_PREFIX, repairLabelWord } from "../parse/headings.js";
 
 /**
  * Who attended, from the head of a set of minutes ("Present:", "Apologies:", "Officers:",
@@ -18,7 +18,7 @@ export interface AttendanceHit {
 const LABELS: [RegExp, AttendanceList | "coopted" | "inAttendance"][] = [
   [
     new RegExp(
-      String.raw`^${ITEM_PREFIX}(?:(?:committee\s+|voting\s+|council\s+)?members\s+|councillors\s+)?(?:present|sederunt|attendees|(?:yn\s+)?bresennol|presennol)(?!\s+hefyd)\s*(?:were)?\s*[:\-–]?`,
+      String.raw`^${ITEM_PREFIX}(?:(?:committee\s+|voting\s+|council\s+)?members(?:\s+of\s+the\s+(?:[\w-]+\s+){0,2}(?:council|committee|board))?\s+|councillors\s+)?(?:present|sederunt|attendees|(?:yn\s+)?bresennol|presennol)(?!\s+hefyd)\s*(?:were)?\s*[:\-–]?`,
       "i",
     ),
     "present",
@@ -118,7 +118,7 @@ function labelOf(text: string): { list: AttendanceList | "coopted" | "inAttendan
 }
 
 /** A continuation line of a name list, not a sentence about the meeting. */
-function listy(text: string): boolean {
+export function listy(text: string): boolean {
   if (/\b(?:was|were|would|advised|stated|reported|meeting|there)\b/i.test(text)) return false;
   const pieces = text.split(/,|\band\b/).filter((p) => p.trim());
   return pieces.length > 0 && splitNameList(text).length >= Math.ceil(pieces.length / 2);
@@ -128,7 +128,10 @@ export function extractAttendance(lines: FlatLine[], known: string[], firstItem:
   const hits: AttendanceHit[] = [];
   const head = lines.slice(0, firstItem < 0 ? Math.min(lines.length, 40) : firstItem);
   let current: AttendanceList | "coopted" | "inAttendance" | null = null;
-  for (const l of head) {
+  for (const l0 of head) {
+    const l = l0.text.includes("\uFFFD")
+      ? { ...l0, text: repairLabelWord(l0.text), cells: l0.cells ? [repairLabelWord(l0.cells[0]!), ...l0.cells.slice(1)] : l0.cells }
+      : l0;
     // A table row's label is its own cell: "In attendance | Cllr Eve Evans".
     const label = labelOf(l.cells ? l.cells.join("\t") : l.text);
     let text: string;

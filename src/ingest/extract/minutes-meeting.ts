@@ -2,7 +2,7 @@ import type { PageSet } from "../read/page.js";
 import type { ExtractedMeeting } from "../../domain/extraction.js";
 import { ProvenanceLog, type FlatLine } from "../segment/lines.js";
 import { extractMeetingHeader, type MeetingHeader } from "./meeting-header.js";
-import { apologiesInText, attendanceInProse, extractAttendance, substituteInText } from "./attendance.js";
+import { apologiesInText, attendanceInProse, extractAttendance, listy, substituteInText } from "./attendance.js";
 import { extractMinutes } from "./minutes.js";
 import { extractDeclarations } from "./declarations.js";
 import { nameKey, splitNameList } from "../parse/names.js";
@@ -28,6 +28,26 @@ export function minuteText(lines: FlatLine[]): string {
   return paras.join("\n\n");
 }
 
+/** A name alone on its line, titled or initialled: "Mrs E. Chubb", "Parish Councillor J. Harris", "R. Webb (CDC)". */
+const NAME_LINE_RE =
+  /^(?:(?:(?:parish|town|community|district|county|borough)\s+)?(?:councillor|cllr)\.?\s+|(?:mr|mrs|ms|miss|dr)\.?\s+)*(?:[A-Z]\.\s*){1,3}[A-Z][\w’'-]+(?:\s+\([A-Z]{2,5}\))?$|^(?:(?:(?:parish|town|community|district|county|borough)\s+)?(?:councillor|cllr)\.?|mr|mrs|ms|miss|dr)\.?\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'-]+){0,2}(?:\s+\([A-Z]{2,5}\))?$/i;
+
+/** The longest run (four or more) of lines that are each one name, before the first minute. */
+function unlabelledNames(body: FlatLine[], firstItem: number): FlatLine[] {
+  let best: FlatLine[] = [];
+  let run: FlatLine[] = [];
+  for (const l of body.slice(0, firstItem < 0 ? 40 : firstItem)) {
+    if (l.text && !l.cells && l.text.length <= 60 && NAME_LINE_RE.test(l.text.trim()) && splitNameList(l.text).length === 1) {
+      run.push(l);
+      continue;
+    }
+    if (run.length > best.length) best = run;
+    run = [];
+  }
+  if (run.length > best.length) best = run;
+  return best.length >= 4 ? best : [];
+}
+
 /** One set of minutes: its meeting header, attendance, minuted items, decisions and declarations. */
 export function extractMinutesMeeting(
   pages: PageSet,
@@ -50,6 +70,11 @@ export function extractMinutesMeeting(
     const more = extractAttendance(body.slice(Math.max(0, firstItem)), known, second - firstItem);
     if (more.some((h) => h.list === "present"))
       hits = [...hits, ...more.filter((h) => !hits.some((x) => x.list === h.list && x.name === h.name))];
+  }
+  // Genre pattern: attendance printed with its label lost, a column of titled names under the title.
+  if (!hits.some((h) => h.list === "present")) {
+    const run = unlabelledNames(body, firstItem);
+    if (run.length) hits = [...hits, ...extractAttendance([{ ...run[0]!, text: "Present:", cells: null }, ...run], known, -1)];
   }
   const meeting: ExtractedMeeting = {
     committee: null,
@@ -98,8 +123,9 @@ export function extractMinutesMeeting(
       for (const l of [head, ...text]) for (const n of apologiesInText(l)) addName("apologies", n, l);
       // "Cllrs Ives, Ward and Ellis." printed as the minute's whole text.
       if (!a.apologies.length)
+        // "Ian Example (IE)" / "Ann Ames, Bob Bell": the minute's text is nothing but names.
         for (const l of text)
-          if (/^(?:councillors?|cllrs?|cyng|cynghorydd|cynghorwyr)\b/i.test(l.text))
+          if (/^(?:councillors?|cllrs?|cyng|cynghorydd|cynghorwyr)\b/i.test(l.text) || (l.text.length < 150 && listy(l.text)))
             for (const n of splitNameList(l.text)) addName("apologies", n.name, l);
     }
     if (/substitut/i.test(mi.title) && !a.substitutes.length) {

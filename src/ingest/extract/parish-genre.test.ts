@@ -251,3 +251,64 @@ describe("parish genre: attendance", () => {
     expect(findTimes("am 10 yb")[0]?.hhmm).toBe("10:00");
   });
 });
+
+describe("parish genre: attendance lists without the usual label", () => {
+  it("'Members of the Council present were:' labels the list; 'Mrs Sue Example, Clerk' is an officer", () => {
+    const m = only(
+      [
+        "LOXLEY PARISH COUNCIL",
+        "MINUTES OF THE ANNUAL PARISH MEETING 23 APRIL 2024",
+        "",
+        "Members of the Council present were: Councillors Jane Ames, Chairman, Councillors Dan Dent and Vic White, and Mrs Sue Rye, Clerk",
+        "",
+        "1. Minutes of the last meeting",
+        "Taken as read.",
+        "2. Any other business",
+        "None.",
+      ].join("\n"),
+    );
+    expect(m.attendance.present).toEqual(["Jane Ames", "Dan Dent", "Vic White"]);
+    expect(m.attendance.officers).toEqual(["Sue Rye"]);
+  });
+
+  it("a column of titled names under the title with its 'Present' label lost is the present list", () => {
+    const m = only(
+      [
+        "MINUTES OF THE MEETING OF LOXLEY PARISH COUNCIL HELD IN THE VILLAGE HALL ON WEDNESDAY 10TH MARCH 2010",
+        "Parish Councillor Mrs F. Ames",
+        "Mrs E. Bell",
+        "J. Cole",
+        "R. Dean",
+        "C. Evans (CDC)",
+        "",
+        "1. APOLOGIES",
+        "Cllr Fox had sent apologies.",
+        "2. PLANNING",
+        "No objections.",
+      ].join("\n"),
+    );
+    expect(m.attendance.present).toEqual(["F. Ames", "E. Bell", "J. Cole", "R. Dean"]);
+    expect(m.attendance.alsoPresent).toEqual(["C. Evans"]);
+  });
+
+  it("a label whose letter the PDF font lost ('PRESE\uFFFDT') is still the label; an apologies item that is only names", () => {
+    const m = only(
+      [
+        "Loxley Community Council",
+        "",
+        "Minutes of Meeting held on Tuesday 8th July 2008",
+        "",
+        "PRESE\uFFFDT Ann Ames (Chair), Bob Bell, Cath Cole",
+        "",
+        "1. Police Report",
+        "Nothing to report.",
+        "2. Apologies for Absence",
+        "Ian Irwin (II)",
+        "3. Planning",
+        "None.",
+      ].join("\n"),
+    );
+    expect(m.attendance.present).toEqual(["Ann Ames", "Bob Bell", "Cath Cole"]);
+    expect(m.attendance.apologies).toEqual(["Ian Irwin"]);
+  });
+});

@@ -4,8 +4,8 @@
  * languages side by side ("PRESENNOL / PRESENT"), so every test here accepts either.
  */
 
-/** "Present", "Members present were", "Sederunt" (Scotland), "Presennol" / "Yn bresennol" (Welsh). */
-export const PRESENT_WORDS = String.raw`(?:(?:committee\s+|voting\s+|council\s+)?members\s+|councillors\s+)?(?:present|sederunt|attendees|in attendance|attendance|(?:yn\s+)?bresennol|presennol)`;
+/** "Present", "Members present were", "Members of the Council present were", "Sederunt" (Scotland), "Presennol" / "Yn bresennol" (Welsh). */
+export const PRESENT_WORDS = String.raw`(?:(?:committee\s+|voting\s+|council\s+)?members(?:\s+of\s+the\s+(?:[\w-]+\s+){0,2}(?:council|committee|board))?\s+|councillors\s+)?(?:present|sederunt|attendees|in attendance|attendance|(?:yn\s+)?bresennol|presennol)`;
 
 /** "Apologies", "Apologies for absence", "Ymddiheuriadau" (Welsh). */
 export const APOLOGIES_WORDS = String.raw`(?:apologies(?: for absence)?|ymddiheuriadau(?: am absenoldeb)?)`;
@@ -33,4 +33,21 @@ export function isAgendaTitle(text: string): boolean {
   return /^(?:(?:summons|notice of meeting)(?:\s+and\s+agenda)?|agenda|rhaglen|agenda\s*\/\s*rhaglen|rhaglen\s*\/\s*agenda)\s*:?$/i.test(
     text.trim(),
   );
+}
+
+const LABEL_WORDS = ["present", "apologies", "absent", "attendance", "sederunt", "presennol", "ymddiheuriadau", "officers"];
+
+/**
+ * Genre pattern: a PDF whose font maps a letter to nothing prints a label as "PRESE�T". A
+ * first word with unreadable letters that fits exactly one label word, letter for letter, is
+ * that word.
+ */
+export function repairLabelWord(text: string): string {
+  const m = /^(\S*\uFFFD\S*?)(?=[\s:\-–\t]|$)/.exec(text);
+  if (!m || m[1]!.length < 5) return text;
+  const re = new RegExp(`^${m[1]!.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\uFFFD/g, "[a-z]")}$`, "i");
+  const fits = LABEL_WORDS.filter((w) => re.test(w));
+  if (fits.length !== 1) return text;
+  const word = m[1] === m[1]!.toUpperCase() ? fits[0]!.toUpperCase() : fits[0]!;
+  return word + text.slice(m[1]!.length);
 }

@@ -156,6 +156,11 @@ export function colonRoles(text: string): string {
         /(?:^|(?<=[\s:,;]))(?:clerk|minute[\s-]taker)\s*:\s*([A-Z][^,;:()]*?)(?=\s*(?:[,;:]|\.\s|\.?$|\band\b))/gi,
         (_, name: string) => `, ${name} (Clerk)`,
       )
+      // "Mrs Sue Example, Clerk": the post after the comma is a note on the name before it.
+      .replace(
+        /,\s*((?:(?:parish|town|locum|acting|deputy|assistant)\s+)?(?:clerk|minute[\s-]taker)(?:\s+(?:and|&)\s+(?:rfo|responsible financial officer))?)(?=\s*(?:[,;.]|$|\band\b))/gi,
+        " ($1)",
+      )
       .replace(
         /(?:^|(?<=[\s:,;]))(?:(?:vice|deputy)[\s-]*)?(?:chair(?:man|woman|person)?|secretary|treasurer|clerk|minute[\s-]taker|president)\s*:\s*/gi,
         ", ",
