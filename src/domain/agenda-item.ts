@@ -7,6 +7,14 @@ export const AgendaItem = RecordBase.extend({
   meetingId: Id,
   /** As printed: "4", "7a", "12". */
   number: z.string().trim().min(1).max(20),
+  /**
+   * Which item of the meeting printed with this number it is: 0 for the first (by position), 1
+   * for the next… A supplementary agenda can print a number again; the meeting, number and
+   * occurrence are the item's natural key, unique in the store. Every item has a number (the
+   * extractor infers one, ModernGov's ordinal stands in, the editor numbers 1…n), so an item
+   * printed without one is keyed by the number it was given from its position, not by a blank.
+   */
+  occurrence: z.number().int().nonnegative().default(0),
   position: z.number().int().nonnegative(),
   title: ShortText.min(1, "must not be empty"),
   description: LongText.nullable().default(null),

@@ -22,6 +22,13 @@ export const Document = RecordBase.extend({
   sourcePageFrom: z.number().int().positive().nullable().default(null),
   sourcePageTo: z.number().int().positive().nullable().default(null),
   exemptParagraph: ExemptParagraph.default(null),
+  /**
+   * 0, save for copies stored before documents had a natural key (the migration numbers them,
+   * oldest first). A document with an original is unique by authority, meeting, agenda item,
+   * original, kind, page range and this: the same pages of the same file under the same item are
+   * one paper, however many imports or uploads bring them.
+   */
+  occurrence: z.number().int().nonnegative().default(0),
   publishedAt: Instant.nullable().default(null),
 });
 

@@ -11,6 +11,12 @@ export const Minute = RecordBase.extend({
   meetingId: Id,
   agendaItemId: Id.nullable().default(null),
   number: z.string().trim().min(1).max(40),
+  /**
+   * Which minute of the meeting printed with this number it is (0 first, by position); a
+   * correction keeps its original's. Meeting, number, occurrence and version are the minute's
+   * natural key, unique in the store: each version of each printed minute once.
+   */
+  occurrence: z.number().int().nonnegative().default(0),
   position: z.number().int().nonnegative(),
   title: ShortText,
   text: LongText.default(""),

@@ -1,6 +1,6 @@
 import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { CamelCasePlugin, Kysely, Migrator, PostgresDialect, SqliteDialect, type MigrationResult } from "kysely";
+import { CamelCasePlugin, Kysely, Migrator, PostgresDialect, type MigrationResult } from "kysely";
 import SqliteDatabase from "better-sqlite3";
 import pg from "pg";
 import { MootError } from "../domain/errors.js";
@@ -10,6 +10,7 @@ import { sqliteDialect } from "./sqlite-dialect.js";
 import { postgresDialect } from "./postgres-dialect.js";
 import { migrations } from "./migrations/index.js";
 import { FileStore } from "./files.js";
+import { SqliteWritersDialect } from "./sqlite-writers.js";
 
 export interface StoreConfig {
   /** postgres://… selects PostgreSQL; otherwise SQLite. */
@@ -62,7 +63,8 @@ export function openStore(config: StoreConfig = configFromEnv()): Store {
   // so map the whole file (address space only; MOOT_SQLITE_MMAP overrides).
   sqlite.pragma("cache_size = -65536");
   sqlite.pragma(`mmap_size = ${Number(process.env.MOOT_SQLITE_MMAP ?? 2 ** 31)}`);
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), plugins: [new CamelCasePlugin()] });
+  // Transactions begin as writers (BEGIN IMMEDIATE): see sqlite-writers.ts.
+  const db = new Kysely<Database>({ dialect: new SqliteWritersDialect({ database: sqlite }), plugins: [new CamelCasePlugin()] });
   return { db, dialect: sqliteDialect, files, describe: `SQLite ${path}`, close: () => db.destroy() };
 }
 

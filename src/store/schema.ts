@@ -60,8 +60,10 @@ export interface MigrationRow {
   name: string;
 }
 
-/** A record's row: `revision` has a default (1), so bulk inserts may leave it out. */
-type RecordRow<R> = Omit<StoredRow<R>, "revision"> & { revision: Generated<number> };
+/** A record's row: `revision` (1) and `occurrence` (0) have defaults, so bulk inserts may leave them out. */
+type RecordRow<R> = Omit<StoredRow<R>, "revision" | "occurrence"> & { revision: Generated<number> } & (R extends { occurrence: number }
+    ? { occurrence: Generated<number> }
+    : unknown);
 
 export interface DataVersionRow {
   authorityId: string;

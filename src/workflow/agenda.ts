@@ -78,6 +78,9 @@ export async function addAgendaItem(scope: Scope, meetingId: string, form: ItemF
   const parsed = ItemForm.safeParse(form);
   if (!parsed.success) throw invalid(parsed.error, "invalid agenda item");
   return scope.transaction(async (s) => {
+    // A writer before reading: two clerks adding an item at once number them one after the
+    // other, rather than both taking the next number and the second being refused by its key.
+    await s.bumpDataVersion();
     const m = await editableMeeting(s, meetingId);
     const urgency = parsed.data.urgencyReason?.trim() || null;
     if (m.agendaPublishedAt && !urgency) {
@@ -129,9 +132,17 @@ export async function reorderAgenda(scope: Scope, meetingId: string, orderedIds:
     if (orderedIds.length !== ids.size || new Set(orderedIds).size !== ids.size || !orderedIds.every((id) => ids.has(id))) {
       throw new MootError("invalid", "order: give every item of this agenda exactly once");
     }
+    // Numbers are unique in a meeting, and moving "2" to "1" while another item still holds "1"
+    // would break that halfway: items whose number changes first take theirs at an occurrence no
+    // stored item uses (each number's occurrences are below the agenda's length), then come back to 0.
+    const byId = new Map(items.map((i) => [i.id, i]));
+    for (const [position, id] of orderedIds.entries()) {
+      if (byId.get(id)!.number === String(position + 1)) continue;
+      await s.update("agenda_item", id, { position, number: String(position + 1), occurrence: items.length + position });
+    }
     const out: Item[] = [];
     for (const [position, id] of orderedIds.entries())
-      out.push(await s.update("agenda_item", id, { position, number: String(position + 1) }));
+      out.push(await s.update("agenda_item", id, { position, number: String(position + 1), occurrence: 0 }));
     return out;
   });
 }

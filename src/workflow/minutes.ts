@@ -200,6 +200,8 @@ export async function addMinute(
   form: { title: string; text?: string; agendaItemId?: string | null },
 ): Promise<Minute> {
   return scope.transaction(async (s) => {
+    // A writer before reading: two clerks adding minutes at once number them one after the other.
+    await s.bumpDataVersion();
     const meeting = await s.require("meeting", meetingId);
     const existing = await s.list("minute", { meetingId });
     const position = existing.reduce((p, m) => Math.max(p, m.position + 1), 0);
@@ -287,6 +289,8 @@ export async function correctMinute(
   const reason = correction.reason?.trim();
   if (!reason) throw new MootError("invalid", "reason: a correction to approved minutes must say why");
   return scope.transaction(async (s) => {
+    // A writer before reading: of two corrections at once, the second sees the first and is told so.
+    await s.bumpDataVersion();
     const original = await s.require("minute", minuteId);
     if (original.status !== "approved") throw new MootError("rule", `minute ${original.number} is still a draft; edit it instead`);
     const later = (await s.list("minute", { supersedesId: original.id }))[0];
@@ -301,6 +305,7 @@ export async function correctMinute(
         meetingId: original.meetingId,
         agendaItemId: original.agendaItemId,
         number: original.number,
+        occurrence: original.occurrence,
         position: original.position,
         title: correction.title ?? original.title,
         text: correction.text,

@@ -7,6 +7,7 @@ import type { DocumentKind } from "../domain/document.js";
 import type { RecordOf } from "../domain/records.js";
 import { FileStore } from "../store/files.js";
 import type { Scope } from "../store/records.js";
+import { findByNaturalKey } from "../store/natural-keys.js";
 import { nowInstant } from "../store/records.js";
 import { pdfPageTexts } from "./pdf-text.js";
 
@@ -65,7 +66,7 @@ export async function recordPdfDocument(
   },
 ): Promise<RecordOf<"document">> {
   return scope.transaction(async (s) => {
-    const created = await s.create("document", {
+    const input = {
       ...doc,
       fileName: pdf.fileName,
       sha256: pdf.sha256,
@@ -74,7 +75,14 @@ export async function recordPdfDocument(
       pageCount: pdf.pageCount,
       exemptParagraph: doc.exemptParagraph ?? null,
       publishedAt: doc.publishedAt ?? null,
-    });
+    };
+    // The same file attached again under the same item (a form submitted twice, two clerks at
+    // once) is the paper already there: it takes the new title, kind and exemption and keeps
+    // its pages and its publication. The writers' lock first, so the lookup sees every commit.
+    await s.bumpDataVersion();
+    const existing = await findByNaturalKey(s, "document", input);
+    if (existing) return s.update("document", existing.id, { ...input, publishedAt: existing.publishedAt ?? input.publishedAt });
+    const created = await s.create("document", input);
     for (const [i, text] of pdf.texts.entries()) await s.create("document_page", { documentId: created.id, pageNumber: i + 1, text });
     return created;
   });

@@ -31,6 +31,21 @@ const TABLES = [
   "attendance",
 ] as const;
 
+/** Rows that share a natural key: each query lists the keys held by more than one row. */
+const NATURAL_KEY_DUPLICATES = [
+  ["agenda items", sql`select meeting_id, number from agenda_item group by meeting_id, number having count(*) > 1`],
+  ["minutes", sql`select meeting_id, number, version from minute group by meeting_id, number, version having count(*) > 1`],
+  [
+    "documents",
+    sql`select authority_id, meeting_id, agenda_item_id, sha256, kind, source_page_from, source_page_to from document
+      where sha256 is not null
+      group by authority_id, meeting_id, agenda_item_id, sha256, kind, source_page_from, source_page_to having count(*) > 1`,
+  ],
+  ["committees", sql`select authority_id, slug from committee group by authority_id, slug having count(*) > 1`],
+  ["decisions", sql`select minute_id, position from decision group by minute_id, position having count(*) > 1`],
+  ["provenance", sql`select record_id, field, document_id from provenance group by record_id, field, document_id having count(*) > 1`],
+] as const;
+
 async function counts(store: Store): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
   for (const t of TABLES)
@@ -65,10 +80,16 @@ for (const dialect of DIALECTS) {
         // A third import changes nothing: the two left exactly what one import leaves.
         expect((await runCli(["import", file], env)).code).toBe(0);
         expect(await counts(store)).toEqual(after);
-        const dupes = await sql`select meeting_id, number from agenda_item group by meeting_id, number having count(*) > 1`.execute(
-          store.db,
+        // Nothing twice by its natural key: agenda items and minutes by meeting and printed number
+        // (each version of a minute once), papers by meeting, item, original, kind and page range.
+        for (const [what, query] of NATURAL_KEY_DUPLICATES) expect((await query.execute(store.db)).rows, what).toEqual([]);
+        // Every page and decision belongs to one stored record, once.
+        expect(after.document_page).toBe(
+          Number(
+            (await sql<{ n: number }>`select count(distinct document_id || ':' || page_number) as n from document_page`.execute(store.db))
+              .rows[0].n,
+          ),
         );
-        expect(dupes.rows).toEqual([]);
         const sha = FileStore.sha256(Buffer.from(BORSETSHIRE_PACK));
         expect(existsSync(store.files.pathOf(sha))).toBe(true);
         expect(readdirSync(join(dataDir, "files", ".claims"))).toEqual([]);

@@ -1,6 +1,7 @@
 import type { ExtractionProvenance, ProvenanceRef } from "../../domain/extraction.js";
 import type { InputOf, RecordOf, RecordTable } from "../../domain/records.js";
 import type { Scope } from "../../store/records.js";
+import { hasNaturalKey, putByNaturalKey } from "../../store/natural-keys.js";
 
 export interface KindCounts {
   created: number;
@@ -52,8 +53,17 @@ export class LoadContext {
     (this.counts[table] ??= { created: 0, updated: 0, unchanged: 0 })[what]++;
   }
 
-  /** Creates the record, or updates `existing` in place when anything differs. */
+  /**
+   * Creates the record, or updates `existing` in place when anything differs. A record with a
+   * natural key that the loader's own matching missed (stored meanwhile by another import) is
+   * found by that key and updated, never stored twice.
+   */
   async upsert<T extends RecordTable>(table: T, existing: RecordOf<T> | undefined, input: InputOf<T>): Promise<RecordOf<T>> {
+    if (!existing && hasNaturalKey(table)) {
+      const { record, created } = await putByNaturalKey(this.scope, table, input as never);
+      this.count(table, created ? "created" : "updated");
+      return record as RecordOf<T>;
+    }
     if (!existing) {
       const created = await this.scope.create(table, input);
       this.count(table, "created");

@@ -58,7 +58,9 @@ export class Committees {
       this.ctx.kept("committee");
       return found;
     }
-    const base = slugify(name);
+    // The slug is made from the normalised name, so two spellings of one committee ("Sub-Committee",
+    // "Subcommittee", a leading "The") meet on the slug's unique key even in two imports at once.
+    const base = slugify(key);
     let slug = base;
     for (let n = 2; this.all.some((c) => c.slug === slug); n++) slug = `${base}-${n}`;
     const created = await this.ctx.upsert("committee", undefined, { slug, name, kind: committeeKind(name) });
@@ -163,7 +165,9 @@ async function loadAgenda(ctx: LoadContext, meeting: Meeting, m: ExtractedMeetin
   const existing = await ctx.scope.list("agenda_item", { meetingId: meeting.id }, ["position"]);
   const out: AgendaItem[] = [];
   for (const [j, a] of m.agenda.entries()) {
-    const prior = existing.find((x) => x.number === a.number && !out.includes(x));
+    // The second item printed with a number (a supplementary agenda's) is its occurrence 1.
+    const occurrence = m.agenda.slice(0, j).filter((b) => b.number === a.number).length;
+    const prior = existing.find((x) => x.number === a.number && x.occurrence === occurrence && !out.includes(x));
     const [pageFrom, pageTo] = validPages(a.pages);
     let exemptParagraph = prior?.exemptParagraph ?? null;
     if (a.exempt && exemptParagraph === null) exemptParagraph = a.exemptParagraph ?? null;
@@ -174,6 +178,7 @@ async function loadAgenda(ctx: LoadContext, meeting: Meeting, m: ExtractedMeetin
       ...(prior ?? {}),
       meetingId: meeting.id,
       number: a.number,
+      occurrence,
       position: j,
       title,
       kind: prior?.kind ?? (PROCEDURAL.test(title) ? "procedural" : "discussion"),
@@ -203,9 +208,10 @@ async function loadMinutes(ctx: LoadContext, meeting: Meeting, m: ExtractedMeeti
   const existing = await ctx.scope.list("minute", { meetingId: meeting.id }, ["position"]);
   const out: Minute[] = [];
   for (const [j, x] of m.minutes.entries()) {
-    const prior =
-      existing.find((e) => e.number === x.number && e.supersedesId === null && !out.includes(e)) ??
-      existing.find((e) => e.number === x.number && !out.includes(e));
+    const occurrence = m.minutes.slice(0, j).filter((y) => y.number === x.number).length;
+    const same = (e: Minute) => e.number === x.number && e.occurrence === occurrence && !out.includes(e);
+    // Its first version, as before: an approved one is kept as it stands (corrections and all).
+    const prior = existing.find((e) => same(e) && e.supersedesId === null) ?? existing.find(same);
     if (prior?.status === "approved") {
       // Approved minutes are a legal record: a pack never rewrites them.
       ctx.kept("minute");
@@ -218,6 +224,7 @@ async function loadMinutes(ctx: LoadContext, meeting: Meeting, m: ExtractedMeeti
       meetingId: meeting.id,
       agendaItemId: prior?.agendaItemId ?? item?.id ?? null,
       number: x.number,
+      occurrence,
       position: j,
       title: x.title,
       // The minute as printed, so the meeting reads as minutes; an extraction without it keeps what is stored.

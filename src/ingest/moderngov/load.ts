@@ -247,10 +247,13 @@ export class ModernGovLoader {
       const existing = (await this.s.list("minute", { meetingId: meeting.id, agendaItemId: item.id }, ["version"])).at(-1);
       // Published minutes are the record; an approved one is locked, so only a real change is written.
       if (!existing) {
+        // Two items' minutes printed with one number (ModernGov allows it) are its occurrences 0, 1…
+        const sameNumber = await this.s.list("minute", { meetingId: meeting.id, number: minuteNo, version: 1 });
         await this.s.create("minute", {
           meetingId: meeting.id,
           agendaItemId: item.id,
           number: minuteNo,
+          occurrence: sameNumber.length,
           position,
           title: item.title,
           text,

@@ -17,6 +17,7 @@ import { wardPostcodesMigration } from "./2026-12-08-interop-ward-postcodes.js";
 import { searchTextOnceMigration } from "./2026-12-08-scale-search-text-once.js";
 import { searchCouncilIndexMigration } from "./2026-12-08-scale-search-council-index.js";
 import { meetingLifecycleMigration } from "./2026-12-08-meeting-lifecycle.js";
+import { naturalKeysMigration } from "./2026-12-09-edits-natural-keys.js";
 
 /** One migration set for both dialects; names are `<date>-<serial>-<what-it-does>`. */
 export function migrations(dialect: DialectName): Record<string, Migration> {
@@ -42,5 +43,6 @@ export function migrations(dialect: DialectName): Record<string, Migration> {
     "2026-12-08-scale-search-council-index": searchCouncilIndexMigration(dialect),
     // Named to sort after every migration before it (Kysely runs them in name order).
     "2026-12-09-meeting-lifecycle": meetingLifecycleMigration(dialect),
+    "2026-12-09-edits-natural-keys": naturalKeysMigration(dialect),
   };
 }
