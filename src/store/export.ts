@@ -9,6 +9,7 @@ import type { Store } from "./open.js";
 import { decodeRow, encodeRow } from "./codec.js";
 import { reindex } from "./search-index.js";
 import { Scope } from "./records.js";
+import { numberOccurrences } from "./natural-keys.js";
 import { WardPostcode } from "../domain/postcode.js";
 import { allWardPostcodes } from "./queries/ward-postcodes.js";
 
@@ -101,6 +102,12 @@ export async function loadAuthority(store: Store, data: unknown): Promise<{ auth
         return r.data as Record<string, unknown>;
       }),
     );
+  }
+  // An export made before natural keys were unique carries no occurrence: rows sharing a key
+  // are numbered as the migration numbers a store's, rather than refused by the unique index.
+  for (const table of ["agenda_item", "minute", "document"] as const) {
+    const raw = (exp.records[table] ?? []) as unknown[];
+    if (raw.some((row) => typeof row === "object" && row !== null && !("occurrence" in row))) numberOccurrences(table, checked.get(table)!);
   }
   for (const [sha, b64] of Object.entries(exp.files)) {
     const written = await store.files.put(Buffer.from(b64, "base64"));

@@ -59,3 +59,25 @@ export async function findByNaturalKey<T extends KeyedTable>(scope: Scope, table
   const [found] = await scope.list(table, where as never);
   return found as RecordOf<T> | undefined;
 }
+
+/**
+ * Numbers the occurrences of rows that share a natural key, in the order they were placed (then
+ * stored), as the natural-keys migration numbers a store's: for an export made before that
+ * migration, whose rows carry no occurrence.
+ */
+export function numberOccurrences(table: "agenda_item" | "minute" | "document", rows: Array<Record<string, unknown>>): void {
+  const columns = NATURAL_KEYS[table].filter((c) => c !== "occurrence");
+  const order = (r: Record<string, unknown>) => [Number(r.position ?? 0), String(r.createdAt ?? ""), String(r.id)] as const;
+  const sorted = [...rows].sort((a, b) => {
+    const [x, y] = [order(a), order(b)];
+    return x[0] - y[0] || x[1].localeCompare(y[1]) || x[2].localeCompare(y[2]);
+  });
+  const seen = new Map<string, number>();
+  for (const row of sorted) {
+    if (table === "document" && row.sha256 == null) continue;
+    const key = JSON.stringify(columns.map((c) => row[c] ?? null));
+    const n = seen.get(key) ?? 0;
+    seen.set(key, n + 1);
+    row.occurrence = n;
+  }
+}

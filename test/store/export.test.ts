@@ -5,6 +5,8 @@ import { exportAuthority, loadAuthority } from "../../src/store/export.js";
 import { search } from "../../src/store/search.js";
 import { FileStore } from "../../src/store/files.js";
 import { isWorkingDay } from "../../src/domain/bank-holidays.js";
+import { createAuthority } from "../../src/store/authorities.js";
+import { Scope } from "../../src/store/records.js";
 
 describe("export and load", () => {
   const stores: TestStore[] = [];
@@ -52,6 +54,31 @@ describe("export and load", () => {
         expect((await search(b, authorityId, "hospital discharge", {}, { kind: "public" })).length).toBeGreaterThan(0);
       });
     }
+  }
+
+  for (const d of DIALECTS) {
+    it(`${d}: an export made before natural keys were unique loads, its repeated numbers numbered`, async () => {
+      const a = await fresh(d);
+      const north = await createAuthority(a, { slug: "north", name: "North Council" });
+      const s = new Scope(a, north.id, "test");
+      const c = await s.create("committee", { slug: "planning", name: "Planning", kind: "regulatory" });
+      const m = await s.create("meeting", { committeeId: c.id, localDate: "2026-01-10", startsAt: "2026-01-10T18:00:00Z" });
+      for (const [position, number] of ["1", "2"].entries())
+        await s.create("agenda_item", { meetingId: m.id, number, position, title: `Item ${position}` });
+      const old = JSON.parse(JSON.stringify(await exportAuthority(a, north.id)));
+      // As the export was then: no occurrence, and a supplementary agenda's item printed "1" again.
+      for (const item of old.records.agenda_item) {
+        delete item.occurrence;
+        item.number = "1";
+      }
+      const b = await fresh(d);
+      await loadAuthority(b, old);
+      const items = await new Scope(b, north.id, "test").list("agenda_item", {}, ["position"]);
+      expect(items.map((i) => [i.number, i.occurrence])).toEqual([
+        ["1", 0],
+        ["1", 1],
+      ]);
+    });
   }
 
   it("refuses a broken export without writing anything", async () => {
