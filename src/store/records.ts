@@ -186,7 +186,13 @@ export class Scope {
         .where("id", "=", id)
         .where("authorityId", "=", this.authorityId)
         .where("revision", "=", before.revision)
-        .executeTakeFirst();
+        .executeTakeFirst()
+        .catch((e) => {
+          // The change would give the record another's natural key (ARCHITECTURE.md, Natural keys).
+          if (isUniqueViolation(e))
+            throw new MootError("conflict", `Another ${table.replace(/_/g, " ")} already has that number or key.`, { cause: e });
+          throw e;
+        });
       if (Number(r.numUpdatedRows) !== 1) throw conflict(table, (await s.get(table, id)) ?? before);
       // The form's revision is spent: a workflow that changes the same record twice goes on from here.
       this.expected.delete(key);

@@ -19,7 +19,7 @@ async function council(store: TestStore) {
 }
 
 const occurrences = async (store: TestStore, table: "agenda_item" | "minute" | "document", ids: string[]) => {
-  const rows = await (store.db as Kysely<any>).selectFrom(table).select(["id", "occurrence"]).where("id", "in", ids).execute();
+  const rows = await store.db.selectFrom(table).select(["id", "occurrence"]).where("id", "in", ids).execute();
   return ids.map((id) => rows.find((r) => r.id === id)!.occurrence);
 };
 
@@ -146,6 +146,10 @@ for (const dialect of DIALECTS) {
       });
       expect((await s.list("minute", { meetingId })).length).toBe(1);
       expect((await s.list("agenda_item", { meetingId })).length).toBe(1);
+      // Nor may an update give one record another's key.
+      const five = await s.create("agenda_item", { meetingId, number: "5", position: 4, title: "Verges" });
+      await expect(s.update("agenda_item", five.id, { number: "4" })).rejects.toMatchObject({ code: "conflict" });
+      expect((await s.require("agenda_item", five.id)).number).toBe("5");
     });
   });
 }
