@@ -1,8 +1,5 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { startServer } from "../../src/web/server.js";
 import { Scope } from "../../src/store/records.js";
 import { createMeeting } from "../../src/workflow/meetings.js";
@@ -12,7 +9,7 @@ import { startAlertRunner } from "../../src/workflow/alerts/runner.js";
 import { freshStore, type TestStore } from "../support/stores.js";
 import { buildEditorFixture, daysFromToday, PASSWORD, type EditorFixture } from "../support/editor-fixture.js";
 import { linkIn, startSmtp } from "../support/smtp.js";
-import { CHROMIUM, CHROMIUM_FLAGS } from "../support/chromium.js";
+import { type ChromiumSession, launchChromium } from "../support/chromium.js";
 
 /**
  * A resident follows a committee by email in Chromium (no JavaScript), confirms from the real
@@ -26,9 +23,8 @@ describe("email alerts in Chromium", () => {
   let smtp: Awaited<ReturnType<typeof startSmtp>>;
   let mailer: Mailer;
   let runner: ReturnType<typeof startAlertRunner>;
-  let resident: BrowserContext;
-  let clerk: BrowserContext;
-  let profiles: string[] = [];
+  let resident: ChromiumSession;
+  let clerk: ChromiumSession;
   let page: Page;
   let meetingId = "";
   let nextMeetingId = "";
@@ -50,19 +46,10 @@ describe("email alerts in Chromium", () => {
     server = await startServer(store, { port: 0 });
     // The interval is long: every run here comes from the clerk's action (the editor's kick).
     runner = startAlertRunner(store, { mailer, siteUrl: server.url, intervalMs: 3_600_000 });
-    const launch = async () => {
-      const dir = mkdtempSync(join(tmpdir(), "moot-alerts-chromium-"));
-      profiles.push(dir);
-      return chromium.launchPersistentContext(dir, {
-        executablePath: CHROMIUM,
-        headless: true,
-        args: CHROMIUM_FLAGS,
-        javaScriptEnabled: false,
-      });
-    };
-    resident = await launch();
-    clerk = await launch();
-    page = resident.pages()[0] ?? (await resident.newPage());
+    // Two browsers, so the resident's and the clerk's sessions never share a cookie.
+    resident = await launchChromium({ javaScriptEnabled: false });
+    clerk = await launchChromium({ javaScriptEnabled: false });
+    page = resident.page;
   });
   afterAll(async () => {
     await resident?.close();
@@ -72,8 +59,6 @@ describe("email alerts in Chromium", () => {
     await server?.close();
     await smtp?.close();
     await store?.cleanup();
-    for (const p of profiles) rmSync(p, { recursive: true, force: true });
-    profiles = [];
   });
 
   it("a resident signs up from the committee page and confirms from the email", async () => {
@@ -91,7 +76,7 @@ describe("email alerts in Chromium", () => {
   });
 
   it("the clerk publishes the agenda and the resident gets one alert", async () => {
-    const cp = clerk.pages()[0] ?? (await clerk.newPage());
+    const cp = clerk.page;
     await cp.goto(`${server.url}/sign-in`);
     await cp.getByLabel("Username").fill("clerk");
     await cp.getByLabel("Password").fill(PASSWORD);
@@ -116,7 +101,7 @@ describe("email alerts in Chromium", () => {
     await page.goto(linkIn(smtp.messages[1]!.text, "unsubscribe"));
     await page.getByRole("button", { name: "Unsubscribe" }).click();
     expect(await page.locator("h1").textContent()).toBe("Unsubscribed");
-    const cp = clerk.pages()[0]!;
+    const cp = clerk.page;
     // Publishing lives on the meeting's agenda section and is confirmed by a box the server checks.
     await cp.goto(`${server.url}/editor/meetings/${nextMeetingId}/agenda`);
     await cp.getByLabel("Publish the agenda and its papers to the public now").check();

@@ -1,21 +1,17 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { AxeBuilder } from "@axe-core/playwright";
 import { startServer } from "../../src/web/server.js";
 import { freshStore, type TestStore } from "../support/stores.js";
 import { buildWebFixture, FIXTURE_NOW, markExempt, type WebFixture } from "../support/web-fixtures.js";
-import { CHROMIUM, CHROMIUM_FLAGS } from "../support/chromium.js";
+import { type ChromiumSession, launchChromium } from "../support/chromium.js";
 
 /** The real server on an ephemeral port, driven by Chromium with a fresh profile: one browser for the file. */
 describe("public site in Chromium", () => {
   let store: TestStore;
   let f: WebFixture;
   let server: Awaited<ReturnType<typeof startServer>>;
-  let context: BrowserContext;
-  let profile: string;
+  let browser: ChromiumSession;
   let page: Page;
 
   beforeAll(async () => {
@@ -23,15 +19,13 @@ describe("public site in Chromium", () => {
     f = await buildWebFixture(store);
     await markExempt(store, f);
     server = await startServer(store, { port: 0, now: () => FIXTURE_NOW });
-    profile = mkdtempSync(join(tmpdir(), "moot-chromium-"));
-    context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS });
-    page = context.pages()[0] ?? (await context.newPage());
+    browser = await launchChromium();
+    page = browser.page;
   });
   afterAll(async () => {
-    await context?.close();
+    await browser?.close();
     await server?.close();
     await store?.cleanup();
-    if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
   it("goes home → committee → meeting → agenda item → document page", async () => {

@@ -1,14 +1,11 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { AxeBuilder } from "@axe-core/playwright";
 import { startServer } from "../../src/web/server.js";
 import { loadDemo } from "../../src/demo/demo-council.js";
 import { pdfPageTexts } from "../../src/workflow/pdf-text.js";
 import { freshStore, type TestStore } from "../support/stores.js";
-import { CHROMIUM, CHROMIUM_FLAGS } from "../support/chromium.js";
+import { type ChromiumSession, launchChromium } from "../support/chromium.js";
 
 const TODAY = "2026-12-04";
 const WIDTHS = [1280, 390];
@@ -22,8 +19,7 @@ const WIDTHS = [1280, 390];
 describe("a resident's walk-through in Chromium", () => {
   let store: TestStore;
   let server: Awaited<ReturnType<typeof startServer>>;
-  let context: BrowserContext;
-  let profile: string;
+  let browser: ChromiumSession;
   let page: Page;
   const visited = new Set<string>();
 
@@ -31,15 +27,13 @@ describe("a resident's walk-through in Chromium", () => {
     store = await freshStore("sqlite");
     await loadDemo(store, { today: TODAY });
     server = await startServer(store, { port: 0, now: () => new Date(`${TODAY}T12:00:00Z`) });
-    profile = mkdtempSync(join(tmpdir(), "moot-chromium-resident-"));
-    context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS });
-    page = context.pages()[0] ?? (await context.newPage());
+    browser = await launchChromium();
+    page = browser.page;
   }, 300_000);
   afterAll(async () => {
-    await context?.close();
+    await browser?.close();
     await server?.close();
     await store?.cleanup();
-    if (profile) rmSync(profile, { recursive: true, force: true });
   });
   const here = () => new URL(page.url()).pathname + new URL(page.url()).search;
 

@@ -1,13 +1,11 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { startServer } from "../../../src/web/server.js";
 import { Scope } from "../../../src/store/records.js";
 import { freshStore, type TestStore } from "../../support/stores.js";
 import { buildEditorFixture, daysFromToday, PASSWORD, type EditorFixture } from "../../support/editor-fixture.js";
-import { CHROMIUM, CHROMIUM_FLAGS } from "../../support/chromium.js";
+import { type ChromiumSession, launchChromium } from "../../support/chromium.js";
 
 /**
  * A clerk's whole committee cycle in Chromium, without JavaScript shortcuts: real server,
@@ -17,8 +15,7 @@ describe("clerk's committee cycle in Chromium", () => {
   let store: TestStore;
   let f: EditorFixture;
   let server: Awaited<ReturnType<typeof startServer>>;
-  let context: BrowserContext;
-  let profile: string;
+  let browser: ChromiumSession;
   let page: Page;
   let meetingUrl = "";
 
@@ -29,21 +26,13 @@ describe("clerk's committee cycle in Chromium", () => {
     store = await freshStore("sqlite");
     f = await buildEditorFixture(store);
     server = await startServer(store, { port: 0 });
-    profile = mkdtempSync(join(tmpdir(), "moot-editor-chromium-"));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: CHROMIUM_FLAGS,
-      acceptDownloads: true,
-      javaScriptEnabled: false,
-    });
-    page = context.pages()[0] ?? (await context.newPage());
+    browser = await launchChromium({ acceptDownloads: true, javaScriptEnabled: false });
+    page = browser.page;
   });
   afterAll(async () => {
-    await context?.close();
+    await browser?.close();
     await server?.close();
     await store?.cleanup();
-    if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
   it("signs in as the clerk", async () => {

@@ -1,14 +1,14 @@
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { AxeBuilder } from "@axe-core/playwright";
 import { startServer } from "../../../src/web/server.js";
 import { Scope } from "../../../src/store/records.js";
 import { freshStore, type TestStore } from "../../support/stores.js";
 import { buildEditorFixture, PASSWORD, type EditorFixture } from "../../support/editor-fixture.js";
-import { CHROMIUM, CHROMIUM_FLAGS } from "../../support/chromium.js";
+import { type ChromiumSession, launchChromium } from "../../support/chromium.js";
 
 const WIDTHS = [1280, 390] as const;
 /** Screenshots go outside the repository: MOOT_SCREENSHOTS, or a directory under the system temp dir. */
@@ -30,8 +30,7 @@ describe("a municipal year as the clerk, in Chromium", () => {
   let store: TestStore;
   let f: EditorFixture;
   let server: Awaited<ReturnType<typeof startServer>>;
-  let context: BrowserContext;
-  let profile: string;
+  let browser: ChromiumSession;
   let page: Page;
   let clock = new Date("2026-05-20T09:00:00Z");
   const checked = new Map<string, string>();
@@ -86,14 +85,8 @@ describe("a municipal year as the clerk, in Chromium", () => {
     await person("kenton-archer", "Kenton Archer");
     await person("alan-franks", "Alan Franks", "officer", "Head of Environment");
     server = await startServer(store, { port: 0, now: () => clock });
-    profile = mkdtempSync(join(tmpdir(), "moot-municipal-year-chromium-"));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: CHROMIUM_FLAGS,
-      viewport: { width: 1280, height: 900 },
-    });
-    page = context.pages()[0] ?? (await context.newPage());
+    browser = await launchChromium({ viewport: { width: 1280, height: 900 } });
+    page = browser.page;
     page.on("console", (m) => {
       // Refused forms answer 4xx on purpose (and the browser asks for a favicon); what must never
       // appear is anything else, such as a style the content security policy blocked.
@@ -102,10 +95,9 @@ describe("a municipal year as the clerk, in Chromium", () => {
     page.on("pageerror", (e) => consoleErrors.push(`${path()}: ${e.message}`));
   }, 120_000);
   afterAll(async () => {
-    await context?.close();
+    await browser?.close();
     await server?.close();
     await store?.cleanup();
-    if (profile) rmSync(profile, { recursive: true, force: true });
     console.log(`municipal-year screenshots: ${SHOTS} (${checked.size} pages at ${WIDTHS.join(" and ")} px)`);
   });
 

@@ -1,14 +1,11 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { AxeBuilder } from "@axe-core/playwright";
 import { startServer } from "../../../src/web/server.js";
 import { Scope } from "../../../src/store/records.js";
 import { freshStore, type TestStore } from "../../support/stores.js";
 import { buildEditorFixture, PASSWORD, type EditorFixture } from "../../support/editor-fixture.js";
-import { CHROMIUM, CHROMIUM_FLAGS } from "../../support/chromium.js";
+import { type ChromiumSession, launchChromium } from "../../support/chromium.js";
 
 const WIDTHS = [1280, 390];
 
@@ -24,8 +21,7 @@ describe("setting up a committee and its members in Chromium", () => {
   let store: TestStore;
   let f: EditorFixture;
   let server: Awaited<ReturnType<typeof startServer>>;
-  let context: BrowserContext;
-  let profile: string;
+  let browser: ChromiumSession;
   let page: Page;
   let committeeId = "";
   const found: string[] = [];
@@ -65,21 +61,15 @@ describe("setting up a committee and its members in Chromium", () => {
     store = await freshStore("sqlite");
     f = await buildEditorFixture(store);
     server = await startServer(store, { port: 0 });
-    profile = mkdtempSync(join(tmpdir(), "moot-reference-chromium-"));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: CHROMIUM_FLAGS,
-      // JavaScript stays on: axe runs as page script, and with it off this file's axe checks never
-      // returned. The editor's forms need no script, which the clerk-cycle walk-through shows.
-    });
-    page = context.pages()[0] ?? (await context.newPage());
+    // JavaScript stays on: axe runs as page script, and with it off this file's axe checks never
+    // returned. The editor's forms need no script, which the clerk-cycle walk-through shows.
+    browser = await launchChromium();
+    page = browser.page;
   }, 120_000);
   afterAll(async () => {
-    await context?.close();
+    await browser?.close();
     await server?.close();
     await store?.cleanup();
-    if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
   it("adds the people: councillors with party and ward, a co-opted member", async () => {
