@@ -44,7 +44,7 @@ export function registerIngestCommands(program: Command): void {
     .option("-o, --out <dir>", "directory to write NAME.json into", ".")
     .action(async (files: string[], opts: { out: string }) => {
       // Modules load per command, so `moot --help` starts fast.
-      const { expandPaths } = await import("../ingest/import-files.js");
+      const { expandPaths } = await import("../ingest/pack-paths.js");
       const { extractAll } = await import("../ingest/extract-pool.js");
       await mkdir(opts.out, { recursive: true });
       let failed = 0;
@@ -151,7 +151,7 @@ export function registerIngestCommands(program: Command): void {
 
 async function queueImports(store: Store, paths: string[], opts: { authority?: string; authorityName?: string }): Promise<void> {
   const { databaseUrlOf, openQueue, queueImport } = await import("../jobs/queue.js");
-  const { expandPaths } = await import("../ingest/import-files.js");
+  const { expandPaths } = await import("../ingest/pack-paths.js");
   const boss = await openQueue(databaseUrlOf(store));
   try {
     for (const file of await expandPaths(paths)) {

@@ -4,7 +4,7 @@ import type { Piscina } from "piscina";
 import { MootError } from "../domain/errors.js";
 import type { OcrProgress } from "./read/ocr-pdf.js";
 import { ocrConcurrency } from "./read/ocr.js";
-import extractTask, { type ExtractOutcome, type ExtractTask } from "./extract-task.js";
+import type { ExtractOutcome, ExtractTask } from "./extract-task.js";
 
 export type { ExtractOutcome };
 
@@ -14,8 +14,10 @@ export function extractionThreads(files = Number.POSITIVE_INFINITY, env: NodeJS.
   return Math.max(1, Math.min(wanted, files));
 }
 
+const YOUNG_GENERATION_MB = 8;
+
 /**
- * Worker threads that read and extract files (extract-task.ts), through piscina. Each file's
+ * Worker threads that read and extract files (extract-task.ts, through extract-thread.ts), through piscina. Each file's
  * Tesseract processes share the cores with the other threads' files. Outcomes, errors
  * included, come back as data.
  */
@@ -35,13 +37,16 @@ export class ExtractionPool {
     const { Piscina } = await import("piscina");
     // From the TypeScript sources (tests, a checkout being edited) the thread first registers tsx.
     const source = import.meta.url.endsWith(".ts");
-    const task = new URL(`./extract-task.${source ? "ts" : "js"}`, import.meta.url);
+    const task = new URL(`./extract-thread.${source ? "ts" : "js"}`, import.meta.url);
     this.pool ??= new Piscina({
       filename: source ? new URL("../../bin/ts-task.mjs", import.meta.url).href : task.href,
       workerData: source ? { tsTask: task.href } : undefined,
       minThreads: this.threads,
       maxThreads: this.threads,
       idleTimeout: 5000,
+      // A thread's young generation grows to 48 MB by default, and each thread has its own:
+      // what a file's reading allocates is short-lived, so a few MB serve (bench:import part b).
+      resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
     });
     return this.pool;
   }
@@ -98,6 +103,8 @@ export async function* extractAll(paths: string[], opts: ExtractAllOptions = {})
   const progress = (i: number) => (opts.onOcrPage ? (p: OcrProgress) => opts.onOcrPage!(i, p) : undefined);
   if (!opts.pool && (threads <= 1 || paths.length <= 1)) {
     const ocrWorkers = ocrConcurrency();
+    // Loaded here, not at the top: with threads, this thread never reads a file itself.
+    const { default: extractTask } = await import("./extract-task.js");
     for (const [i, path] of paths.entries())
       yield await extractTask({ path, ocrWorkers, filesRoot: opts.filesRoot, ocrDefer: opts.ocrDefer }, progress(i));
     return;

@@ -1,5 +1,4 @@
-import { readdir, stat } from "node:fs/promises";
-import { basename, dirname, extname, join } from "node:path";
+import { basename, dirname } from "node:path";
 import type { Transaction } from "kysely";
 import { beginWriting, isUniqueViolation, type Scope } from "../store/records.js";
 import { MootError } from "../domain/errors.js";
@@ -9,9 +8,11 @@ import { originalInUse } from "../store/queries/originals.js";
 import type { Database } from "../store/schema.js";
 import { extractData, type Extracted } from "./pipeline.js";
 import { type ExtractionPool, extractAll, outcomeError } from "./extract-pool.js";
-import { PACK_EXTENSIONS } from "./read/dispatch.js";
 import { addCounts, type ImportOptions, type ImportSummary, type LoadInput, loadExtraction } from "./load/load.js";
 import type { KindCounts, ReviewItem } from "./load/context.js";
+import { expandPaths } from "./pack-paths.js";
+
+export { expandPaths, isPackFile } from "./pack-paths.js";
 
 /**
  * Imports one file: extracts it (unless given its extraction of the same bytes, as the CLI
@@ -24,11 +25,6 @@ export async function importPack(
 ): Promise<ImportSummary> {
   return loadExtraction(scope, file, opts.extracted ?? (await extractData(file.path, file.data)), opts);
 }
-
-/** Notes that sit beside the documents in a folder (where they came from, how to read them): not packs. */
-const NOT_DOCUMENTS = /^(?:sources|readme|manifest|license|licence|changelog|format|notes|index)(?:\.[a-z]+)?$/i;
-
-export const isPackFile = (name: string) => PACK_EXTENSIONS.has(extname(name).toLowerCase()) && !NOT_DOCUMENTS.test(name);
 
 /**
  * Chooses the authority a pack belongs to once its extraction is known (e.g. by the name it
@@ -58,32 +54,6 @@ export interface ImportRun {
   warnings: string[];
   /** With `ocrDefer`: files not imported yet because pages wait for OCR (see ExtractOutcome). */
   ocrPending: Array<{ file: string; sha256: string; pages: number[]; needed: number[] }>;
-}
-
-/**
- * Files and directories to pack files: directories are walked for .pdf, .html/.htm, .docx,
- * .txt and .md, sorted by name, leaving out notes such as SOURCES.md and README.md. Files a
- * directory holds that are not documents go into `skipped`, so the caller can say so.
- */
-export async function expandPaths(paths: string[], skipped: string[] = []): Promise<string[]> {
-  const out: string[] = [];
-  for (const p of paths) {
-    const s = await stat(p).catch(() => null);
-    if (!s) {
-      out.push(p); // reported as a failure when read, with the reason
-      continue;
-    }
-    if (!s.isDirectory()) {
-      out.push(p);
-      continue;
-    }
-    const entries = (await readdir(p, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
-    const sub = entries.filter((e) => e.isDirectory()).map((e) => join(p, e.name));
-    out.push(...entries.filter((e) => e.isFile() && isPackFile(e.name)).map((e) => join(p, e.name)));
-    skipped.push(...entries.filter((e) => e.isFile() && !isPackFile(e.name)).map((e) => join(p, e.name)));
-    out.push(...(await expandPaths(sub, skipped)));
-  }
-  return out;
 }
 
 /**

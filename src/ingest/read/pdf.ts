@@ -1,3 +1,4 @@
+import { setFlagsFromString } from "node:v8";
 import { MootError } from "../../domain/errors.js";
 import type { Line, PageSet } from "./page.js";
 import { finishPages, type LaidOutPage } from "./pdf-furniture.js";
@@ -14,9 +15,22 @@ export interface ReadPdfOptions {
 type MuPdf = typeof import("mupdf");
 let mupdfPromise: Promise<MuPdf> | null = null;
 
+/**
+ * V8 recompiles a WebAssembly function with its optimising compiler once the function has run
+ * about this many bytes of code (V8's default is 1.8 M). MuPDF is 10 MB of WebAssembly, and at
+ * the default a few documents' unusual paths (one corpus minutes file: 8 pages) had V8
+ * optimise large functions whose compilation memory, taken on V8's background threads, was
+ * never given back: about 40 MB per thread reading PDFs. Ten times the budget keeps the
+ * optimising for the functions that run all the time and costs no time over the corpus
+ * (bench:import part b). The flag is V8's, for the whole process, and read when a module is
+ * instantiated, so it is set before MuPDF first loads in each thread.
+ */
+const WASM_TIERING_BUDGET = 18_000_000;
+
 /** Loaded on first use: the WebAssembly engine is large and most commands never read a PDF. */
 let raw: RawModule | null = null;
 export function mupdf(): Promise<MuPdf> {
+  if (!mupdfPromise) setFlagsFromString(`--wasm-tiering-budget=${WASM_TIERING_BUDGET}`);
   const hook = mupdfPromise ? null : prepareRawModule();
   return (mupdfPromise ??= import("mupdf").then((lib) => {
     raw = hook && process.env.MOOT_MUPDF_WALK !== "wrapper" ? rawModule(hook) : null;
