@@ -52,7 +52,9 @@ export class FileStore {
     } catch {
       await mkdir(dirname(path), { recursive: true });
       // Write then rename so a crash never leaves a half-written original under its digest.
-      const tmp = `${path}.${process.pid}.${Date.now()}.tmp`;
+      // Random, not the time: two puts of the same file in one process and millisecond (a form
+      // sent twice) must not share a temporary file, or the second rename finds it gone.
+      const tmp = `${path}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
       await writeFile(tmp, data);
       await rename(tmp, path);
       return sha;
