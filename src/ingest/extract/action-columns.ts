@@ -24,18 +24,24 @@ const squash = (s: string) => norm(s).replace(/ /g, "");
 
 const TEXT_STRONG =
   /(recommendation|resolution|milestone|pledge|howweare|howwewill|actionpoint|actionrequired|agreedaction|proposedaction|actionstobetaken|actiontobetaken|decision|whatwillwedo|whatwewilldo)/;
-const TEXT_WEAK = /^(actions?|task|description|issue|activity|activities|actiondescription|detail|details)$/;
+// "What" beside "Who" is the action in a minutes' "status on actions agreed" table.
+const TEXT_WEAK =
+  /^(actions?|task|description|issue|activity|activities|actiondescription|detail|details|what|whatisrequired|actionagreed|actionsagreed)$/;
 const TEXT_NEGATIVE =
   /(commentary|comment|evidence|impact|success|measure|outcome|whatdowewant|reason|notes?$|portfolio|responsib|officer|date|status)/;
 
-const REF = /^(no|ref|refno|reference|number|item|itemno|recno|recommendationno|minuteno|minute|actionno|id|pledgeno)$/;
+const REF =
+  /^(no|ref|refno|reference|number|item|itemno|agendaitem|agendaitemno|minuteref|recno|recommendationno|minuteno|minute|actionno|id|pledgeno)$/;
+/** A ref column that groups rows by the item they arose under, so one ref cell can span several actions. */
+export const GROUPING_REF = /^(item|itemno|agendaitem|agendaitemno|minute|minuteno|minuteref)$/;
 
 const OWNER = [
   /(responsib|owner|leadofficer|leaddirector|leadmember|managedby|accountable|actionby|whowill|^who|^lead$|^officer|officers?$|^by$)/,
   /(lead|portfolioholder|cabinetmember|officer)/,
 ];
 const OWNER_NEGATIVE = /(commentary|comment)/;
-const DUE = /(^date|date$|targetdate|bywhen|deadline|^due|timescale|^target|when$|completiondate|keydates|^dates?)/;
+// "Update" ends in "date" but is a progress note, never a due date.
+const DUE = /(^date|(?<!up)date$|targetdate|bywhen|deadline|^due|timescale|^target|when$|completiondate|keydates|^dates?)/;
 const STATUS = /(status|progress|rag$|^update|currentposition|^position|^complete)/;
 
 export function actionRoles(header: string[]): Roles {

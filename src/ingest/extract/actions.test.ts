@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { readHtml } from "../read/html.js";
 import { readText } from "../read/text.js";
 import { extractActions } from "./actions.js";
 
@@ -120,5 +121,77 @@ describe("extractActions", () => {
   it("ignores tables that are not action-like", () => {
     const pack = "Members\nName\tParty\tWard\nAnn Archer\tIndependent\tAmbridge";
     expect(extractActions(readText("m.txt", pack)).rows).toEqual([]);
+  });
+
+  it("reads a minutes' status-on-actions table: What is the action, Update is progress, merged item cells", () => {
+    const pack = [
+      "4. Matters arising",
+      "Status on actions agreed at last meeting",
+      "Agenda item\tWho\tWhat\tUpdate",
+      "6 Footpaths\tClerk\tWrite to the county about the stile at Lakey Hill.\tLetter sent",
+      "\tCllr Grundy\tPhotograph the broken fingerpost.\tDone",
+      "9 Village hall\tChair\tAsk for three quotes for the new\tTwo received",
+      "\t\troof, gutters and the porch.\t",
+      "\tClerk\tBook the hall for the summer fete.\tBooked",
+      "",
+      "5. Planning",
+    ].join("\n");
+    const { rows } = extractActions(readText("status.txt", pack));
+    expect(rows.map((r) => [r.source, r.ref, r.text, r.owner, r.due, r.status])).toEqual([
+      [
+        "Status on actions agreed at last meeting",
+        "6 Footpaths",
+        "Write to the county about the stile at Lakey Hill.",
+        "Clerk",
+        null,
+        "Letter sent",
+      ],
+      ["Status on actions agreed at last meeting", "6 Footpaths", "Photograph the broken fingerpost.", "Cllr Grundy", null, "Done"],
+      [
+        "Status on actions agreed at last meeting",
+        "9 Village hall",
+        "Ask for three quotes for the new roof, gutters and the porch.",
+        "Chair",
+        null,
+        "Two received",
+      ],
+      ["Status on actions agreed at last meeting", "9 Village hall", "Book the hall for the summer fete.", "Clerk", null, "Booked"],
+    ]);
+  });
+
+  it("reads a summary of outstanding actions whose Update column is not a date", () => {
+    const pack = [
+      "Summary of outstanding actions",
+      "Item\tWhat\tWho\tUpdate",
+      "3\tRepaint the bus shelter\tCllr Archer\tAwaiting paint",
+    ].join("\n");
+    const { rows } = extractActions(readText("outstanding.txt", pack));
+    expect(rows).toEqual([
+      {
+        source: "Summary of outstanding actions",
+        ref: "3",
+        text: "Repaint the bus shelter",
+        owner: "Cllr Archer",
+        due: null,
+        status: "Awaiting paint",
+      },
+    ]);
+  });
+
+  it("keeps the columns of rows under a cell merged down (rowspan, as Word's merged cells convert)", () => {
+    const html = [
+      "<body><p>Summary of outstanding actions</p><table>",
+      "<tr><td>Agenda item</td><td>Who</td><td>What</td><td>Status</td></tr>",
+      "<tr><td rowspan='2'>6 Footpaths</td><td>Clerk</td><td>Write to the county about the stile.</td><td>Open</td></tr>",
+      "<tr><td>Cllr Grundy</td><td>Photograph the broken fingerpost.</td><td>Done</td></tr>",
+      "<tr><td>7 Hall</td><td>Chair</td><td>Ask for three quotes for the roof.</td><td>Open</td></tr>",
+      "</table></body>",
+    ].join("");
+    const { rows } = extractActions(readHtml("actions.docx", html, "docx"));
+    expect(rows.map((r) => [r.ref, r.owner, r.text, r.status])).toEqual([
+      ["6 Footpaths", "Clerk", "Write to the county about the stile.", "Open"],
+      ["6 Footpaths", "Cllr Grundy", "Photograph the broken fingerpost.", "Done"],
+      ["7 Hall", "Chair", "Ask for three quotes for the roof.", "Open"],
+    ]);
   });
 });

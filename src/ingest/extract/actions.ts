@@ -2,7 +2,7 @@ import type { PageSet } from "../read/page.js";
 import type { ExtractedAction, ProvenanceRef } from "../../domain/extraction.js";
 import type { Segment } from "../segment/segment.js";
 import { isFurniture, nonEmpty, pageTextMap, provenanceAt, toStream, wordCount, type StreamLine } from "../segment/table-grid.js";
-import { actionRoles, isActionHeader, refineByContent, sameHeader, type Roles } from "./action-columns.js";
+import { actionRoles, GROUPING_REF, isActionHeader, refineByContent, sameHeader, type Roles } from "./action-columns.js";
 import { fieldsOf } from "./action-fields.js";
 import { splitMerged } from "./action-split.js";
 
@@ -143,9 +143,24 @@ function align(cells: string[], width: number, textCol: number, ownerNext: boole
 const endsSentence = (s: string) => /[.!?:;)]$/.test(s.trim());
 const startsLower = (s: string) => /^[a-z(]/.test(s.trim());
 
+/**
+ * Genre pattern: a minutes' "status on actions agreed" table (Agenda item | Who | What | Status)
+ * prints the agenda item once in a cell merged down over every action raised under it. A row
+ * with an empty item cell is then a new action under the same item, not the tail of the one
+ * above, when it starts a sentence of its own and carries its own who/status cell.
+ */
+function ownRowUnderMergedRef(cells: string[], prev: RawRow | undefined, roles: Roles, grouping: boolean): boolean {
+  if (!grouping || !prev) return false;
+  const text = (cells[roles.text] ?? "").trim();
+  if (!text || startsLower(text)) return false;
+  const own = [roles.owner, roles.status, roles.due].some((k) => k >= 0 && k !== roles.text && (cells[k] ?? "").trim());
+  return own || endsSentence(prev.cells[roles.text] ?? "");
+}
+
 /** Joins rows that a page break or a wrapped cell split in two. */
 function mergeRows(table: Table): RawRow[] {
   const { roles, header } = table;
+  const grouping = roles.ref >= 0 && GROUPING_REF.test(norm(header[roles.ref] ?? "").replace(/ /g, ""));
   const out: RawRow[] = [];
   table.rows.forEach((raw, index) => {
     if (index === 0 && isHeaderContinuation(raw.cells)) return;
@@ -153,6 +168,12 @@ function mergeRows(table: Table): RawRow[] {
     const filled = nonEmpty(cells);
     const text = (cells[roles.text] ?? "").trim();
     const prev = out[out.length - 1];
+    if (ownRowUnderMergedRef(cells, prev, roles, grouping) && !(cells[roles.ref] ?? "").trim()) {
+      const row = [...cells];
+      row[roles.ref] = prev!.cells[roles.ref] ?? "";
+      out.push({ line: raw.line, cells: row });
+      return;
+    }
     const refEmpty = roles.ref >= 0 && !(cells[roles.ref] ?? "").trim();
     const lowerContinuation = prev && text && startsLower(text) && !endsSentence(prev.cells[roles.text] ?? "");
     const noText = !text;

@@ -26,9 +26,14 @@ const TRIGGER_RE =
 const NOTED_RE =
   /^(?:the\s+)?(?:members|committee|sub-committee|panel|board)\s+(?:noted|endorsed|approved|requested|supported|welcomed|accepted)\b/i;
 const FOLLOWING_RE = /\b(?:agreed|resolved|recommended|decided)\b(?:\s+(?:the following|as follows|that))?\s*:\s*$/i;
-const MID_AGREED_RE = /\b(?:it was|and|were|was)\s+(?:(?:unanimously|also|further|therefore)\s+)?agreed\s+(?=(?:that|to)\s)/i;
+// "… and unanimously agreed to …", "the Councillors resolved to …", "it was resolved that …",
+// "The members of the Council agreed unanimously to adopt …": the decision follows the verb.
+const MID_AGREED_RE =
+  /\b(?:it was|and|were|was|councillors|members|council|committee)\s+(?:(?:unanimously|also|further|therefore)\s+)?(?:agreed|resolved)\s+(?=(?:unanimously\s+)?(?:that|to)\s)/i;
+/** "Approved and signed as correct.": a minute's whole decision, its subject understood. */
+const BARE_APPROVED_RE = /^(?:approved|agreed|accepted|confirmed)\s+(?:and\s+signed|as\s+(?:a\s+)?(?:true|correct|accurate))\b/i;
 const APPROVED_RE =
-  /\b(?:was|were)\s+(?:duly\s+|unanimously\s+)?(?:approved|adopted|agreed(?=\s+as\s+(?:a\s+)?(?:true|correct|accurate)\b))(?:\s+and\s+signed\b[^.]*)?(?:\s+(?:as\s+(?:a\s+)?(?:true|correct|accurate)\b[^.]*))?\.?(?:\s|$)/i;
+  /\b(?:was|were)\s+(?:duly\s+|unanimously\s+)?(?:approved|adopted|(?:agreed|confirmed)(?=\s+as\s+(?:a\s+)?(?:true|correct|accurate)\b))(?:\s+and\s+signed\b[^.]*)?(?:\s+(?:as\s+(?:a\s+)?(?:true|correct|accurate)\b[^.]*))?\.?(?:\s|$)/i;
 const LIST_ITEM_RE = /^(?:[-•·*▪]\s*)?(?:\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]|\d{1,2}\.\d{1,2}\.?)\s+/i;
 const BULLET_RE = /^[-•·*▪]\s+/;
 /** "Decision:" / "Decisions:" alone on a line: the decision block ModernGov prints above an item's minutes. */
@@ -388,7 +393,7 @@ function informal(t: string): string[] {
       continue;
     }
     // Whole sentences only: a line-wrapped fragment ("and £600 was approved to") is not one.
-    if (APPROVED_RE.test(x) && /^[A-Z“"]/.test(x) && /[.!]$/.test(x)) out.push(tidy(x));
+    if ((APPROVED_RE.test(x) || BARE_APPROVED_RE.test(x)) && /^[A-Z“"]/.test(x) && /[.!]$/.test(x)) out.push(tidy(x));
   }
   return out;
 }

@@ -262,12 +262,34 @@ function readTable(table: Element, out: LineWriter): void {
     if (isElement(c) && c.name.toLowerCase() === "caption") walk(c, out);
   }
   out.flush();
+  // Columns still covered by a cell merged down from a row above ("rowspan", Word's vMerge).
+  let spans: number[] = [];
   for (const row of rowsOf(table)) {
-    const cells = row.children.filter((c): c is Element => isElement(c) && /^t[dh]$/i.test(c.name));
-    const content = cells.map(cellLines);
+    const own = row.children.filter((c): c is Element => isElement(c) && /^t[dh]$/i.test(c.name));
+    const cells: (Element | null)[] = [];
+    const next: number[] = [];
+    let k = 0;
+    for (const cell of own) {
+      // A merged cell's column is printed once; the rows under it keep the column, empty.
+      while ((spans[cells.length] ?? 0) > 0) {
+        next[cells.length] = spans[cells.length]! - 1;
+        cells.push(null);
+      }
+      const down = Number.parseInt(cell.attribs?.rowspan ?? "1", 10);
+      next[cells.length] = Number.isFinite(down) && down > 1 ? down - 1 : 0;
+      cells.push(cell);
+      k++;
+    }
+    while (cells.length < spans.length && (spans[cells.length] ?? 0) > 0) {
+      next[cells.length] = spans[cells.length]! - 1;
+      cells.push(null);
+    }
+    spans = Array.from(next, (n) => n ?? 0);
+    if (k === 0) continue;
+    const content = cells.map((c) => (c ? cellLines(c) : []));
     const filled = content.filter((l) => l.length > 0);
     if (filled.length === 0) continue;
-    const layout = content.filter((l) => l.length > 12).length >= 2 || cells.some((c) => hasTable(c));
+    const layout = content.filter((l) => l.length > 12).length >= 2 || cells.some((c) => c && hasTable(c));
     if (layout || filled.length === 1) {
       for (const lines of content) for (const l of lines) out.push(l);
       continue;

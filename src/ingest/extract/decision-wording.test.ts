@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { readText } from "../read/text.js";
+import { flatten } from "../segment/lines.js";
+import { extractMinutes } from "./minutes.js";
+
+/** The decisions of minute 2 in a made-up parish minutes document whose body is `body`. */
+const decisions = (body: string) =>
+  extractMinutes(
+    flatten(readText("m.md", ["1. Apologies", "", "None.", "", "2. Business", "", body, "", "3. Close", "", "Closed at 9pm."].join("\n"))),
+    0,
+  )
+    .find((m) => m.number === "2")!
+    .decisions.map((d) => d.text);
+
+// Genre pattern (FORMAT.md convention 3): decisions written informally, with no RESOLVED heading.
+describe("decisions written informally", () => {
+  it("reads 'the Councillors resolved to …' and 'it was resolved …' inside a sentence", () => {
+    expect(decisions("After discussion the Councillors resolved to buy two new benches for the green.")).toEqual([
+      "to buy two new benches for the green.",
+    ]);
+    expect(decisions("Following a discussion, it was resolved to ask the county to resurface Mill Lane.")).toEqual([
+      "to ask the county to resurface Mill Lane.",
+    ]);
+  });
+
+  it("reads 'agreed unanimously to adopt …' after a named body, keeping 'unanimously'", () => {
+    expect(decisions("The members of Loxley Barrett Parish Council agreed unanimously to adopt the new standing orders.")).toEqual([
+      "unanimously to adopt the new standing orders.",
+    ]);
+  });
+
+  it("keeps '… were approved', '… were confirmed as a true copy' and a bare 'Approved and signed as correct' whole", () => {
+    expect(decisions("The accounts for March were approved.")).toEqual(["The accounts for March were approved."]);
+    expect(decisions("The minutes of the last meeting were confirmed as a true copy and duly signed by the Chairman.")).toEqual([
+      "The minutes of the last meeting were confirmed as a true copy and duly signed by the Chairman.",
+    ]);
+    expect(decisions("The minutes of the meeting held on 3 May were read. Approved and signed as correct.")).toEqual([
+      "Approved and signed as correct.",
+    ]);
+  });
+
+  it("does not take one person agreeing to do something, or a note, as a decision", () => {
+    expect(decisions("Cllr Grundy agreed to look at the stile. The clerk's report was noted.")).toEqual([]);
+  });
+});
