@@ -54,4 +54,16 @@ describe("extractDeclarations", () => {
     ]);
     expect(decls("Declarations of Interest: None")).toEqual([]);
   });
+
+  it("takes the bracketed nature after 'an interest in Item N', and not what the member then did", () => {
+    const text = [
+      "Councillor Fairbrother declared an interest in Item 8 below (land owned by his family). He took no part in the discussion or vote on Item 8.",
+      "",
+      "Cllr Grundy declared a pecuniary interest in the allotment rents. She left the room for that item.",
+    ].join("\n");
+    expect(decls(text)).toEqual([
+      { member: "Fairbrother", item: "8", interest: "land owned by his family" },
+      { member: "Grundy", item: null, interest: "a pecuniary interest in the allotment rents." },
+    ]);
+  });
 });

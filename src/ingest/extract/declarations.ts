@@ -25,6 +25,12 @@ const DECLARED_RE = new RegExp(
 /** "Cllrs. J. Davies and G. Evans again declared an interest …": one row per councillor. */
 const MANY_DECLARED_RE =
   /\b(?:[Cc]ouncillors|[Cc]llrs)\.?\s+((?:[A-Z][\w’'.-]*\s?)+(?:(?:,|\s+and|\s+&)\s+(?:[A-Z][\w’'.-]*\s?)+)+)\s+(?:(?:again|both|each|all)\s+)?declared\s+(.*\binterest.*)$/;
+/** A sentence after the declaration saying the member stood aside ("He took no part …", "She left the room"). */
+const WITHDREW_RE =
+  /\.\s+(?:he|she|they|(?:councillor|cllr\.?)\s+[A-Z][\w’'-]+)\s+(?:then\s+)?(?:took no part|left|did not|would not|remained|withdrew|abstained)\b.*$/i;
+/** "an interest in Item 8 below (land belonging to family members)". */
+const BRACKETED_NATURE_RE =
+  /^(?:an?\s+)?(?:[\w-]+\s+){0,3}interest\s+in\s+(?:agenda\s+)?(?:item|minute)\s+\S+(?:\s+(?:below|above))?\s*\(([^)]{3,})\)\s*$/i;
 const ITEM_REF_RE = /\b(?:agenda\s+)?(?:item|minute)s?\s*(?:no\.?\s*)?([A-Z]{0,6}\s?\d{1,4}(?:\/\d{2,4}){0,2}[a-z]?)\b/i;
 
 function headerRoles(cells: string[]): { member: number; item: number; interest: number; reason: number } | null {
@@ -82,14 +88,17 @@ export function extractDeclarations(body: FlatLine[]): DeclarationHit[] {
       continue;
     const member = cleanName(m[1]!);
     if (!looksLikeName(member)) continue;
-    let interest = m[2]!.trim().replace(/\.$/, "");
+    // "… interest in Item 8. He took no part in the discussion.": what the member then did is not the interest.
+    let interest = m[2]!.replace(WITHDREW_RE, "").trim().replace(/\.$/, "");
     const ref = ITEM_REF_RE.exec(interest);
     const item = ref ? ref[1]!.trim() : null;
     // "an interest under Item 16 - Pay Policy - that a family member…": keep the nature, not the reference.
     const nature = /\s[-–]\s.*?[-–]\s+(that\s+.+)$|\bin that\s+(.+)$/i.exec(interest);
     if (ref && nature && nature.index > ref.index) interest = nature[1] ?? nature[2]!;
+    // "… in Item 8 below (land owned by her family)": the nature is the bracket.
+    const bracketed = BRACKETED_NATURE_RE.exec(interest);
     if (out.some((d) => d.member === member && (d.item === item || item === null))) continue;
-    out.push({ member, item, interest: interest + ".", line: l });
+    out.push({ member, item, interest: bracketed ? bracketed[1]!.trim() : interest + ".", line: l });
   }
   return out;
 }

@@ -27,7 +27,7 @@ const LABELS: [RegExp, Field][] = [
   [/^(lead officers?|responsible officer|report of|report by|report from|from|relevant director)$/, "lead"],
   [/^(service|service area|directorate|department|division|portfolio area)$/, "service"],
   [
-    /^(wards? affected|wards?|ward\(s\)( affected)?|wards? and communities affected|electoral divisions?( affected)?|divisions? affected)$/,
+    /^(wards? affected|wards?|ward\(s\)( affected)?|(wards?|ward\(s\)) and (ward )?(communities|councillors|members)( affected)?|electoral divisions?( affected)?|divisions? affected)$/,
     "wards",
   ],
   [/^(meeting|committee|report to|decision maker|meeting of|to)$/, "meeting"],
@@ -107,7 +107,7 @@ export function extractReports(
   pages: PageSet,
   _segments?: Segment[],
 ): { rows: ExtractedReport[]; provenance: Record<string, ProvenanceRef> } {
-  const stream = rejoinWrappedLabels(toStream(pages));
+  const stream = joinStackedLabels(rejoinWrappedLabels(toStream(pages)));
   const texts = pageTextMap(pages);
   const agenda = agendaTitles(stream);
   const packDate = packMeetingDate(stream);
@@ -245,6 +245,30 @@ export function rejoinWrappedLabels(stream: StreamLine[]): StreamLine[] {
 }
 
 /**
+ * Genre pattern: a cover sheet (CMIS and other form-built covers) whose labels have no colon
+ * and stand on their own line over their value: "Report title" / "Village Green Plan" /
+ * "Report of" / "Director of Place". Read as "Label: value" when at least three such pairs
+ * stand together, so a stray "Date" heading in running text is left alone.
+ */
+export function joinStackedLabels(stream: StreamLine[]): StreamLine[] {
+  const out = [...stream];
+  const isLabel = (l: StreamLine | undefined) => !!l && !l.cells && wordCount(l.text) <= 6 && !!labelOf(l.text) && !/:/.test(l.text);
+  const pairs: number[] = [];
+  for (let j = 0; j + 1 < out.length; j++) {
+    const value = out[j + 1];
+    if (!isLabel(out[j]) || !value || value.cells || !value.text.trim() || isLabel(value) || ANY_LABEL.test(value.text)) continue;
+    pairs.push(j);
+    j++;
+  }
+  const kept = pairs.filter((j) => pairs.filter((k) => Math.abs(k - j) <= 12).length >= 3);
+  for (const j of kept) {
+    out[j] = { ...out[j], text: `${out[j].text.trim()}: ${out[j + 1].text.trim()}` };
+    out[j + 1] = { ...out[j + 1], text: "" };
+  }
+  return out;
+}
+
+/**
  * Genre pattern: a cover with no field labels — "REPORT TO CABINET", the meeting's date,
  * "REPORT OF <officer or team>" (perhaps over two lines), then the title in capitals just
  * above the first section ("1. Summary").
@@ -271,7 +295,7 @@ function unlabelledCover(stream: StreamLine[], i: number): Cover | null {
       value += ` ${cont}`;
       afterService++;
     }
-    service = { value: titleCaseWords(value), line };
+    service = { value: titleCaseWords(value).replace(/^the\s+/i, ""), line };
   }
   // The title: the last capitals line(s) before the first section, not a decision-type or member line.
   const heads = next
