@@ -42,4 +42,25 @@ describe("decisions written informally", () => {
   it("does not take one person agreeing to do something, or a note, as a decision", () => {
     expect(decisions("Cllr Grundy agreed to look at the stile. The clerk's report was noted.")).toEqual([]);
   });
+
+  it("reads 'it was agreed that …' beside an informal 'Committee resolved to note …'", () => {
+    expect(
+      decisions(
+        "Members considered sites for the new noticeboards. It was agreed that the village shop and the hall would come first.\n\nCommittee resolved to note the update.",
+      ),
+    ).toEqual(["that the village shop and the hall would come first.", "to note the update."]);
+  });
+});
+
+describe("formal decisions", () => {
+  it("reads FURTHER RESOLVED as a decision of its own, and 'The Committee resolves …' in the present tense", () => {
+    expect(
+      decisions(
+        "RESOLVED: That the Council objects to the application.\n\nFURTHER RESOLVED: That the Clerk send these views to the planning authority.",
+      ),
+    ).toEqual(["That the Council objects to the application.", "That the Clerk send these views to the planning authority."]);
+    expect(decisions("The Committee resolves in accordance with its powers to incur the expenditure set out above.")).toEqual([
+      "in accordance with its powers to incur the expenditure set out above.",
+    ]);
+  });
 });

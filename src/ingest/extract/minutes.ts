@@ -22,7 +22,7 @@ const NUMERIC_RE = /^(?:(?:minute|min\.?|item)\s+(?:no\.?\s*)?)?(\d{1,4}(?:\.0(?
 /** "2503. Police Report: No report received …": a heading that runs straight into its text. */
 const RUN_ON_RE = /^([A-Z‘'"“][^:.;]{2,60}?)\s*[:–—-]\s+\S/;
 const TRIGGER_RE =
-  /^(?:\(?\d+[.)]?\s*)?(?:it was\s+|and\s+|(?:the\s+)?(?:members|committee|sub-committee|panel|board|cabinet|council)\s+(?:unanimously\s+)?)?(resolved|agreed|recommended|decided|penderfynwyd|cytunwyd)\b(?:\s*\(?(?:unanimously|accordingly|by consensus)\)?)?\s*[:\-–—,]*\s*/i;
+  /^(?:\(?\d+[.)]?\s*)?(?:it was\s+|and\s+|(?:the\s+)?(?:members|committee|sub-committee|panel|board|cabinet|council)\s+(?:unanimously\s+)?)?(?:further\s+)?(resolved|resolves|agreed|recommended|decided|penderfynwyd|cytunwyd)\b(?:\s*\(?(?:unanimously|accordingly|by consensus)\)?)?\s*[:\-–—,]*\s*/i;
 const NOTED_RE =
   /^(?:the\s+)?(?:members|committee|sub-committee|panel|board)\s+(?:noted|endorsed|approved|requested|supported|welcomed|accepted)\b/i;
 const FOLLOWING_RE = /\b(?:agreed|resolved|recommended|decided)\b(?:\s+(?:the following|as follows|that))?\s*:\s*$/i;
@@ -407,9 +407,12 @@ const tidy = (s: string) =>
 /** Decisions in a minute's body: text after RESOLVED / AGREED / "It was agreed", one per numbered part. */
 export function decisionsIn(body: FlatLine[]): { text: string; line: FlatLine }[] {
   const out: { text: string; line: FlatLine }[] = [];
-  const hasExplicit = body.some(
-    (l) => TRIGGER_RE.test(l.text.replace(BULLET_RE, "")) || FOLLOWING_RE.test(l.text) || DECISION_LABEL_RE.test(l.text),
-  );
+  // A formal RESOLVED / AGREED (capitals, or a "Resolved:" label) leaves "it was agreed" in the
+  // discussion to it; "Committee resolved to note …" is as informal as the sentences around it.
+  const hasExplicit = body.some((l) => {
+    const m = TRIGGER_RE.exec(l.text.replace(BULLET_RE, ""));
+    return (m && (/^[A-Z]/.test(m[1]!) || /[:\-–—]\s*$/.test(m[0]))) || FOLLOWING_RE.test(l.text) || DECISION_LABEL_RE.test(l.text);
+  });
   for (let k = 0; k < body.length; k++) {
     const l = body[k]!;
     const t = l.text.replace(BULLET_RE, "");
