@@ -15,8 +15,9 @@
  * the load on a kept one (migrated first, so a kept estate takes new migrations).
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
+import http from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
@@ -25,7 +26,7 @@ import autocannonUntyped from "autocannon";
 import { migrate, openStore, type Store } from "../src/store/open.js";
 import { createAuthority } from "../src/store/authorities.js";
 import { Scope } from "../src/store/records.js";
-import { bulkCreate, type BulkRecords } from "../src/store/bulk-load.js";
+import { bulkCreate, refreshStatistics, type BulkRecords } from "../src/store/bulk-load.js";
 import { ulid } from "ulid";
 import { parseSearchQuery } from "../src/store/search-query.js";
 import { openQueue, queueImport } from "../src/jobs/queue.js";
@@ -39,6 +40,8 @@ const SECONDS = Number(process.env.MOOT_BENCH_SECONDS ?? 20);
 const CONNECTIONS = Number(process.env.MOOT_BENCH_CONNECTIONS ?? 100);
 /** nginx keeps public pages for their s-maxage (one second); MOOT_BENCH_NGINX_CACHE=0 measures the web processes alone. */
 const NGINX_CACHE = process.env.MOOT_BENCH_NGINX_CACHE !== "0";
+/** MOOT_BENCH_NGINX_LOG=1: nginx logs each request's cache status and times, summarised after the load. */
+const NGINX_LOG = process.env.MOOT_BENCH_NGINX_LOG === "1";
 const KEEP = process.env.MOOT_BENCH_KEEP === "1" || !!process.env.MOOT_BENCH_REUSE;
 const REUSE = process.env.MOOT_BENCH_REUSE ?? null;
 const BASE_URL = process.env.MOOT_BENCH_POSTGRES_URL ?? process.env.MOOT_TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
@@ -166,8 +169,12 @@ function nginxBinary(): string {
  * (`Cache-Control: public, …, s-maxage=1`: public pages, for the same second a web process
  * trusts its data version) and nothing sent with or to a cookie or credentials, so a signed-in
  * clerk's page or a sign-in form is never kept; concurrent misses for one page wait for one.
+ * An expired page is answered from the copy being refreshed while one request refreshes it
+ * (`use_stale updating`): nginx's cache lock wakes its waiters only every 500 ms, so with pages
+ * expiring every second, requests queued behind each refresh slept in half-second steps up to
+ * proxy_cache_lock_timeout (5 s), and the page rows collapsed to a few requests a second.
  */
-const MICRO_CACHE = `proxy_cache pages; proxy_cache_key $scheme$host$request_uri; proxy_cache_lock on;
+const MICRO_CACHE = `proxy_cache pages; proxy_cache_key $scheme$host$request_uri; proxy_cache_lock on; proxy_cache_use_stale updating;
       proxy_cache_bypass $http_cookie $http_authorization; proxy_no_cache $http_cookie $http_authorization;`;
 
 /** nginx: a reverse proxy to the web processes, and a static server of the same page bytes. */
@@ -182,7 +189,7 @@ async function startNginx(dir: string, webPorts: number[], page: Buffer, microCa
     join(dir, "nginx.conf"),
     `worker_processes 1; daemon off; pid ${dir}/nginx.pid; error_log ${dir}/error.log;
 events { worker_connections 4096; }
-http { access_log off; client_body_temp_path ${dir}/tmp; proxy_temp_path ${dir}/tmp; fastcgi_temp_path ${dir}/tmp; uwsgi_temp_path ${dir}/tmp; scgi_temp_path ${dir}/tmp;
+http { ${NGINX_LOG ? `log_format probe '$upstream_cache_status $request_time $upstream_response_time $uri'; access_log ${dir}/access.log probe;` : "access_log off;"} client_body_temp_path ${dir}/tmp; proxy_temp_path ${dir}/tmp; fastcgi_temp_path ${dir}/tmp; uwsgi_temp_path ${dir}/tmp; scgi_temp_path ${dir}/tmp;
   upstream moot { least_conn; ${webPorts.map((p) => `server 127.0.0.1:${p};`).join(" ")} keepalive 64; }
   ${microCache ? `proxy_cache_path ${dir}/cache levels=1:2 keys_zone=pages:16m max_size=256m inactive=30s use_temp_path=off;` : ""}
   server { listen 127.0.0.1:${proxy};
@@ -229,6 +236,18 @@ const row = (target: string, r: CannonResult): Row => ({
   non2xx: r.non2xx,
 });
 
+/** A GET with no Accept-Encoding, as autocannon sends. */
+function plainGet(url: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, (res) => {
+        res.resume();
+        res.on("end", () => resolve());
+      })
+      .on("error", reject);
+  });
+}
+
 async function dbSize(url: string): Promise<number> {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
@@ -264,6 +283,10 @@ async function main() {
       }
     }
     process.stderr.write("\n");
+    // The server may not run autovacuum (this machine's does not): plan queries on real statistics.
+    const tAnalyze = performance.now();
+    await refreshStatistics(store);
+    const analyzeSeconds = (performance.now() - tAnalyze) / 1000;
     t0 = performance.now();
 
     // The raw full-text query for the same words, one at a time: the search reference.
@@ -315,8 +338,10 @@ async function main() {
 
     const pages = councils.flatMap((c) => c.meetingIds.slice(0, 20).map((id) => `/${c.slug}/meetings/${id}`));
     pages.push(...councils.map((c) => `/${c.slug}/committees/committee-0`), ...councils.map((c) => `/${c.slug}/`));
-    // Warm every page once through the proxy, so the page rows measure cached pages.
-    for (const p of pages) await fetch(`${nginx.proxy}${p}`).then((r) => r.arrayBuffer());
+    // Warm every page once through the proxy, so the page rows measure cached pages. With the
+    // load's headers: fetch() asks for gzip and br, and pages vary by Accept-Encoding, so pages
+    // warmed by fetch were a different variant from autocannon's, which sends none.
+    for (const p of pages) await plainGet(`${nginx.proxy}${p}`);
     let nPage = 0;
     let nSearch = 0;
     let nApi = 0;
@@ -390,6 +415,26 @@ async function main() {
         console.log(
           `  from ${first.authorities} to ${last.authorities}: size ×${(last.bytes / first.bytes).toFixed(2)}, time ×${(last.seconds / first.seconds).toFixed(2)} (authorities ×${(last.authorities / first.authorities).toFixed(1)})`,
         );
+    }
+    if (NGINX_LOG) {
+      // Per kind of request: how nginx answered (HIT, STALE, UPDATING, MISS, EXPIRED, -) and its time.
+      const by = new Map<string, number[]>();
+      for (const line of readFileSync(join(dir, "nginx", "access.log"), "utf8").split("\n")) {
+        const [status, time, , uri] = line.split(" ");
+        if (!uri) continue;
+        const kind = uri.includes("/search") ? "search" : uri.includes("/api/") ? "api" : "page";
+        const key = `${kind} ${status}`;
+        const times = by.get(key) ?? [];
+        times.push(Number(time) * 1000);
+        by.set(key, times);
+      }
+      console.log("\nnginx cache status by request kind (count, p50 and p99 ms of nginx's own time):");
+      for (const [key, times] of [...by].sort()) {
+        const st = summarise(times);
+        console.log(
+          `  ${key.padEnd(20)} ${String(times.length).padStart(7)} ${st.p50.toFixed(0).padStart(6)} ${st.p99.toFixed(0).padStart(6)}`,
+        );
+      }
     }
     mkdirSync("bench/out", { recursive: true });
     writeFileSync(

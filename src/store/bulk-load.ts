@@ -1,4 +1,5 @@
-import type { Kysely } from "kysely";
+import { sql, type Kysely } from "kysely";
+import type { Store } from "./open.js";
 import { RECORD_TABLES, recordSchemas, type InputOf, type RecordOf, type RecordTable } from "../domain/records.js";
 import { MootError } from "../domain/errors.js";
 import { encodeRow } from "./codec.js";
@@ -83,4 +84,13 @@ export async function bulkCreate(scope: Scope, records: BulkRecords, opts: Write
     await indexCreated(s, created);
     return created;
   });
+}
+
+/**
+ * Refreshes the planner's statistics after bulk loads. PostgreSQL's autovacuum does this in
+ * time, but only where it runs and only after its next pass: until then a freshly loaded
+ * estate is planned as if its tables were empty (search read every entry of every council).
+ */
+export async function refreshStatistics(store: Store): Promise<void> {
+  await sql`analyze`.execute(store.db);
 }

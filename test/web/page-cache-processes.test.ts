@@ -48,4 +48,40 @@ describe.runIf(DIALECTS.includes("postgres"))("postgres: page caches of two web 
     expect(await page(webB, "f.example")).toBe(otherCouncil);
     expect(other.authorityId).not.toBe(f.authorityId);
   });
+
+  it("with a freshness window: a write in one process shows in the other after it, and only the written council's pages are rendered again", async () => {
+    const webB = createApp(two, { now: () => FIXTURE_NOW, freshnessMs: 300 });
+    const page = async (host: string) => (await webB.request(`http://${host}/committees/cabinet`)).text();
+    const borchester = await page("b.example");
+    const felpersham = await page("f.example");
+    // Stored behind the store's back (no data version raised): only a page rendered again could show it.
+    await two.db
+      .updateTable("committee")
+      .set({ description: "Changed without a version" })
+      .where("authorityId", "=", other.authorityId)
+      .where("slug", "=", "cabinet")
+      .execute();
+    await new Scope(one, f.authorityId, "clerk").update("committee", f.committees.cabinet.id, { description: "Written in process one" });
+    let seen = borchester;
+    for (let i = 0; i < 100 && !seen.includes("Written in process one"); i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      seen = await page("b.example");
+    }
+    expect(seen).toContain("Written in process one");
+    // Felpersham's version did not move, so its page is the one cached before, however often the versions were read.
+    expect(await page("f.example")).toBe(felpersham);
+    // A council first asked for after the versions were read is served, then kept to its own version too.
+    const third = await buildWebFixture(one, { slug: "loamshire", name: "Loamshire Council", hosts: ["l.example"] });
+    const loamshire = await page("l.example");
+    expect(loamshire).toContain("Cabinet");
+    await new Scope(one, third.authorityId, "clerk").update("committee", third.committees.cabinet.id, {
+      description: "Loamshire own words",
+    });
+    let later = loamshire;
+    for (let i = 0; i < 100 && !later.includes("Loamshire own words"); i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      later = await page("l.example");
+    }
+    expect(later).toContain("Loamshire own words");
+  });
 });

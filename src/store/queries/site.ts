@@ -17,6 +17,12 @@ export async function dataVersion(store: Store, authorityId: string): Promise<{ 
   return { token: `v${Number(row.version)}`, lastModified: row.changedAt };
 }
 
+/** Every authority's data version token (as dataVersion), in one read: a web process polls them together. */
+export async function dataVersions(store: Store): Promise<Map<string, { token: string; lastModified: string | null }>> {
+  const rows = await store.db.selectFrom("data_version").select(["authorityId", "version", "changedAt"]).execute();
+  return new Map(rows.map((r) => [r.authorityId, { token: `v${Number(r.version)}`, lastModified: r.changedAt }]));
+}
+
 export interface SitemapEntries {
   committees: Array<{ slug: string; updatedAt: string }>;
   meetings: Array<{ id: string; updatedAt: string }>;

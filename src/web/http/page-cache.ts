@@ -4,12 +4,14 @@ import { gzipSync, brotliCompressSync, constants as zc } from "node:zlib";
 import type { Context, MiddlewareHandler } from "hono";
 import type { AppEnv } from "../context.js";
 import type { Store } from "../../store/open.js";
-import { dataVersion } from "../../store/queries/site.js";
+import { dataVersion, dataVersions } from "../../store/queries/site.js";
 import { londonToday } from "../views/format.js";
 import { SECURITY_HEADERS } from "./security.js";
 
 interface Entry {
   authorityId: string;
+  /** The data version the page was rendered under: it is served only while that is current. */
+  token: string;
   etag: string;
   lastModified: string | null;
   headers: Record<string, string>;
@@ -28,8 +30,16 @@ const CACHEABLE = /^(text\/|application\/(json|xml|atom\+xml|rss\+xml))/;
  */
 export class PageCache {
   private entries = new Map<string, Entry>();
-  /** Per authority: one deployment serves many, and a write to one must not empty the others' pages. */
+  /**
+   * Per authority: one deployment serves many, and a write to one must not empty the others'
+   * pages. `at` is when the read that found the version began: it is trusted for the freshness
+   * window from then.
+   */
   private versions = new Map<string, { token: string; lastModified: string | null; at: number }>();
+  /** Authorities first asked for while a read was being set up (a new one has no version row yet). */
+  private readonly wanted = new Set<string>();
+  /** The one read of every authority's version in flight, and when it began. */
+  private polling: { at: number; done: Promise<void> } | null = null;
   private day = { second: -1, value: "" };
 
   constructor(
@@ -55,19 +65,64 @@ export class PageCache {
     return this.day.value;
   }
 
-  private fresh(authorityId: string): boolean {
+  /**
+   * The authority's version while it is within the freshness window, else undefined. Past
+   * half the window a read of every version starts in the background, so under steady traffic
+   * the versions are renewed before they lapse and no request waits for the database.
+   */
+  private current(authorityId: string): { token: string; lastModified: string | null } | undefined {
     const v = this.versions.get(authorityId);
-    return !!v && this.opts.freshnessMs > 0 && Date.now() - v.at < this.opts.freshnessMs;
+    if (!v || this.opts.freshnessMs <= 0) return undefined;
+    const age = Date.now() - v.at;
+    if (age >= this.opts.freshnessMs) return undefined;
+    if (age >= this.opts.freshnessMs / 2) void this.poll().catch(() => undefined);
+    return v;
   }
 
-  private async refresh(authorityId: string) {
-    const current = this.versions.get(authorityId);
-    if (current && this.fresh(authorityId)) return current;
-    const v = await dataVersion(this.store, authorityId);
-    if (current?.token !== v.token) for (const [k, e] of this.entries) if (e.authorityId === authorityId) this.entries.delete(k);
-    const next = { ...v, at: Date.now() };
-    this.versions.set(authorityId, next);
-    return next;
+  /**
+   * Reads every authority's version in one query, one read at a time: however many requests
+   * and authorities find their versions stale at once, the process asks the database once
+   * (the version check used to be a query per request per authority, queued behind searches
+   * in the pool every second). Pages of an authority whose version moved are dropped.
+   */
+  private poll(): Promise<void> {
+    if (this.polling) return this.polling.done;
+    const at = Date.now();
+    const done = dataVersions(this.store)
+      .then((all) => {
+        for (const id of new Set([...this.versions.keys(), ...this.wanted, ...all.keys()]))
+          this.settle(id, all.get(id) ?? { token: "empty", lastModified: null }, at);
+        this.wanted.clear();
+      })
+      .finally(() => {
+        this.polling = null;
+      });
+    this.polling = { at, done };
+    return done;
+  }
+
+  private settle(authorityId: string, v: { token: string; lastModified: string | null }, at: number) {
+    const before = this.versions.get(authorityId);
+    if (before && before.at > at) return;
+    if (before && before.token !== v.token) for (const [k, e] of this.entries) if (e.authorityId === authorityId) this.entries.delete(k);
+    this.versions.set(authorityId, { ...v, at });
+  }
+
+  private async refresh(authorityId: string): Promise<{ token: string; lastModified: string | null }> {
+    const known = this.current(authorityId);
+    if (known) return known;
+    // No freshness window (tests, a single clerk's laptop): every request reads its own version.
+    if (this.opts.freshnessMs <= 0) {
+      const at = Date.now();
+      const v = await dataVersion(this.store, authorityId);
+      this.settle(authorityId, v, at);
+      return v;
+    }
+    // A read begun within the window serves; an older one in flight is waited out first.
+    if (this.polling && Date.now() - this.polling.at >= this.opts.freshnessMs) await this.polling.done.catch(() => undefined);
+    if (!this.versions.has(authorityId)) this.wanted.add(authorityId);
+    await this.poll();
+    return this.versions.get(authorityId) ?? { token: "empty", lastModified: null };
   }
 
   middleware(): MiddlewareHandler<AppEnv> {
@@ -86,10 +141,11 @@ export class PageCache {
       const path = url.indexOf("/", 8);
       const key = `${c.get("today")} ${url.slice(url.indexOf("//") + 2, path)}${c.get("base") ?? ""}${url.slice(path)}`;
       let e = cache.entries.get(key);
+      if (e && e.token !== v.token) e = undefined;
       const hit = !!e;
       if (!e) {
         await next();
-        e = await cache.store_(key, c, v.lastModified, c.get("authority").id);
+        e = await cache.store_(key, c, v, c.get("authority").id);
         if (!e) return;
       }
       const out = toResponse(c, e, method === "HEAD");
@@ -101,12 +157,17 @@ export class PageCache {
     };
   }
 
-  private async store_(key: string, c: Context<AppEnv>, lastModified: string | null, authorityId: string): Promise<Entry | undefined> {
+  private async store_(
+    key: string,
+    c: Context<AppEnv>,
+    v: { token: string; lastModified: string | null },
+    authorityId: string,
+  ): Promise<Entry | undefined> {
     const res = c.res;
     const type = res.headers.get("content-type") ?? "";
     // A route that sets its own Cache-Control or a cookie (sign-in, forms) is never shared.
     if (res.status !== 200 || !CACHEABLE.test(type) || res.headers.has("cache-control") || res.headers.has("set-cookie")) return undefined;
-    const e = makeEntry(new Uint8Array(await res.arrayBuffer()), type, lastModified, authorityId, this.sharedMaxAge());
+    const e = makeEntry(new Uint8Array(await res.arrayBuffer()), type, v, authorityId, this.sharedMaxAge());
     if (this.entries.size >= this.opts.maxEntries) this.entries.delete(this.entries.keys().next().value!);
     this.entries.set(key, e);
     return e;
@@ -121,7 +182,7 @@ export class PageCache {
   serveNode(req: IncomingMessage, res: ServerResponse): boolean {
     if ((req.method !== "GET" && req.method !== "HEAD") || req.headers.cookie || req.headers.authorization) return false;
     const e = this.entries.get(`${this.today()} ${req.headers.host ?? ""}${req.url}`);
-    if (!e || !this.fresh(e.authorityId)) return false;
+    if (!e || this.current(e.authorityId)?.token !== e.token) return false;
     const w = choose(e, req.headers["if-none-match"], req.headers["if-modified-since"], req.headers["accept-encoding"] ?? "");
     res.writeHead(w.status, w.headers);
     res.end(req.method === "HEAD" || !w.body ? undefined : w.body);
@@ -129,7 +190,13 @@ export class PageCache {
   }
 }
 
-function makeEntry(body: Uint8Array, type: string, lastModified: string | null, authorityId: string, sMaxAge: number): Entry {
+function makeEntry(
+  body: Uint8Array,
+  type: string,
+  { token, lastModified }: { token: string; lastModified: string | null },
+  authorityId: string,
+  sMaxAge: number,
+): Entry {
   const etag = `W/"${createHash("sha1").update(body).digest("base64url")}"`;
   const headers: Record<string, string> = {
     ...SECURITY_HEADERS,
@@ -139,7 +206,7 @@ function makeEntry(body: Uint8Array, type: string, lastModified: string | null, 
     Vary: "Accept-Encoding",
   };
   if (lastModified) headers["Last-Modified"] = new Date(lastModified).toUTCString();
-  return { authorityId, etag, lastModified, headers, big: body.byteLength > 1024, bodies: { identity: body, gzip: null, br: null } };
+  return { authorityId, token, etag, lastModified, headers, big: body.byteLength > 1024, bodies: { identity: body, gzip: null, br: null } };
 }
 
 /** Compressed once, on the first request that accepts the encoding. */
