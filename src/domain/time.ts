@@ -4,19 +4,27 @@
  */
 const ZONE = "Europe/London";
 
-const partsFormatter = new Intl.DateTimeFormat("en-GB", {
-  timeZone: ZONE,
-  hourCycle: "h23",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-  hour: "2-digit",
-  minute: "2-digit",
-  second: "2-digit",
-});
+// Made on first use, not when the module loads: building a formatter loads ICU's locale and
+// zone data (about 50 ms), and every `moot` command loads this module, `moot --help` included.
+let partsFormat: Intl.DateTimeFormat | null = null;
+const partsFormatter = () =>
+  (partsFormat ??= new Intl.DateTimeFormat("en-GB", {
+    timeZone: ZONE,
+    hourCycle: "h23",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+  }));
 
 function offsetMinutesAt(utcMillis: number): number {
-  const p = Object.fromEntries(partsFormatter.formatToParts(new Date(utcMillis)).map((x) => [x.type, x.value]));
+  const p = Object.fromEntries(
+    partsFormatter()
+      .formatToParts(new Date(utcMillis))
+      .map((x) => [x.type, x.value]),
+  );
   const asUtc = Date.UTC(+p.year, +p.month - 1, +p.day, +p.hour, +p.minute, +p.second);
   return Math.round((asUtc - utcMillis) / 60000);
 }
@@ -33,7 +41,11 @@ export function londonToInstant(localDate: string, localTime: string | null): st
 
 /** An instant → its London date and time. */
 export function instantToLondon(instant: string | Date): { date: string; time: string } {
-  const p = Object.fromEntries(partsFormatter.formatToParts(new Date(instant)).map((x) => [x.type, x.value]));
+  const p = Object.fromEntries(
+    partsFormatter()
+      .formatToParts(new Date(instant))
+      .map((x) => [x.type, x.value]),
+  );
   return { date: `${p.year}-${p.month}-${p.day}`, time: `${p.hour}:${p.minute}` };
 }
 
@@ -54,7 +66,10 @@ export function municipalYear(isoDate: string): number {
   return m >= 5 ? y : y - 1;
 }
 
-const clerkDateFmt = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+let clerkDateFmt: Intl.DateTimeFormat | null = null;
 
 /** A date as a clerk writes it in a message: "2026-12-01" → "1 December 2026". */
-export const clerkDate = (iso: string): string => clerkDateFmt.format(new Date(`${iso.slice(0, 10)}T00:00:00Z`));
+export const clerkDate = (iso: string): string =>
+  (clerkDateFmt ??= new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" })).format(
+    new Date(`${iso.slice(0, 10)}T00:00:00Z`),
+  );

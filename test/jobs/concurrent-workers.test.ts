@@ -77,15 +77,20 @@ function startWorker(env: Record<string, string>): ChildProcess {
 }
 
 /** Resolves once the worker says it is working queued jobs (its queues' policies are set by then). */
-const working = (child: ChildProcess) =>
-  new Promise<void>((resolve, reject) => {
+function working(child: ChildProcess): Promise<void> {
+  return new Promise((resolve, reject) => {
     let out = "";
-    child.stdout!.on("data", (b: Buffer) => {
+    const seen = (b: Buffer) => {
       out += b.toString();
-      if (out.includes("moot worker: working")) resolve();
-    });
+      if (out.includes("moot worker: working")) {
+        child.stdout!.off("data", seen);
+        resolve();
+      }
+    };
+    child.stdout!.on("data", seen);
     child.once("exit", (code) => reject(new Error(`moot worker exited (${code}) before working: ${out}`)));
   });
+}
 
 const stopped = (child: ChildProcess) =>
   new Promise<void>((resolve) => {
@@ -158,6 +163,7 @@ describe.runIf(PG)("two moot worker processes importing at once", () => {
       const env = { MOOT_DATA_DIR: tmp(), DATABASE_URL: db.url, MOOT_WORKER_CONCURRENCY: "2", MOOT_IMPORT_WORKERS: "1" };
       expect((await runCli(["migrate"], env)).code).toBe(0);
       workers.push(startWorker(env), startWorker(env));
+      // Listening from the start: the stream flows (resumed), so output before a listener is lost.
       await Promise.all(workers.map(working));
       // Queued after both workers set their queues' policies: a job keeps the policy it was sent
       // under, so these retry once, a second later, instead of the default three over minutes.
@@ -176,7 +182,7 @@ describe.runIf(PG)("two moot worker processes importing at once", () => {
           r.some((j) => j.name === DEAD_LETTER) &&
           r.some((j) => j.path === good && j.state === "completed") &&
           r.some((j) => j.path === poisoned && j.name === "moot-import" && j.state === "failed");
-        const deadline = Date.now() + 300_000;
+        const deadline = Date.now() + 240_000;
         while (Date.now() < deadline && !settled(rows)) {
           await new Promise((r) => setTimeout(r, 1000));
           rows = (
