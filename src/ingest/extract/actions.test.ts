@@ -194,4 +194,19 @@ describe("extractActions", () => {
       ["7 Hall", "Chair", "Ask for three quotes for the roof.", "Open"],
     ]);
   });
+
+  it("keeps a wrapped line that carries only the tail of the text and status as part of its row", () => {
+    const pack = [
+      "Status on actions agreed at last meeting",
+      "Agenda item\tWho\tWhat\tStatus",
+      "6 Footpaths\tClerk\tWrite to the\tAwaiting a reply from",
+      "\t\tCounty Highways about the broken stile.\tthe county.",
+      "7 Hall\tChair\tAsk for three quotes for the roof.\tOpen",
+    ].join("\n");
+    const { rows } = extractActions(readText("wrapped.txt", pack));
+    expect(rows.map((r) => [r.ref, r.text, r.status])).toEqual([
+      ["6 Footpaths", "Write to the County Highways about the broken stile.", "Awaiting a reply from the county."],
+      ["7 Hall", "Ask for three quotes for the roof.", "Open"],
+    ]);
+  });
 });

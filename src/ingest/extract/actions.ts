@@ -147,13 +147,15 @@ const startsLower = (s: string) => /^[a-z(]/.test(s.trim());
  * Genre pattern: a minutes' "status on actions agreed" table (Agenda item | Who | What | Status)
  * prints the agenda item once in a cell merged down over every action raised under it. A row
  * with an empty item cell is then a new action under the same item, not the tail of the one
- * above, when it starts a sentence of its own and carries its own who/status cell.
+ * above, when it starts a sentence of its own and carries its own "Who" cell (or the text above
+ * has ended its sentence).
  */
 function ownRowUnderMergedRef(cells: string[], prev: RawRow | undefined, roles: Roles, grouping: boolean): boolean {
   if (!grouping || !prev) return false;
   const text = (cells[roles.text] ?? "").trim();
   if (!text || startsLower(text)) return false;
-  const own = [roles.owner, roles.status, roles.due].some((k) => k >= 0 && k !== roles.text && (cells[k] ?? "").trim());
+  // A wrapped line can carry the tail of a long status, but a "Who" cell is short and starts a row.
+  const own = roles.owner >= 0 && roles.owner !== roles.text && !!(cells[roles.owner] ?? "").trim();
   return own || endsSentence(prev.cells[roles.text] ?? "");
 }
 
