@@ -161,6 +161,12 @@ function findVenue(lines: FlatLine[], date: HeaderField<string> | null): HeaderF
     const m = /.\b(?:venue|place|location)\s*:\s*(.+?)\s*(?=\b(?:date|time|contact)\s*:|$)/i.exec(l.text);
     if (m && m[1]!.length > 3) return { value: m[1]!.replace(/[.,]\s*$/, ""), line: l };
   }
+  // "Venue | Memorial Hall, Aberllyn": a label cell beside its value.
+  for (const l of lines) {
+    const filled = l.cells?.map((c) => c.trim()).filter(Boolean) ?? [];
+    if (filled.length >= 2 && /^(?:venue|place|location|where)\s*:?$/i.test(filled[0]!))
+      return { value: filled.slice(1).join(", "), line: l };
+  }
   for (let k = 0; k < lines.length; k++) {
     const l = lines[k]!;
     if (VENUE_LABEL_RE.test(l.text)) {

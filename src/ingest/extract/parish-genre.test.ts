@@ -5,6 +5,7 @@ import { extract } from "./extract.js";
 import { extractAgenda } from "./agenda.js";
 import { extractAuthority } from "./authority.js";
 import { findTimes } from "../parse/printed-time.js";
+import { findDates } from "../parse/printed-date.js";
 
 // Made-up parish and community council documents for the generic patterns of issue 10 that
 // left a meeting with no header, no items or no attendance. Each test names its pattern.
@@ -310,5 +311,77 @@ describe("parish genre: attendance lists without the usual label", () => {
     );
     expect(m.attendance.present).toEqual(["Ann Ames", "Bob Bell", "Cath Cole"]);
     expect(m.attendance.apologies).toEqual(["Ian Irwin"]);
+  });
+});
+
+describe("parish genre: summons dates and venue cells", () => {
+  it("a formal summons's 'Monday the 25th day of June 2018' is the meeting date; numeric dates with dashes read day first", () => {
+    const m = only(
+      [
+        "ABERLLYN COMMUNITY COUNCIL",
+        "",
+        "You are hereby summoned to attend the Monthly Meeting of Aberllyn Community Council which will be held in the Memorial Hall, Aberllyn on Monday the 25th day of June 2018 at 7.30 pm for the purpose of transacting the following business.",
+        "",
+        "Clerk to the Council",
+        "18 June 2018",
+        "",
+        "BUSINESS",
+        "2310 To receive apologies for absence",
+        "2311 To receive declarations of interest",
+        "2312 Planning",
+      ].join("\n"),
+    );
+    expect([m.date, m.time]).toEqual(["2018-06-25", "19:30"]);
+    expect(m.agenda.map((a) => a.number)).toEqual(["2310", "2311", "2312"]);
+    expect(findDates("Meeting date 25-06-2018").map((d) => d.iso)).toEqual(["2018-06-25"]);
+    expect(findDates("speeds of 5-10-15 mph")).toEqual([]);
+  });
+
+  it("a 'Venue | place' table row gives the place without its label", () => {
+    const m = only(
+      [
+        "**ABERLLYN COMMUNITY COUNCIL**",
+        "",
+        "**AGENDA**",
+        "",
+        "| Date | Monday 25 June 2018 |",
+        "|---|---|",
+        "| Time | 7.30pm |",
+        "| Venue | Memorial Hall, Aberllyn |",
+        "",
+        "1. Apologies",
+        "2. Declarations of interest",
+        "3. Planning",
+      ].join("\n"),
+    );
+    expect([m.date, m.time, m.venue]).toEqual(["2018-06-25", "19:30", "Memorial Hall, Aberllyn"]);
+  });
+});
+
+describe("parish genre: logs of actions agreed at the last meeting", () => {
+  it("'Agenda item | Who | What | Status' with a merged item cell gives one action per row; an 'Update' column is progress, not a due date", () => {
+    const { actions } = read(
+      [
+        "**Status on actions agreed at last meeting**",
+        "",
+        "| Agenda item | Who | What | Status |",
+        "|---|---|---|---|",
+        "| Roads | BB | Report the pothole on Shore Road to the council | Done |",
+        "| | JA | Ask about the broken street light at the pier | Ongoing |",
+        "| Paths | CC | Write to the landowner about the blocked path | Ongoing |",
+        "",
+        "**Summary of outstanding actions**",
+        "",
+        "| Agenda item | Who | What | Update |",
+        "|---|---|---|---|",
+        "| Hall | BB | Get quotes for the hall roof repair | Two quotes received |",
+      ].join("\n"),
+    );
+    expect(actions.map((a) => [a.source, a.ref, a.text, a.owner, a.due, a.status])).toEqual([
+      ["Status on actions agreed at last meeting", "Roads", "Report the pothole on Shore Road to the council", "BB", null, "Done"],
+      ["Status on actions agreed at last meeting", "Roads", "Ask about the broken street light at the pier", "JA", null, "Ongoing"],
+      ["Status on actions agreed at last meeting", "Paths", "Write to the landowner about the blocked path", "CC", null, "Ongoing"],
+      ["Summary of outstanding actions", "Hall", "Get quotes for the hall roof repair", "BB", null, "Two quotes received"],
+    ]);
   });
 });

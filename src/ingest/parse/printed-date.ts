@@ -57,8 +57,11 @@ const WEEKDAY_RE = "(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?
 // Welsh ordinals: 1af, 2il, 3ydd, 5ed, 7fed, 11eg, 21ain.
 const ORD = '(?:st|nd|rd|th|af|il|ydd|fed|ed|eg|ain|["”“])?';
 
-/** Day Month Year, e.g. "Wednesday, 19th March, 2014", "11 Sept 2019", "13-Sep-23". */
-const DMY = new RegExp(`\\b${WEEKDAY_RE}(\\d{1,2})${ORD}[\\s\\-]*(?:(?:of|o)\\s+)?(${MONTH_RE})\\.?[\\s,\\-]*(\\d{4}|\\d{2})\\b`, "gi");
+/** Day Month Year, e.g. "Wednesday, 19th March, 2014", "11 Sept 2019", "13-Sep-23", a summons's "Monday the 25th day of June 2018". */
+const DMY = new RegExp(
+  `\\b${WEEKDAY_RE}(?:the\\s+)?(\\d{1,2})${ORD}[\\s\\-]*(?:(?:day\\s+of|of|o)\\s+)?(${MONTH_RE})\\.?[\\s,\\-]*(\\d{4}|\\d{2})\\b`,
+  "gi",
+);
 /** Month Day, Year (rare in UK packs but found in exported calendars). */
 const MDY = new RegExp(`\\b(${MONTH_RE})\\.?\\s+(\\d{1,2})${ORD},?\\s+(\\d{4})\\b`, "gi");
 /**
@@ -66,6 +69,8 @@ const MDY = new RegExp(`\\b(${MONTH_RE})\\.?\\s+(\\d{1,2})${ORD},?\\s+(\\d{4})\\
  * "2.1.3.4" (a dotted two-digit year needs two-digit day and month, and no further part).
  */
 const NUMERIC = /(?<![\d.])(\d{1,2})([./])(\d{1,2})\2(\d{4}|\d{2})(?![\d]|\.\d)/g;
+/** Numeric day-first with dashes, four-digit years only: 25-06-2018 (not "5-10-15"). */
+const NUMERIC_DASHED = /(?<![\d.-])(\d{1,2})-(\d{1,2})-(\d{4})(?![\d-])/g;
 /** Month and year only: "Sept 2023", "March 2019". */
 const MY = new RegExp(`\\b(${MONTH_RE})\\.?,?\\s+(\\d{4})\\b`, "gi");
 
@@ -107,6 +112,7 @@ export function findDates(text: string): FoundDate[] {
     if (m[2] === "." && m[4]!.length === 2 && (m[1]!.length < 2 || m[3]!.length < 2)) continue;
     add(m.index!, m.index! + m[0].length, iso(year(m[4]!), Number(m[3]), Number(m[1])), true);
   }
+  for (const m of text.matchAll(NUMERIC_DASHED)) add(m.index!, m.index! + m[0].length, iso(year(m[3]!), Number(m[2]), Number(m[1])), true);
   for (const m of text.matchAll(MY)) add(m.index!, m.index! + m[0].length, iso(year(m[2]), month(m[1]), 1), false);
   return found.sort((a, b) => a.start - b.start);
 }
@@ -148,7 +154,7 @@ export interface YearlessDate {
 const WEEKDAYS = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"];
 /** "Tuesday 14th March", "14 March" with no year after it; the month printed with a capital. */
 const YEARLESS = new RegExp(
-  `\\b(?:((?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?)\\.?,?\\s+(?:the\\s+)?)?(\\d{1,2})${ORD}\\s*(?:(?:of|o)\\s+)?(${MONTH_RE})\\b(?![\\s,.\\-]*\\d)`,
+  `\\b(?:((?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?)\\.?,?\\s+(?:the\\s+)?)?(\\d{1,2})${ORD}\\s*(?:(?:day\\s+of|of|o)\\s+)?(${MONTH_RE})\\b(?![\\s,.\\-]*\\d)`,
   "gi",
 );
 
