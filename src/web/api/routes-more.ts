@@ -22,6 +22,7 @@ import {
 } from "./schemas.js";
 import { pageOut } from "./shape.js";
 import { hitHref } from "../pages/search.js";
+import { SEARCH_CACHE_CONTROL } from "../http/page-cache.js";
 
 const json = <S extends z.ZodType>(schema: S, description: string) => ({ content: { "application/json": { schema } }, description });
 const notFound = { 404: json(ErrorOut, "No such record") };
@@ -173,6 +174,8 @@ export function registerMoreRoutes(api: OpenAPIHono<AppEnv>) {
         c.get("viewer"),
         { signal: c.req.raw.signal },
       );
+      // Not kept in the shared page cache: any text is a new address (see pages/search.tsx).
+      c.header("Cache-Control", SEARCH_CACHE_CONTROL);
       const page = { items: hits.slice(0, limit), total: q.offset + hits.length, limit, offset: q.offset };
       const { total: _t, ...out } = pageOut(page, c.req.url, (h) => ({
         kind: h.kind,

@@ -19,6 +19,12 @@ interface Entry {
   bodies: { identity: Uint8Array; gzip: Uint8Array | null; br: Uint8Array | null };
 }
 
+/**
+ * Search answers: the browser may keep one for a minute, shared caches (this one, a proxy)
+ * none. Their addresses are any text, so kept they evicted the pages everyone reads.
+ */
+export const SEARCH_CACHE_CONTROL = "private, max-age=60";
+
 const CACHEABLE = /^(text\/|application\/(json|xml|atom\+xml|rss\+xml))/;
 
 /**
@@ -108,6 +114,16 @@ export class PageCache {
     this.versions.set(authorityId, { ...v, at });
   }
 
+  /** The entry, moved to the back of the eviction order: the least recently used page goes first. */
+  private touch(key: string): Entry | undefined {
+    const e = this.entries.get(key);
+    if (e) {
+      this.entries.delete(key);
+      this.entries.set(key, e);
+    }
+    return e;
+  }
+
   private async refresh(authorityId: string): Promise<{ token: string; lastModified: string | null }> {
     const known = this.current(authorityId);
     if (known) return known;
@@ -140,7 +156,7 @@ export class PageCache {
       // The URL's host is the Host header on a server, and still set for app.request() in tests.
       const path = url.indexOf("/", 8);
       const key = `${c.get("today")} ${url.slice(url.indexOf("//") + 2, path)}${c.get("base") ?? ""}${url.slice(path)}`;
-      let e = cache.entries.get(key);
+      let e = cache.touch(key);
       if (e && e.token !== v.token) e = undefined;
       const hit = !!e;
       if (!e) {
@@ -181,7 +197,7 @@ export class PageCache {
    */
   serveNode(req: IncomingMessage, res: ServerResponse): boolean {
     if ((req.method !== "GET" && req.method !== "HEAD") || req.headers.cookie || req.headers.authorization) return false;
-    const e = this.entries.get(`${this.today()} ${req.headers.host ?? ""}${req.url}`);
+    const e = this.touch(`${this.today()} ${req.headers.host ?? ""}${req.url}`);
     if (!e || this.current(e.authorityId)?.token !== e.token) return false;
     const w = choose(e, req.headers["if-none-match"], req.headers["if-modified-since"], req.headers["accept-encoding"] ?? "");
     res.writeHead(w.status, w.headers);

@@ -8,6 +8,7 @@ import { meetingWhen } from "../views/format.js";
 import { Pager, Snippet } from "../views/components.js";
 import { parseQuery } from "../http/input.js";
 import { CommitteeSelect, DateRangeFields, resolveCommittee } from "../views/filters.js";
+import { SEARCH_CACHE_CONTROL } from "../http/page-cache.js";
 
 const Query = z.object({
   q: z.string().max(500).optional(),
@@ -63,6 +64,9 @@ export function registerSearch(app: App) {
         )
       : [];
     const shown = hits.slice(0, PAGE_SIZE);
+    // Any text is a new address: kept in the shared page cache, searches would push out the pages
+    // everyone reads (a loop of fresh searches emptied it). The browser may keep its own answer.
+    if (text) c.header("Cache-Control", SEARCH_CACHE_CONTROL);
     return page(
       c,
       { title: text ? `Search: ${text}` : "Search", section: "search", crumbs: [{ href: "/", label: "Home" }] },
