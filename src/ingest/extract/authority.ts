@@ -129,3 +129,28 @@ export function extractAuthority(lines: FlatLine[]): AuthorityHit | null {
     }
   return best;
 }
+
+/** Parts of a page title that name the page, not its publisher. */
+const PAGE_PART =
+  /\b(?:committees?|meetings?|agendas?|minutes|papers|documents?|decisions?|calendar|home|welcome|search|index|page|sub-committee|panel|board|cabinet)\b|\d/i;
+const TITLE_WORD = /^(?:[A-Z][A-Za-z’'&.-]*|of|and|the|for|upon|on|in|&)$/;
+
+/**
+ * A web page's title names its publisher beside the page ("Publisher - Committee meetings",
+ * "Agenda for … | Publisher"). When nothing in the text names the authority, the part of the
+ * title that is a name, not a page, and that the page's own furniture repeats (a navigation
+ * tab, "About the …", "Search …") is the publisher. A part the page never repeats is not
+ * trusted: site names in titles are often a product's ("Modern Council").
+ */
+export function authorityFromTitle(title: string | undefined, lines: FlatLine[]): AuthorityHit | null {
+  if (!title) return null;
+  for (const part of title.split(/\s+[-–—|:]\s+/)) {
+    const name = part.trim();
+    const words = name.split(/\s+/);
+    if (words.length < 2 || words.length > 6 || PAGE_PART.test(name) || !words.every((w) => TITLE_WORD.test(w))) continue;
+    const whole = new RegExp(`(?:^|[\\t|•>]|\\b(?:the|of)\\s)\\s*${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\s*(?:$|[\\t|•<])`, "i");
+    const line = lines.find((l) => whole.test(l.text) || (l.cells ?? []).some((c) => c.trim().toLowerCase() === name.toLowerCase()));
+    if (line) return { name: fromCapitals(name), line };
+  }
+  return null;
+}

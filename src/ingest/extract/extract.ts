@@ -3,7 +3,7 @@ import { Extraction, fileKindOf, type ExtractedMeeting, type ExtractionProvenanc
 import { invalid } from "../../domain/errors.js";
 import { flatten, ProvenanceLog, type FlatLine } from "../segment/lines.js";
 import { segmentLines, type Segment } from "../segment/segment.js";
-import { extractAuthority } from "./authority.js";
+import { authorityFromTitle, extractAuthority } from "./authority.js";
 import { extractMeetingHeader, bodyName, type MeetingHeader } from "./meeting-header.js";
 import { extractAgenda } from "./agenda.js";
 import { extractMembers } from "./members.js";
@@ -200,7 +200,7 @@ export function extract(pages: PageSet): { extraction: Extraction; provenance: E
   const provenance: Record<string, ProvenanceRef> = {};
   const top = new ProvenanceLog(pages);
 
-  const auth = extractAuthority(lines);
+  const auth = extractAuthority(lines) ?? authorityFromTitle(pages.title, lines);
   if (auth) top.add("/authority", auth.line, auth.name, "authority", 0.7);
   const authority = auth?.name ?? null;
 

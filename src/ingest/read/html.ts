@@ -26,7 +26,7 @@ export function readHtml(source: string, html: string, kind: PageSet["kind"] = "
   const title = $("title").first().text().replace(/\s+/g, " ").trim();
   // The page title names the meeting on pages whose body has no heading to do it.
   if (title && !lines.some((l) => l.bold)) lines.unshift({ text: title, bold: true });
-  return { source, kind, pages: [{ index: 1, printed: null, lines, marker: null }] };
+  return { source, kind, ...(title ? { title } : {}), pages: [{ index: 1, printed: null, lines, marker: null }] };
 }
 
 /** Elements that never carry a document's text. */

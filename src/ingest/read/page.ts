@@ -45,6 +45,8 @@ export const PageSet = z.object({
   source: z.string(),
   kind: z.enum(["pdf", "text", "markdown", "html", "docx"]),
   pages: z.array(Page),
+  /** The document's own title, where the format carries one apart from its text (HTML's <title>). */
+  title: z.string().optional(),
   /** Problems the reader worked around (a page it could not read), one sentence each. */
   warnings: z.array(z.string()).optional(),
 });
