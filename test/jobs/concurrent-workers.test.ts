@@ -7,7 +7,6 @@ import { afterAll, describe, expect, it } from "vitest";
 import { BORSETSHIRE_PACK } from "../../src/ingest/fixtures/borsetshire-pack.js";
 import { ROOT, runCli } from "../support/run-cli.js";
 import { freshPostgresUrl } from "../support/stores.js";
-import { DEAD_LETTER, openQueue, queueImport } from "../../src/jobs/queue.js";
 
 /**
  * Several real `moot worker` processes working queued imports of the same and different packs
@@ -76,22 +75,6 @@ function startWorker(env: Record<string, string>): ChildProcess {
   return child;
 }
 
-/** Resolves once the worker says it is working queued jobs (its queues' policies are set by then). */
-function working(child: ChildProcess): Promise<void> {
-  return new Promise((resolve, reject) => {
-    let out = "";
-    const seen = (b: Buffer) => {
-      out += b.toString();
-      if (out.includes("moot worker: working")) {
-        child.stdout!.off("data", seen);
-        resolve();
-      }
-    };
-    child.stdout!.on("data", seen);
-    child.once("exit", (code) => reject(new Error(`moot worker exited (${code}) before working: ${out}`)));
-  });
-}
-
 const stopped = (child: ChildProcess) =>
   new Promise<void>((resolve) => {
     if (child.exitCode !== null) return resolve();
@@ -148,71 +131,6 @@ describe.runIf(PG)("two moot worker processes importing at once", () => {
       await Promise.all(workers.map(stopped));
       await parallel.drop();
       await serial.drop();
-    }
-  }, 420_000);
-
-  it("dead-letter a job that always fails exactly once, after its retries, and still complete the others", async () => {
-    const files = tmp();
-    const poisoned = join(files, "poisoned.pdf");
-    writeFileSync(poisoned, "not a pdf at all");
-    const good = join(files, "rural-2024-04-10.txt");
-    writeFileSync(good, BORSETSHIRE_PACK);
-    const db = await freshPostgresUrl();
-    const workers: ChildProcess[] = [];
-    try {
-      const env = { MOOT_DATA_DIR: tmp(), DATABASE_URL: db.url, MOOT_WORKER_CONCURRENCY: "2", MOOT_IMPORT_WORKERS: "1" };
-      expect((await runCli(["migrate"], env)).code).toBe(0);
-      workers.push(startWorker(env), startWorker(env));
-      // Listening from the start: the stream flows (resumed), so output before a listener is lost.
-      await Promise.all(workers.map(working));
-      // Queued after both workers set their queues' policies: a job keeps the policy it was sent
-      // under, so these retry once, a second later, instead of the default three over minutes.
-      const boss = await openQueue(db.url, { retryLimit: 1, retryDelay: 1 });
-      try {
-        expect(await queueImport(boss, { path: poisoned, authority: null, authorityName: null })).toBeTruthy();
-        expect(await queueImport(boss, { path: good, authority: null, authorityName: null })).toBeTruthy();
-      } finally {
-        await boss.stop({ graceful: false, wait: true });
-      }
-      const c = new pg.Client({ connectionString: db.url });
-      await c.connect();
-      let rows: { name: string; state: string; path: string; retry_count: number; message: string | null }[] = [];
-      try {
-        const settled = (r: typeof rows) =>
-          r.some((j) => j.name === DEAD_LETTER) &&
-          r.some((j) => j.path === good && j.state === "completed") &&
-          r.some((j) => j.path === poisoned && j.name === "moot-import" && j.state === "failed");
-        const deadline = Date.now() + 240_000;
-        while (Date.now() < deadline && !settled(rows)) {
-          await new Promise((r) => setTimeout(r, 1000));
-          rows = (
-            await c.query("select name, state::text, data->>'path' as path, retry_count, output->>'message' as message from moot_jobs.job")
-          ).rows;
-        }
-        // Let a second dead letter, if a worker were to write one, arrive before counting.
-        await new Promise((r) => setTimeout(r, 3000));
-        rows = (
-          await c.query("select name, state::text, data->>'path' as path, retry_count, output->>'message' as message from moot_jobs.job")
-        ).rows;
-      } finally {
-        await c.end();
-      }
-      const imports = rows.filter((j) => j.name === "moot-import");
-      expect(
-        imports.find((j) => j.path === good),
-        JSON.stringify(rows),
-      ).toMatchObject({ state: "completed" });
-      const failed = imports.find((j) => j.path === poisoned)!;
-      expect(failed, JSON.stringify(rows)).toMatchObject({ state: "failed", retry_count: 1 });
-      expect(failed.message).toMatch(/poisoned\.pdf: .*not a PDF/);
-      const dead = rows.filter((j) => j.name === DEAD_LETTER);
-      expect(dead, JSON.stringify(rows)).toHaveLength(1);
-      expect(dead[0]).toMatchObject({ path: poisoned });
-      // Nothing else was left behind: no job still queued, retrying or running.
-      expect(rows.filter((j) => !["completed", "failed"].includes(j.state) && j.name !== DEAD_LETTER)).toEqual([]);
-    } finally {
-      await Promise.all(workers.map(stopped));
-      await db.drop();
     }
   }, 420_000);
 });
