@@ -35,6 +35,15 @@ export { Layout } from "./views/layout.js";
 export { page as renderPage } from "./views/render.js";
 
 const caches = new WeakMap<App, PageCache>();
+/**
+ * Pages a process keeps (MOOT_PAGE_CACHE_ENTRIES, default 10,000: a few tens of MB). One
+ * deployment serves many councils, and a working set larger than the cache is evicted in turn
+ * and rendered again on every request (2,000 held a tenth of 100 councils' pages).
+ */
+const pageCacheEntries = () => {
+  const n = Number(process.env.MOOT_PAGE_CACHE_ENTRIES ?? 10_000);
+  return Number.isInteger(n) && n > 0 ? n : 10_000;
+};
 const css = (c: Context) =>
   c.body(SITE_CSS, 200, { "Content-Type": "text/css; charset=utf-8", "Cache-Control": "public, max-age=31536000, immutable" });
 /** The app's rendered-page cache, for the server's fast path. */
@@ -48,7 +57,11 @@ export const pageCacheOf = (app: App): PageCache | undefined => caches.get(app);
 export function createApp(store: Store, options: AppOptions = {}): App {
   const app = new Hono<AppEnv>();
   const now = options.now ?? (() => new Date());
-  const cache = new PageCache(store, { freshnessMs: options.freshnessMs ?? 0, maxEntries: options.cacheEntries ?? 2000, now });
+  const cache = new PageCache(store, {
+    freshnessMs: options.freshnessMs ?? 0,
+    maxEntries: options.cacheEntries ?? pageCacheEntries(),
+    now,
+  });
   const tenants = new TenantDirectory(store, { freshnessMs: options.freshnessMs ?? 0, authorityId: options.authorityId });
   caches.set(app, cache);
 
