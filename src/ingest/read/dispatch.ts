@@ -70,6 +70,14 @@ export function formatOf(path: string, data: Uint8Array): Format | null {
     return EXT_FORMAT[extname(path).toLowerCase()] === "docx" || head.includes("word/") ? "docx" : null;
   const ext = EXT_FORMAT[extname(path).toLowerCase()] ?? null;
   if (/^(?:\ufeff|ï»¿)?\s*(?:<!doctype html|<html[\s>]|<\?xml[^>]*>\s*<html)/i.test(head)) return "html";
+  // A page's content pasted or exported as ".txt" keeps its markup ("3362. Police Report<br />3363. …",
+  // "&amp;"): read as plain text it is one long line. Several line-ending tags in the opening make it a page.
+  if (
+    ext === "text" &&
+    extname(path).toLowerCase() === ".txt" &&
+    (head.match(/<br\s*\/?>|<\/p>|<\/li>|<\/div>|<\/tr>/gi) ?? []).length >= 3
+  )
+    return "html";
   return ext;
 }
 
