@@ -34,6 +34,32 @@ describe("extractMembers", () => {
     ]);
   });
 
+  it("takes the Chair and Vice-Chair from a summons' letterhead when it lists no members (genre: parish summons)", () => {
+    const text = [
+      "Ambridge Parish Council",
+      "Chairman: Councillor J. Archer",
+      "Vice-Chairman: Cllr P. Aldridge",
+      "Clerk: Mr R. Snell",
+      "",
+      "YOU ARE HEREBY SUMMONED TO ATTEND A MEETING OF AMBRIDGE PARISH COUNCIL",
+      "",
+      "1. Apologies",
+      "2. Minutes of the previous meeting",
+    ].join("\n");
+    expect(members(text)).toEqual([
+      { name: "J. Archer", role: "Chair", kind: "councillor" },
+      { name: "P. Aldridge", role: "Vice-Chair", kind: "councillor" },
+    ]);
+  });
+
+  it("leaves a Chair named in the minutes' text alone, and prefers a membership list to the letterhead", () => {
+    expect(members("The Chair: Councillor Grundy thanked everyone.\n\n1. Apologies")).toEqual([]);
+    const listed = members(
+      "Chairman: Councillor J. Archer\n\nMembers:\n\nCouncillor Mrs Grundy, Chair\nCouncillor Tucker\nCouncillor Woolley",
+    );
+    expect(listed.map((m) => m.name)).toEqual(["Grundy", "Tucker", "Woolley"]);
+  });
+
   it("finds no members in ordinary prose", () => {
     expect(members("The Chair welcomed Mr Grundy and Mrs Archer to the meeting.\n\nCllr Snell spoke.")).toEqual([]);
   });

@@ -21,6 +21,9 @@ const TITLED_LINE_RE = /^(?:(?:l?l?r|councillors?|cllrs?|coun)\.?\s+|(?:mr|mrs|m
 const STOP_RE =
   /^(?:agenda|apologies|members of the public|contact|webcasting|please|notes?|the (?:council|meeting)|quorum|substitutes?\b.*:|date|venue|time|enquiries)\b/i;
 
+const OFFICE_LINE_RE =
+  /^((?:vice|deputy)[\s-]*chair(?:man|woman|person)?|chair(?:man|woman|person)?)\s*:\s*((?:councillor|cllr\.?)\s+\S.*)$/i;
+
 function isNameLine(t: string): boolean {
   if (!TITLED_LINE_RE.test(t) || t.length > 200) return false;
   return splitNameList(t).length > 0;
@@ -87,7 +90,23 @@ export function extractMembers(lines: FlatLine[]): MemberHit[] {
       sawNames = false;
     }
   }
+  if (out.length === 0) letterheadOffices();
   return out;
+
+  /**
+   * A summons that lists no membership often carries the council's officers in its letterhead
+   * ("Chairman: Councillor A. Example" over "Clerk: Mr B. Example"): the Chair (and Vice-Chair)
+   * named there are members. The clerk is an officer, not a member, and is left out.
+   */
+  function letterheadOffices() {
+    for (const l of lines.slice(0, 25)) {
+      const m = OFFICE_LINE_RE.exec(l.text.trim());
+      if (!m) continue;
+      const name = cleanName(m[2]!);
+      if (!looksLikeName(name)) continue;
+      out.push({ name, role: /^(?:vice|deputy)/i.test(m[1]!) ? "Vice-Chair" : "Chair", kind: "councillor", line: l });
+    }
+  }
 
   function addNames(text: string, line: FlatLine, coopted: boolean) {
     const role = roleOf(text);
