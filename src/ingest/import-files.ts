@@ -1,6 +1,6 @@
 import { basename, dirname } from "node:path";
 import type { Transaction } from "kysely";
-import { beginWriting, isUniqueViolation, type Scope } from "../store/records.js";
+import { isUniqueViolation, type Scope } from "../store/records.js";
 import { MootError } from "../domain/errors.js";
 import type { Store } from "../store/open.js";
 import { FileStore } from "../store/files.js";
@@ -151,7 +151,6 @@ async function loadOne(
   try {
     summary = await sameImportOnce(() =>
       store.db.transaction().execute(async (trx) => {
-        await beginWriting(trx);
         const chosen = await target.choose(extracted, path, trx);
         onCommit = chosen.onCommit;
         // Before reading anything else: another worker importing into this council waits

@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Transaction } from "kysely";
+import { type Kysely, type Transaction } from "kysely";
 import { monotonicFactory, ulid } from "ulid";
 import { RECORD_TABLES, recordSchemas, type InputOf, type PatchOf, type RecordOf, type RecordTable } from "../domain/records.js";
 import { ConflictError, MootError, invalid } from "../domain/errors.js";
@@ -332,19 +332,6 @@ export function changedColumns(before: AnyRow, after: AnyRow): { before: AnyRow;
     a[k] = after[k] ?? null;
   }
   return { before: b, after: a };
-}
-
-/**
- * Makes a transaction a writer from its first statement. SQLite then waits its busy timeout
- * for another process's write to finish, instead of reading first and failing with
- * SQLITE_BUSY_SNAPSHOT when it tries to write; on PostgreSQL this locks nothing.
- */
-export async function beginWriting(db: Transaction<Database>): Promise<void> {
-  await db
-    .updateTable("data_version")
-    .set((eb) => ({ version: eb.ref("version") }))
-    .where(sql<boolean>`1 = 0`)
-    .execute();
 }
 
 /** A natural key's unique index refused a row (PostgreSQL 23505, SQLite's UNIQUE constraint). */
