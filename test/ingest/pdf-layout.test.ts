@@ -42,6 +42,18 @@ describe("layoutRuns", () => {
     expect(lines[1]!.text).toBe("1\tRepair the harbour wall before the spring tides\tClerk");
   });
 
+  it("breaks words where the text layer printed a space, however narrow the gap", () => {
+    const runs: TextRun[] = [
+      { text: "Status", x: 50, y: 100, w: 28, size: 11, bold: false, space: true },
+      { text: "on", x: 79.4, y: 100, w: 12, size: 11, bold: false, space: true },
+      { text: "actions", x: 92.9, y: 100, w: 34, size: 11, bold: false },
+      // Kerned pieces of one word, with no space printed between them, stay joined.
+      { text: "agre", x: 127.5, y: 100, w: 20, size: 11, bold: false },
+      { text: "ed", x: 148.6, y: 100, w: 10, size: 11, bold: false },
+    ];
+    expect(layoutRuns(runs).map((l) => l.text)).toEqual(["Status on actionsagreed"]);
+  });
+
   it("joins word runs by their gaps, drops overprinted fake bold and keeps superscripts on the line", () => {
     const runs: TextRun[] = [
       { text: "Wednesday 8", x: 50, y: 200, w: 55, size: 10, bold: false },

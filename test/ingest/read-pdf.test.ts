@@ -131,6 +131,14 @@ describe("readPdf layout", () => {
     expect(set.pages[0]!.lines.every((l) => !l.cells)).toBe(true);
   });
 
+  it("keeps the word spaces of condensed text, narrower than kerning", async () => {
+    // Tight character spacing squeezes each printed space to about an eighth of an em.
+    const sentence = "Status on actions agreed at the last meeting of the harbour board";
+    const data = await makePdf({ content: [{ text: sentence, characterSpacing: -1.5 }] });
+    const set = await readPdf("condensed.pdf", data);
+    expect(set.pages[0]!.lines.map((l) => l.text)).toEqual([sentence]);
+  });
+
   it("marks restricted and intentionally blank pages", async () => {
     const data = await makePdf({
       content: [

@@ -15,6 +15,8 @@ export interface TextRun {
   w: number;
   size: number;
   bold: boolean;
+  /** The text layer printed a space right after this run (a word break however narrow its gap). */
+  space?: boolean;
 }
 
 interface Baseline {
@@ -80,14 +82,20 @@ function dropOverprint(runs: TextRun[]): TextRun[] {
   return out;
 }
 
-/** Joins runs left to right, adding a space where the gap is wider than kerning. */
+/**
+ * Joins runs left to right, adding a space where the gap is wider than kerning, or where the
+ * text layer printed one: condensed or tightly justified text (Word's Calibri at tight spacing)
+ * sets word spaces narrower than some kerning, and only the space character tells them apart.
+ */
 export function joinRuns(runs: TextRun[]): string {
   let out = "";
   let prevEnd = -Infinity;
+  let spaced = false;
   for (const r of runs) {
     const gap = r.x - prevEnd;
-    if (out && !/\s$/.test(out) && !/^\s/.test(r.text) && gap > 0.15 * r.size) out += " ";
+    if (out && !/\s$/.test(out) && !/^\s/.test(r.text) && (gap > 0.15 * r.size || (spaced && gap > -0.15 * r.size))) out += " ";
     out += r.text;
+    if (r.x + r.w >= prevEnd) spaced = r.space === true;
     prevEnd = Math.max(prevEnd, r.x + r.w);
   }
   return out.replace(/\s+/g, " ").trim();

@@ -174,14 +174,16 @@ function readPage(lib: MuPdf, doc: InstanceType<MuPdf["Document"]>, n: number, b
     let cos = 1;
     let sin = 0;
     let run: OpenRun | null = null;
-    const close = () => {
+    const close = (space = false) => {
       // Joined once: a string grown a character at a time is a chain of pieces that keeps
       // tens of bytes per character alive for as long as the page model lives.
       const text = run ? run.chars.join("") : "";
       if (run && text.trim()) {
         let g = groups.get(angle);
         if (!g) groups.set(angle, (g = []));
-        g.push({ text: cleanChars(text), x: run.x, y: run.y, w: Math.max(0, run.end - run.x), size: run.size, bold: run.bold });
+        const r: TextRun = { text: cleanChars(text), x: run.x, y: run.y, w: Math.max(0, run.end - run.x), size: run.size, bold: run.bold };
+        if (space) r.space = true;
+        g.push(r);
       }
       run = null;
     };
@@ -210,7 +212,7 @@ function readPage(lib: MuPdf, doc: InstanceType<MuPdf["Document"]>, n: number, b
         const y = -ox * sin + oy * cos;
         const right = Math.max((rx1 - x0) * cos + (ry1 - y0) * sin, (rx2 - x0) * cos + (ry2 - y0) * sin);
         if (/\s/.test(c)) {
-          close();
+          close(true);
           return;
         }
         const r = run as OpenRun | null;
