@@ -342,6 +342,13 @@ const ABOVE_RE =
   /^(?:above|above[\s-]named|said|aforesaid|aforementioned)\s+(?:(?:parish|town|community|village|city)\s+)?(council|committee|sub[\s-]?committee|panel|board|group)$/i;
 
 /**
+ * "You are summoned to a meeting of the above Council on Monday …": a summons may name no "held";
+ * a body it calls "the above …" is enough to send the reader to the heading.
+ */
+const MEETING_OF_ABOVE_RE =
+  /\bmeeting of\s+(?:the\s+)?((?:above|above[\s-]named|said|aforesaid|aforementioned)\s+(?:(?:parish|town|community|village|city)\s+)?(?:council|committee|sub[\s-]?committee|panel|board|group))\b/i;
+
+/**
  * Genre pattern: a summons or minutes that say "a meeting of the above Council" name their body
  * in the heading above: the nearest line above that names a body, else (for a council) the
  * publisher.
@@ -368,7 +375,8 @@ function findCommittee(lines: FlatLine[], date: HeaderField<string> | null, auth
     const m =
       HELD_OF_RE.exec(text) ??
       /\bminutes (?:of|for) (?:the |a |an )?((?:\S+\s+){0,8}?\S*\s*council)\s+meeting(?:\s+held\b|\s*$)/i.exec(text) ??
-      PARISH_MEETING_RE.exec(text);
+      PARISH_MEETING_RE.exec(text) ??
+      MEETING_OF_ABOVE_RE.exec(text);
     let strong = false;
     // Not an agenda item about an earlier meeting ("2. Minutes of the previous Parish Council meeting held on …").
     // Nor a meeting still to come ("The next meeting of the Youth Forum was to be held on …").

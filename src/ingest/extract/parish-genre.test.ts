@@ -50,6 +50,22 @@ describe("parish genre: headers", () => {
     expect([m.committee, m.date]).toEqual(["Planning Committee", "2018-07-03"]);
   });
 
+  it("a summons to 'a meeting of the above Council on DATE' (no 'held'), run on from 'To members of the public', takes the letterhead", () => {
+    const m = only(
+      [
+        "ABERLLYN COMMUNITY COUNCIL",
+        "",
+        "To members of the Public and all Members of the Council You are summoned to a meeting of the above Council on Monday 25th June 2018 at 7.00pm",
+        "",
+        "AGENDA",
+        "2301. Apologies for absence",
+        "2302. Declarations of interest",
+        "2303. Planning",
+      ].join("\n"),
+    );
+    expect([m.committee, m.date, m.time]).toEqual(["Aberllyn Community Council", "2018-06-25", "19:00"]);
+  });
+
   it("a letterhead centred over two lines ('ABERLLYN' / 'COMMUNITY COUNCIL') is one name", () => {
     const text = [
       "ABERLLYN",
