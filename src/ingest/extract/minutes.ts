@@ -20,7 +20,8 @@ const CODED_RE =
   /^(?:(?:minute|min)\.?\s+(?:no\.?\s*)?)?((?:[A-Z]{1,8}[\s/.-]?)?\d{1,4}\/\d{2,4}(?:\/\d{2,4})?|[A-Z]{1,8}\s?\d{1,4}\.\d{2,4}|\d{1,4}\.\d{1,2}\.\d{1,3})[.:]?(?:\s*[-–—]\s+|\s+)?(.*)$/i;
 const NUMERIC_RE = /^(?:(?:minute|min\.?|item)\s+(?:no\.?\s*)?)?(\d{1,4}(?:\.0(?=\s))?[a-z]?)(?:\.|\)|:)?(?:\s*[-–—]\s+|\s+)?(.*)$/i;
 /** "2503. Police Report: No report received …": a heading that runs straight into its text. */
-const RUN_ON_RE = /^([A-Z‘'"“][^:.;]{2,60}?)\s*[:–—-]\s+\S/;
+// "Finance: …", "Reports:- Hall – …" (":-" sets off a heading as a colon does).
+const RUN_ON_RE = /^([A-Z‘'"“][^:.;]{2,60}?)\s*(?::-?|[–—-])\s+\S/;
 const TRIGGER_RE =
   /^(?:\(?\d+[.)]?\s*)?(?:it was\s+|and\s+|(?:the\s+)?(?:members|committee|sub-committee|panel|board|cabinet|council)\s+(?:unanimously\s+)?)?(?:further\s+)?(resolved|resolves|agreed|recommended|decided|penderfynwyd|cytunwyd)\b(?:\s*\(?(?:unanimously|accordingly|by consensus)\)?)?\s*[:\-–—,]*\s*/i;
 const NOTED_RE =
@@ -31,7 +32,9 @@ const FOLLOWING_RE = /\b(?:agreed|resolved|recommended|decided)\b(?:\s+(?:the fo
 const MID_AGREED_RE =
   /\b(?:it was|and|were|was|councillors|members|council|committee)\s+(?:(?:unanimously|also|further|therefore)\s+)?(?:agreed|resolved)\s+(?=(?:unanimously\s+)?(?:that|to)\s)/i;
 /** "Approved and signed as correct.": a minute's whole decision, its subject understood. */
-const BARE_APPROVED_RE = /^(?:approved|agreed|accepted|confirmed)\s+(?:and\s+signed|as\s+(?:a\s+)?(?:true|correct|accurate))\b/i;
+// "All approved for payment." closing a list of accounts: the payments are the decision.
+const BARE_APPROVED_RE =
+  /^(?:(?:approved|agreed|accepted|confirmed)\s+(?:and\s+signed|as\s+(?:a\s+)?(?:true|correct|accurate))|(?:all\s+(?:were\s+)?)?(?:approved|agreed|authorised)\s+for\s+payment)\b/i;
 const APPROVED_RE =
   /\b(?:was|were)\s+(?:duly\s+|unanimously\s+)?(?:approved|adopted|(?:agreed|confirmed)(?=\s+as\s+(?:a\s+)?(?:true|correct|accurate)\b))(?:\s+and\s+signed\b[^.]*)?(?:\s+(?:as\s+(?:a\s+)?(?:true|correct|accurate)\b[^.]*))?\.?(?:\s|$)/i;
 const LIST_ITEM_RE = /^(?:[-•·*▪]\s*)?(?:\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]|\d{1,2}\.\d{1,2}\.?)\s+/i;
@@ -156,6 +159,11 @@ export function extractMinutes(lines0: FlatLine[], from: number): MinuteHit[] {
       const runOn = run && run[1]!.split(/\s+/).length <= 8 ? run[1]! : null;
       // "Police report: none received." is a heading and its text, even when short.
       if (runOn && /[:–—-]\s+.*[.!]$/.test(title) && /^[A-Z]/.test(title)) return runOn;
+      // "Finance: Current account £1,200. Spent so" / "far this year …": the text after the
+      // heading wraps onto the next line mid-sentence, so the line is a paragraph, not a heading.
+      // Only after a colon: "Terms of Reference - Annual" / "update" is a heading wrapped, its
+      // dash part of the title.
+      if (runOn && /^[^:]*:-?\s/.test(title) && /^[a-z]/.test(lines[k + 1]?.text ?? "")) return runOn;
       return headingLike(title, l) ? title : runOn;
     };
     if (c && !/^\d{1,2}\.\d{1,2}\.\d{2,4}\b/.test(t.replace(/^\d{1,4}\.\d{1,2}\.\d{1,3}\s+[A-Z].*$/, ""))) {
@@ -273,7 +281,7 @@ function tableRow(l: FlatLine): { coded: boolean; cand: Omit<Candidate, "k"> } |
 function runOnText(line: string, title: string): string {
   const at = line.indexOf(title);
   if (at < 0) return "";
-  const m = /^\s*[:–—-]\s+(\S.*)$/.exec(line.slice(at + title.length));
+  const m = /^\s*(?::-?|[–—-])\s+(\S.*)$/.exec(line.slice(at + title.length));
   return m ? m[1]! : "";
 }
 

@@ -228,6 +228,43 @@ describe("parish genre: numbering", () => {
   });
 });
 
+describe("parish genre: run-on minute headings", () => {
+  it("a heading run on into a paragraph that wraps, or set off by ':-', is the heading alone; 'All approved for payment.' is a decision", () => {
+    const m = only(
+      [
+        "Aberllyn Community Council",
+        "",
+        "Minutes of a meeting of the Council held on Monday 2nd July 2018 at 7.00pm in the Village Hall.",
+        "",
+        "Present: Cllr A. Ames (Chair), Cllr B. Bell",
+        "",
+        "2401. Apologies: None.",
+        "",
+        "2402. Bank Balances: Current account £1,200.50. Deposit account £3,000. Spent so",
+        "far this year on grass cutting £400.",
+        "",
+        "2403 Accounts for payment:",
+        "Mowing contractor - £120 (Ch. No. 100201),",
+        "Clerk's salary - £250 (Ch. No. 100202).",
+        "All approved for payment.",
+        "",
+        "2404. Reports from Working Groups:- Allotments – No report.",
+        "",
+        "2405. Footpaths Meeting: Cllr Bell attended with the Rights of Way Officer",
+        "who walked the route by the river and agreed to clear it by August.",
+      ].join("\n"),
+    );
+    expect(m.minutes.map((x) => [x.number, x.title])).toEqual([
+      ["2401", "Apologies"],
+      ["2402", "Bank Balances"],
+      ["2403", "Accounts for payment:"],
+      ["2404", "Reports from Working Groups"],
+      ["2405", "Footpaths Meeting"],
+    ]);
+    expect(m.minutes[2]!.decisions).toEqual(["All approved for payment."]);
+  });
+});
+
 describe("parish genre: attendance", () => {
   it("'Present' as a lettered sub-item of minute 1, with 'Clerk:' among the names", () => {
     const m = only(
