@@ -114,6 +114,38 @@ describe("attendance", () => {
     ]);
   });
 
+  it("reads a community council's name | office table, its attending councillors and its guests", () => {
+    const table = lines(
+      [
+        "a. Present",
+        "| Ann Ames | Convenor |",
+        "| Bob Bell | Secretary |",
+        "| Cy Cole | Member |",
+        "Attending:",
+        "| Cllr Di Dunn | Ward Councillor |",
+        "Guests:",
+        "| Insp Eve Ely | | Roads Policing Officer |",
+        "| Fay Fox | | Harbour Mussel Co |",
+        "| Gil Gray | | Public |",
+        "b. Apologies:",
+        "| Hal Hope | | Vice Convenor |",
+        "| Ivy Ince | | Millbrook RA |",
+        "c. Declarations of interest – none",
+      ].join("\n"),
+    );
+    expect(extractAttendance(table, [], -1).map((h) => [h.list, h.name])).toEqual([
+      ["present", "Ann Ames"],
+      ["present", "Bob Bell"],
+      ["present", "Cy Cole"],
+      ["alsoPresent", "Di Dunn"],
+      ["alsoPresent", "Eve Ely"],
+      ["alsoPresent", "Fay Fox"],
+      ["alsoPresent", "Gil Gray"],
+      ["apologies", "Hal Hope"],
+      ["apologies", "Ivy Ince"],
+    ]);
+  });
+
   it("keeps posts and organisations printed beside a name out of the names", () => {
     const [l] = lines(
       "Apologies for absence had been received from Cllr Mike Ames, Leader, Borchester Council, and Dr Pat Bell, Designated Doctor, Felpersham Hospital Trust.",

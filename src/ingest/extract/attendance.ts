@@ -37,9 +37,11 @@ const LABELS: [RegExp, AttendanceList | "coopted" | "inAttendance"][] = [
   [/^(?:officers?(?: present| in attendance)?|swyddogion(?: yn bresennol)?)\s*:/i, "officers"],
   [
     // Welsh "Yn bresennol hefyd" / "Hefyd yn bresennol": also present.
-    /^(?:also (?:in attendance|present|attending)|in attendance|others? present|yn bresennol hefyd|hefyd yn bresennol)(?:\s+(?:virtually|remotely|online))?\s*:?/i,
+    /^(?:also (?:in attendance|present|attending)|in attendance|attending|others? present|yn bresennol hefyd|hefyd yn bresennol)(?:\s+(?:virtually|remotely|online))?\s*:?/i,
     "inAttendance",
   ],
+  // Community councils list their visitors apart: "Guests:", "Visitors:" (FORMAT.md convention 4).
+  [/^(?:guests?|visitors?)(?:\s+(?:present|attending|in attendance))?\s*:/i, "alsoPresent"],
 ];
 
 const INITIALS_CELL_RE = /^(?=(?:.*[A-Z]){2})(?:[A-Z][a-z]?){1,4}$/;
@@ -178,7 +180,7 @@ export function extractAttendance(lines: FlatLine[], known: string[], firstItem:
     }
   }
 
-  function addRole(list: AttendanceList | "coopted" | "inAttendance", row: { name: string; role: string }, line: FlatLine) {
+  function addRole(list: AttendanceList | "coopted" | "inAttendance", row: { name: string; role: string; raw: string }, line: FlatLine) {
     const name = repairTruncated(row.name, known);
     if (list === "apologies" || list === "substitutes") {
       hits.push({ list: "apologies", name, line });
@@ -195,7 +197,8 @@ export function extractAttendance(lines: FlatLine[], known: string[], firstItem:
       hits.push({ list: by, name, line });
       return;
     }
-    addList(list, name, line);
+    // The printed cell, title included: "Cllr Ann Ames" under "In attendance" is a councillor.
+    addList(list, splitNameList(row.raw).length === 1 ? row.raw : name, line);
   }
 
   function addSubstitutes(text: string, line: FlatLine) {

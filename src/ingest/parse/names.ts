@@ -83,9 +83,15 @@ function splitTopLevel(s: string): string[] {
  * Trust", "Ambridge Infants School"). A list piece made of these is never a person.
  */
 const OFFICE_RE =
-  /\b(?:leader|mayor|chief|executive|superintendent|inspector|detective|commander|constable|secretary|treasurer|chairman|chairwoman|chairperson|vice|deputy|portfolio|cabinet|advis[eo]r|observer|minute[\s-]taker|doctor|solicitor|practitioner|co-?ordinator|administrator|headteacher|teacher|principal|governors?|participating|independent|designated|lay|interim|strategic|safeguarding|lead)\b/i;
+  /\b(?:leader|mayor|chief|executive|superintendent|inspector|detective|commander|constable|secretary|treasurer|chairman|chairwoman|chairperson|conven[eo]r|vice|deputy|portfolio|cabinet|advis[eo]r|observer|minute[\s-]taker|doctor|solicitor|practitioner|co-?ordinator|administrator|headteacher|teacher|principal|governors?|participating|independent|designated|lay|interim|strategic|safeguarding|lead)\b/i;
 const ORGANISATION_RE =
-  /\b(?:school|trust|nhs|police|fire|rescue|foundation|services|department|directorate|university|college|association|society|board|authority|partnership|group|hospital|ltd|limited|plc|agency|office|unit|centre|center|federation|institute|charity|people’s|people's|probation|health|commission(?:ing)?|refuge)\b/i;
+  /\b(?:school|trust|nhs|police|fire|rescue|foundation|services|department|directorate|university|college|association|society|board|authority|partnership|group|hospital|ltd|limited|plc|company|co\b(?!-)|agency|office|unit|centre|center|federation|institute|charity|people’s|people's|probation|health|commission(?:ing)?|refuge)\b/i;
+
+/**
+ * Local bodies abbreviated after a place name in a name | organisation table ("Millbrook RA":
+ * residents' association; "… CC", "… PC", "… TC": community, parish, town council).
+ */
+const BODY_INITIALISM_RE = /\s(?:RA|CC|PC|TC|WI)$/;
 
 /** True when the text looks like a person's name after cleaning. */
 export function looksLikeName(s: string): boolean {
@@ -102,7 +108,9 @@ export function looksLikeName(s: string): boolean {
     )
   )
     return false;
-  if (OFFICE_RE.test(s) || ORGANISATION_RE.test(s)) return false;
+  if (OFFICE_RE.test(s) || ORGANISATION_RE.test(s) || BODY_INITIALISM_RE.test(s)) return false;
+  // "Ward Councillor", "District Cllr": a title after the first word makes a post, not a name.
+  if (/\s(?:councillors?|cllrs?)$/i.test(s)) return false;
   return words.every((w) => /^[A-Z\u00C0-\u017F][\w’'\u00C0-\u017F.-]*$|^(?:de|van|von|der|da|le|la|du|of)$/.test(w));
 }
 
