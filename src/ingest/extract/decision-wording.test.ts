@@ -39,6 +39,19 @@ describe("decisions written informally", () => {
     ]);
   });
 
+  it("keeps minutes that 'have been agreed' (by email, with who proposed and seconded) whole", () => {
+    expect(
+      decisions(
+        "Minutes of the May meeting have been agreed by email, proposed by Ann Able and seconded by Bob Baker.\nThe clerk reported on the bus shelter.",
+      ),
+    ).toEqual(["Minutes of the May meeting have been agreed by email, proposed by Ann Able and seconded by Bob Baker."]);
+    expect(decisions("The minutes of the annual meeting has been approved.")).toEqual([
+      "The minutes of the annual meeting has been approved.",
+    ]);
+    // Told as past events, not this meeting's decision.
+    expect(decisions("The Chair said the grant had been agreed in March.")).toEqual([]);
+  });
+
   it("does not take one person agreeing to do something, or a note, as a decision", () => {
     expect(decisions("Cllr Grundy agreed to look at the stile. The clerk's report was noted.")).toEqual([]);
   });

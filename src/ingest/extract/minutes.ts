@@ -37,6 +37,9 @@ const BARE_APPROVED_RE =
   /^(?:(?:approved|agreed|accepted|confirmed)\s+(?:and\s+signed|as\s+(?:a\s+)?(?:true|correct|accurate))|(?:all\s+(?:were\s+)?)?(?:approved|agreed|authorised)\s+for\s+payment)\b/i;
 const APPROVED_RE =
   /\b(?:was|were)\s+(?:duly\s+|unanimously\s+)?(?:approved|adopted|(?:agreed|confirmed)(?=\s+as\s+(?:a\s+)?(?:true|correct|accurate)\b))(?:\s+and\s+signed\b[^.]*)?(?:\s+(?:as\s+(?:a\s+)?(?:true|correct|accurate)\b[^.]*))?\.?(?:\s|$)/i;
+/** "Minutes of the May meeting have been agreed by email, proposed by …": agreed before the meeting, recorded in it. */
+const MINUTES_AGREED_RE =
+  /^(?:the\s+)?minutes\b[^.]*\bha(?:s|ve)\s+been\s+(?:duly\s+|unanimously\s+)?(?:approved|agreed|adopted|accepted|confirmed)\b/i;
 const LIST_ITEM_RE = /^(?:[-•·*▪]\s*)?(?:\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]|\d{1,2}\.\d{1,2}\.?)\s+/i;
 const BULLET_RE = /^[-•·*▪]\s+/;
 /** "Decision:" / "Decisions:" alone on a line: the decision block ModernGov prints above an item's minutes. */
@@ -375,7 +378,8 @@ const IT_WAS_AGREED_RE = /\bit was\s+(?:(?:unanimously|also|further|therefore|th
  *   Cllr B, that … . Agreed unanimously.";
  * - "… and unanimously agreed to donate £50.", "It was agreed the clerk should write …": the
  *   sentence's tail after "agreed";
- * - "The minutes … were approved and signed.", "… were agreed as a true record …": whole.
+ * - "The minutes … were approved and signed.", "… were agreed as a true record …", "Minutes of
+ *   … have been agreed by email, proposed by …": whole.
  */
 function informal(t: string): string[] {
   const out: string[] = [];
@@ -401,7 +405,8 @@ function informal(t: string): string[] {
       continue;
     }
     // Whole sentences only: a line-wrapped fragment ("and £600 was approved to") is not one.
-    if ((APPROVED_RE.test(x) || BARE_APPROVED_RE.test(x)) && /^[A-Z“"]/.test(x) && /[.!]$/.test(x)) out.push(tidy(x));
+    if ((APPROVED_RE.test(x) || BARE_APPROVED_RE.test(x) || MINUTES_AGREED_RE.test(x)) && /^[A-Z“"]/.test(x) && /[.!]$/.test(x))
+      out.push(tidy(x));
   }
   return out;
 }
