@@ -52,8 +52,12 @@ const INITIALS_CELL_RE = /^(?=(?:.*[A-Z]){2})(?:[A-Z][a-z]?){1,4}$/;
 const OTHER_COUNCIL_RE = {
   test: (raw: string) =>
     /\([A-Z]{1,3}[A-Z]C\)/.test(raw) ||
-    /\((?:district|county|ward|borough|city|unitary|regional)\s+(?:councillor|cllr|council)\)/i.test(raw),
+    /\((?:district|county|ward|borough|city|unitary|regional)\s+(?:councillor|cllr|council)\)/i.test(raw) ||
+    // "County Councillor Webb" in the list: the tier printed before the title.
+    /^(?:district|county|ward|borough|city|unitary|regional)\s+(?:councillor|cllr)\b/i.test(raw.trim()),
 };
+/** "Mr Harry Hill, BHA": an organisation's initials after a visitor's name, a note, not a person. */
+const INITIALS_NOTE_RE = /^[A-Z]{2,6}$/;
 /**
  * FORMAT.md convention 4: the clerk listed among those present ("J Jones (Clerk)", "Mrs J Jones
  * – Clerk and RFO", "Clerk: J Jones") is an officer, not a member present.
@@ -168,11 +172,25 @@ export function extractAttendance(lines: FlatLine[], known: string[], firstItem:
       addSubstitutes(text, line);
       return;
     }
-    for (const n of splitNameList(text.replace(/\bin the chair\b/gi, ""))) {
+    const names = splitNameList(text.replace(/\bin the chair\b/gi, ""));
+    const mixedCase = names.some((n) => /[a-z]/.test(n.name));
+    // Genre pattern (FORMAT.md convention 4): one "Present:" list that opens with the council's
+    // own councillors and runs on to a councillor of another tier or to names with no councillor
+    // title ("Councillors Bell, Cole, County Councillor Evans, Mr Fred Fox, Gina Gale") has left
+    // the members: the rest, bar councillors, attended as others present.
+    let members = 0;
+    let visitors = false;
+    for (const n of names) {
+      if (mixedCase && INITIALS_NOTE_RE.test(n.raw.trim())) continue;
       const name = repairTruncated(n.name, known);
       let target: AttendanceList;
+      const otherCouncil = list === "present" && OTHER_COUNCIL_RE.test(n.raw);
+      if (list === "present" && !visitors && members >= 2 && (otherCouncil || !n.councillor)) visitors = true;
+      // An untitled name before two councillors: the list's members are not all titled.
+      if (list === "present" && !visitors) members = n.councillor && members >= 0 ? members + 1 : -1;
       if ((list === "present" || list === "inAttendance") && CLERK_NOTE_RE.test(n.raw) && !hasCouncillorTitle(n.raw)) target = "officers";
-      else if (list === "present" && OTHER_COUNCIL_RE.test(n.raw)) target = "alsoPresent";
+      else if (otherCouncil) target = "alsoPresent";
+      else if (list === "present" && visitors && !n.councillor) target = "alsoPresent";
       else if (list === "coopted") target = "present";
       else if (list === "inAttendance") target = n.councillor ? "alsoPresent" : "officers";
       else target = list;

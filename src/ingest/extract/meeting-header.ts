@@ -193,7 +193,10 @@ function findVenue(lines: FlatLine[], date: HeaderField<string> | null): HeaderF
     const held = heldSentence(lines, date);
     for (const line of held ? [date.line, held] : [date.line]) {
       const t = line.text;
-      const d = findDates(t).find((x) => x.iso === date.value);
+      // The date as printed, with or without its year ("held on Monday 25th June at 7pm in …").
+      const d =
+        findDates(t).find((x) => x.iso === date.value) ??
+        findYearlessDates(t).find((x) => date.value.endsWith(`-${String(x.month).padStart(2, "0")}-${String(x.day).padStart(2, "0")}`));
       // "… 18th March 2014 at 7.30pm in the Village Hall": the time may come before the venue.
       const after = d
         ? t.slice(d.end).replace(

@@ -66,6 +66,23 @@ describe("parish genre: headers", () => {
     expect([m.committee, m.date, m.time]).toEqual(["Aberllyn Community Council", "2018-06-25", "19:00"]);
   });
 
+  it("minutes 'held on Monday 25th June at 7.00pm in the Village Hall' (no year printed) give the venue after the time", () => {
+    const m = only(
+      [
+        "ABERLLYN COMMUNITY COUNCIL",
+        "",
+        "Minutes of a meeting of the above Council held on Monday 25th June at 7.00pm in Aberllyn Village Hall.",
+        "",
+        "Present: Cllr A. Ames (Chair), Cllr B. Bell",
+        "",
+        "2301. Apologies: None.",
+        "2302. Planning: DC/2018/00101 – approved.",
+        "2303. Date of next meeting: Monday 23rd July 2018.",
+      ].join("\n"),
+    );
+    expect([m.date, m.time, m.venue]).toEqual(["2018-06-25", "19:00", "Aberllyn Village Hall"]);
+  });
+
   it("a letterhead centred over two lines ('ABERLLYN' / 'COMMUNITY COUNCIL') is one name", () => {
     const text = [
       "ABERLLYN",
@@ -303,6 +320,42 @@ describe("parish genre: attendance", () => {
     expect(m.attendance).toMatchObject({ present: ["A. Ames", "B. Bell"], officers: ["J. Jones"], apologies: ["D. Dean"] });
     expect(m.minutes[1]!.decisions).toEqual(["bod cofnodion y cyfarfod yn gywir."]);
     expect(findTimes("am 10 yb")[0]?.hhmm).toBe("10:00");
+  });
+});
+
+describe("parish genre: one 'Present' list for members and visitors", () => {
+  it("after the council's own councillors, a county councillor and the untitled visitors are also present; an organisation's initials are no one", () => {
+    const m = only(
+      [
+        "Aberllyn Community Council",
+        "",
+        "Minutes of a meeting of the Council held on Monday 2nd July 2018 at 7.00pm in the Village Hall.",
+        "",
+        "Present: Chairman Cllr Mrs Ames, Councillors Bell, Cole, Dunn, County Councillor Evans, Mr Fred Fox, Gina Gale & Mr Harry Hill, BHA",
+        "",
+        "2401. Apologies: None.",
+        "2402. Planning: No objections.",
+      ].join("\n"),
+    );
+    expect(m.attendance.present).toEqual(["Ames", "Bell", "Cole", "Dunn"]);
+    expect(m.attendance.alsoPresent).toEqual(["Evans", "Fred Fox", "Gina Gale", "Harry Hill"]);
+  });
+
+  it("a list of untitled names that opens with no councillor keeps them all present", () => {
+    const m = only(
+      [
+        "Aberllyn Community Council",
+        "",
+        "Minutes of a meeting of the Council held on Monday 2nd July 2018 at 7.00pm in the Village Hall.",
+        "",
+        "Present: Mr A Ames (Chair), Cllr B Bell, Cllr C Cole, Mr D Dunn, Mrs E Ede",
+        "",
+        "2401. Apologies: None.",
+        "2402. Planning: No objections.",
+      ].join("\n"),
+    );
+    expect(m.attendance.present).toEqual(["A Ames", "B Bell", "C Cole", "D Dunn", "E Ede"]);
+    expect(m.attendance.alsoPresent).toEqual([]);
   });
 });
 
