@@ -42,6 +42,16 @@ const CONNECTIONS = Number(process.env.MOOT_BENCH_CONNECTIONS ?? 100);
 const NGINX_CACHE = process.env.MOOT_BENCH_NGINX_CACHE !== "0";
 /** MOOT_BENCH_NGINX_LOG=1: nginx logs each request's cache status and times, summarised after the load. */
 const NGINX_LOG = process.env.MOOT_BENCH_NGINX_LOG === "1";
+/**
+ * How nginx picks a web process: "council" (default) hashes the host and the first path
+ * segment, so each council's pages are rendered and kept by one process; "least_conn" spreads
+ * every request, so each process renders and keeps every page.
+ */
+const ROUTE = process.env.MOOT_BENCH_ROUTE === "least_conn" ? "least_conn" : "council";
+/** MOOT_BENCH_SIDE_BY_SIDE=1: nginx's static copy is also loaded during the mixed load, with the pages' connections. */
+const SIDE_BY_SIDE = process.env.MOOT_BENCH_SIDE_BY_SIDE === "1";
+/** MOOT_BENCH_CPU_PROF=<dir>: the web processes write V8 CPU profiles there when they stop. */
+const CPU_PROF = process.env.MOOT_BENCH_CPU_PROF ?? null;
 const KEEP = process.env.MOOT_BENCH_KEEP === "1" || !!process.env.MOOT_BENCH_REUSE;
 const REUSE = process.env.MOOT_BENCH_REUSE ?? null;
 const BASE_URL = process.env.MOOT_BENCH_POSTGRES_URL ?? process.env.MOOT_TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
@@ -173,14 +183,18 @@ function nginxBinary(): string {
  * (`use_stale updating`): nginx's cache lock wakes its waiters only every 500 ms, so with pages
  * expiring every second, requests queued behind each refresh slept in half-second steps up to
  * proxy_cache_lock_timeout (5 s), and the page rows collapsed to a few requests a second.
+ * `background_update` answers the request that finds a page expired from that copy too, and
+ * refreshes it in a subrequest; nginx still reads that client's next request on the same
+ * connection only after the refresh, so it moves the wait rather than removing it.
  */
-const MICRO_CACHE = `proxy_cache pages; proxy_cache_key $scheme$host$request_uri; proxy_cache_lock on; proxy_cache_use_stale updating;
+const MICRO_CACHE = `proxy_cache pages; proxy_cache_key $scheme$host$request_uri; proxy_cache_lock on; proxy_cache_use_stale updating; proxy_cache_background_update on;
       proxy_cache_bypass $http_cookie $http_authorization; proxy_no_cache $http_cookie $http_authorization;`;
 
 /** nginx: a reverse proxy to the web processes, and a static server of the same page bytes. */
 async function startNginx(dir: string, webPorts: number[], page: Buffer, microCache: boolean) {
   const proxy = await freePort();
   const stat = await freePort();
+  const servers = webPorts.map((p) => `server 127.0.0.1:${p};`).join(" ");
   mkdirSync(join(dir, "www"), { recursive: true });
   mkdirSync(join(dir, "tmp"), { recursive: true });
   writeFileSync(join(dir, "www", "index.html"), page);
@@ -189,13 +203,16 @@ async function startNginx(dir: string, webPorts: number[], page: Buffer, microCa
     join(dir, "nginx.conf"),
     `worker_processes 1; daemon off; pid ${dir}/nginx.pid; error_log ${dir}/error.log;
 events { worker_connections 4096; }
-http { ${NGINX_LOG ? `log_format probe '$upstream_cache_status $request_time $upstream_response_time $uri'; access_log ${dir}/access.log probe;` : "access_log off;"} client_body_temp_path ${dir}/tmp; proxy_temp_path ${dir}/tmp; fastcgi_temp_path ${dir}/tmp; uwsgi_temp_path ${dir}/tmp; scgi_temp_path ${dir}/tmp;
-  upstream moot { least_conn; ${webPorts.map((p) => `server 127.0.0.1:${p};`).join(" ")} keepalive 64; }
+http { ${NGINX_LOG ? `log_format probe '$upstream_cache_status $request_time $upstream_response_time $uri $upstream_addr'; access_log ${dir}/access.log probe;` : "access_log off;"} client_body_temp_path ${dir}/tmp; proxy_temp_path ${dir}/tmp; fastcgi_temp_path ${dir}/tmp; uwsgi_temp_path ${dir}/tmp; scgi_temp_path ${dir}/tmp;
+  ${ROUTE === "council" ? "map $uri $moot_council { ~^/(?<first>[^/]*) $first; }" : ""}
+  upstream moot { ${ROUTE === "council" ? "hash $host/$moot_council consistent;" : "least_conn;"} ${servers} keepalive 32; }
+  upstream moot_search { least_conn; ${servers} keepalive 32; }
   ${microCache ? `proxy_cache_path ${dir}/cache levels=1:2 keys_zone=pages:16m max_size=256m inactive=30s use_temp_path=off;` : ""}
   server { listen 127.0.0.1:${proxy};
-    location / { proxy_pass http://moot; proxy_http_version 1.1; proxy_set_header Connection ""; proxy_set_header Host $http_host;
-      ${microCache ? MICRO_CACHE : ""}
-      proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for; proxy_set_header X-Forwarded-Proto $scheme; } }
+    proxy_http_version 1.1; proxy_set_header Connection ""; proxy_set_header Host $http_host;
+    proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for; proxy_set_header X-Forwarded-Proto $scheme;
+    location / { proxy_pass http://moot; ${microCache ? MICRO_CACHE : ""} }
+    location ~ /search$ { proxy_pass http://moot_search; } }
   server { listen 127.0.0.1:${stat}; root ${dir}/www; location / { default_type text/html; try_files /index.html =404; } } }\n`,
   );
   const child = spawn(nginxBinary(), ["-c", join(dir, "nginx.conf"), "-p", dir], { stdio: "ignore" });
@@ -303,10 +320,14 @@ async function main() {
     const env = { ...process.env, DATABASE_URL: dbUrl, MOOT_DATA_DIR: join(dir, "data"), MOOT_PG_POOL: "10" };
     const webPorts = [await freePort(), await freePort()];
     for (const port of webPorts) {
-      const child = spawn(process.execPath, ["bin/moot.js", "serve", "--no-demo", "--port", String(port)], {
-        env,
-        stdio: ["ignore", "ignore", "inherit"],
-      });
+      const child = spawn(
+        process.execPath,
+        [...(CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${CPU_PROF}`] : []), "bin/moot.js", "serve", "--no-demo", "--port", String(port)],
+        {
+          env,
+          stdio: ["ignore", "ignore", "inherit"],
+        },
+      );
       children.push(child);
       await waitFor(`http://127.0.0.1:${port}/`, child);
     }
@@ -348,7 +369,7 @@ async function main() {
     const third = Math.max(1, Math.floor(CONNECTIONS / 3));
     const mix = (path: () => string) => [{ method: "GET", setupRequest: (r: Record<string, unknown>) => ({ ...r, path: path() }) }];
     console.log(`Load: ${CONNECTIONS} connections for ${SECONDS} s through nginx, ${queued} imports queued …`);
-    const [pageRes, searchRes, apiRes] = await Promise.all([
+    const [pageRes, searchRes, apiRes, sideBySide] = await Promise.all([
       autocannon({
         url: nginx.proxy,
         connections: CONNECTIONS - 2 * third,
@@ -367,6 +388,7 @@ async function main() {
         duration: SECONDS,
         requests: mix(() => `/${councils[nApi % councils.length]!.slug}/api/v1/meetings?limit=20&offset=${(nApi++ * 7) % 40}`),
       }),
+      SIDE_BY_SIDE ? autocannon({ url: nginx.stat, connections: CONNECTIONS - 2 * third, duration: SECONDS }) : null,
     ]);
     const reference = await autocannon({ url: nginx.stat, connections: CONNECTIONS, duration: Math.min(SECONDS, 10) });
     const { listJobs } = await import("../src/jobs/job-list.js");
@@ -375,6 +397,7 @@ async function main() {
 
     const rows = [
       row("nginx, same bytes of a meeting page", reference),
+      ...(sideBySide ? [row("nginx, same bytes, during the load", sideBySide)] : []),
       row("pages (cached), through nginx", pageRes),
       row("search (every query new), through nginx", searchRes),
       row("API meetings, through nginx", apiRes),
@@ -391,13 +414,17 @@ async function main() {
         String(r.p99).padStart(7),
         String(r.errors + r.non2xx).padStart(7),
       );
-    const errors = rows.slice(1).reduce((n, r) => n + r.errors + r.non2xx, 0);
+    const errors = rows.filter((r) => !r.target.startsWith("nginx")).reduce((n, r) => n + r.errors + r.non2xx, 0);
     console.log(
       `\nErrors and non-2xx answers under load: ${errors} (requests answered: pages ${pageRes.requests.total}, search ${searchRes.requests.total}, API ${apiRes.requests.total})`,
     );
     console.log(
       `Pages vs nginx: ${((100 * pageRes.requests.average) / reference.requests.average).toFixed(0)}% of its throughput, p99 ${pageRes.latency.p99} ms vs ${reference.latency.p99} ms`,
     );
+    if (sideBySide)
+      console.log(
+        `Pages vs nginx's static copy with as many connections during the same load: ${((100 * pageRes.requests.average) / sideBySide.requests.average).toFixed(0)}% of its throughput, p99 ${pageRes.latency.p99} ms vs ${sideBySide.latency.p99} ms`,
+      );
     console.log(
       `Search p99 ${searchRes.latency.p99} ms vs the raw full-text query alone: p50 ${rawStats.p50.toFixed(1)} ms, p95 ${rawStats.p95.toFixed(1)} ms, p99 ${rawStats.p99.toFixed(1)} ms`,
     );
@@ -435,23 +462,33 @@ async function main() {
     }
     if (NGINX_LOG) {
       // Per kind of request: how nginx answered (HIT, STALE, UPDATING, MISS, EXPIRED, -) and its time.
-      const by = new Map<string, number[]>();
+      const by = new Map<string, { times: number[]; upstream: number[] }>();
+      const processes = new Map<string, number>();
       for (const line of readFileSync(join(dir, "nginx", "access.log"), "utf8").split("\n")) {
-        const [status, time, , uri] = line.split(" ");
+        const [status, time, upstreamTime, uri, addr] = line.split(" ");
         if (!uri) continue;
         const kind = uri.includes("/search") ? "search" : uri.includes("/api/") ? "api" : "page";
         const key = `${kind} ${status}`;
-        const times = by.get(key) ?? [];
-        times.push(Number(time) * 1000);
-        by.set(key, times);
+        const t = by.get(key) ?? { times: [], upstream: [] };
+        t.times.push(Number(time) * 1000);
+        if (upstreamTime && upstreamTime !== "-") t.upstream.push(Number(upstreamTime) * 1000);
+        by.set(key, t);
+        if (addr && addr !== "-") processes.set(`${kind} ${addr}`, (processes.get(`${kind} ${addr}`) ?? 0) + 1);
       }
-      console.log("\nnginx cache status by request kind (count, p50 and p99 ms of nginx's own time):");
-      for (const [key, times] of [...by].sort()) {
+      console.log("\nnginx cache status by request kind (count; p50 and p99 ms of nginx's own time, then of the web process's answer):");
+      for (const [key, { times, upstream }] of [...by].sort()) {
         const st = summarise(times);
+        const up = upstream.length ? summarise(upstream) : null;
         console.log(
-          `  ${key.padEnd(20)} ${String(times.length).padStart(7)} ${st.p50.toFixed(0).padStart(6)} ${st.p99.toFixed(0).padStart(6)}`,
+          `  ${key.padEnd(20)} ${String(times.length).padStart(7)} ${st.p50.toFixed(0).padStart(6)} ${st.p99.toFixed(0).padStart(6)}${up ? ` ${up.p50.toFixed(0).padStart(6)} ${up.p99.toFixed(0).padStart(6)}` : ""}`,
         );
       }
+      console.log(
+        `Requests each web process answered (${ROUTE}): ${[...processes]
+          .sort()
+          .map(([k, n]) => `${k} ${n}`)
+          .join(", ")}`,
+      );
     }
     mkdirSync("bench/out", { recursive: true });
     writeFileSync(
@@ -465,6 +502,7 @@ async function main() {
           seconds: SECONDS,
           connections: CONNECTIONS,
           nginxCache: NGINX_CACHE,
+          route: ROUTE,
           rows,
           raw: rawStats,
           growth,
