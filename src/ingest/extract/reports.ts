@@ -13,6 +13,7 @@ import {
   type StreamLine,
 } from "../segment/table-grid.js";
 import { agendaTitles, personName, wordsOf } from "../parse/report-names.js";
+import { agendaPapers } from "./agenda-papers.js";
 
 const EXTRACTOR = "reports";
 
@@ -206,6 +207,24 @@ export function extractReports(
     const dl = dateHit?.line ?? cover.dateLine;
     if (dl) provenance[`/${i}/meetingDate`] = provenanceAt(dl, texts, dateHit?.value ?? dl.text, EXTRACTOR, conf);
   });
+  // No cover sheet anywhere: the papers the agenda lists with pages, headed by their title
+  // alone. They print no meeting date of their own (FORMAT.md convention 9: null).
+  if (!covers.length) {
+    for (const paper of agendaPapers(stream)) {
+      const i = rows.length;
+      const title = cleanTitle(paper.title);
+      rows.push({
+        title,
+        meetingDate: null,
+        author: paper.author ? stripTitles(paper.author.value) : null,
+        service: paper.service ? cleanService(paper.service.value) : null,
+        wards: null,
+      });
+      provenance[`/${i}/title`] = provenanceAt(paper.titleLine, texts, title, EXTRACTOR, 0.5);
+      if (paper.author) provenance[`/${i}/author`] = provenanceAt(paper.author.line, texts, paper.author.value, EXTRACTOR, 0.5);
+      if (paper.service) provenance[`/${i}/service`] = provenanceAt(paper.service.line, texts, paper.service.value, EXTRACTOR, 0.4);
+    }
+  }
   return { rows, provenance };
 }
 
