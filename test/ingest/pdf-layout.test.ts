@@ -42,6 +42,25 @@ describe("layoutRuns", () => {
     expect(lines[1]!.text).toBe("1\tRepair the harbour wall before the spring tides\tClerk");
   });
 
+  it("reads a three-column table with a sparse first column and a wrapping last one as rows, not as two prose columns", () => {
+    // Item | Who | What, the item cell printed once over the actions raised under it.
+    const runs = [
+      ...row(100, [50, "Agenda item"], [150, "Who"], [230, "What"]),
+      ...row(114, [50, "Footpaths"], [150, "AB"], [230, "Photograph the broken fingerpost by the ford"]),
+      ...row(128, [150, "CD"], [230, "Write to the county about the stile at Lakey Hill and ask"]),
+      ...row(142, [230, "for a date for its repair before the summer"]),
+      ...row(156, [50, "Village hall"], [150, "EF/GH"], [230, "Ask for three quotes for the new roof, gutters and the"]),
+      ...row(170, [230, "porch."]),
+      ...row(184, [50, "Website"], [150, "IJ"], [230, "Upload the missing minutes"]),
+      ...row(198, [50, "Grants"], [150, "KL"], [230, "Look for litter picking grants"]),
+      ...row(212, [50, "Any other"], [150, "MN/OP/QR"], [230, "Put the Christmas tree on the agenda"]),
+    ];
+    const texts = layoutRuns(runs).map((l) => l.text);
+    expect(texts[0]).toBe("Agenda item\tWho\tWhat");
+    expect(texts).toContain("Footpaths\tAB\tPhotograph the broken fingerpost by the ford");
+    expect(texts).toContain("Website\tIJ\tUpload the missing minutes");
+  });
+
   it("breaks words where the text layer printed a space, however narrow the gap", () => {
     const runs: TextRun[] = [
       { text: "Status", x: 50, y: 100, w: 28, size: 11, bold: false, space: true },

@@ -239,8 +239,12 @@ function columnGutter(lines: Baseline[], tracks: Track[]): { track: Track; from:
     let to = t.twoSided[t.twoSided.length - 1]!;
     while (to < t.last && lines[to + 1]!.y - lines[to]!.y <= 1.5 * Math.max(lines[to]!.size, lines[to + 1]!.size)) to++;
     // Three or more channels through the same rows make a table, not prose columns.
-    const others = tracks.filter((u) => (u.hi <= t.lo || u.lo >= t.hi) && u.twoSided.filter((i) => i >= from && i <= to).length >= 3);
+    const inRegion = (u: Track) => u.twoSided.filter((i) => i >= from && i <= to).length;
+    const others = tracks.filter((u) => (u.hi <= t.lo || u.lo >= t.hi) && inRegion(u) >= 3);
     if (others.length >= 2) continue;
+    // A channel through most rows of the left side makes it two columns itself: a three-column
+    // table (Item | Who | What), not a prose column beside another.
+    if (others.some((u) => u.hi <= t.lo && inRegion(u) * 2 >= to - from + 1)) continue;
     const region = lines.slice(from, to + 1);
     const rightEdge = Math.max(...region.map((l) => l.x1));
     if (t.lo - L < 0.3 * span || rightEdge - t.hi < 0.3 * span) continue;
