@@ -40,6 +40,12 @@ describe("layoutRuns", () => {
       ["2", "Publish the minutes", "Chair"],
     ]);
     expect(lines[1]!.text).toBe("1\tRepair the harbour wall before the spring tides\tClerk");
+    // The printed lines stay readable: an empty first cell is not always a wrap.
+    expect(lines[1]!.parts).toEqual([
+      ["1", "Repair the harbour wall", "Clerk"],
+      ["", "before the spring tides", ""],
+    ]);
+    expect(lines[2]!.parts).toBeUndefined();
   });
 
   it("reads a three-column table with a sparse first column and a wrapping last one as rows, not as two prose columns", () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { readHtml } from "../read/html.js";
 import { readText } from "../read/text.js";
+import type { Line, PageSet } from "../read/page.js";
 import { extractActions } from "./actions.js";
 
 // Made-up Borsetshire packs covering the action-table genres.
@@ -192,6 +193,47 @@ describe("extractActions", () => {
       ["6 Footpaths", "Clerk", "Write to the county about the stile.", "Open"],
       ["6 Footpaths", "Cllr Grundy", "Photograph the broken fingerpost.", "Done"],
       ["7 Hall", "Chair", "Ask for three quotes for the roof.", "Open"],
+    ]);
+  });
+
+  it("reads again the printed lines a PDF reader folded under an item cell merged down", () => {
+    // What the PDF layout gives for an Agenda item | Who | What | Status table whose item
+    // cells span several actions: rows folded at every empty first cell, printed lines kept.
+    const row = (parts: string[][]): Line => {
+      const cells = parts[0]!.map((_, k) =>
+        parts
+          .map((p) => p[k])
+          .filter(Boolean)
+          .join(" "),
+      );
+      return { text: cells.join("\t"), cells, parts };
+    };
+    const lines: Line[] = [
+      { text: "Status on actions agreed at last meeting as follows:" },
+      { text: "Agenda item\tWho\tWhat\tStatus", cells: ["Agenda item", "Who", "What", "Status"] },
+      row([
+        ["Footpaths", "AB", "Photograph the broken", "Done"],
+        ["", "", "fingerpost.", ""],
+        ["", "CD", "Write to the county about", "Letter sent,"],
+        ["", "", "the stile.", "no reply yet."],
+      ]),
+      row([
+        ["Village novel", "EF", "Arrange for copies to be printed.", "Carry forward."],
+        ["", "", "Add the illustrator’s name to the authors", "Two shops will sell it."],
+      ]),
+      row([
+        ["7 Hall", "GH", "Ask for three quotes", "Open"],
+        ["", "IJ", "Book the hall for the fete", "Booked"],
+      ]),
+      { text: "4. Roads" },
+    ];
+    const set: PageSet = { source: "m.pdf", kind: "pdf", pages: [{ index: 1, printed: 1, lines, marker: null }] };
+    expect(extractActions(set).rows.map((r) => [r.ref, r.text, r.owner, r.status])).toEqual([
+      [null, "Photograph the broken fingerpost.", "AB", "Done"],
+      [null, "Write to the county about the stile.", "CD", "Letter sent, no reply yet."],
+      [null, "Arrange for copies to be printed. Add the illustrator’s name to the authors", "EF", "Carry forward. Two shops will sell it."],
+      ["7 Hall", "Ask for three quotes", "GH", "Open"],
+      ["7 Hall", "Book the hall for the fete", "IJ", "Booked"],
     ]);
   });
 

@@ -71,7 +71,13 @@ function findTables(stream: StreamLine[], segments?: Segment[]): Table[] {
         tables.push(current);
         continue;
       }
-      if (current) current.rows.push({ line, cells });
+      if (current) {
+        // Under an item cell merged down, the reader's fold of lines with an empty first cell
+        // may have joined several actions: the printed lines are read again, by their meaning.
+        if (line.parts && line.parts.length > 1 && groupsRows(current))
+          for (const part of line.parts) current.rows.push({ line, cells: part });
+        else current.rows.push({ line, cells });
+      }
       continue;
     }
     if (!current) continue;
@@ -147,22 +153,27 @@ const startsLower = (s: string) => /^[a-z(]/.test(s.trim());
  * Genre pattern: a minutes' "status on actions agreed" table (Agenda item | Who | What | Status)
  * prints the agenda item once in a cell merged down over every action raised under it. A row
  * with an empty item cell is then a new action under the same item, not the tail of the one
- * above, when it starts a sentence of its own and carries its own "Who" cell (or the text above
- * has ended its sentence).
+ * above, when it starts a sentence of its own and carries its own "Who" cell. Without one it is
+ * the same cell's next line, even after a full stop ("Arrange for copies to be printed." /
+ * "Add the illustrator's name to the authors", one action).
  */
 function ownRowUnderMergedRef(cells: string[], prev: RawRow | undefined, roles: Roles, grouping: boolean): boolean {
   if (!grouping || !prev) return false;
   const text = (cells[roles.text] ?? "").trim();
   if (!text || startsLower(text)) return false;
   // A wrapped line can carry the tail of a long status, but a "Who" cell is short and starts a row.
-  const own = roles.owner >= 0 && roles.owner !== roles.text && !!(cells[roles.owner] ?? "").trim();
-  return own || endsSentence(prev.cells[roles.text] ?? "");
+  return roles.owner >= 0 && roles.owner !== roles.text && !!(cells[roles.owner] ?? "").trim();
+}
+
+/** The ref column names the agenda item or minute the actions arose under, so one cell may span several rows. */
+function groupsRows(table: Table): boolean {
+  return table.roles.ref >= 0 && GROUPING_REF.test(norm(table.header[table.roles.ref] ?? "").replace(/ /g, ""));
 }
 
 /** Joins rows that a page break or a wrapped cell split in two. */
 function mergeRows(table: Table): RawRow[] {
   const { roles, header } = table;
-  const grouping = roles.ref >= 0 && GROUPING_REF.test(norm(header[roles.ref] ?? "").replace(/ /g, ""));
+  const grouping = groupsRows(table);
   const out: RawRow[] = [];
   table.rows.forEach((raw, index) => {
     if (index === 0 && isHeaderContinuation(raw.cells)) return;
@@ -221,6 +232,8 @@ export function extractActions(
       for (const cells of splitMerged(merged.cells, table.roles)) {
         const raw = { line: merged.line, cells };
         const f = fieldsOf(raw.cells, table.roles, table.header);
+        // An item cell that is only a topic ("Roads", "Website") names the subject, not a reference.
+        if (f.ref && groupsRows(table) && !/\d/.test(f.ref)) f.ref = null;
         if (!f.text || wordCount(f.text) < 2) continue;
         if (norm(f.text) === norm(table.header[table.roles.text] ?? "")) continue;
         const i = rows.length;

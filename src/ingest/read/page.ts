@@ -14,6 +14,13 @@ export const Line = z.object({
   bold: z.boolean().optional(),
   /** Table cells when the reader recognised a table row (pipe/tab tables, aligned PDF columns). */
   cells: z.array(z.string()).optional(),
+  /**
+   * A table row the reader folded from several printed lines (a cell that wrapped): each
+   * printed line's cells, in order. Kept because an empty first cell is not always a wrap: under
+   * a cell merged down over several rows it opens a row of its own, which only the table's
+   * meaning (a "Who" column) tells.
+   */
+  parts: z.array(z.array(z.string())).optional(),
   /** The line as the source printed it, markup included, when the reader cleaned it (inline bold). */
   raw: z.string().optional(),
 });

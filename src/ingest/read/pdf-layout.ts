@@ -295,7 +295,7 @@ export function layoutRuns(runs: TextRun[], depth = 0): Line[] {
 
 function tableLines(lines: Baseline[], tracks: Track[]): Line[] {
   const out: Line[] = [];
-  let prevRow: { line: Line; cells: string[][]; y: number; size: number; bands: number } | null = null;
+  let prevRow: { line: Line; cells: string[][]; parts: string[][]; y: number; size: number; bands: number } | null = null;
   lines.forEach((l, i) => {
     const cuts = tracks
       .filter((t) => t.twoSided[0]! <= i && i <= t.last)
@@ -326,8 +326,10 @@ function tableLines(lines: Baseline[], tracks: Track[]): Line[] {
     if (continues && prevRow) {
       const row = prevRow;
       texts.forEach((t, b) => t && row.cells[b]!.push(t));
+      row.parts.push(texts);
       const cells = row.cells.map(joinWrapped);
       row.line.cells = cells;
+      row.line.parts = row.parts;
       row.line.text = cells.join("\t");
       row.y = l.y;
       return;
@@ -341,7 +343,7 @@ function tableLines(lines: Baseline[], tracks: Track[]): Line[] {
     line.cells = texts;
     line.text = texts.join("\t");
     out.push(line);
-    prevRow = { line, cells: texts.map((t) => (t ? [t] : [])), y: l.y, size: l.size, bands: bands.length };
+    prevRow = { line, cells: texts.map((t) => (t ? [t] : [])), parts: [texts], y: l.y, size: l.size, bands: bands.length };
   });
   return out;
 }

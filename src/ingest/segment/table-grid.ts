@@ -16,6 +16,8 @@ export interface StreamLine {
   text: string;
   /** Cleaned cells when the line is a table row with two or more cells, else null. */
   cells: string[] | null;
+  /** The printed lines a reader folded into this row (Line.parts), cleaned. */
+  parts?: string[][];
   /** Index of the first line of the next page when this is a page's last line. */
   lastOnPage: boolean;
 }
@@ -92,13 +94,15 @@ export function toStream(pages: PageSet | Page[]): StreamLine[] {
         if (!cleaned.every((c) => SEPARATOR_CELL.test(c))) cells = cleaned;
         else cells = [];
       }
-      out.push({
+      const s: StreamLine = {
         page: page.index,
         start: offset,
         text: cleanText(line.text.replace(/\t/g, " ").replace(/^\s*\|(.*)\|\s*$/, (_, m: string) => m.replace(/\|/g, " "))),
         cells,
         lastOnPage: i === page.lines.length - 1,
-      });
+      };
+      if (cells && line.parts) s.parts = line.parts.map((p) => p.map(cleanText));
+      out.push(s);
       offset += line.text.length + 1;
     });
   }
