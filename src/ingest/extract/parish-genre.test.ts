@@ -484,10 +484,11 @@ describe("parish genre: logs of actions agreed at the last meeting", () => {
       ].join("\n"),
     );
     expect(actions.map((a) => [a.source, a.ref, a.text, a.owner, a.due, a.status])).toEqual([
-      ["Status on actions agreed at last meeting", "Roads", "Report the pothole on Shore Road to the council", "BB", null, "Done"],
-      ["Status on actions agreed at last meeting", "Roads", "Ask about the broken street light at the pier", "JA", null, "Ongoing"],
-      ["Status on actions agreed at last meeting", "Paths", "Write to the landowner about the blocked path", "CC", null, "Ongoing"],
-      ["Summary of outstanding actions", "Hall", "Get quotes for the hall roof repair", "BB", null, "Two quotes received"],
+      // An item cell that is only a topic is no reference (the corpus's gold reads it so).
+      ["Status on actions agreed at last meeting", null, "Report the pothole on Shore Road to the council", "BB", null, "Done"],
+      ["Status on actions agreed at last meeting", null, "Ask about the broken street light at the pier", "JA", null, "Ongoing"],
+      ["Status on actions agreed at last meeting", null, "Write to the landowner about the blocked path", "CC", null, "Ongoing"],
+      ["Summary of outstanding actions", null, "Get quotes for the hall roof repair", "BB", null, "Two quotes received"],
     ]);
   });
 });
