@@ -102,4 +102,22 @@ describe("extractAgenda layouts", () => {
       "You are hereby summoned to attend the meeting of the council on Monday 3 June 2024 at 7pm.\n\n3301. Apologies\n3302. Declarations of interest\n3304. Police report\n3305. Planning applications\n\nA Clerk, 27 May 2024";
     expect(agenda(summons).map((a) => a.number)).toEqual(["3301", "3302", "3304", "3305"]);
   });
+
+  it("an exclusion motion printed in the agenda is public and ends its title; the item it names is exempt", () => {
+    const text = [
+      "5. Rural Bus Services (Pages 3 9)",
+      "6. Exclusion of the Press and Public Resolved:- That, under section 100A(4) of the Local Government Act 1972, the press and public be excluded from the meeting for the following item of business on the grounds that it involves the likely disclosure of exempt information as defined in Paragraph 3 of Part 1 of Schedule 12A to the Local Government Act 1972.",
+      "7. Depot Lease Renewal (Pages 10 14)",
+      "8. Any Other Business",
+    ].join("\n");
+    expect(agenda(text)).toEqual([
+      { number: "5", title: "Rural Bus Services", pages: [3, 9], exempt: false },
+      { number: "6", title: "Exclusion of the Press and Public", pages: null, exempt: false },
+      { number: "7", title: "Depot Lease Renewal", pages: [10, 14], exempt: true },
+      { number: "8", title: "Any Other Business", pages: null, exempt: false },
+    ]);
+    // "the following items": every item after the motion.
+    const plural = text.replace("following item of business", "following items of business");
+    expect(agenda(plural).map((i) => i.exempt)).toEqual([false, false, true, true]);
+  });
 });

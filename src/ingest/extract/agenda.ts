@@ -252,8 +252,19 @@ export function headingBeforeDash(title: string): string {
   return /[A-Z]{2}/.test(head) && !/[a-z]/.test(head) ? head : title;
 }
 
+/**
+ * Genre pattern: the exclusion motion printed as an item ("11. Exclusion of the Press and Public
+ * Resolved:- That … be excluded from the meeting for the following item …"). The motion is
+ * public business; what it names is exempt: the next item, or every later one for "items".
+ */
+const EXCLUSION_ITEM_RE = /^exclusion of (?:the )?(?:press|public)\b/i;
+const EXCLUDED_FOR_RE = /\bexcluded from the meeting (?:during|for)(?: consideration of)? the following (items?)\b/i;
+// "… Resolved:- That …": a motion printed after the title is no part of it.
+const MOTION_AFTER_TITLE_RE = /\s+(?=(?:resolved|recommended|recommendation)\s*(?::-?|[-–])\s*)/i;
+
 function chunksToItems(chunks: Chunk[]): AgendaHit[] {
   const items: AgendaHit[] = [];
+  let excludedAhead = 0;
   let carryPages: [number, number] | null = null;
   let carryTitle: string | null = null;
   chunks.forEach((c, idx) => {
@@ -300,15 +311,27 @@ function chunksToItems(chunks: Chunk[]): AgendaHit[] {
     // A description run on after the title: "Bus Shelters To receive a report on shelters".
     const desc = /\s+(?=(?:To (?:receive|consider|note|approve|confirm|agree|endorse|determine|discuss|review))\b)/.exec(title);
     if (desc && desc.index > 0) title = title.slice(0, desc.index);
+    const motion = MOTION_AFTER_TITLE_RE.exec(title);
+    if (motion && motion.index > 0) title = title.slice(0, motion.index);
     title = headingBeforeDash(
       title
         .replace(/\s*\.?$/, "")
         .replace(/\s+/g, " ")
         .trim(),
     );
-    const exempt = c.exempt || EXEMPT_IN_ITEM_RE.test(cleanInline(c.raw));
+    const excluded = EXCLUSION_ITEM_RE.test(title) ? EXCLUDED_FOR_RE.exec(cleanInline(c.raw)) : null;
+    let exempt = c.exempt || EXEMPT_IN_ITEM_RE.test(cleanInline(c.raw));
     // Titles start as headings do; "1. and an overview…" is a numbered sentence, not an item.
-    if (title && /^[A-Z0-9"'‘“(£*]/.test(title)) items.push({ number: c.number, title, pages, exempt, line: c.line });
+    if (title && /^[A-Z0-9"'‘“(£*]/.test(title)) {
+      if (excluded) {
+        exempt = c.exempt;
+        excludedAhead = /items/i.test(excluded[1]!) ? Number.POSITIVE_INFINITY : 1;
+      } else if (excludedAhead > 0) {
+        exempt = true;
+        excludedAhead--;
+      }
+      items.push({ number: c.number, title, pages, exempt, line: c.line });
+    }
     carryPages = nextPages;
     carryTitle = nextTitle;
   });
