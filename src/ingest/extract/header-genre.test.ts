@@ -12,6 +12,28 @@ const header = (text: string, minutes: boolean, authority: string | null = null)
 };
 const meetings = (text: string) => extract(readText("p.txt", text)).extraction.meetings;
 
+describe("meeting header: a council named by its initials", () => {
+  it("'the ACC meeting held in … Place' is Place Community Council, under a motto letterhead", () => {
+    const text = [
+      "SERVING THE VILLAGE SINCE 1976",
+      "",
+      "MINUTES from the ACC meeting held in the Hall 12 Church Rd",
+      "Ardmore on Tuesday 14th March at 7.00 pm",
+      "",
+      "PRESENT\tAnn Ames, Bob Bell",
+      "",
+      "1. The Convenor welcomed everyone.",
+      "",
+      "2. Minutes of the last meeting were accepted.",
+      "",
+      "3. Roads: the pothole on Shore Road is reported.",
+    ].join("\n");
+    expect(meetings(text).map((m) => m.committee)).toEqual(["Ardmore Community Council"]);
+    // An initialism no word of the venue spells is left alone.
+    expect(header(text.replace("ACC", "XPC"), true).committee).toBeNull();
+  });
+});
+
 describe("meeting header: weighing the opening lines", () => {
   it("an agenda ending in 'Date and Time of Next Meeting' does not lend its date to the minutes printed after it", () => {
     const text = [

@@ -325,6 +325,29 @@ function nameBareCouncil(name: string, text: string, authority: string | null): 
 }
 
 /**
+ * Genre pattern: a community, parish or town council that calls itself by its initials ("MINUTES
+ * from the GCC meeting held in the Hall, 12 Church Rd Glenmore on Tuesday …"). The place whose
+ * initial letters open the initialism, printed in the venue, names the council.
+ */
+const INITIALISM_MEETING_RE =
+  /\b(?:minutes|meeting)\s+(?:of|from|for)\s+(?:the\s+)?([a-z]{1,3})(cc|pc|tc)\s+meeting\s+held\s+(?:in|at)\s+(.{3,120}?)\s+(?:on|commencing)\b/i;
+const INITIALISM_KIND: Record<string, string> = { CC: "Community", PC: "Parish", TC: "Town" };
+
+function initialismCouncil(text: string): string | null {
+  const m = INITIALISM_MEETING_RE.exec(text);
+  if (!m || !/^[A-Z]+$/.test(m[1]! + m[2]!)) return null;
+  const letters = m[1]!;
+  const words = m[3]!.split(/[\s,]+/).filter(Boolean);
+  // The last run of capitalised words whose initials spell the letters: the place ends the venue.
+  for (let i = words.length - letters.length; i >= 0; i--) {
+    const run = words.slice(i, i + letters.length);
+    if (run.every((w, k) => /^[A-Z][a-z]{2,}/.test(w) && w[0] === letters[k]))
+      return `${run.join(" ")} ${INITIALISM_KIND[m[2]!.toUpperCase()]} Council`;
+  }
+  return null;
+}
+
+/**
  * Genre pattern: the minutes of a parish or town meeting, the assembly of the electors rather
  * than the council ("MINUTES OF THE ANNUAL PARISH MEETING HELD IN THE VILLAGE HALL, ASHWELL").
  * The body is that meeting, named after its place: printed after the hall, else the council's.
@@ -386,6 +409,11 @@ function findCommittee(lines: FlatLine[], date: HeaderField<string> | null, auth
     const earlier =
       /\b(?:previous|last|prior|earlier|next|future|forthcoming)\b/i.test(text) || Boolean(l.cells) || /^\d{1,3}[.)]?\s/.test(l.text);
     const above = m && !earlier ? ABOVE_RE.exec(m[1]!) : null;
+    const initials = initialismCouncil(`${l.text} ${next}`);
+    if (initials && !earlier) {
+      candidates.push({ value: initials, line: l, dist: -100 + Math.abs(k - dateIdx) });
+      return;
+    }
     if (above) {
       const named = namedAbove(lines, k, authority, above[1]);
       if (named) candidates.push({ value: fromCapitals(named.value), line: named.line, dist: -100 + Math.abs(k - dateIdx) });
