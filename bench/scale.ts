@@ -349,10 +349,11 @@ async function main() {
       const file = join(packs, `pack-${i}.txt`);
       writeFileSync(
         file,
-        BORSETSHIRE_PACK.replace(/Rural Affairs Scrutiny Committee/g, `Imported Committee ${i}`).replace(
-          "Borsetshire County Council\n",
-          "",
-        ),
+        // A title new to each run: a pack imported unchanged writes nothing and empties no
+        // cached page, so a rerun on a kept estate (MOOT_BENCH_REUSE) would measure no invalidation.
+        BORSETSHIRE_PACK.replace(/Rural Affairs Scrutiny Committee/g, `Imported Committee ${i}`)
+          .replace("Borsetshire County Council\n", "")
+          .replaceAll("Hedgerow Management Plan", `Hedgerow Management Plan ${process.pid}`),
       );
       if (await queueImport(boss, { path: file, authority: councils[i % councils.length]!.slug, authorityName: null })) queued++;
     }

@@ -154,8 +154,9 @@ async function loadOne(
         const chosen = await target.choose(extracted, path, trx);
         onCommit = chosen.onCommit;
         // Before reading anything else: another worker importing into this council waits
-        // here until it commits, and then this import finds what it made.
-        await chosen.scope.bumpDataVersion();
+        // here until it commits, and then this import finds what it made. The version moves
+        // with the first write, so a re-import that changes nothing keeps the cached pages.
+        await chosen.scope.lockDataVersion();
         return loadExtraction(chosen.scope, { path, data }, extracted, { onStage, claimed: true });
       }),
     );

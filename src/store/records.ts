@@ -1,4 +1,4 @@
-import { type Kysely, type Transaction } from "kysely";
+import type { Kysely, Transaction } from "kysely";
 import { monotonicFactory, ulid } from "ulid";
 import { RECORD_TABLES, recordSchemas, type InputOf, type PatchOf, type RecordOf, type RecordTable } from "../domain/records.js";
 import { ConflictError, MootError, invalid } from "../domain/errors.js";
@@ -154,7 +154,9 @@ export class Scope {
     return this.transaction(async (s) => {
       // First, before reading: writers of one authority take the counter's row lock in the same
       // order, so they never deadlock on it, and this read sees every earlier writer's commit.
-      await s.bumpDataVersion();
+      // The version itself moves only if something changes (below): a re-import that finds
+      // every record as it was leaves the council's cached pages alone.
+      await s.lockDataVersion();
       const before = await s.require(table, id);
       if (!opts.unlinking) guardLocked(table, before);
       const key = `${table}:${id}`;
@@ -175,6 +177,7 @@ export class Scope {
       const changed: AnyRow = {};
       for (const [k, v] of Object.entries(afterRow)) if (JSON.stringify(v) !== JSON.stringify(beforeRow[k])) changed[k] = v;
       if (Object.keys(changed).length === 0) return before;
+      await s.bumpDataVersion();
       if (table === "attendance" && !opts.unlinking) {
         await guardAttendance(s, (before as RecordOf<"attendance">).meetingId);
         await guardAttendance(s, (merged as RecordOf<"attendance">).meetingId);
@@ -268,14 +271,33 @@ export class Scope {
       if (bumped.has(this.db)) return;
       bumped.add(this.db);
     }
+    await this.upsertDataVersion(true);
+  }
+
+  /**
+   * Takes the authority's counter row lock, as bumpDataVersion does, without moving the version
+   * (a missing row is made, which cached pages see as a change). A writer that must serialise
+   * with the authority's other writers before it reads, and may then find nothing to change,
+   * takes this first and bumps only when it writes, in the same transaction as the write, so
+   * the change and the new version commit together.
+   */
+  async lockDataVersion(): Promise<void> {
+    if (this.db.isTransaction && bumped.has(this.db)) return;
+    await this.upsertDataVersion(false);
+  }
+
+  private async upsertDataVersion(bump: boolean): Promise<void> {
     await (this.db as Kysely<Database>)
       .insertInto("data_version")
       .values({ authorityId: this.authorityId, version: 1, changedAt: nowInstant() })
       .onConflict((oc) =>
-        oc.column("authorityId").doUpdateSet((eb) => ({
-          version: eb("data_version.version", "+", 1),
-          changedAt: eb.ref("excluded.changedAt"),
-        })),
+        oc
+          .column("authorityId")
+          .doUpdateSet((eb) =>
+            bump
+              ? { version: eb("data_version.version", "+", 1), changedAt: eb.ref("excluded.changedAt") }
+              : { version: eb.ref("data_version.version") },
+          ),
       )
       .execute();
   }

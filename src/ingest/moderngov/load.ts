@@ -60,7 +60,11 @@ export class ModernGovLoader {
       const id = await importedRecord(this.s.db, this.s.authorityId, kind, mgId);
       if (id) {
         existing = await this.s.get(table, id);
-        if (!existing) await releaseRef(this.s.db, this.s.authorityId, kind, mgId);
+        if (!existing) {
+          // ModernGov numbers show in the interop answers, which the page cache keeps.
+          await this.s.bumpDataVersion();
+          await releaseRef(this.s.db, this.s.authorityId, kind, mgId);
+        }
       }
     }
     existing ??= await fallback();
@@ -76,7 +80,8 @@ export class ModernGovLoader {
       record = existing;
       this.counts.unchanged += 1;
     }
-    if (kind && mgId !== null) await claimRef(this.s.db, this.s.authorityId, kind, mgId, record.id, sourceUrl);
+    if (kind && mgId !== null && (await claimRef(this.s.db, this.s.authorityId, kind, mgId, record.id, sourceUrl)))
+      await this.s.bumpDataVersion();
     return record;
   }
 

@@ -105,7 +105,8 @@ export async function recordForRef(store: Store, authorityId: string, kind: RefK
 /**
  * Gives an imported record its source's number, inside the import's transaction. A number
  * already held by another record is refused (`conflict`): the import would otherwise merge
- * two different records.
+ * two different records. True when the number was not already this record's (the interop
+ * answers change, so the caller raises the data version).
  */
 export async function claimRef(
   db: Db,
@@ -114,7 +115,7 @@ export async function claimRef(
   mgId: number,
   recordId: string,
   sourceUrl: string | null = null,
-): Promise<void> {
+): Promise<boolean> {
   const held = await db
     .selectFrom("interop_ref")
     .select(["recordId", "mgId"])
@@ -130,7 +131,7 @@ export async function claimRef(
       .where("kind", "=", kind)
       .where("mgId", "=", mgId)
       .execute();
-    return;
+    return false;
   }
   const other = held.find((h) => Number(h.mgId) === mgId);
   if (other) throw new MootError("conflict", `ModernGov ${kind.replace("_", " ")} id ${mgId} already belongs to another record`);
@@ -142,6 +143,7 @@ export async function claimRef(
     .where("recordId", "=", recordId)
     .execute();
   await db.insertInto("interop_ref").values({ authorityId, kind, mgId, recordId, imported: 1, sourceUrl }).execute();
+  return true;
 }
 
 /** The record an import gave this source number, if any (the import's natural key). */
