@@ -120,4 +120,18 @@ describe("extractAgenda layouts", () => {
     const plural = text.replace("following item of business", "following items of business");
     expect(agenda(plural).map((i) => i.exempt)).toEqual([false, false, true, true]);
   });
+
+  it("a title that ends 'the following matters:' stops at its colon; the list under it is no part of it", () => {
+    const text = [
+      "3. To confirm the minutes of the Parish Council Meeting held on Tuesday 4 March 2025",
+      "4. To receive a report from the Clerk on the following matters:",
+      "Village Hall Roof Footpath Signs Grit Bins Bus Shelter Repairs Clerk Salary",
+      "5. To consider the precept",
+    ].join("\n");
+    expect(agenda(text).map((i) => [i.number, i.title])).toEqual([
+      ["3", "To confirm the minutes of the Parish Council Meeting held on Tuesday 4 March 2025"],
+      ["4", "To receive a report from the Clerk on the following matters"],
+      ["5", "To consider the precept"],
+    ]);
+  });
 });

@@ -65,7 +65,13 @@ function titleOf(raw: string): { title: string; trailing: string } {
   }
   let title = cleanInline(first);
   let used = 1;
-  while (used < para.length && cleanInline(para[used - 1]!).length >= 60 && !PAGES_RE.test(para[used]!)) {
+  // "… on the following matters:" leads in to a list: the title ends at its colon.
+  while (
+    used < para.length &&
+    cleanInline(para[used - 1]!).length >= 60 &&
+    !/:$/.test(cleanInline(para[used - 1]!)) &&
+    !PAGES_RE.test(para[used]!)
+  ) {
     title += " " + cleanInline(para[used]!);
     used++;
   }
@@ -315,7 +321,7 @@ function chunksToItems(chunks: Chunk[]): AgendaHit[] {
     if (motion && motion.index > 0) title = title.slice(0, motion.index);
     title = headingBeforeDash(
       title
-        .replace(/\s*\.?$/, "")
+        .replace(/\s*[.:]?$/, "")
         .replace(/\s+/g, " ")
         .trim(),
     );
