@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { readText } from "../read/text.js";
+import { readHtml } from "../read/html.js";
 import { flatten } from "../segment/lines.js";
 import { extractAgenda } from "./agenda.js";
 
@@ -132,6 +133,25 @@ describe("extractAgenda layouts", () => {
       ["3", "To confirm the minutes of the Parish Council Meeting held on Tuesday 4 March 2025"],
       ["4", "To receive a report from the Clerk on the following matters"],
       ["5", "To consider the precept"],
+    ]);
+  });
+
+  it("where items are rows of a table, numbered notes in an item's text are not items", () => {
+    const html = `<html><body><table>
+      <tr><td>4.</td><td>Public Questions</td></tr>
+      <tr><td></td><td><p>1. Any member of the public may submit a written question.</p>
+        <p>2. Questions must reach the clerk by noon on the working day before.</p>
+        <p>3. Replies will be sent by the end of the working day before.</p>
+        <p>4. There are no oral supplementary questions.</p>
+        <p>5. Please note:</p><p>Replies will be published on the website.</p></td></tr>
+      <tr><td>5.</td><td>Chair's Announcements</td></tr>
+      <tr><td>6.</td><td>Work Plan</td></tr>
+    </table></body></html>`;
+    const items = extractAgenda(flatten(readHtml("a.html", html))).map((i) => [i.number, i.title]);
+    expect(items).toEqual([
+      ["4", "Public Questions"],
+      ["5", "Chair's Announcements"],
+      ["6", "Work Plan"],
     ]);
   });
 });

@@ -83,6 +83,16 @@ export function extractAgenda(lines: FlatLine[]): AgendaHit[] {
   let exempt = false;
   let expected = 1;
   const table = lines.filter((l) => l.cells?.slice(0, 2).some((c) => /^\d{1,2}[a-z]?\.?$/.test(c.trim()))).length >= 2;
+  // Genre pattern: where the items are rows of a table (ModernGov's "6. | Chair's Announcements"),
+  // a numbered note in an item's text ("5. Please note:") never stands for the row of that number.
+  const rowNumbers = new Set(
+    table
+      ? lines.flatMap((l) => {
+          const c = l.cells?.slice(0, 2).find((x) => /^\d{1,2}[a-z]?\.?$/.test(x.trim()));
+          return c ? [c.trim().replace(/\.$/, "")] : [];
+        })
+      : [],
+  );
   for (let k = 0; k < lines.length; k++) {
     const l = lines[k]!;
     if (!l.text) {
@@ -136,6 +146,7 @@ export function extractAgenda(lines: FlatLine[]): AgendaHit[] {
         n < exp &&
         !chunks.some((c) => numValue(c.number) === n) &&
         capsHeading(raw.slice(at + m[0].length - m[1]!.length));
+      if (!l.cells && rowNumbers.has(m[2]!)) continue;
       if (late || (atStart ? n >= exp && n <= exp + 3 : n === exp)) {
         positions.push({ at, number: m[2]!, len: m[0].length - m[1]!.length });
         exp = Math.max(exp, n + 1);
@@ -145,6 +156,7 @@ export function extractAgenda(lines: FlatLine[]): AgendaHit[] {
     const after = lines.slice(k + 1, k + 4).find((x) => x.text);
     if (
       lone &&
+      !rowNumbers.has(lone[1]!) &&
       Number(lone[1]) === (chunks.length === 0 ? 1 : expected) &&
       /^[A-Z*"'‘“]/.test(after?.raw ?? "") &&
       !DESCRIPTION_RE.test(after?.text ?? "")
@@ -156,7 +168,11 @@ export function extractAgenda(lines: FlatLine[]): AgendaHit[] {
     // A supplementary agenda starts where it starts ("3 Flood Plan (Pages 1 - 18)"); the page
     // reference vouches for an item whose number has no full stop.
     const paged = /^\s*(\d{1,2}[a-z]?)[.)]?\s+([A-Z][^(]*\(pages?\s*\d[^)]*\))\s*$/i.exec(raw);
-    if (paged && (chunks.length === 0 || (!positions.length && numValue(paged[1]!) >= expected && numValue(paged[1]!) <= expected + 3))) {
+    if (
+      paged &&
+      !rowNumbers.has(paged[1]!) &&
+      (chunks.length === 0 || (!positions.length && numValue(paged[1]!) >= expected && numValue(paged[1]!) <= expected + 3))
+    ) {
       chunks.push({ number: paged[1]!, raw: paged[2]!, line: l, exempt, lines: [l] });
       expected = numValue(paged[1]!) + 1;
       continue;
