@@ -177,11 +177,11 @@ async function bench(label: string, store: Store): Promise<Record<string, string
   // Warm both paths once, then alternate so neither gets the warmer cache.
   for (const q of QUERIES) {
     await search(store, authorityId, q, {}, { kind: "public" });
-    await store.dialect.rawSearch(store.db, parseSearchQuery(q), 20);
+    await store.dialect.rawSearch(store.db, authorityId, parseSearchQuery(q), 20);
   }
   for (let r = 0; r < ROUNDS; r++) {
     for (const q of QUERIES) {
-      const [a] = await timed(() => store.dialect.rawSearch(store.db, parseSearchQuery(q), 20));
+      const [a] = await timed(() => store.dialect.rawSearch(store.db, authorityId, parseSearchQuery(q), 20));
       const [b] = await timed(() => search(store, authorityId, q, { limit: 20 }, { kind: "public" }));
       raw.push(a);
       moot.push(b);

@@ -43,8 +43,13 @@ export interface Dialect {
   name: DialectName;
   /** `signal`: the request was abandoned; a dialect that can stop a running query does. */
   search(db: Kysely<Database>, plan: SearchPlan, signal?: AbortSignal): Promise<RawHit[]>;
-  /** The bare FTS query with no filters or joins, for the search benchmark's reference. */
-  rawSearch(db: Kysely<Database>, query: SearchQuery, limit: number): Promise<unknown[]>;
+  /**
+   * The benchmarks' reference: the bare full-text query over one council's entries (match,
+   * rank, cut at `limit`, snippets of the cut), with no rights, filters or joins. Council-scoped
+   * because every search Moot runs is; unscoped it read every council's matches and flattered
+   * Moot's ratio.
+   */
+  rawSearch(db: Kysely<Database>, authorityId: string, query: SearchQuery, limit: number): Promise<unknown[]>;
 }
 
 /** Snippet highlight markers; the web layer escapes text then turns these into <mark>. */

@@ -34,11 +34,12 @@ export const postgresDialect: Dialect = {
       }
     });
   },
-  async rawSearch(db, query, limit) {
+  async rawSearch(db, authorityId, query, limit) {
     const q = toWebsearch(query);
     const result = await sql`
       with q as (select websearch_to_tsquery('english', ${q}) as tsq),
-      hits as (select id, kind, record_id, ts_rank(tsv, q.tsq) as rank from search_entry, q where tsv @@ q.tsq order by rank desc limit ${limit})
+      hits as (select id, kind, record_id, ts_rank(tsv, q.tsq) as rank from search_entry, q
+        where authority_id = ${authorityId} and tsv @@ q.tsq order by rank desc limit ${limit})
       select id, ts_headline('english', ${sql.raw(searchBodySql("hits"))}, q.tsq, ${HEADLINE}) as snippet, rank from hits, q order by rank desc`.execute(
       db,
     );

@@ -57,13 +57,18 @@ const gone = () => new MootError("aborted", "the request was abandoned before it
 
 const gates = new WeakMap<object, Gate>();
 
+/** How many searches one process runs at once (MOOT_SEARCH_CONCURRENCY, default 4). */
+export function searchConcurrency(): number {
+  const n = Number(process.env.MOOT_SEARCH_CONCURRENCY ?? 4);
+  return Number.isInteger(n) && n > 0 ? n : 4;
+}
+
 /** The gate of one store (one database) in this process; MOOT_SEARCH_CONCURRENCY and MOOT_SEARCH_QUEUE size it. */
 export function searchGate(store: object): Gate {
   let g = gates.get(store);
   if (!g) {
-    const n = Number(process.env.MOOT_SEARCH_CONCURRENCY ?? 4);
     const q = Number(process.env.MOOT_SEARCH_QUEUE ?? 64);
-    g = new Gate(Number.isInteger(n) && n > 0 ? n : 4, Number.isInteger(q) && q >= 0 ? q : 64);
+    g = new Gate(searchConcurrency(), Number.isInteger(q) && q >= 0 ? q : 64);
     gates.set(store, g);
   }
   return g;

@@ -40,10 +40,11 @@ export const sqliteDialect: Dialect = {
       order by top.rank, s.id`.execute(db);
     return result.rows.map((r) => ({ ...r, rank: -Number(r.rank) }));
   },
-  async rawSearch(db, query, limit) {
+  async rawSearch(db, authorityId, query, limit) {
+    const match = `({title body} : (${toFts5(query)})) AND tags : ${tag("auth", authorityId)}`;
     const result = await sql`
       select rowid, snippet(search_fts, 1, ${MARK_START}, ${MARK_END}, '…', 16) as snippet, bm25(search_fts, 4.0, 1.0, 0.0) as rank
-      from search_fts where search_fts match ${`{title body} : (${toFts5(query)})`} order by rank limit ${limit}`.execute(db);
+      from search_fts where search_fts match ${match} order by rank limit ${limit}`.execute(db);
     return result.rows;
   },
 };

@@ -3,6 +3,7 @@ import { DIALECTS, freshStore, type TestStore } from "../support/stores.js";
 import { createAuthority } from "../../src/store/authorities.js";
 import { Scope } from "../../src/store/records.js";
 import { search, snippetParts } from "../../src/store/search.js";
+import { parseSearchQuery } from "../../src/store/search-query.js";
 import { londonToInstant } from "../../src/domain/time.js";
 import type { Viewer } from "../../src/domain/viewer.js";
 
@@ -150,6 +151,25 @@ for (const dialect of DIALECTS) {
       expect(early.length).toBeGreaterThan(0);
       expect(early.every((h) => h.meetingId === ids.m1)).toBe(true);
       expect((await search(store, s.authorityId, "flood", { kinds: ["minute"] }, PUBLIC)).map((h) => h.recordId)).toEqual([ids.minute]);
+    });
+
+    it("the benchmarks' raw reference query reads only the council it is given, as Moot's search does", async () => {
+      const other = await createAuthority(store, { slug: `other-${dialect}`, name: "Otherton", timezone: "Europe/London", website: null });
+      const o = new Scope(store, other.id, "test");
+      const c = await o.create("committee", { slug: "planning", name: "Planning", kind: "regulatory" });
+      const m = await o.create("meeting", {
+        committeeId: c.id,
+        localDate: "2024-04-02",
+        localTime: "18:30",
+        startsAt: "2024-04-02T17:30:00Z",
+      });
+      const d = await o.create("document", { meetingId: m.id, kind: "report", title: "Drainage", pageCount: 1 });
+      await o.create("document_page", { documentId: d.id, pageNumber: 1, text: "Flood flood flood: the flood plain." });
+      const query = parseSearchQuery("flood");
+      expect(await store.dialect.rawSearch(store.db, other.id, query, 50)).toHaveLength(1);
+      const mine = await store.dialect.rawSearch(store.db, s.authorityId, query, 50);
+      expect(mine).toHaveLength((await search(store, s.authorityId, "flood", { limit: 50 }, { kind: "clerk" })).length);
+      expect(await store.dialect.rawSearch(store.db, s.authorityId, query, 2)).toHaveLength(2);
     });
 
     it("never raises on hostile or odd queries", async () => {
