@@ -11,6 +11,7 @@ import { postgresDialect } from "./postgres-dialect.js";
 import { migrations } from "./migrations/index.js";
 import { FileStore } from "./files.js";
 import { SqliteWritersDialect } from "./sqlite-writers.js";
+import { searchConcurrency } from "./search-gate.js";
 
 export interface StoreConfig {
   /** postgres://… selects PostgreSQL; otherwise SQLite. */
@@ -41,15 +42,32 @@ export function openStore(config: StoreConfig = configFromEnv()): Store {
   const url = config.databaseUrl ?? null;
   const files = new FileStore(join(dataDir, "files"));
   if (url && /^postgres(ql)?:\/\//.test(url)) {
-    const pool = new pg.Pool({ connectionString: url, max: Number(process.env.MOOT_PG_POOL ?? 10) });
-    // An idle client dropped by the server (restart, database dropped) must not crash the process;
-    // the pool replaces it and the next query reports any real failure.
-    pool.on("error", (e) => {
-      if (process.env.MOOT_DEBUG) console.error(`moot: idle PostgreSQL connection closed: ${e.message}`);
-    });
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
+    const kysely = (max: number) => {
+      const pool = new pg.Pool({ connectionString: url, max });
+      // An idle client dropped by the server (restart, database dropped) must not crash the process;
+      // the pool replaces it and the next query reports any real failure.
+      pool.on("error", (e) => {
+        if (process.env.MOOT_DEBUG) console.error(`moot: idle PostgreSQL connection closed: ${e.message}`);
+      });
+      return new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
+    };
+    const db = kysely(Number(process.env.MOOT_PG_POOL ?? 10));
+    // Searches run on connections of their own, as many as the search gate admits and one for a
+    // cancel (postgres-dialect.ts holds a search's connection until its cancel is answered): a
+    // search the gate let in never queues for a connection behind page and API queries (under
+    // load it queued twice, for its connection and its cancel's), and they never wait behind it.
+    const search = kysely(searchConcurrency() + 1);
+    searchDbs.set(db, search);
     const safe = url.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@");
-    return { db, dialect: postgresDialect, files, describe: `PostgreSQL ${safe}`, close: () => db.destroy() };
+    return {
+      db,
+      dialect: postgresDialect,
+      files,
+      describe: `PostgreSQL ${safe}`,
+      close: async () => {
+        await Promise.all([db.destroy(), search.destroy()]);
+      },
+    };
   }
   if (url) throw new MootError("config", `DATABASE_URL must start with postgres:// (got "${url.split(":")[0]}:")`);
   const path = config.sqlitePath ?? join(dataDir, "moot.sqlite");
@@ -66,6 +84,16 @@ export function openStore(config: StoreConfig = configFromEnv()): Store {
   // Transactions begin as writers (BEGIN IMMEDIATE): see sqlite-writers.ts.
   const db = new Kysely<Database>({ dialect: new SqliteWritersDialect({ database: sqlite }), plugins: [new CamelCasePlugin()] });
   return { db, dialect: sqliteDialect, files, describe: `SQLite ${path}`, close: () => db.destroy() };
+}
+
+const searchDbs = new WeakMap<Kysely<Database>, Kysely<Database>>();
+
+/**
+ * Where a search on `db` runs: the search pool of a store's own `db` (PostgreSQL), else `db`
+ * itself (SQLite, or a transaction, whose uncommitted writes only its own connection sees).
+ */
+export function searchDbFor(db: Kysely<Database>): Kysely<Database> {
+  return searchDbs.get(db) ?? db;
 }
 
 export async function migrate(store: Store): Promise<MigrationResult[]> {

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { IsoDate } from "../domain/common.js";
 import { exemptVisibleFor, type Viewer } from "../domain/viewer.js";
 import { invalid } from "../domain/errors.js";
-import type { Store } from "./open.js";
+import { searchDbFor, type Store } from "./open.js";
 import { isEmptyQuery, parseSearchQuery } from "./search-query.js";
 import { MARK_END, MARK_START, type RawHit } from "./dialect.js";
 import { searchGate } from "./search-gate.js";
@@ -54,7 +54,7 @@ export async function search(
     offset: f.offset,
   };
   // Bounded per process (search-gate.ts); a request the client abandoned never runs.
-  const hits = await searchGate(store).run(() => store.dialect.search(store.db, plan, opts.signal), opts.signal);
+  const hits = await searchGate(store).run(() => store.dialect.search(searchDbFor(store.db), plan, opts.signal), opts.signal);
   return hits.map(({ id: _id, ...h }) => ({
     ...h,
     kind: h.kind as SearchHit["kind"],

@@ -6,6 +6,20 @@ import { createAuthority } from "../../src/store/authorities.js";
 import { Scope } from "../../src/store/records.js";
 import { search } from "../../src/store/search.js";
 import { MootError } from "../../src/domain/errors.js";
+import { searchConcurrency } from "../../src/store/search-gate.js";
+
+/** Polls (bounded only to catch a hang) until `n` of this database's other sessions wait on a lock. */
+async function lockWaiters(holder: pg.Client, n: number): Promise<number> {
+  let seen = -1;
+  for (let i = 0; i < 3000 && seen !== n; i++) {
+    if (i > 0) await new Promise((r) => setTimeout(r, 20));
+    const r = await holder.query(
+      "select count(*)::int as n from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid() and wait_event_type = 'Lock'",
+    );
+    seen = r.rows[0].n;
+  }
+  return seen;
+}
 
 /**
  * A search whose request was abandoned stops in PostgreSQL itself. The search is held on a
@@ -31,6 +45,13 @@ describe.runIf(DIALECTS.includes("postgres"))("postgres: an abandoned search is 
       agendaPublishedAt: "2025-03-01T12:00:00Z",
     });
     await s.create("agenda_item", { meetingId: m.id, number: "1", position: 1, title: "Quorvat bridge", description: "Quorvat" });
+    // Open every connection of the search pool (as many as run at once) before any test locks the
+    // table: a backend starting while the lock is held waits before it shows in pg_stat_activity.
+    await Promise.all(
+      Array.from({ length: searchConcurrency() }, () =>
+        search(store, authorityId, "quorvat", {}, { kind: "public" }, { signal: new AbortController().signal }),
+      ),
+    );
   });
   afterAll(async () => {
     await store?.close();
@@ -81,5 +102,55 @@ describe.runIf(DIALECTS.includes("postgres"))("postgres: an abandoned search is 
     }
     const hits = await search(store, authorityId, "quorvat", {}, { kind: "public" });
     expect(hits.map((h) => h.title)).toEqual(["Quorvat bridge"]);
+  });
+  it("a full gate of searches, all abandoned at once, are all cancelled: a cancel never waits for a connection its search holds", async () => {
+    const holder = new pg.Client({ connectionString: db.url });
+    await holder.connect();
+    const n = searchConcurrency();
+    try {
+      await holder.query("begin");
+      await holder.query("lock table search_entry in access exclusive mode");
+      const abort = new AbortController();
+      const running = Array.from({ length: n }, () =>
+        search(store, authorityId, "quorvat", {}, { kind: "public" }, { signal: abort.signal }).then(
+          () => null,
+          (e: unknown) => e,
+        ),
+      );
+      expect(await lockWaiters(holder, n), "the searches never all reached the server's lock queue").toBe(n);
+      abort.abort();
+      const errors = await Promise.all(running);
+      expect(errors.map((e) => (e as MootError).code)).toEqual(Array(n).fill("aborted"));
+      expect(await lockWaiters(holder, 0)).toBe(0);
+    } finally {
+      await holder.query("rollback");
+      await holder.end();
+    }
+  });
+
+  it("a search does not queue for a connection behind other queries: every connection of the store's pool is busy and it still answers", async () => {
+    process.env.MOOT_PG_POOL = "2";
+    const busy = openStore({ databaseUrl: db.url, dataDir: "/nonexistent-moot-test" });
+    delete process.env.MOOT_PG_POOL;
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let started = 0;
+    const holders = Array.from({ length: 2 }, () =>
+      busy.db.connection().execute(async (conn) => {
+        await conn.selectFrom("authority").select("id").execute();
+        started++;
+        await held;
+      }),
+    );
+    try {
+      for (let i = 0; i < 3000 && started < 2; i++) await new Promise((r) => setTimeout(r, 20));
+      expect(started, "the pool's connections were never all taken").toBe(2);
+      const hits = await search(busy, authorityId, "quorvat", {}, { kind: "public" }, { signal: new AbortController().signal });
+      expect(hits.map((h) => h.title)).toEqual(["Quorvat bridge"]);
+    } finally {
+      release();
+      await Promise.all(holders);
+      await busy.close();
+    }
   });
 });

@@ -17,6 +17,19 @@ export async function listCommittees(store: Store, authorityId: string, limit = 
   return { items: decodeAll("committee", rows), total: Number(n.n), limit, offset };
 }
 
+/** Every committee of an authority by name, for a filter's choices: no count, one query. */
+export async function committeeChoices(store: Store, authorityId: string): Promise<Committee[]> {
+  const rows = await store.db
+    .selectFrom("committee")
+    .selectAll()
+    .where("authorityId", "=", authorityId)
+    .orderBy("name")
+    .orderBy("id")
+    .limit(500)
+    .execute();
+  return decodeAll("committee", rows);
+}
+
 /** By slug (pages) or by id (API); both are stable across re-imports. */
 export async function findCommittee(
   store: Store,

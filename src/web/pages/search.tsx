@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { App } from "../context.js";
 import { IsoDate } from "../../domain/common.js";
 import { SearchKind, search, type SearchHit } from "../../store/search.js";
-import { listCommittees } from "../../store/queries/committees.js";
+import { committeeChoices } from "../../store/queries/committees.js";
 import { page } from "../views/render.js";
 import { meetingWhen } from "../views/format.js";
 import { Pager, Snippet } from "../views/components.js";
@@ -42,7 +42,7 @@ export function registerSearch(app: App) {
     const q = parseQuery(c, Query);
     const store = c.get("store");
     const a = c.get("authority");
-    const committees = (await listCommittees(store, a.id)).items;
+    const committees = await committeeChoices(store, a.id);
     const committeeId = resolveCommittee(committees, q.committee);
     const text = q.q?.trim() ?? "";
     // One extra hit tells whether a next page exists without counting every match.
