@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { readText } from "../read/text.js";
+import { readHtml } from "../read/html.js";
 import { flatten } from "../segment/lines.js";
 import { extractMinutes } from "./minutes.js";
 
@@ -271,6 +272,24 @@ describe("decisions in unmarked paragraphs", () => {
       ["2", ["Approved the budget of £2,000 for the green.", "Noted the grant from the county."]],
       ["3", ["The Parish Council agreed the repair of the swings."]],
       ["4", []],
+    ]);
+  });
+
+  it("where minutes are rows of a table, a list numbered afresh in a row's text is no minute", () => {
+    const numbered = (html: string) => extractMinutes(flatten(readHtml("m.html", html)), 0).map((m) => [m.number, m.title]);
+    const rows = (n: number, title: string) => `<tr><td>${n}.</td><td>${title}</td></tr>`;
+    const note = (text: string) => `<tr><td></td><td>${text}</td></tr>`;
+    expect(
+      numbered(
+        `<html><body><table>${rows(3, "Declarations of Interest")}${note("<p>There were none.</p>")}${rows(4, "Chair's Announcements")}${note("<p>The Chair welcomed the new clerk.</p>")}${rows(5, "Public Questions")}${note(
+          "<p>1. Questions must reach the clerk by noon.</p><p>2. Replies are sent the day before.</p><p>3. There are no oral questions.</p><p>4. Statements are listed in order.</p><p><strong>5. Please note:</strong></p><p>Replies are published.</p>",
+        )}${rows(6, "Bus Shelters")}${note("<p>The shelter will be repaired.</p>")}</table></body></html>`,
+      ),
+    ).toEqual([
+      ["3", "Declarations of Interest"],
+      ["4", "Chair's Announcements"],
+      ["5", "Public Questions"],
+      ["6", "Bus Shelters"],
     ]);
   });
 });

@@ -147,6 +147,20 @@ export function extractMinutes(lines0: FlatLine[], from: number): MinuteHit[] {
   const coded: Candidate[] = [];
   const numeric: Candidate[] = [];
   const tabled: { coded: boolean; cand: Candidate }[] = [];
+  // Genre pattern: where the items are rows of a table ("5. | Items from the Public"), a list
+  // numbered afresh in an item's text ("1. Any member of the public …" … "5. Please note:")
+  // never stands for the row of that number. A plain heading after a table of numbered rows
+  // (an action log) still counts: only a list restarted at 1 since the last row is a note.
+  const rowNumbers = new Set(
+    lines.flatMap((l) => {
+      const filled = l.cells?.map((x) => x.trim()).filter(Boolean) ?? [];
+      const m = filled.length === 2 && /^[A-Z]/.test(filled[1]!) ? /^(\d{1,3})[.)]?$/.exec(filled[0]!) : null;
+      return m ? [m[1]!] : [];
+    }),
+  );
+  if (rowNumbers.size < 2) rowNumbers.clear();
+  let lastRow = 0;
+  let restarted = false;
   lines.forEach((l, k) => {
     const t = l.text;
     if (!t) return;
@@ -177,6 +191,15 @@ export function extractMinutes(lines0: FlatLine[], from: number): MinuteHit[] {
       return;
     }
     const n = NUMERIC_RE.exec(t);
+    if (n && rowNumbers.size) {
+      if (l.cells && rowNumbers.has(n[1]!)) {
+        lastRow = parseInt(n[1]!, 10);
+        restarted = false;
+      } else if (!l.cells) {
+        if (n[1] === "1" && lastRow > 1) restarted = true;
+        if (restarted && rowNumbers.has(n[1]!)) return;
+      }
+    }
     const title = n ? heading(n[2] ?? "") : null;
     if (
       (n &&
