@@ -339,6 +339,19 @@ const loopRow = (target: string, l: Loop): Row => {
   };
 };
 
+/** When imports changed their councils since `start` (each moves its council's data version), in seconds after it. */
+async function councilsChangedSince(url: string, start: string): Promise<string> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  const r = await c.query(
+    "select count(*) as n, min(changed_at) as first, max(changed_at) as last from data_version where changed_at >= $1",
+    [start],
+  );
+  await c.end();
+  const at = (t: string | null) => (t ? `${((Date.parse(t) - Date.parse(start)) / 1000).toFixed(0)} s` : "-");
+  return `${r.rows[0].n} (first at ${at(r.rows[0].first)}, last at ${at(r.rows[0].last)}, after ${((Date.now() - Date.parse(start)) / 1000).toFixed(0)} s of load)`;
+}
+
 async function dbSize(url: string): Promise<number> {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
@@ -424,8 +437,15 @@ async function main() {
     const nginx = await startNginx(join(dir, "nginx"), webPorts, page, NGINX_CACHE);
     children.push(nginx.child);
 
+    const pages = councils.flatMap((c) => c.meetingIds.slice(0, 20).map((id) => `/${c.slug}/meetings/${id}`));
+    pages.push(...councils.map((c) => `/${c.slug}/committees/committee-0`), ...councils.map((c) => `/${c.slug}/`));
+    // Warm every page once through the proxy, so the page rows measure cached pages. With the
+    // load's headers: fetch() asks for gzip and br, and pages vary by Accept-Encoding, so pages
+    // warmed by fetch were a different variant from autocannon's, which sends none.
+    for (const p of pages) await plainGet(`${nginx.proxy}${p}`);
     // Packs for the workers to import into the councils while the load runs (each load phase
-    // queues its own round, so both run beside imports).
+    // queues its own round, so both run beside imports), queued once the pages are warm (queued
+    // before, the imports were done before the load began).
     const packs = join(dir, "packs");
     mkdirSync(packs, { recursive: true });
     const boss = await openQueue(dbUrl);
@@ -446,13 +466,6 @@ async function main() {
       return queued;
     };
     const queued = await queuePacks(0);
-
-    const pages = councils.flatMap((c) => c.meetingIds.slice(0, 20).map((id) => `/${c.slug}/meetings/${id}`));
-    pages.push(...councils.map((c) => `/${c.slug}/committees/committee-0`), ...councils.map((c) => `/${c.slug}/`));
-    // Warm every page once through the proxy, so the page rows measure cached pages. With the
-    // load's headers: fetch() asks for gzip and br, and pages vary by Accept-Encoding, so pages
-    // warmed by fetch were a different variant from autocannon's, which sends none.
-    for (const p of pages) await plainGet(`${nginx.proxy}${p}`);
     let nPage = 0;
     let nSearch = 0;
     let nApi = 0;
@@ -477,6 +490,7 @@ async function main() {
     // Searches run as `third` closed-loop clients (as autocannon's connections are) timed one by
     // one, so the p95 is exact (autocannon's histogram has none).
     const searchAgent = new http.Agent({ keepAlive: true, maxSockets: third });
+    const loadStart = new Date().toISOString();
     const [[pageRes, apiRes], searchLoop, sideBySide] = await Promise.all([
       pagesAndApi(),
       closedLoop(third, SECONDS, async () => {
@@ -490,6 +504,7 @@ async function main() {
       SIDE_BY_SIDE ? autocannon({ url: nginx.stat, connections: CONNECTIONS - 2 * third, duration: SECONDS }) : null,
     ]);
     searchAgent.destroy();
+    const changed = await councilsChangedSince(dbUrl, loadStart);
     const loadDuringSearch = loadavg()[0];
     // The reference under the same load: the same mix again, beside a new round of imports, with
     // the searches replaced by the raw query for the same words and councils, from as many
@@ -586,6 +601,7 @@ async function main() {
     console.log(
       `Imports during the load: ${jobs.filter((j) => j.state === "done").length} done, ${jobs.filter((j) => j.state === "failed").length} failed, ${jobs.filter((j) => ["queued", "running", "retrying"].includes(j.state)).length} unfinished`,
     );
+    console.log(`Councils changed by the first round of imports since the load began: ${changed}`);
     console.log("\nGrowth (generation through the store's bulk path, audited and indexed):");
     for (const g of growth)
       console.log(
