@@ -76,4 +76,35 @@ describe("formal decisions", () => {
       "in accordance with its powers to incur the expenditure set out above.",
     ]);
   });
+
+  it("'The following expenditure was approved …:' over its list is decided up to the colon", () => {
+    expect(decisions("The following expenditure was approved and the cheques signed: A Grundy - grass cutting (May) £120.50")).toEqual([
+      "The following expenditure was approved and the cheques signed",
+    ]);
+  });
+
+  it("a decision in the text run on to a long minute heading is read from the heading's line", () => {
+    const ms = extractMinutes(
+      flatten(
+        readText(
+          "m.md",
+          [
+            "24/101: Apologies",
+            "",
+            "None.",
+            "",
+            "24/102: Minutes of the Last Meeting held on 4 March 2024 24/095: the words 'by most residents' were deleted. Subject to this amendment the minutes were agreed as a true record and signed by the chairman.",
+            "",
+            "24/103: Matters Arising",
+            "",
+            "There were none.",
+          ].join("\n"),
+        ),
+      ),
+      0,
+    );
+    expect(ms.find((m) => m.number === "24/102")!.decisions.map((d) => d.text)).toEqual([
+      "Subject to this amendment the minutes were agreed as a true record and signed by the chairman.",
+    ]);
+  });
 });

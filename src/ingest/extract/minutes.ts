@@ -277,7 +277,12 @@ export function extractMinutes(lines0: FlatLine[], from: number): MinuteHit[] {
     // the heading is the minute's first line, and may carry its decision.
     const head = lines[c.k]!;
     const after = c.rest ?? (c.title.trim() ? runOnText(head.text, c.title) : "");
-    const body = [...(after ? [{ ...head, text: after, cells: null }] : []), ...lines.slice(bodyStart, bodyEnd)];
+    // A long heading run on into its text with no colon to part them ("14/037: Minutes of … 14/032:
+    // a phrase was deleted. Subject to this amendment the minutes were agreed …"): the sentences
+    // after its first are the minute's text, and may carry its decision.
+    const ranOn = !after && c.title.length > 80 ? sentences(c.title).slice(1).join(" ") : "";
+    const first = after || ranOn;
+    const body = [...(first ? [{ ...head, text: first, cells: null }] : []), ...lines.slice(bodyStart, bodyEnd)];
     return {
       number: c.number,
       title,
@@ -425,6 +430,13 @@ function informal(t: string): string[] {
     if (mid && !/\b(?:the|a|an|of|to|and|that|for)$/i.test(x)) {
       const text = tidy(x.slice(mid.index + mid[0].length));
       if (text.split(/\s+/).length >= 3) out.push(text);
+      continue;
+    }
+    // "The following expenditure was approved and the cheques signed: A Grundy £120": decided
+    // up to the colon that opens the list.
+    const listed = /^(the following\b[^:]*?\b(?:was|were)\s+(?:duly\s+|unanimously\s+)?(?:approved|agreed)\b[^:]*):\s*\S/i.exec(x);
+    if (listed) {
+      out.push(tidy(listed[1]!));
       continue;
     }
     // Whole sentences only: a line-wrapped fragment ("and £600 was approved to") is not one.
