@@ -414,7 +414,12 @@ async function main() {
     const mootAloneStats = summarise(mootAlone);
     await store.close();
 
-    const env = { ...process.env, DATABASE_URL: dbUrl, MOOT_DATA_DIR: join(dir, "data"), MOOT_PG_POOL: "10" };
+    const env = {
+      ...process.env,
+      DATABASE_URL: dbUrl,
+      MOOT_DATA_DIR: join(dir, "data"),
+      MOOT_PG_POOL: process.env.MOOT_BENCH_PG_POOL ?? "10",
+    };
     const webPorts = [await freePort(), await freePort()];
     for (const port of webPorts) {
       const child = spawn(
