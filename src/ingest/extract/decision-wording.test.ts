@@ -107,4 +107,12 @@ describe("formal decisions", () => {
       "Subject to this amendment the minutes were agreed as a true record and signed by the chairman.",
     ]);
   });
+
+  it("'Resolved:' over 'Committee:' over the decision reads the two as one", () => {
+    expect(
+      decisions(
+        ["It was unanimously", "", "Resolved:", "", "Committee:", "", "Endorsed the revised terms of reference at Appendix 1."].join("\n"),
+      ),
+    ).toEqual(["Committee: Endorsed the revised terms of reference at Appendix 1."]);
+  });
 });

@@ -492,6 +492,16 @@ export function decisionsIn(body: FlatLine[]): { text: string; line: FlatLine }[
       }
       // "RESOLVED" alone, the decision in the next paragraph.
       const j = nextFilledIn(body, k);
+      // "Resolved:" / "Committee:" / "Endorsed the …": the body that decided, set on a line of its own.
+      const then =
+        j > 0 && /^(?:that\s+)?(?:the\s+)?(?:committee|sub-committee|panel|board|cabinet|council)\s*:$/i.test(body[j]!.text.trim())
+          ? nextFilledIn(body, j)
+          : -1;
+      if (then > 0 && !TRIGGER_RE.test(body[then]!.text) && body[then]!.text.length > 10) {
+        out.push({ text: tidy(`${body[j]!.text.trim()} ${body[then]!.text}`), line: body[j]! });
+        k = then;
+        continue;
+      }
       if (j > 0 && !TRIGGER_RE.test(body[j]!.text) && body[j]!.text.length > 10) {
         out.push({ text: tidy(body[j]!.text), line: body[j]! });
         k = j;
