@@ -1,12 +1,11 @@
 import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
-import SqliteDatabase from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createAuthority } from "../../src/store/authorities.js";
 import { Scope } from "../../src/store/records.js";
 import { ROOT } from "../support/run-cli.js";
-import { DIALECTS, freshStore, type TestStore } from "../support/stores.js";
+import { DIALECTS, expectSqliteWriterHeld, freshStore, type TestStore } from "../support/stores.js";
 
 interface Result {
   ok: boolean;
@@ -74,12 +73,7 @@ for (const dialect of DIALECTS) {
       await first.line("read");
       if (dialect === "sqlite") {
         // The first transaction has only read so far, yet no one else may start writing.
-        const probe = new SqliteDatabase(join(store.dataDir, "moot.sqlite"), { timeout: 0 });
-        try {
-          expect(() => probe.exec("begin immediate")).toThrow(/locked|busy/i);
-        } finally {
-          probe.close();
-        }
+        expectSqliteWriterHeld(store);
       }
       const second = writer({ ...args, title: "Apologies for absence" });
       await second.line("ready");

@@ -1,7 +1,9 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import SqliteDatabase from "better-sqlite3";
 import pg from "pg";
+import { expect } from "vitest";
 import { migrate, openStore, type Store } from "../../src/store/open.js";
 import type { DialectName } from "../../src/store/dialect.js";
 
@@ -68,4 +70,17 @@ export async function freshPostgresUrl(): Promise<{ url: string; drop(): Promise
       await a.end();
     },
   };
+}
+
+/**
+ * SQLite: asserts another writer holds the database now, from a second handle on the file (as a
+ * second process would be): its `BEGIN IMMEDIATE` is refused at once.
+ */
+export function expectSqliteWriterHeld(store: TestStore): void {
+  const probe = new SqliteDatabase(join(store.dataDir, "moot.sqlite"), { timeout: 0 });
+  try {
+    expect(() => probe.exec("begin immediate")).toThrow(/locked|busy/i);
+  } finally {
+    probe.close();
+  }
 }

@@ -9,23 +9,27 @@ import { byId, decodeAll, decodeOne, type Page } from "./decode.js";
 import { listMeetings, type MeetingSummary } from "./meetings.js";
 
 export async function listCommittees(store: Store, authorityId: string, limit = 500, offset = 0): Promise<Page<Committee>> {
-  const q = store.db.selectFrom("committee").where("authorityId", "=", authorityId);
-  const [rows, n] = await Promise.all([
-    q.selectAll().orderBy("name").orderBy("id").limit(limit).offset(offset).execute(),
-    q.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
+  const [items, n] = await Promise.all([
+    committeeChoices(store, authorityId, limit, offset),
+    store.db
+      .selectFrom("committee")
+      .where("authorityId", "=", authorityId)
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow(),
   ]);
-  return { items: decodeAll("committee", rows), total: Number(n.n), limit, offset };
+  return { items, total: Number(n.n), limit, offset };
 }
 
-/** Every committee of an authority by name, for a filter's choices: no count, one query. */
-export async function committeeChoices(store: Store, authorityId: string): Promise<Committee[]> {
+/** An authority's committees by name (every one, for a filter's choices): no count, one query. */
+export async function committeeChoices(store: Store, authorityId: string, limit = 500, offset = 0): Promise<Committee[]> {
   const rows = await store.db
     .selectFrom("committee")
     .selectAll()
     .where("authorityId", "=", authorityId)
     .orderBy("name")
     .orderBy("id")
-    .limit(500)
+    .limit(limit)
+    .offset(offset)
     .execute();
   return decodeAll("committee", rows);
 }
@@ -138,7 +142,7 @@ export interface CommitteeSummary {
 
 /** The committees list as residents read it: each with its chair and next meeting. */
 export async function committeeSummaries(store: Store, authorityId: string, today: string): Promise<CommitteeSummary[]> {
-  const committees = (await listCommittees(store, authorityId)).items;
+  const committees = await committeeChoices(store, authorityId);
   const [chairs, nexts] = await Promise.all([
     store.db
       .selectFrom("membership")

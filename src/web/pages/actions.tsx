@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { App } from "../context.js";
 import { ActionStatus } from "../../domain/action.js";
 import { listActions } from "../../store/queries/actions.js";
-import { listCommittees } from "../../store/queries/committees.js";
+import { committeeChoices } from "../../store/queries/committees.js";
 import { page } from "../views/render.js";
 import { Pager, Tag } from "../views/components.js";
 import { shortDate } from "../views/format.js";
@@ -22,7 +22,7 @@ export function registerActions(app: App) {
     const q = parseQuery(c, Query);
     const store = c.get("store");
     const a = c.get("authority");
-    const committees = (await listCommittees(store, a.id)).items;
+    const committees = await committeeChoices(store, a.id);
     const committeeId = resolveCommittee(committees, q.committee);
     const list = await listActions(store, a.id, c.get("viewer"), {
       committeeId,

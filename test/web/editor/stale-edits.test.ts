@@ -1,5 +1,3 @@
-import { join } from "node:path";
-import SqliteDatabase from "better-sqlite3";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../../src/web/app.js";
@@ -9,7 +7,7 @@ import { createMeeting } from "../../../src/workflow/meetings.js";
 import { startAgenda, addAgendaItem, setExempt } from "../../../src/workflow/agenda.js";
 import { publishAgenda } from "../../../src/workflow/publication.js";
 import { addMinute, approveMinutes, editMinute, recordAttendance } from "../../../src/workflow/minutes.js";
-import { DIALECTS, freshStore, type TestStore } from "../../support/stores.js";
+import { DIALECTS, expectSqliteWriterHeld, freshStore, type TestStore } from "../../support/stores.js";
 import { buildEditorFixture, daysFromToday, PASSWORD, type EditorFixture } from "../../support/editor-fixture.js";
 import { EditorClient } from "../../support/editor-client.js";
 
@@ -241,12 +239,7 @@ describe("the page cache follows commit order", () => {
           // SQLite transactions are writers from their BEGIN (store/sqlite-writers.ts): while the
           // slow one is open no other writer can commit (they wait for it), so the fast write
           // comes after it, and what is checked is that the page cached meanwhile goes with its commit.
-          const probe = new SqliteDatabase(join(store.dataDir, "moot.sqlite"), { timeout: 0 });
-          try {
-            expect(() => probe.exec("begin immediate")).toThrow(/locked|busy/i);
-          } finally {
-            probe.close();
-          }
+          expectSqliteWriterHeld(store);
         } else await s.update("meeting", m.id, { venue: "Fast venue" });
         const cached = await (await app.request(url)).text();
         if (dialect === "postgres") expect(cached).toContain("Fast venue");
