@@ -218,7 +218,7 @@ describe("extractActions", () => {
         ["", "", "the stile.", "no reply yet."],
       ]),
       row([
-        ["Village novel", "EF", "Arrange for copies to be printed.", "Carry forward."],
+        ["Village novel", "EF", "Order two hundred copies.", "Carry forward."],
         ["", "", "Add the illustrator’s name to the authors", "Two shops will sell it."],
       ]),
       row([
@@ -231,7 +231,7 @@ describe("extractActions", () => {
     expect(extractActions(set).rows.map((r) => [r.ref, r.text, r.owner, r.status])).toEqual([
       [null, "Photograph the broken fingerpost.", "AB", "Done"],
       [null, "Write to the county about the stile.", "CD", "Letter sent, no reply yet."],
-      [null, "Arrange for copies to be printed. Add the illustrator’s name to the authors", "EF", "Carry forward. Two shops will sell it."],
+      [null, "Order two hundred copies. Add the illustrator’s name to the authors", "EF", "Carry forward. Two shops will sell it."],
       ["7 Hall", "Ask for three quotes", "GH", "Open"],
       ["7 Hall", "Book the hall for the fete", "IJ", "Booked"],
     ]);

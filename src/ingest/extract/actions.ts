@@ -154,7 +154,7 @@ const startsLower = (s: string) => /^[a-z(]/.test(s.trim());
  * prints the agenda item once in a cell merged down over every action raised under it. A row
  * with an empty item cell is then a new action under the same item, not the tail of the one
  * above, when it starts a sentence of its own and carries its own "Who" cell. Without one it is
- * the same cell's next line, even after a full stop ("Arrange for copies to be printed." /
+ * the same cell's next line, even after a full stop ("Order two hundred copies." /
  * "Add the illustrator's name to the authors", one action).
  */
 function ownRowUnderMergedRef(cells: string[], prev: RawRow | undefined, roles: Roles, grouping: boolean): boolean {

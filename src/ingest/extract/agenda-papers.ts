@@ -4,10 +4,10 @@ import { personName, wordsOf } from "../parse/report-names.js";
 
 /**
  * Genre pattern: a pack whose papers carry no cover sheet. The agenda lists each paper with its
- * pages ("7. Early Help Overview (Pages 29 54)"), and the paper itself opens with its own title
- * on a line of its own, perhaps worded differently ("What is Education For?" for 'ADCS Report
- * "What is Education For"'), then at most a byline: the presenter's name over their post
- * ("Service Manager – Strategy & Early Help"), or "Name – Post, Unit, ABBR" lines naming the
+ * pages ("6. Winter Pressures Update (Pages 11 30)"), and the paper itself opens with its own title
+ * on a line of its own, perhaps worded differently ("Are Our Parks Ready?" for 'Network Report
+ * "Are Our Parks Ready"'), then at most a byline: the presenter's name over their post
+ * ("Service Manager – Parks & Open Spaces"), or "Name – Post, Unit, ABBR" lines naming the
  * people responsible. A paper that is itself minutes ("Minutes of the meeting of …") is no
  * report, nor is the minutes item.
  */
@@ -19,7 +19,7 @@ export interface AgendaPaper {
 }
 
 const LISTED_RE = /^(?:[-•*]\s*)?\d{1,2}[a-z]?[.)]?\s+(.{3,160}?)\s*\(pages?\s*\d+(?:\s*[-–]?\s*\d+)?\)\s*$/i;
-// "ROTHERHAM … STRATEGY – 2013 – 2015 1. INTRODUCTION": the first section run on to the title.
+// "BORSETSHIRE … PLAN – 2024 – 2025 1. INTRODUCTION": the first section run on to the title.
 const RUN_ON_SECTION_RE = /\s+\d{1,2}\.?\s+[A-Z][A-Z &]{3,40}$/;
 const NOT_A_TITLE_WORDS = new Set(["the", "a", "an", "of", "and", "to", "for", "in", "on", "report", "update"]);
 // "Service Manager – Unit", "Head of Nursing, Place": a post, then the unit after its separator.

@@ -124,14 +124,14 @@ describe("extractAgenda layouts", () => {
 
   it("a title that ends 'the following matters:' stops at its colon; the list under it is no part of it", () => {
     const text = [
-      "3. To confirm the minutes of the Parish Council Meeting held on Tuesday 4 March 2025",
-      "4. To receive a report from the Clerk on the following matters:",
+      "3. To approve the minutes of the Parish Council Meeting of Thursday 6 March 2025",
+      "4. To note the Clerk's update on the following matters:",
       "Village Hall Roof Footpath Signs Grit Bins Bus Shelter Repairs Clerk Salary",
       "5. To consider the precept",
     ].join("\n");
     expect(agenda(text).map((i) => [i.number, i.title])).toEqual([
-      ["3", "To confirm the minutes of the Parish Council Meeting held on Tuesday 4 March 2025"],
-      ["4", "To receive a report from the Clerk on the following matters"],
+      ["3", "To approve the minutes of the Parish Council Meeting of Thursday 6 March 2025"],
+      ["4", "To note the Clerk's update on the following matters"],
       ["5", "To consider the precept"],
     ]);
   });

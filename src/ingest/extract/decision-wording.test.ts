@@ -78,8 +78,8 @@ describe("formal decisions", () => {
   });
 
   it("'The following expenditure was approved …:' over its list is decided up to the colon", () => {
-    expect(decisions("The following expenditure was approved and the cheques signed: A Grundy - grass cutting (May) £120.50")).toEqual([
-      "The following expenditure was approved and the cheques signed",
+    expect(decisions("The following expenditure was approved for payment by bank transfer: B Baker - hall hire (June) £45.00")).toEqual([
+      "The following expenditure was approved for payment by bank transfer",
     ]);
   });
 
@@ -93,7 +93,7 @@ describe("formal decisions", () => {
             "",
             "None.",
             "",
-            "24/102: Minutes of the Last Meeting held on 4 March 2024 24/095: the words 'by most residents' were deleted. Subject to this amendment the minutes were agreed as a true record and signed by the chairman.",
+            "24/102: Minutes of the Last Meeting held on 4 March 2024 24/095: the words 'by most residents' were deleted. With that correction made the minutes were agreed as a true record and signed by the chair.",
             "",
             "24/103: Matters Arising",
             "",
@@ -104,7 +104,7 @@ describe("formal decisions", () => {
       0,
     );
     expect(ms.find((m) => m.number === "24/102")!.decisions.map((d) => d.text)).toEqual([
-      "Subject to this amendment the minutes were agreed as a true record and signed by the chairman.",
+      "With that correction made the minutes were agreed as a true record and signed by the chair.",
     ]);
   });
 

@@ -432,7 +432,7 @@ function informal(t: string): string[] {
       if (text.split(/\s+/).length >= 3) out.push(text);
       continue;
     }
-    // "The following expenditure was approved and the cheques signed: A Grundy £120": decided
+    // "The following expenditure was approved for payment: B Baker £45": decided
     // up to the colon that opens the list.
     const listed = /^(the following\b[^:]*?\b(?:was|were)\s+(?:duly\s+|unanimously\s+)?(?:approved|agreed)\b[^:]*):\s*\S/i.exec(x);
     if (listed) {
