@@ -36,13 +36,14 @@ import { BORSETSHIRE_PACK } from "../src/ingest/fixtures/borsetshire-pack.js";
 import { search } from "../src/store/search.js";
 import { searchConcurrency } from "../src/store/search-gate.js";
 import { summarise } from "./stats.js";
+import { nginxConfig } from "../src/web/http/proxy-config.js";
 
 const AUTHORITIES = Number(process.env.MOOT_BENCH_AUTHORITIES ?? 4);
 const YEARS = Number(process.env.MOOT_BENCH_YEARS ?? 1);
 const COMMITTEES = Number(process.env.MOOT_BENCH_COMMITTEES ?? 4);
 const SECONDS = Number(process.env.MOOT_BENCH_SECONDS ?? 20);
 const CONNECTIONS = Number(process.env.MOOT_BENCH_CONNECTIONS ?? 100);
-/** nginx keeps public pages for their s-maxage (one second); MOOT_BENCH_NGINX_CACHE=0 measures the web processes alone. */
+/** nginx keeps public pages by data version (moot proxy-config); MOOT_BENCH_NGINX_CACHE=0 measures the web processes alone. */
 const NGINX_CACHE = process.env.MOOT_BENCH_NGINX_CACHE !== "0";
 /** MOOT_BENCH_NGINX_LOG=1: nginx logs each request's cache status and times, summarised after the load. */
 const NGINX_LOG = process.env.MOOT_BENCH_NGINX_LOG === "1";
@@ -183,49 +184,37 @@ function nginxBinary(): string {
 }
 
 /**
- * nginx's micro-cache, as a deployment would configure it: it keeps what Moot marks shareable
- * (`Cache-Control: public, …, s-maxage=1`: public pages, for the same second a web process
- * trusts its data version) and nothing sent with or to a cookie or credentials, so a signed-in
- * clerk's page or a sign-in form is never kept; concurrent misses for one page wait for one.
- * An expired page is answered from the copy being refreshed while one request refreshes it
- * (`use_stale updating`): nginx's cache lock wakes its waiters only every 500 ms, so with pages
- * expiring every second, requests queued behind each refresh slept in half-second steps up to
- * proxy_cache_lock_timeout (5 s), and the page rows collapsed to a few requests a second.
- * `background_update` answers the request that finds a page expired from that copy too, and
- * refreshes it in a subrequest; nginx still reads that client's next request on the same
- * connection only after the refresh, so it moves the wait rather than removing it.
+ * nginx: what `moot proxy-config` prints (pages routed by council and kept by its data version,
+ * searches to the least busy process; with MOOT_BENCH_NGINX_CACHE=0 nothing kept), and beside
+ * it a static server of the same page bytes, the reference.
  */
-const MICRO_CACHE = `proxy_cache pages; proxy_cache_key $scheme$host$request_uri; proxy_cache_lock on; proxy_cache_use_stale updating; proxy_cache_background_update on;
-      proxy_cache_bypass $http_cookie $http_authorization; proxy_no_cache $http_cookie $http_authorization;`;
-
-/** nginx: a reverse proxy to the web processes, and a static server of the same page bytes. */
-async function startNginx(dir: string, webPorts: number[], page: Buffer, microCache: boolean) {
+async function startNginx(dir: string, webPorts: number[], page: Buffer, cache: boolean) {
   const proxy = await freePort();
   const stat = await freePort();
-  const servers = webPorts.map((p) => `server 127.0.0.1:${p};`).join(" ");
   mkdirSync(join(dir, "www"), { recursive: true });
   mkdirSync(join(dir, "tmp"), { recursive: true });
+  mkdirSync(join(dir, "cache"), { recursive: true });
   writeFileSync(join(dir, "www", "index.html"), page);
-  for (const d of [dir, join(dir, ".."), join(dir, "www"), join(dir, "tmp")]) chmodSync(d, 0o755);
+  for (const d of [dir, join(dir, ".."), join(dir, "www"), join(dir, "tmp"), join(dir, "cache")]) chmodSync(d, 0o755);
+  let site = nginxConfig({
+    upstreams: webPorts.map((p) => `127.0.0.1:${p}`),
+    listen: `127.0.0.1:${proxy}`,
+    serverNames: [],
+    cacheDir: cache ? join(dir, "cache") : null,
+    cacheSize: "2g",
+  });
+  if (ROUTE !== "council") site = site.replace(/hash \$host\/\$moot_council consistent;/, "least_conn;");
   writeFileSync(
     join(dir, "nginx.conf"),
     `worker_processes 1; daemon off; pid ${dir}/nginx.pid; error_log ${dir}/error.log;
 events { worker_connections 4096; }
-http { ${NGINX_LOG ? `log_format probe '$upstream_cache_status $request_time $upstream_response_time $uri $upstream_addr'; access_log ${dir}/access.log probe;` : "access_log off;"} client_body_temp_path ${dir}/tmp; proxy_temp_path ${dir}/tmp; fastcgi_temp_path ${dir}/tmp; uwsgi_temp_path ${dir}/tmp; scgi_temp_path ${dir}/tmp;
-  ${ROUTE === "council" ? "map $uri $moot_council { ~^/(?<first>[^/]*) $first; }" : ""}
-  upstream moot { ${ROUTE === "council" ? "hash $host/$moot_council consistent;" : "least_conn;"} ${servers} keepalive 32; }
-  upstream moot_search { least_conn; ${servers} keepalive 32; }
-  ${microCache ? `proxy_cache_path ${dir}/cache levels=1:2 keys_zone=pages:16m max_size=256m inactive=30s use_temp_path=off;` : ""}
+http { ${NGINX_LOG ? `log_format probe '$upstream_cache_status ${cache ? "$moot_version_status" : "-"} $request_time $upstream_response_time $uri $upstream_addr'; access_log ${dir}/access.log probe;` : "access_log off;"} client_body_temp_path ${dir}/tmp; proxy_temp_path ${dir}/tmp; fastcgi_temp_path ${dir}/tmp; uwsgi_temp_path ${dir}/tmp; scgi_temp_path ${dir}/tmp;
   # autocannon writes its next request as soon as an answer ends, ignoring 'Connection: close';
   # nginx closes a client's connection after keepalive_requests (1,000) answers, and now and
   # then that request arrives on the closed socket and is reset (ECONNRESET: the few failed API
   # requests of every run). Browsers honour the close; the load generator is not a browser.
   keepalive_requests 1000000;
-  server { listen 127.0.0.1:${proxy};
-    proxy_http_version 1.1; proxy_set_header Connection ""; proxy_set_header Host $http_host;
-    proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for; proxy_set_header X-Forwarded-Proto $scheme;
-    location / { proxy_pass http://moot; ${microCache ? MICRO_CACHE : ""} }
-    location ~ /search$ { proxy_pass http://moot_search; } }
+  ${site}
   server { listen 127.0.0.1:${stat}; root ${dir}/www; location / { default_type text/html; try_files /index.html =404; } } }\n`,
   );
   const child = spawn(nginxBinary(), ["-c", join(dir, "nginx.conf"), "-p", dir], { stdio: "ignore" });
@@ -549,7 +538,7 @@ async function main() {
       row("API meetings, through nginx", apiRes),
     ];
     console.log(
-      `\n${councils.length} councils, ${councils.reduce((n, c) => n + c.meetingIds.length, 0).toLocaleString()} meetings; 2 web, 2 workers, nginx${NGINX_CACHE ? " (micro-cache, 1 s)" : " (no cache)"}; ${SECONDS} s`,
+      `\n${councils.length} councils, ${councils.reduce((n, c) => n + c.meetingIds.length, 0).toLocaleString()} meetings; 2 web, 2 workers, nginx${NGINX_CACHE ? " (pages kept by data version)" : " (no cache)"}; ${SECONDS} s`,
     );
     console.log("target".padEnd(42), "req/s".padStart(8), "p50 ms".padStart(7), "p99 ms".padStart(7), "errors".padStart(7));
     for (const r of rows)
@@ -624,10 +613,10 @@ async function main() {
       const by = new Map<string, { times: number[]; upstream: number[] }>();
       const processes = new Map<string, number>();
       for (const line of readFileSync(join(dir, "nginx", "access.log"), "utf8").split("\n")) {
-        const [status, time, upstreamTime, uri, addr] = line.split(" ");
+        const [status, version, time, upstreamTime, uri, addr] = line.split(" ");
         if (!uri) continue;
         const kind = uri.includes("/search") ? "search" : uri.includes("/api/") ? "api" : "page";
-        const key = `${kind} ${status}`;
+        const key = `${kind} ${status} version ${version}`;
         const t = by.get(key) ?? { times: [], upstream: [] };
         t.times.push(Number(time) * 1000);
         if (upstreamTime && upstreamTime !== "-") t.upstream.push(Number(upstreamTime) * 1000);

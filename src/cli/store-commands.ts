@@ -52,6 +52,33 @@ export function registerStoreCommands(program: Command): void {
     });
 
   program
+    .command("proxy-config")
+    .description("print nginx's configuration for the web processes (a file for /etc/nginx/conf.d)")
+    .option("--web <host:port...>", "the web processes (moot serve), each as host:port", ["127.0.0.1:3001", "127.0.0.1:3002"])
+    .option("--listen <port>", "nginx's listen address or port", "80")
+    .option("--server-name <names...>", "host names served (default: any)", [])
+    .option("--cache-dir <dir>", "a directory nginx's user may write, where public pages are kept", "/var/cache/nginx/moot")
+    .option("--cache-size <size>", "the most disk kept pages may take", "1g")
+    .option("--no-cache", "keep no pages in nginx (every page from the web processes)")
+    .action((opts: { web: string[]; listen: string; serverName: string[]; cacheDir: string; cacheSize: string; cache: boolean }) =>
+      import("../web/http/proxy-config.js").then(({ nginxConfig }) => {
+        const bad = opts.web.find((w) => !/^[\w.-]+:\d+$|^\[[\da-f:]+\]:\d+$/i.test(w));
+        if (bad) throw new MootError("invalid", `--web ${bad}: expected host:port`);
+        if (!/^[\dkmg]+$/i.test(opts.cacheSize))
+          throw new MootError("invalid", `--cache-size ${opts.cacheSize}: expected a size such as 1g or 512m`);
+        process.stdout.write(
+          nginxConfig({
+            upstreams: opts.web,
+            listen: opts.listen,
+            serverNames: opts.serverName,
+            cacheDir: opts.cache ? opts.cacheDir : null,
+            cacheSize: opts.cacheSize,
+          }),
+        );
+      }),
+    );
+
+  program
     .command("migrate")
     .description("create or update the database schema")
     .action(() =>

@@ -16,6 +16,7 @@ export function startServer(
   const { port, hostname, ...appOptions } = opts;
   const app = createApp(store, { freshnessMs: 1000, ...appOptions });
   const cache = pageCacheOf(app)!;
+  cache.startPolling();
   const viaHono = getRequestListener(app.fetch);
   const server = createServer((req, res) => {
     if (!cache.serveNode(req, res)) void viaHono(req, res);
@@ -29,6 +30,7 @@ export function startServer(
         port: actual,
         close: () =>
           new Promise<void>((r) => {
+            cache.stopPolling();
             server.closeAllConnections();
             server.close(() => r());
           }),

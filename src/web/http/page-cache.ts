@@ -28,6 +28,22 @@ export const SEARCH_CACHE_CONTROL = "private, max-age=60";
 const CACHEABLE = /^(text\/|application\/(json|xml|atom\+xml|rss\+xml))/;
 
 /**
+ * A reverse proxy that keeps pages by data version (see proxy-config.ts) asks this path, on the
+ * page's own host, which key the page's authority is at now, sending the page's address in
+ * ORIGINAL_URI_HEADER, and sends the answer back with the page request in CACHE_KEY_HEADER.
+ */
+export const PROXY_KEY_PATH = "/_moot/cache-key";
+export const CACHE_KEY_HEADER = "x-moot-cache-key";
+export const ORIGINAL_URI_HEADER = "x-moot-original-uri";
+/**
+ * How long the proxy keeps a page filed under a key that matched: the key changes with every
+ * write and every day, so the page is never served past either; this only bounds the disk.
+ */
+export const PROXY_KEEP_SECONDS = 86_400;
+/** The key of a shared host's list of councils or an unknown address: it never matches a page's. */
+export const NO_SITE_KEY = "-";
+
+/**
  * Rendered public responses keyed by day and URL, valid for one data version: a repeat
  * request costs a map lookup, with ETag/Last-Modified 304s, and gzip and brotli done once per
  * entry. Every write to the authority's records goes through the Scope and its audit row, so
@@ -69,6 +85,56 @@ export class PageCache {
     const second = Math.floor(t.getTime() / 1000);
     if (second !== this.day.second) this.day = { second, value: londonToday(t) };
     return this.day.value;
+  }
+
+  /** The key a proxy files the authority's public pages under today: any write or a new day changes it. */
+  keyOf(authorityId: string, token: string, today: string): string {
+    return `${authorityId}.${token}.${today}`;
+  }
+
+  /**
+   * The key for the proxy's version question: read from the database, not the freshness
+   * window, so a proxy that keeps the answer for that window adds at most one window to how
+   * long a write (a paper made exempt) takes to show, not two.
+   */
+  async proxyKey(authorityId: string): Promise<string> {
+    const today = this.today();
+    // Read by the background poll moments ago: answered from memory. Under load a read
+    // waits behind the pages' queries in the pool, and every page of the council behind it.
+    const known = this.versions.get(authorityId);
+    if (this.pollEveryMs > 0 && known && Date.now() - known.at <= 2 * this.pollEveryMs) return this.keyOf(authorityId, known.token, today);
+    const v = await this.reread(authorityId, Date.now());
+    return this.keyOf(authorityId, v.token, today);
+  }
+
+  private pollEveryMs = 0;
+  private poller: NodeJS.Timeout | null = null;
+
+  /**
+   * A server reads every authority's version in the background every quarter of the
+   * freshness window (one query for all of them), so a proxy's version question is answered
+   * from memory at most that old.
+   */
+  startPolling(): void {
+    if (this.poller || this.opts.freshnessMs <= 0) return;
+    this.pollEveryMs = Math.max(50, Math.floor(this.opts.freshnessMs / 4));
+    this.poller = setInterval(() => void this.poll().catch(() => undefined), this.pollEveryMs);
+    this.poller.unref();
+  }
+
+  stopPolling(): void {
+    if (this.poller) clearInterval(this.poller);
+    this.poller = null;
+    this.pollEveryMs = 0;
+  }
+
+  /** The authority's version as read by a query begun at or after `since` (joined if one is in flight). */
+  private async reread(authorityId: string, since: number): Promise<{ token: string; lastModified: string | null }> {
+    if (this.polling && this.polling.at < since) await this.polling.done.catch(() => undefined);
+    if (!this.versions.has(authorityId)) this.wanted.add(authorityId);
+    // Either a read that began after `since` is in flight, or this starts one.
+    await this.poll();
+    return this.versions.get(authorityId) ?? { token: "empty", lastModified: null };
   }
 
   /**
@@ -150,7 +216,14 @@ export class PageCache {
         if (c.get("viewer").kind !== "public") c.res.headers.set("Cache-Control", "private, no-store");
         return;
       }
-      const v = await cache.refresh(c.get("authority").id);
+      const since = Date.now();
+      const authorityId = c.get("authority").id;
+      const today = c.get("today");
+      let v = await cache.refresh(authorityId);
+      // The proxy read a newer version than this process trusts (or an older one, or another
+      // authority's): read it again, so the page is rendered at the version it will be filed under.
+      const proxyKey = c.req.header(CACHE_KEY_HEADER);
+      if (proxyKey !== undefined && proxyKey !== cache.keyOf(authorityId, v.token, today)) v = await cache.reread(authorityId, since);
       const url = c.req.url;
       // The full path as the browser sent it (prefix included), as the Node fast path looks it up.
       // The URL's host is the Host header on a server, and still set for app.request() in tests.
@@ -161,10 +234,16 @@ export class PageCache {
       const hit = !!e;
       if (!e) {
         await next();
-        e = await cache.store_(key, c, v, c.get("authority").id);
-        if (!e) return;
+        e = await cache.store_(key, c, v, authorityId);
+        if (!e) {
+          // Not a page to share (an error, a form, a download with its own rules): a proxy that
+          // asked keeps it under no key.
+          if (proxyKey !== undefined && !c.res.headers.has("cache-control")) c.res.headers.set("X-Accel-Expires", "0");
+          return;
+        }
       }
-      const out = toResponse(c, e, method === "HEAD");
+      const keep = proxyKey === undefined ? undefined : proxyKey === cache.keyOf(authorityId, e.token, today);
+      const out = toResponse(c, e, method === "HEAD", keep);
       if (hit) return out;
       // After next() the context is finalized and a returned response would be ignored; clearing
       // first stops Hono merging the uncompressed response's headers into this one.
@@ -197,10 +276,14 @@ export class PageCache {
    */
   serveNode(req: IncomingMessage, res: ServerResponse): boolean {
     if ((req.method !== "GET" && req.method !== "HEAD") || req.headers.cookie || req.headers.authorization) return false;
-    const e = this.touch(`${this.today()} ${req.headers.host ?? ""}${req.url}`);
+    const today = this.today();
+    const e = this.touch(`${today} ${req.headers.host ?? ""}${req.url}`);
     if (!e || this.current(e.authorityId)?.token !== e.token) return false;
+    // A proxy asking for another key goes through the app, which reads the version again.
+    const proxyKey = req.headers[CACHE_KEY_HEADER];
+    if (proxyKey !== undefined && proxyKey !== this.keyOf(e.authorityId, e.token, today)) return false;
     const w = choose(e, req.headers["if-none-match"], req.headers["if-modified-since"], req.headers["accept-encoding"] ?? "");
-    res.writeHead(w.status, w.headers);
+    res.writeHead(w.status, proxyKey === undefined ? w.headers : { ...w.headers, "X-Accel-Expires": String(PROXY_KEEP_SECONDS) });
     res.end(req.method === "HEAD" || !w.body ? undefined : w.body);
     return true;
   }
@@ -257,7 +340,13 @@ function choose(
   return { status: 200, headers, body };
 }
 
-function toResponse(c: Context, e: Entry, head: boolean): Response {
+/**
+ * `keep`: whether a proxy that sent its key may keep the page (the page was rendered at the
+ * version the key names) for PROXY_KEEP_SECONDS, or must not keep it at all; undefined when no
+ * proxy asked. nginx reads X-Accel-Expires over Cache-Control and never passes it on.
+ */
+function toResponse(c: Context, e: Entry, head: boolean, keep: boolean | undefined): Response {
   const w = choose(e, c.req.header("if-none-match"), c.req.header("if-modified-since"), c.req.header("accept-encoding") ?? "");
-  return new Response(head || !w.body ? null : (w.body as Uint8Array<ArrayBuffer>), { status: w.status, headers: w.headers });
+  const headers = keep === undefined ? w.headers : { ...w.headers, "X-Accel-Expires": keep ? String(PROXY_KEEP_SECONDS) : "0" };
+  return new Response(head || !w.body ? null : (w.body as Uint8Array<ArrayBuffer>), { status: w.status, headers });
 }
