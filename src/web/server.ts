@@ -17,6 +17,7 @@ export function startServer(
   const app = createApp(store, { freshnessMs: 1000, ...appOptions });
   const cache = pageCacheOf(app)!;
   cache.startPolling();
+  cache.renderAheadWith(async (url) => app.fetch(new Request(url)));
   const viaHono = getRequestListener(app.fetch);
   const server = createServer((req, res) => {
     if (!cache.serveNode(req, res)) void viaHono(req, res);
@@ -31,6 +32,7 @@ export function startServer(
         close: () =>
           new Promise<void>((r) => {
             cache.stopPolling();
+            cache.renderAheadWith(null);
             server.closeAllConnections();
             server.close(() => r());
           }),

@@ -17,7 +17,17 @@ interface Entry {
   headers: Record<string, string>;
   big: boolean;
   bodies: { identity: Uint8Array; gzip: Uint8Array | null; br: Uint8Array | null };
+  usedAt: number;
 }
+
+/**
+ * After a council's version moves, a server renders again (one page at a time, in the
+ * background) up to this many of its pages asked for in the last RENDER_AHEAD_RECENT_MS: the
+ * proxy asks for each of them again within seconds, and a page rendered ahead is answered from
+ * memory instead of holding the visitor for a render behind the searches.
+ */
+const RENDER_AHEAD_MAX = 64;
+const RENDER_AHEAD_RECENT_MS = 10 * 60_000;
 
 /**
  * Search answers: the browser may keep one for a minute, shared caches (this one, a proxy)
@@ -176,8 +186,52 @@ export class PageCache {
   private settle(authorityId: string, v: { token: string; lastModified: string | null }, at: number) {
     const before = this.versions.get(authorityId);
     if (before && before.at > at) return;
-    if (before && before.token !== v.token) for (const [k, e] of this.entries) if (e.authorityId === authorityId) this.entries.delete(k);
+    if (before && before.token !== v.token) {
+      const again: string[] = [];
+      const recent = Date.now() - RENDER_AHEAD_RECENT_MS;
+      for (const [k, e] of this.entries)
+        if (e.authorityId === authorityId) {
+          this.entries.delete(k);
+          if (e.usedAt >= recent) again.push(k);
+        }
+      // Most recently used first. Started after this version is set (the loop runs later).
+      if (this.renderer && again.length) this.renderAhead(again.slice(-RENDER_AHEAD_MAX).reverse());
+    }
     this.versions.set(authorityId, { ...v, at });
+  }
+
+  /** Renders a page as a visitor's request would (the app's own fetch); set by a server. */
+  private renderer: ((url: string) => Promise<Response>) | null = null;
+  private ahead = new Set<string>();
+  private aheadRunning = false;
+  /** Renders in flight by key, so concurrent misses for one page (nginx sends them all) wait for one render. */
+  private readonly inflight = new Map<string, { token: string; done: Promise<Entry | undefined> }>();
+
+  renderAheadWith(renderer: ((url: string) => Promise<Response>) | null): void {
+    this.renderer = renderer;
+    if (!renderer) this.ahead.clear();
+  }
+
+  private renderAhead(keys: string[]): void {
+    for (const k of keys) if (this.ahead.size < 10 * RENDER_AHEAD_MAX) this.ahead.add(k);
+    if (!this.aheadRunning) void this.drainAhead();
+  }
+
+  private async drainAhead(): Promise<void> {
+    this.aheadRunning = true;
+    try {
+      while (this.renderer && this.ahead.size > 0) {
+        const key = this.ahead.values().next().value as string;
+        this.ahead.delete(key);
+        // A page from another day, or one a visitor has had rendered meanwhile, is left.
+        const space = key.indexOf(" ");
+        if (key.slice(0, space) !== this.today() || this.entries.has(key) || this.inflight.has(key)) continue;
+        const res = await this.renderer(`http://${key.slice(space + 1)}`).catch(() => null);
+        await res?.arrayBuffer().catch(() => undefined);
+      }
+    } finally {
+      this.aheadRunning = false;
+    }
   }
 
   /** The entry, moved to the back of the eviction order: the least recently used page goes first. */
@@ -186,6 +240,7 @@ export class PageCache {
     if (e) {
       this.entries.delete(key);
       this.entries.set(key, e);
+      e.usedAt = Date.now();
     }
     return e;
   }
@@ -231,10 +286,22 @@ export class PageCache {
       const key = `${c.get("today")} ${url.slice(url.indexOf("//") + 2, path)}${c.get("base") ?? ""}${url.slice(path)}`;
       let e = cache.touch(key);
       if (e && e.token !== v.token) e = undefined;
+      if (!e) {
+        const pending = cache.inflight.get(key);
+        if (pending?.token === v.token) e = await pending.done;
+      }
       const hit = !!e;
       if (!e) {
-        await next();
-        e = await cache.store_(key, c, v, authorityId);
+        let finish: (e: Entry | undefined) => void = () => undefined;
+        const mine = { token: v.token, done: new Promise<Entry | undefined>((r) => (finish = r)) };
+        cache.inflight.set(key, mine);
+        try {
+          await next();
+          e = await cache.store_(key, c, v, authorityId);
+        } finally {
+          finish(e);
+          if (cache.inflight.get(key) === mine) cache.inflight.delete(key);
+        }
         if (!e) {
           // Not a page to share (an error, a form, a download with its own rules): a proxy that
           // asked keeps it under no key.
@@ -305,7 +372,16 @@ function makeEntry(
     Vary: "Accept-Encoding",
   };
   if (lastModified) headers["Last-Modified"] = new Date(lastModified).toUTCString();
-  return { authorityId, token, etag, lastModified, headers, big: body.byteLength > 1024, bodies: { identity: body, gzip: null, br: null } };
+  return {
+    authorityId,
+    token,
+    etag,
+    lastModified,
+    headers,
+    big: body.byteLength > 1024,
+    bodies: { identity: body, gzip: null, br: null },
+    usedAt: Date.now(),
+  };
 }
 
 /** Compressed once, on the first request that accepts the encoding. */
