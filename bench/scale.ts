@@ -31,7 +31,7 @@ import { Scope } from "../src/store/records.js";
 import { bulkCreate, refreshStatistics, type BulkRecords } from "../src/store/bulk-load.js";
 import { ulid } from "ulid";
 import { parseSearchQuery } from "../src/store/search-query.js";
-import { openQueue, queueImport } from "../src/jobs/queue.js";
+import { openQueue, QUEUES, queueImport } from "../src/jobs/queue.js";
 import { BORSETSHIRE_PACK } from "../src/ingest/fixtures/borsetshire-pack.js";
 import { search } from "../src/store/search.js";
 import { searchConcurrency } from "../src/store/search-gate.js";
@@ -53,6 +53,13 @@ const NGINX_LOG = process.env.MOOT_BENCH_NGINX_LOG === "1";
  * every request, so each process renders and keeps every page.
  */
 const ROUTE = process.env.MOOT_BENCH_ROUTE === "least_conn" ? "least_conn" : "council";
+/**
+ * Seconds between imports during each load phase (default 6: ten a minute, one council each,
+ * round the councils): a worker importing steadily. 0 queues one import for every council at
+ * once, which the two workers get through within the minute: every council's pages go stale
+ * twice a run, and most page requests are renders (the churn case).
+ */
+const IMPORT_EVERY = Number(process.env.MOOT_BENCH_IMPORT_EVERY ?? 6);
 /** MOOT_BENCH_SIDE_BY_SIDE=1: nginx's static copy is also loaded during the mixed load, with the pages' connections. */
 const SIDE_BY_SIDE = process.env.MOOT_BENCH_SIDE_BY_SIDE === "1";
 /** MOOT_BENCH_CPU_PROF=<dir>: the web processes write V8 CPU profiles there when they stop. */
@@ -443,9 +450,18 @@ async function main() {
     const packs = join(dir, "packs");
     mkdirSync(packs, { recursive: true });
     const boss = await openQueue(dbUrl);
+    // A kept estate's queue may still hold an earlier run's imports, whose packs went with its
+    // temporary directory: the workers would spend this run failing them (one 100-council run
+    // imported nothing during its load).
+    if (REUSE) await boss.purgeQueue(QUEUES.import);
+    const timers: NodeJS.Timeout[] = [];
+    /** Queues a round of imports: all at once (IMPORT_EVERY 0), or one every IMPORT_EVERY seconds of the phase. */
     const queuePacks = async (round: number) => {
       let queued = 0;
-      for (let i = 0; i < Math.max(4, councils.length); i++) {
+      const count = IMPORT_EVERY > 0 ? Math.max(1, Math.floor(SECONDS / IMPORT_EVERY)) : Math.max(4, councils.length);
+      // Round the councils with a stride, so paced imports land in councils far apart.
+      const stride = councils.length > 7 && councils.length % 7 !== 0 ? 7 : 1;
+      for (let i = 0; i < count; i++) {
         const file = join(packs, `pack-${round}-${i}.txt`);
         writeFileSync(
           file,
@@ -455,7 +471,13 @@ async function main() {
             .replace("Borsetshire County Council\n", "")
             .replaceAll("Hedgerow Management Plan", `Hedgerow Management Plan ${process.pid}`),
         );
-        if (await queueImport(boss, { path: file, authority: councils[i % councils.length]!.slug, authorityName: null })) queued++;
+        const job = { path: file, authority: councils[(i * stride + round) % councils.length]!.slug, authorityName: null };
+        if (IMPORT_EVERY <= 0) {
+          if (await queueImport(boss, job)) queued++;
+        } else {
+          queued++;
+          timers.push(setTimeout(() => void queueImport(boss, job).catch(() => undefined), i * IMPORT_EVERY * 1000));
+        }
       }
       return queued;
     };
@@ -465,7 +487,9 @@ async function main() {
     let nApi = 0;
     const third = Math.max(1, Math.floor(CONNECTIONS / 3));
     const mix = (path: () => string) => [{ method: "GET", setupRequest: (r: Record<string, unknown>) => ({ ...r, path: path() }) }];
-    console.log(`Load: ${CONNECTIONS} connections for ${SECONDS} s through nginx, ${queued} imports queued …`);
+    console.log(
+      `Load: ${CONNECTIONS} connections for ${SECONDS} s through nginx, ${queued} imports ${IMPORT_EVERY > 0 ? `(one every ${IMPORT_EVERY} s)` : "queued at once"} …`,
+    );
     const pagesAndApi = () =>
       Promise.all([
         autocannon({
@@ -528,6 +552,7 @@ async function main() {
     // This run's imports only: a kept estate's queue still holds earlier runs' unfinished jobs,
     // whose packs went with their temporary directories.
     const jobs = (await listJobs(boss, { limit: 5000 })).filter((j) => j.subject.startsWith(packs));
+    for (const t of timers) clearTimeout(t);
     await boss.stop({ graceful: false, wait: true });
 
     const rows = [

@@ -58,6 +58,11 @@ export function openStore(config: StoreConfig = configFromEnv()): Store {
     // load it queued twice, for its connection and its cancel's), and they never wait behind it.
     const search = kysely(searchConcurrency() + 1);
     searchDbs.set(db, search);
+    // The data-version poll, a web process's heartbeat (every page and the proxy's version
+    // question depend on it), on a connection of its own: on the shared pool it queued behind
+    // page renders, went stale under load, and the proxy's version questions timed out.
+    const versions = kysely(1);
+    versionDbs.set(db, versions);
     const safe = url.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@");
     return {
       db,
@@ -65,7 +70,7 @@ export function openStore(config: StoreConfig = configFromEnv()): Store {
       files,
       describe: `PostgreSQL ${safe}`,
       close: async () => {
-        await Promise.all([db.destroy(), search.destroy()]);
+        await Promise.all([db.destroy(), search.destroy(), versions.destroy()]);
       },
     };
   }
@@ -87,6 +92,12 @@ export function openStore(config: StoreConfig = configFromEnv()): Store {
 }
 
 const searchDbs = new WeakMap<Kysely<Database>, Kysely<Database>>();
+const versionDbs = new WeakMap<Kysely<Database>, Kysely<Database>>();
+
+/** Where the data versions are read: a connection of their own on PostgreSQL, else `db`. */
+export function versionDbFor(db: Kysely<Database>): Kysely<Database> {
+  return versionDbs.get(db) ?? db;
+}
 
 /**
  * Where a search on `db` runs: the search pool of a store's own `db` (PostgreSQL), else `db`

@@ -29,13 +29,16 @@ export function startServer(
       resolve({
         url: `http://${hostname === "0.0.0.0" || !hostname ? "127.0.0.1" : hostname}:${actual}`,
         port: actual,
-        close: () =>
-          new Promise<void>((r) => {
-            cache.stopPolling();
-            cache.renderAheadWith(null);
+        close: async () => {
+          cache.stopPolling();
+          // A page being rendered ahead still reads the store: let it finish before the caller closes that.
+          const rendering = cache.renderAheadWith(null);
+          await new Promise<void>((r) => {
             server.closeAllConnections();
             server.close(() => r());
-          }),
+          });
+          await rendering;
+        },
       });
     });
   });

@@ -1,5 +1,5 @@
 import type { Viewer } from "../../domain/viewer.js";
-import type { Store } from "../open.js";
+import { type Store, versionDbFor } from "../open.js";
 import { visibleDocuments } from "./visibility.js";
 
 /**
@@ -19,7 +19,7 @@ export async function dataVersion(store: Store, authorityId: string): Promise<{ 
 
 /** Every authority's data version token (as dataVersion), in one read: a web process polls them together. */
 export async function dataVersions(store: Store): Promise<Map<string, { token: string; lastModified: string | null }>> {
-  const rows = await store.db.selectFrom("data_version").select(["authorityId", "version", "changedAt"]).execute();
+  const rows = await versionDbFor(store.db).selectFrom("data_version").select(["authorityId", "version", "changedAt"]).execute();
   return new Map(rows.map((r) => [r.authorityId, { token: `v${Number(r.version)}`, lastModified: r.changedAt }]));
 }
 

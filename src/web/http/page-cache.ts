@@ -26,8 +26,8 @@ interface Entry {
  * proxy asks for each of them again within seconds, and a page rendered ahead is answered from
  * memory instead of holding the visitor for a render behind the searches.
  */
-const RENDER_AHEAD_MAX = 64;
-const RENDER_AHEAD_RECENT_MS = 10 * 60_000;
+const RENDER_AHEAD_MAX = 32;
+const RENDER_AHEAD_RECENT_MS = 2 * 60_000;
 
 /**
  * Search answers: the browser may keep one for a minute, shared caches (this one, a proxy)
@@ -203,34 +203,33 @@ export class PageCache {
   /** Renders a page as a visitor's request would (the app's own fetch); set by a server. */
   private renderer: ((url: string) => Promise<Response>) | null = null;
   private ahead = new Set<string>();
-  private aheadRunning = false;
+  private aheadDone: Promise<void> | null = null;
   /** Renders in flight by key, so concurrent misses for one page (nginx sends them all) wait for one render. */
   private readonly inflight = new Map<string, { token: string; done: Promise<Entry | undefined> }>();
 
-  renderAheadWith(renderer: ((url: string) => Promise<Response>) | null): void {
+  /** Sets the renderer; with null, stops rendering ahead and resolves once the render under way is done (a server closing its store). */
+  renderAheadWith(renderer: ((url: string) => Promise<Response>) | null): Promise<void> {
     this.renderer = renderer;
     if (!renderer) this.ahead.clear();
+    return this.aheadDone ?? Promise.resolve();
   }
 
   private renderAhead(keys: string[]): void {
-    for (const k of keys) if (this.ahead.size < 10 * RENDER_AHEAD_MAX) this.ahead.add(k);
-    if (!this.aheadRunning) void this.drainAhead();
+    for (const k of keys) if (this.ahead.size < 4 * RENDER_AHEAD_MAX) this.ahead.add(k);
+    this.aheadDone ??= this.drainAhead().finally(() => {
+      this.aheadDone = null;
+    });
   }
 
   private async drainAhead(): Promise<void> {
-    this.aheadRunning = true;
-    try {
-      while (this.renderer && this.ahead.size > 0) {
-        const key = this.ahead.values().next().value as string;
-        this.ahead.delete(key);
-        // A page from another day, or one a visitor has had rendered meanwhile, is left.
-        const space = key.indexOf(" ");
-        if (key.slice(0, space) !== this.today() || this.entries.has(key) || this.inflight.has(key)) continue;
-        const res = await this.renderer(`http://${key.slice(space + 1)}`).catch(() => null);
-        await res?.arrayBuffer().catch(() => undefined);
-      }
-    } finally {
-      this.aheadRunning = false;
+    while (this.renderer && this.ahead.size > 0) {
+      const key = this.ahead.values().next().value as string;
+      this.ahead.delete(key);
+      // A page from another day, or one a visitor has had rendered meanwhile, is left.
+      const space = key.indexOf(" ");
+      if (key.slice(0, space) !== this.today() || this.entries.has(key) || this.inflight.has(key)) continue;
+      const res = await this.renderer(`http://${key.slice(space + 1)}`).catch(() => null);
+      await res?.arrayBuffer().catch(() => undefined);
     }
   }
 

@@ -76,7 +76,7 @@ proxy_cache_path ${o.cacheDir}/versions levels=1:2 keys_zone=moot_versions:4m ma
       proxy_pass_request_body off; proxy_set_header Content-Length "";
       ${headers.join(" ")}
       proxy_cache moot_versions; proxy_cache_key $scheme$host/$moot_council;
-      proxy_cache_background_update on; proxy_connect_timeout 1s; proxy_read_timeout 3s;
+      proxy_cache_background_update on;
       proxy_pass http://moot;
     }`
     : `
