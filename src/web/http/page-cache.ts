@@ -103,9 +103,10 @@ export class PageCache {
   }
 
   /**
-   * The key for the proxy's version question: read from the database, not the freshness
-   * window, so a proxy that keeps the answer for that window adds at most one window to how
-   * long a write (a paper made exempt) takes to show, not two.
+   * The key for the proxy's version question: from a read of the database begun at most two
+   * poll intervals ago (half a second under `moot serve`), not the whole freshness window, so
+   * the proxy keeping the answer adds its own second or two to how long a write (a paper made
+   * exempt) takes to show, not a second window besides.
    */
   async proxyKey(authorityId: string): Promise<string> {
     const today = this.today();
@@ -218,6 +219,8 @@ export class PageCache {
     for (const k of keys) if (this.ahead.size < 4 * RENDER_AHEAD_MAX) this.ahead.add(k);
     this.aheadDone ??= this.drainAhead().finally(() => {
       this.aheadDone = null;
+      // Pages queued between the loop's last look and now.
+      if (this.renderer && this.ahead.size > 0) this.renderAhead([]);
     });
   }
 
