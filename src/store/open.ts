@@ -12,6 +12,7 @@ import { migrations } from "./migrations/index.js";
 import { FileStore } from "./files.js";
 import { SqliteWritersDialect } from "./sqlite-writers.js";
 import { searchConcurrency } from "./search-gate.js";
+import { rememberPool } from "./pg-pool.js";
 
 export interface StoreConfig {
   /** postgres://… selects PostgreSQL; otherwise SQLite. */
@@ -49,7 +50,9 @@ export function openStore(config: StoreConfig = configFromEnv()): Store {
       pool.on("error", (e) => {
         if (process.env.MOOT_DEBUG) console.error(`moot: idle PostgreSQL connection closed: ${e.message}`);
       });
-      return new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
+      const k = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
+      rememberPool(k, pool);
+      return k;
     };
     const db = kysely(Number(process.env.MOOT_PG_POOL ?? 10));
     // Searches run on connections of their own, as many as the search gate admits and one for a

@@ -1,9 +1,11 @@
-import { sql, type Kysely } from "kysely";
+import { sql, type Kysely, type RawBuilder } from "kysely";
+import type pg from "pg";
 import { MootError } from "../domain/errors.js";
 import type { Database } from "./schema.js";
 import { MARK_END, MARK_START, type Dialect, type RawHit, type SearchPlan } from "./dialect.js";
 import { toWebsearch } from "./search-query.js";
 import { visibleAndFiltered } from "./search-filter.js";
+import { backendPid, poolOf } from "./pg-pool.js";
 import { searchBodySql } from "./migrations/2026-12-08-scale-search-text-once.js";
 
 const HEADLINE = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=30, MinWords=12, MaxFragments=1, FragmentDelimiter=…`;
@@ -15,23 +17,12 @@ export const postgresDialect: Dialect = {
     // A search whose client has gone is cancelled in the server, not left to run: the backend
     // running it is told to cancel. The cancel is awaited before the connection goes back to
     // the pool, so it can never reach a later query on the same connection.
+    const pool = poolOf(db);
+    if (pool) return cancellableOnPool(db, pool, plan, signal);
+    // A transaction's own connection (no pool to take a client from): ask for its backend.
     return db.connection().execute(async (conn) => {
       const { rows } = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(conn);
-      let cancelling: Promise<unknown> | null = null;
-      const cancel = () => {
-        cancelling = sql`select pg_cancel_backend(${rows[0]!.pid})`.execute(db).catch(() => undefined);
-      };
-      if (signal.aborted) throw abandoned();
-      signal.addEventListener("abort", cancel, { once: true });
-      try {
-        return await searchOn(conn, plan);
-      } catch (e) {
-        if (signal.aborted) throw abandoned();
-        throw e;
-      } finally {
-        signal.removeEventListener("abort", cancel);
-        if (cancelling) await cancelling;
-      }
+      return cancellable(db, rows[0]!.pid, signal, () => searchOn(conn, plan));
     });
   },
   async rawSearch(db, authorityId, query, limit) {
@@ -49,16 +40,67 @@ export const postgresDialect: Dialect = {
 
 const abandoned = () => new MootError("aborted", "the search was cancelled: its request was abandoned");
 
+/** Runs `run` on backend `pid`, cancelling it there (through `db`, another connection) if `signal` fires. */
+async function cancellable<T>(db: Kysely<Database>, pid: number, signal: AbortSignal, run: () => Promise<T>): Promise<T> {
+  let cancelling: Promise<unknown> | null = null;
+  const cancel = () => {
+    cancelling = sql`select pg_cancel_backend(${pid})`.execute(db).catch(() => undefined);
+  };
+  if (signal.aborted) throw abandoned();
+  signal.addEventListener("abort", cancel, { once: true });
+  try {
+    return await run();
+  } catch (e) {
+    if (signal.aborted) throw abandoned();
+    throw e;
+  } finally {
+    signal.removeEventListener("abort", cancel);
+    if (cancelling) await cancelling;
+  }
+}
+
+/**
+ * A search on a client of the store's search pool, taken from node-postgres directly: the
+ * client knows its backend's pid, so the search is one round trip (through Kysely's connection
+ * it was two, and under load the pid query waited as long as a search for a busy server).
+ */
+async function cancellableOnPool(db: Kysely<Database>, pool: pg.Pool, plan: SearchPlan, signal: AbortSignal): Promise<RawHit[]> {
+  const client = await pool.connect();
+  let failed: Error | undefined;
+  try {
+    const pid = await backendPid(client);
+    const query = searchSql(plan).compile(db);
+    return await cancellable(db, pid, signal, async () => {
+      try {
+        return hitsOf((await client.query<RawHit>(query.sql, query.parameters as unknown[])).rows);
+      } catch (e) {
+        // A cancelled search leaves its connection fit for the next; anything else may not have.
+        if (!signal.aborted) failed = e as Error;
+        throw e;
+      }
+    });
+  } finally {
+    client.release(failed);
+  }
+}
+
+/** A search through Kysely, on `db`'s next free connection (or a transaction's own). */
+async function searchOn(db: Kysely<Database>, plan: SearchPlan): Promise<RawHit[]> {
+  return hitsOf((await searchSql(plan).execute(db)).rows);
+}
+
+const hitsOf = (rows: RawHit[]): RawHit[] => rows.map((r) => ({ ...r, rank: Number(r.rank) }));
+
 /**
  * The GIN index finds the matches; rights, filters, ranking and the page cut happen in one
- * scan of them before anything is joined.
+ * scan of them before anything is joined. Every column it returns is named as RawHit names it.
  */
-async function searchOn(db: Kysely<Database>, plan: SearchPlan): Promise<RawHit[]> {
+function searchSql(plan: SearchPlan): RawBuilder<RawHit> {
   const q = toWebsearch(plan.query);
   // ts_headline re-parses the body, so it runs only on the page of hits being shown, whose text
   // is read from their records (an entry stores none). An agenda item without a description
   // still gets a snippet: its title's.
-  const result = await sql<RawHit>`
+  return sql<RawHit>`
     with q as (select websearch_to_tsquery('english', ${q}) as tsq),
     hits as (
       select s.id, s.kind, s.record_id, s.meeting_id, s.document_id, s.agenda_item_id, s.page_number, s.title,
@@ -75,6 +117,5 @@ async function searchOn(db: Kysely<Database>, plan: SearchPlan): Promise<RawHit[
       ts_headline('english', case when h.body = '' then h.title else h.body end, q.tsq, ${HEADLINE}) as snippet, h.rank
     from (select hits.*, ${sql.raw(searchBodySql("hits"))} as body from hits) h cross join q
     left join committee c on c.id = h.committee_id
-    order by h.rank desc, h.id`.execute(db);
-  return result.rows.map((r) => ({ ...r, rank: Number(r.rank) }));
+    order by h.rank desc, h.id`;
 }
