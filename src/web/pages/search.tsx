@@ -1,4 +1,7 @@
 import { z } from "zod";
+import type { Authority } from "../../domain/authority.js";
+import type { Committee } from "../../domain/committee.js";
+import type { Store } from "../../store/open.js";
 import type { App } from "../context.js";
 import { IsoDate } from "../../domain/common.js";
 import { SearchKind, search, type SearchHit } from "../../store/search.js";
@@ -37,32 +40,55 @@ export function hitHref(h: SearchHit): string {
   return "/";
 }
 
+const committeeLists = new WeakMap<Authority, Promise<Committee[]>>();
+
+/**
+ * The authority's committees for the form's list, read once for each reading of the authority
+ * itself: the site re-reads its authorities once per freshness window (http/tenants.ts; on every
+ * request when there is none), so the list is as fresh as the authority and the cached pages,
+ * and a search under load does not wait for a query that every search asked alike.
+ */
+function committeesOf(store: Store, authority: Authority): Promise<Committee[]> {
+  let list = committeeLists.get(authority);
+  if (!list) {
+    list = committeeChoices(store, authority.id);
+    committeeLists.set(authority, list);
+    // A failed read is not kept: the next search asks again.
+    list.catch(() => committeeLists.delete(authority));
+  }
+  return list;
+}
+
 export function registerSearch(app: App) {
   app.get("/search", async (c) => {
     const q = parseQuery(c, Query);
     const store = c.get("store");
     const a = c.get("authority");
-    const committees = await committeeChoices(store, a.id);
-    const committeeId = resolveCommittee(committees, q.committee);
     const text = q.q?.trim() ?? "";
     // One extra hit tells whether a next page exists without counting every match.
-    const hits = text
-      ? await search(
-          store,
-          a.id,
-          text,
-          {
-            committeeIds: committeeId ? [committeeId] : undefined,
-            from: q.from,
-            to: q.to,
-            kinds: q.kind ? [q.kind] : undefined,
-            limit: PAGE_SIZE + 1,
-            offset: q.offset,
-          },
-          c.get("viewer"),
-          { signal: c.req.raw.signal },
-        )
-      : [];
+    const run = (committeeId: string | undefined) =>
+      text
+        ? search(
+            store,
+            a.id,
+            text,
+            {
+              committeeIds: committeeId ? [committeeId] : undefined,
+              from: q.from,
+              to: q.to,
+              kinds: q.kind ? [q.kind] : undefined,
+              limit: PAGE_SIZE + 1,
+              offset: q.offset,
+            },
+            c.get("viewer"),
+            { signal: c.req.raw.signal },
+          )
+        : Promise.resolve([]);
+    // The form's committee list and the search are independent unless a committee is chosen
+    // (its slug names the filter): under load each waited ~20-50 ms for the database, so they run at once.
+    const [committees, hits] = q.committee
+      ? await committeesOf(store, a).then(async (all) => [all, await run(resolveCommittee(all, q.committee))] as const)
+      : await Promise.all([committeesOf(store, a), run(undefined)]);
     const shown = hits.slice(0, PAGE_SIZE);
     // Any text is a new address: kept in the shared page cache, searches would push out the pages
     // everyone reads (a loop of fresh searches emptied it). The browser may keep its own answer.
