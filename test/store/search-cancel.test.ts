@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import pg from "pg";
-import { DIALECTS, freshPostgresUrl } from "../support/stores.js";
-import { migrate, openStore, type Store } from "../../src/store/open.js";
-import { createAuthority } from "../../src/store/authorities.js";
-import { Scope } from "../../src/store/records.js";
+import { DIALECTS, type freshPostgresUrl } from "../support/stores.js";
+import { postgresSearchFixture } from "../support/search-fixture.js";
+import { openStore, type Store } from "../../src/store/open.js";
 import { search } from "../../src/store/search.js";
 import { MootError } from "../../src/domain/errors.js";
 import { searchConcurrency } from "../../src/store/search-gate.js";
@@ -30,21 +29,7 @@ describe.runIf(DIALECTS.includes("postgres"))("postgres: an abandoned search is 
   let db: Awaited<ReturnType<typeof freshPostgresUrl>>;
   let authorityId: string;
   beforeAll(async () => {
-    db = await freshPostgresUrl();
-    store = openStore({ databaseUrl: db.url, dataDir: "/nonexistent-moot-test" });
-    await migrate(store);
-    const a = await createAuthority(store, { slug: "north", name: "North Borough Council" });
-    authorityId = a.id;
-    const s = new Scope(store, a.id, "test");
-    const c = await s.create("committee", { slug: "planning", name: "Planning", kind: "regulatory" });
-    const m = await s.create("meeting", {
-      committeeId: c.id,
-      localDate: "2025-03-10",
-      localTime: "18:00",
-      startsAt: "2025-03-10T18:00:00Z",
-      agendaPublishedAt: "2025-03-01T12:00:00Z",
-    });
-    await s.create("agenda_item", { meetingId: m.id, number: "1", position: 1, title: "Quorvat bridge", description: "Quorvat" });
+    ({ store, db, authorityId } = await postgresSearchFixture());
     // Open every connection of the search pool (as many as run at once) before any test locks the
     // table: a backend starting while the lock is held waits before it shows in pg_stat_activity.
     await Promise.all(
