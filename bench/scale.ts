@@ -17,8 +17,7 @@
  * the load on a kept one (migrated first, so a kept estate takes new migrations).
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
@@ -37,6 +36,7 @@ import { search } from "../src/store/search.js";
 import { searchConcurrency } from "../src/store/search-gate.js";
 import { summarise } from "./stats.js";
 import { nginxConfig } from "../src/web/http/proxy-config.js";
+import { freePort, nginxBinary } from "../test/support/nginx.js";
 
 const AUTHORITIES = Number(process.env.MOOT_BENCH_AUTHORITIES ?? 4);
 const YEARS = Number(process.env.MOOT_BENCH_YEARS ?? 1);
@@ -164,16 +164,6 @@ async function keptCouncils(store: Store): Promise<Council[]> {
   return out;
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = createServer();
-    srv.listen(0, "127.0.0.1", () => {
-      const port = (srv.address() as { port: number }).port;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
 async function waitFor(url: string, child?: ChildProcess): Promise<void> {
   for (let i = 0; i < 600; i++) {
     if (child?.exitCode != null) throw new Error(`${url}: process exited with ${child.exitCode}`);
@@ -187,11 +177,6 @@ async function waitFor(url: string, child?: ChildProcess): Promise<void> {
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error(`${url} never answered`);
-}
-
-function nginxBinary(): string {
-  for (const p of ["/usr/sbin/nginx", "/usr/bin/nginx"]) if (existsSync(p)) return p;
-  throw new Error("nginx is not installed (apt-get install nginx)");
 }
 
 /**

@@ -9,7 +9,6 @@
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
@@ -19,6 +18,7 @@ import autocannonUntyped from "autocannon";
 import { migrate, openStore, type Store } from "../src/store/open.js";
 import { createAuthority } from "../src/store/authorities.js";
 import { Scope } from "../src/store/records.js";
+import { freePort } from "../test/support/nginx.js";
 
 const YEARS = Number(process.env.MOOT_BENCH_YEARS ?? 10);
 const COMMITTEES = Number(process.env.MOOT_BENCH_COMMITTEES ?? 50);
@@ -158,16 +158,6 @@ async function populate(store: Store): Promise<{ meetingId: string; committeeSlu
   }
   process.stderr.write("\n");
   return { ...sample, meetings };
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = createServer();
-    srv.listen(0, "127.0.0.1", () => {
-      const port = (srv.address() as { port: number }).port;
-      srv.close(() => resolve(port));
-    });
-  });
 }
 
 /** nginx from Debian: installed with apt-get when root, otherwise reported missing. */

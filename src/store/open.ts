@@ -60,12 +60,11 @@ export function openStore(config: StoreConfig = configFromEnv()): Store {
     // search the gate let in never queues for a connection behind page and API queries (under
     // load it queued twice, for its connection and its cancel's), and they never wait behind it.
     const search = kysely(searchConcurrency() + 1);
-    searchDbs.set(db, search);
     // The data-version poll, a web process's heartbeat (every page and the proxy's version
     // question depend on it), on a connection of its own: on the shared pool it queued behind
     // page renders, went stale under load, and the proxy's version questions timed out.
     const versions = kysely(1);
-    versionDbs.set(db, versions);
+    ownPools.set(db, { search, versions });
     const safe = url.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@");
     return {
       db,
@@ -94,12 +93,12 @@ export function openStore(config: StoreConfig = configFromEnv()): Store {
   return { db, dialect: sqliteDialect, files, describe: `SQLite ${path}`, close: () => db.destroy() };
 }
 
-const searchDbs = new WeakMap<Kysely<Database>, Kysely<Database>>();
-const versionDbs = new WeakMap<Kysely<Database>, Kysely<Database>>();
+/** A PostgreSQL store's pools beside its main one, by its own `db`. */
+const ownPools = new WeakMap<Kysely<Database>, { search: Kysely<Database>; versions: Kysely<Database> }>();
 
 /** Where the data versions are read: a connection of their own on PostgreSQL, else `db`. */
 export function versionDbFor(db: Kysely<Database>): Kysely<Database> {
-  return versionDbs.get(db) ?? db;
+  return ownPools.get(db)?.versions ?? db;
 }
 
 /**
@@ -107,7 +106,7 @@ export function versionDbFor(db: Kysely<Database>): Kysely<Database> {
  * itself (SQLite, or a transaction, whose uncommitted writes only its own connection sees).
  */
 export function searchDbFor(db: Kysely<Database>): Kysely<Database> {
-  return searchDbs.get(db) ?? db;
+  return ownPools.get(db)?.search ?? db;
 }
 
 export async function migrate(store: Store): Promise<MigrationResult[]> {

@@ -258,10 +258,7 @@ export class PageCache {
       return v;
     }
     // A read begun within the window serves; an older one in flight is waited out first.
-    if (this.polling && Date.now() - this.polling.at >= this.opts.freshnessMs) await this.polling.done.catch(() => undefined);
-    if (!this.versions.has(authorityId)) this.wanted.add(authorityId);
-    await this.poll();
-    return this.versions.get(authorityId) ?? { token: "empty", lastModified: null };
+    return this.reread(authorityId, Date.now() - this.opts.freshnessMs);
   }
 
   middleware(): MiddlewareHandler<AppEnv> {
