@@ -1,8 +1,9 @@
 /**
  * Scale-out benchmark on PostgreSQL: generated councils (years of meetings each) in one
  * database, nginx as the reverse proxy in front of 2 `moot serve` processes and 2 `moot worker`
- * processes, and autocannon with 100 connections mixing cached pages, uncached searches with
- * varied words and API calls across councils (by path prefix), while a worker imports packs.
+ * processes, and load clients (bench/load-clients.ts; a process per kind) with 100 connections mixing cached
+ * pages, uncached searches with varied words and API calls across councils (by path prefix),
+ * while a worker imports packs.
  * References measured in the same run: nginx serving the same bytes of a meeting page, and the
  * raw full-text query (the dialect's rawSearch: one council's matches, ranked, cut, with
  * snippets) for the same words, councils and page size, alone and then under the same load
@@ -22,8 +23,6 @@ import http from "node:http";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
-// @ts-expect-error autocannon ships no declaration file
-import autocannonUntyped from "autocannon";
 import { migrate, openStore, type Store } from "../src/store/open.js";
 import { createAuthority } from "../src/store/authorities.js";
 import { Scope } from "../src/store/records.js";
@@ -35,6 +34,7 @@ import { BORSETSHIRE_PACK } from "../src/ingest/fixtures/borsetshire-pack.js";
 import { search } from "../src/store/search.js";
 import { searchConcurrency } from "../src/store/search-gate.js";
 import { summarise } from "./stats.js";
+import { closedLoop, h2load, type LoadResult, load } from "./load-clients.js";
 import { nginxConfig } from "../src/web/http/proxy-config.js";
 import { freePort, nginxBinary } from "../test/support/nginx.js";
 
@@ -47,6 +47,8 @@ const CONNECTIONS = Number(process.env.MOOT_BENCH_CONNECTIONS ?? 100);
 const NGINX_CACHE = process.env.MOOT_BENCH_NGINX_CACHE !== "0";
 /** MOOT_BENCH_NGINX_LOG=1: nginx logs each request's cache status and times, summarised after the load. */
 const NGINX_LOG = process.env.MOOT_BENCH_NGINX_LOG === "1";
+/** nginx's worker_processes (MOOT_BENCH_NGINX_WORKERS; default auto, one per core, as Debian's nginx.conf). */
+const NGINX_WORKERS = process.env.MOOT_BENCH_NGINX_WORKERS ?? "auto";
 /**
  * How nginx picks a web process: "council" (default) hashes the host and the first path
  * segment, so each council's pages are rendered and kept by one process; "least_conn" spreads
@@ -202,13 +204,13 @@ async function startNginx(dir: string, webPorts: number[], page: Buffer, cache: 
   if (ROUTE !== "council") site = site.replace(/hash \$host\/\$moot_council consistent;/, "least_conn;");
   writeFileSync(
     join(dir, "nginx.conf"),
-    `worker_processes 1; daemon off; pid ${dir}/nginx.pid; error_log ${dir}/error.log;
+    `worker_processes ${NGINX_WORKERS}; daemon off; pid ${dir}/nginx.pid; error_log ${dir}/error.log;
 events { worker_connections 4096; }
 http { ${NGINX_LOG ? `log_format probe '$upstream_cache_status ${cache ? "$moot_version_status" : "-"} $request_time $upstream_response_time $uri $upstream_addr'; access_log ${dir}/access.log probe;` : "access_log off;"} client_body_temp_path ${dir}/tmp; proxy_temp_path ${dir}/tmp; fastcgi_temp_path ${dir}/tmp; uwsgi_temp_path ${dir}/tmp; scgi_temp_path ${dir}/tmp;
-  # autocannon writes its next request as soon as an answer ends, ignoring 'Connection: close';
-  # nginx closes a client's connection after keepalive_requests (1,000) answers, and now and
-  # then that request arrives on the closed socket and is reset (ECONNRESET: the few failed API
-  # requests of every run). Browsers honour the close; the load generator is not a browser.
+  # A load generator may write its next request as soon as an answer ends (autocannon ignored
+  # 'Connection: close'): nginx closes a client's connection after keepalive_requests (1,000)
+  # answers, and now and then that request arrived on the closed socket and was reset. Browsers
+  # honour the close; the load generator is not a browser.
   keepalive_requests 1000000;
   ${site}
   server { listen 127.0.0.1:${stat}; root ${dir}/www; location / { default_type text/html; try_files /index.html =404; } } }\n`,
@@ -218,49 +220,21 @@ http { ${NGINX_LOG ? `log_format probe '$upstream_cache_status ${cache ? "$moot_
   return { proxy: `http://127.0.0.1:${proxy}`, stat: `http://127.0.0.1:${stat}/`, child };
 }
 
-interface CannonResult {
-  requests: { average: number; total: number };
-  latency: { p50: number; p90: number; p97_5: number; p99: number };
-  errors: number;
-  timeouts: number;
-  non2xx: number;
-  statusCodeStats?: Record<string, { count: number }>;
-  /** Requests that got no answer, by error code or message (timeouts included). */
-  errorKinds: Map<string, number>;
-}
-type CannonOptions = {
-  url: string;
-  connections: number;
-  duration: number;
-  requests?: Array<{ method: string; setupRequest?: (r: Record<string, unknown>) => Record<string, unknown> }>;
-};
-type Cannon = (o: CannonOptions) => Promise<Omit<CannonResult, "errorKinds">> & {
-  on(event: "reqError", f: (e: Error & { code?: string }) => void): unknown;
-};
-/** autocannon, also counting why requests got no answer (its result only counts them). */
-async function autocannon(o: CannonOptions): Promise<CannonResult> {
-  const errorKinds = new Map<string, number>();
-  const run = (autocannonUntyped as Cannon)(o);
-  run.on("reqError", (e) => {
-    const kind = e.code ?? e.message;
-    errorKinds.set(kind, (errorKinds.get(kind) ?? 0) + 1);
-  });
-  return { ...(await run), errorKinds };
-}
-
 interface Row {
   target: string;
   rps: number;
   p50: number;
+  p95: number | null;
   p99: number;
   errors: number;
   non2xx: number;
 }
-const row = (target: string, r: CannonResult): Row => ({
+const row = (target: string, r: LoadResult): Row => ({
   target,
-  rps: r.requests.average,
-  p50: r.latency.p50,
-  p99: r.latency.p99,
+  rps: r.rps,
+  p50: r.p50,
+  p95: r.p95,
+  p99: r.p99,
   errors: r.errors, // timeouts included
   non2xx: r.non2xx,
 });
@@ -276,53 +250,6 @@ function plainGet(url: string): Promise<void> {
       .on("error", reject);
   });
 }
-
-/** A GET's status, its body read and dropped. */
-function getStatus(url: string, agent: http.Agent): Promise<number> {
-  return new Promise((resolve, reject) => {
-    http
-      .get(url, { agent }, (res) => {
-        res.resume();
-        res.on("end", () => resolve(res.statusCode ?? 0));
-      })
-      .on("error", reject);
-  });
-}
-
-interface Loop {
-  latencies: number[];
-  /** Failed calls by status code or error message. */
-  failures: Map<string, number>;
-}
-
-/** `clients` callers, each running `call` back to back for `seconds`, every call timed. */
-async function closedLoop(clients: number, seconds: number, call: () => Promise<string | null>): Promise<Loop> {
-  const end = performance.now() + seconds * 1000;
-  const out: Loop = { latencies: [], failures: new Map() };
-  await Promise.all(
-    Array.from({ length: clients }, async () => {
-      while (performance.now() < end) {
-        const t = performance.now();
-        const failure = await call().catch((e: Error) => e.message);
-        out.latencies.push(performance.now() - t);
-        if (failure !== null) out.failures.set(failure, (out.failures.get(failure) ?? 0) + 1);
-      }
-    }),
-  );
-  return out;
-}
-
-const loopRow = (target: string, l: Loop): Row => {
-  const st = summarise(l.latencies);
-  return {
-    target,
-    rps: l.latencies.length / SECONDS,
-    p50: Math.round(st.p50),
-    p99: Math.round(st.p99),
-    errors: 0,
-    non2xx: [...l.failures.values()].reduce((a, b) => a + b, 0),
-  };
-};
 
 /** When imports changed their councils since `start` (each moves its council's data version), in seconds after it. */
 async function councilsChangedSince(url: string, start: string): Promise<string> {
@@ -471,46 +398,37 @@ async function main() {
       return queued;
     };
     const queued = await queuePacks(0);
-    let nPage = 0;
     let nSearch = 0;
-    let nApi = 0;
     const third = Math.max(1, Math.floor(CONNECTIONS / 3));
-    const mix = (path: () => string) => [{ method: "GET", setupRequest: (r: Record<string, unknown>) => ({ ...r, path: path() }) }];
     console.log(
       `Load: ${CONNECTIONS} connections for ${SECONDS} s through nginx, ${queued} imports ${IMPORT_EVERY > 0 ? `(one every ${IMPORT_EVERY} s)` : "queued at once"} …`,
     );
+    const apiPaths = Array.from(
+      { length: councils.length * 6 },
+      (_, n) => `/${councils[n % councils.length]!.slug}/api/v1/meetings?limit=20&offset=${(n * 7) % 40}`,
+    );
+    const pageConnections = CONNECTIONS - 2 * third;
+    // nginx's static copy is loaded in both phases (Moot's searches, then the raw query), so the
+    // raw reference runs beside the same load as Moot (loaded in the first phase only, it had
+    // taken CPU from Moot's searches and left it to the raw query's).
     const pagesAndApi = () =>
       Promise.all([
-        autocannon({
-          url: nginx.proxy,
-          connections: CONNECTIONS - 2 * third,
-          duration: SECONDS,
-          requests: mix(() => pages[nPage++ % pages.length]!),
-        }),
-        autocannon({
-          url: nginx.proxy,
-          connections: third,
-          duration: SECONDS,
-          requests: mix(() => `/${councils[nApi % councils.length]!.slug}/api/v1/meetings?limit=20&offset=${(nApi++ * 7) % 40}`),
-        }),
+        load({ kind: "cannon", origin: nginx.proxy, paths: pages, connections: pageConnections, seconds: SECONDS }),
+        load({ kind: "cannon", origin: nginx.proxy, paths: apiPaths, connections: third, seconds: SECONDS }),
+        SIDE_BY_SIDE
+          ? load({ kind: "cannon", origin: nginx.stat.replace(/\/$/, ""), paths: ["/"], connections: pageConnections, seconds: SECONDS })
+          : null,
       ]);
-    // Searches run as `third` closed-loop clients (as autocannon's connections are) timed one by
-    // one, so the p95 is exact (autocannon's histogram has none).
-    const searchAgent = new http.Agent({ keepAlive: true, maxSockets: third });
+    // Every search new: more paths than the run can ask (a few hundred a second at most).
+    const searchPaths = Array.from(
+      { length: 1000 * SECONDS },
+      (_, n) => `/${councils[n % councils.length]!.slug}/search?q=${encodeURIComponent(words(n))}&n=${n}`,
+    );
     const loadStart = new Date().toISOString();
-    const [[pageRes, apiRes], searchLoop, sideBySide] = await Promise.all([
+    const [[pageRes, apiRes, sideBySide], searchRes] = await Promise.all([
       pagesAndApi(),
-      closedLoop(third, SECONDS, async () => {
-        const n = nSearch++;
-        const status = await getStatus(
-          `${nginx.proxy}/${councils[n % councils.length]!.slug}/search?q=${encodeURIComponent(words(n))}&n=${n}`,
-          searchAgent,
-        );
-        return status >= 200 && status < 300 ? null : String(status);
-      }),
-      SIDE_BY_SIDE ? autocannon({ url: nginx.stat, connections: CONNECTIONS - 2 * third, duration: SECONDS }) : null,
+      load({ kind: "loop", origin: nginx.proxy, paths: searchPaths, connections: third, seconds: SECONDS }),
     ]);
-    searchAgent.destroy();
     const changed = await councilsChangedSince(dbUrl, loadStart);
     const loadDuringSearch = loadavg()[0];
     // The reference under the same load: the same mix again, beside a new round of imports, with
@@ -525,7 +443,7 @@ async function main() {
     const rawStore = openStore({ databaseUrl: dbUrl, dataDir: join(dir, "data") });
     delete process.env.MOOT_PG_POOL;
     nSearch = 0;
-    const [[pageRes2, apiRes2], rawLoop] = await Promise.all([
+    const [[pageRes2, apiRes2, sideBySide2], rawLoop] = await Promise.all([
       pagesAndApi(),
       closedLoop(third, SECONDS, async () => {
         await rawQuery(rawStore, nSearch++);
@@ -535,8 +453,12 @@ async function main() {
     await rawStore.close();
     const loadDuringRaw = loadavg()[0];
     const rawLoadStats = summarise(rawLoop.latencies);
-    const searchStats = summarise(searchLoop.latencies);
-    const reference = await autocannon({ url: nginx.stat, connections: CONNECTIONS, duration: Math.min(SECONDS, 10) });
+    const searchStats = { p50: searchRes.p50, p95: searchRes.p95 ?? NaN, p99: searchRes.p99 };
+    // Throughput alone, all connections on one target: the cached pages through nginx (its
+    // version question included), then nginx's static copy of a page.
+    const alone = Math.min(SECONDS, 10);
+    const pagesAlone = await h2load({ origin: nginx.proxy, paths: pages, connections: CONNECTIONS, seconds: alone });
+    const reference = await h2load({ origin: nginx.stat.replace(/\/$/, ""), paths: ["/"], connections: CONNECTIONS, seconds: alone });
     const { listJobs } = await import("../src/jobs/job-list.js");
     // This run's imports only: a kept estate's queue still holds earlier runs' unfinished jobs,
     // whose packs went with their temporary directories.
@@ -545,44 +467,53 @@ async function main() {
     await boss.stop({ graceful: false, wait: true });
 
     const rows = [
-      row("nginx, same bytes of a meeting page", reference),
+      row("nginx, same bytes of a meeting page, alone", reference),
+      row("pages (cached) through nginx, alone", pagesAlone),
       ...(sideBySide ? [row("nginx, same bytes, during the load", sideBySide)] : []),
       row("pages (cached), through nginx", pageRes),
-      loopRow("search (every query new), through nginx", searchLoop),
+      row("search (every query new), through nginx", searchRes),
       row("API meetings, through nginx", apiRes),
     ];
     console.log(
       `\n${councils.length} councils, ${councils.reduce((n, c) => n + c.meetingIds.length, 0).toLocaleString()} meetings; 2 web, 2 workers, nginx${NGINX_CACHE ? " (pages kept by data version)" : " (no cache)"}; ${SECONDS} s`,
     );
-    console.log("target".padEnd(42), "req/s".padStart(8), "p50 ms".padStart(7), "p99 ms".padStart(7), "errors".padStart(7));
+    console.log(
+      "target".padEnd(42),
+      "req/s".padStart(8),
+      "p50 ms".padStart(7),
+      "p95 ms".padStart(7),
+      "p99 ms".padStart(7),
+      "errors".padStart(7),
+    );
     for (const r of rows)
       console.log(
         r.target.padEnd(42),
         r.rps.toFixed(0).padStart(8),
-        String(r.p50).padStart(7),
-        String(r.p99).padStart(7),
+        r.p50.toFixed(1).padStart(7),
+        (r.p95 == null ? "-" : r.p95.toFixed(1)).padStart(7),
+        r.p99.toFixed(1).padStart(7),
         String(r.errors + r.non2xx).padStart(7),
       );
     const errors = rows.filter((r) => !r.target.startsWith("nginx")).reduce((n, r) => n + r.errors + r.non2xx, 0);
     console.log(
-      `\nErrors and non-2xx answers under load: ${errors} (requests answered: pages ${pageRes.requests.total}, search ${searchLoop.latencies.length}, API ${apiRes.requests.total})`,
+      `\nErrors and non-2xx answers under load: ${errors} (requests answered: pages ${pageRes.total}, search ${searchRes.total}, API ${apiRes.total}; alone, pages ${pagesAlone.total})`,
     );
     console.log(
-      `Pages vs nginx: ${((100 * pageRes.requests.average) / reference.requests.average).toFixed(0)}% of its throughput, p99 ${pageRes.latency.p99} ms vs ${reference.latency.p99} ms`,
+      `Cached pages alone vs nginx's static copy alone (${CONNECTIONS} connections each): ${((100 * pagesAlone.rps) / reference.rps).toFixed(0)}% of its throughput (goal at least 50%), p99 ${pagesAlone.p99.toFixed(1)} ms vs ${reference.p99.toFixed(1)} ms`,
     );
     if (sideBySide)
       console.log(
-        `Pages vs nginx's static copy with as many connections during the same load: ${((100 * pageRes.requests.average) / sideBySide.requests.average).toFixed(0)}% of its throughput, p99 ${pageRes.latency.p99} ms vs ${sideBySide.latency.p99} ms`,
+        `Pages vs nginx's static copy with as many connections during the same load: ${((100 * pageRes.rps) / sideBySide.rps).toFixed(0)}% of its throughput, p99 ${pageRes.p99.toFixed(1)} ms vs ${sideBySide.p99.toFixed(1)} ms (goal under 50)`,
       );
     const pct = (st: { p50: number; p95: number; p99: number }) => `${st.p50.toFixed(1)} / ${st.p95.toFixed(1)} / ${st.p99.toFixed(1)}`;
     console.log("\nSearch, p50 / p95 / p99 ms (same words, councils and page size throughout):");
     console.log(`  raw full-text query, one at a time          ${pct(rawStats)}`);
     console.log(`  Moot's query (store/search.ts), one at a time ${pct(mootAloneStats)}`);
     console.log(
-      `  raw query, ${third} clients on ${rawConnections} connections beside the pages and API load: ${pct(rawLoadStats)}, ${(rawLoop.latencies.length / SECONDS).toFixed(0)} req/s (pages ${pageRes2.requests.average.toFixed(0)}, API ${apiRes2.requests.average.toFixed(0)} req/s meanwhile)`,
+      `  raw query, ${third} clients on ${rawConnections} connections beside the pages and API load: ${pct(rawLoadStats)}, ${(rawLoop.latencies.length / SECONDS).toFixed(0)} req/s (pages ${pageRes2.rps.toFixed(0)}, API ${apiRes2.rps.toFixed(0)}${sideBySide2 ? `, static ${sideBySide2.rps.toFixed(0)}` : ""} req/s meanwhile)`,
     );
     console.log(
-      `  Moot through nginx, ${third} clients, same load: ${pct(searchStats)}, ${(searchLoop.latencies.length / SECONDS).toFixed(0)} req/s`,
+      `  Moot through nginx, ${third} clients, same load: ${pct(searchStats)}, ${searchRes.rps.toFixed(0)} req/s (pages ${pageRes.rps.toFixed(0)}, API ${apiRes.rps.toFixed(0)}${sideBySide ? `, static ${sideBySide.rps.toFixed(0)}` : ""} req/s meanwhile)`,
     );
     console.log(
       `Search p95 is ${(searchStats.p95 / rawLoadStats.p95).toFixed(2)}x the raw query's under the same load and ${(searchStats.p95 / rawStats.p95).toFixed(1)}x its p95 alone (goal at most 2x); p99 ${searchStats.p99.toFixed(0)} ms (goal under 300)`,
@@ -590,22 +521,14 @@ async function main() {
     console.log(
       `Load average (1 min) at the end of the Moot phase ${loadDuringSearch.toFixed(1)}, of the raw phase ${loadDuringRaw.toFixed(1)} (2 cores)`,
     );
-    if (searchLoop.failures.size > 0)
-      console.log(`Failed searches by status: ${[...searchLoop.failures].map(([code, k]) => `${code} × ${k}`).join(", ")}`);
     for (const [name, r] of [
       ["pages", pageRes],
+      ["search", searchRes],
       ["API", apiRes],
-    ] as const) {
-      if (r.errors > 0)
-        console.log(`${name} requests with no answer: ${[...r.errorKinds].map(([kind, k]) => `${kind} × ${k}`).join(", ")}`);
-      if (r.non2xx > 0)
-        console.log(
-          `Non-2xx ${name} answers by status: ${Object.entries(r.statusCodeStats ?? {})
-            .filter(([code]) => !code.startsWith("2"))
-            .map(([code, v]) => `${code} × ${v.count}`)
-            .join(", ")}`,
-        );
-    }
+      ["pages alone", pagesAlone],
+    ] as const)
+      if (r.failures.length > 0)
+        console.log(`${name}: no answer or not 2xx: ${r.failures.map(([kind, k]) => `${kind} × ${k}`).join(", ")}`);
     console.log(
       `Imports during the load: ${jobs.filter((j) => j.state === "done").length} done, ${jobs.filter((j) => j.state === "failed").length} failed, ${jobs.filter((j) => ["queued", "running", "retrying"].includes(j.state)).length} unfinished`,
     );

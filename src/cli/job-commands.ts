@@ -1,12 +1,20 @@
 import type { Command } from "commander";
 import type { JobState } from "../jobs/job-list.js";
-import { parsePositive } from "./options.js";
+import { parseNice, parsePositive } from "./options.js";
 
 export function registerJobCommands(program: Command): void {
   program
     .command("worker")
     .description("work queued imports and pack builds (PostgreSQL only; run as many as you like)")
-    .action(async () => {
+    // Imports read, OCR and index whole packs: on a machine shared with web processes, PostgreSQL
+    // and a proxy, a worker at the same priority takes cores from visitors' pages and searches.
+    // Its children (tesseract) inherit the niceness.
+    .option("--nice <n>", "CPU niceness, 0 (same as the web) to 19 (only when nothing else wants the CPU)", parseNice, 10)
+    .action(async (opts: { nice: number }) => {
+      const { getPriority, setPriority } = await import("node:os");
+      // Without privilege a process can only lower its priority: one started nicer keeps its niceness.
+      const nice = Math.max(opts.nice, getPriority());
+      if (nice !== getPriority()) setPriority(nice);
       const { configFromEnv, migrate, openStore } = await import("../store/open.js");
       const { databaseUrlOf, openQueue } = await import("../jobs/queue.js");
       const { startWorker } = await import("../jobs/worker.js");
@@ -16,7 +24,7 @@ export function registerJobCommands(program: Command): void {
         await migrate(store);
         const boss = await openQueue(url);
         const worker = await startWorker(store, boss);
-        console.log(`moot worker: working queued jobs on ${store.describe}`);
+        console.log(`moot worker: working queued jobs on ${store.describe} at niceness ${getPriority()}`);
         await new Promise<void>((resolve) => {
           const stop = () => resolve();
           process.once("SIGINT", stop);

@@ -12,6 +12,12 @@ export function parsePositive(v: string): number {
   return n;
 }
 
+export function parseNice(v: string): number {
+  const n = Number(v);
+  if (!/^\d+$/.test(v.trim()) || n > 19) throw new InvalidArgumentError("niceness is a whole number from 0 to 19");
+  return n;
+}
+
 export function parseDate(v: string): string {
   // As domain/common's IsoDate, without loading zod for every command line.
   const d = new Date(`${v}T00:00:00Z`);
