@@ -1,3 +1,4 @@
+import type { IncomingMessage } from "node:http";
 import { type Context, type ExecutionContext, Hono } from "hono";
 import type { Store } from "../store/open.js";
 import { MootError } from "../domain/errors.js";
@@ -35,6 +36,8 @@ export { Layout } from "./views/layout.js";
 export { page as renderPage } from "./views/render.js";
 
 const caches = new WeakMap<App, PageCache>();
+/** Per app: settles a Node request's authority before Hono builds its Request (see settleIncoming). */
+const settlers = new WeakMap<App, (incoming: IncomingMessage) => Promise<void>>();
 /**
  * Pages a process keeps (MOOT_PAGE_CACHE_ENTRIES, default 10,000: a few tens of MB). One
  * deployment serves many councils, and a working set larger than the cache is evicted in turn
@@ -48,6 +51,15 @@ const css = (c: Context) =>
   c.body(SITE_CSS, 200, { "Content-Type": "text/css; charset=utf-8", "Cache-Control": "public, max-age=31536000, immutable" });
 /** The app's rendered-page cache, for the server's fast path. */
 export const pageCacheOf = (app: App): PageCache | undefined => caches.get(app);
+
+/**
+ * For the Node server, before @hono/node-server builds the Request: settles which authority the
+ * request is for and takes a shared host's prefix off the raw path, so the site's routes see
+ * their own path without a second Request being built from the first (stripBase): for a search
+ * on a shared host that rebuild was a tenth of the web process's time. A request it cannot
+ * settle (an error, the proxy's key question, the platform's pages) is left to app.fetch.
+ */
+export const settleIncoming = (app: App, incoming: IncomingMessage): Promise<void> => settlers.get(app)?.(incoming) ?? Promise.resolve();
 
 /**
  * The public site, feeds and open API over one store. Other modules add their routes with
@@ -89,7 +101,25 @@ export function createApp(store: Store, options: AppOptions = {}): App {
       headers: { [CACHE_KEY_HEADER]: key, "Cache-Control": versionCacheControl },
     });
   };
+  // Settled by settleIncoming, by the Node request (node-server passes it as env.incoming).
+  const settled = new WeakMap<IncomingMessage, Resolution>();
+  settlers.set(app, async (incoming) => {
+    const raw = incoming.url ?? "/";
+    const q = raw.indexOf("?");
+    const path = q < 0 ? raw : raw.slice(0, q);
+    if (!path.startsWith("/") || path === PROXY_KEY_PATH || path === PLATFORM_PATH || path.startsWith(`${PLATFORM_PATH}/`)) return;
+    const r = await tenants.resolve(incoming.headers.host ?? "", path).catch(() => null);
+    if (r?.kind !== "site") return;
+    settled.set(incoming, r);
+    if (r.base) incoming.url = r.path + (q < 0 ? "" : raw.slice(q));
+  });
   app.fetch = async (request: Request, env?: unknown, ctx?: ExecutionContext) => {
+    const incoming = (env as { incoming?: IncomingMessage } | undefined)?.incoming;
+    const early = incoming && settled.get(incoming);
+    if (early) {
+      resolved.set(request, early);
+      return dispatch(request, env, ctx);
+    }
     const url = new URL(request.url);
     if (url.pathname === PROXY_KEY_PATH) return proxyKey(request, url);
     if (url.pathname === PLATFORM_PATH || url.pathname.startsWith(`${PLATFORM_PATH}/`)) return platform.fetch(request, env, ctx);

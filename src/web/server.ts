@@ -2,7 +2,7 @@ import { createServer } from "node:http";
 import { getRequestListener } from "@hono/node-server";
 import type { Store } from "../store/open.js";
 import type { AppOptions } from "./context.js";
-import { createApp, pageCacheOf } from "./app.js";
+import { createApp, pageCacheOf, settleIncoming } from "./app.js";
 
 /**
  * Serves the site over HTTP. The data version is rechecked at most once a second, so a cached
@@ -20,7 +20,7 @@ export function startServer(
   cache.renderAheadWith(async (url) => app.fetch(new Request(url)));
   const viaHono = getRequestListener(app.fetch);
   const server = createServer((req, res) => {
-    if (!cache.serveNode(req, res)) void viaHono(req, res);
+    if (!cache.serveNode(req, res)) void settleIncoming(app, req).then(() => viaHono(req, res));
   });
   server.keepAliveTimeout = 65_000;
   return new Promise((resolve) => {

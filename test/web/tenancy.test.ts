@@ -7,6 +7,22 @@ import { buildWebFixture, FIXTURE_NOW, markExempt, type WebFixture } from "../su
 import { interopSamples } from "../interop/leak-samples.js";
 import { addUser } from "../../src/workflow/accounts.js";
 import { EditorClient } from "../support/editor-client.js";
+import http from "node:http";
+import { startServer } from "../../src/web/server.js";
+
+/** A GET to a real server with the Host header given, as a browser on that host sends it. */
+function getVia(port: number, host: string, path: string): Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }> {
+  return new Promise((resolve, reject) => {
+    http
+      .get({ host: "127.0.0.1", port, path, headers: { host } }, (res) => {
+        let body = "";
+        res.setEncoding("utf8");
+        res.on("data", (d: string) => (body += d));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
+      })
+      .on("error", reject);
+  });
+}
 
 /**
  * Two councils on one deployment with the same committees, people and slugs (the same
@@ -192,6 +208,45 @@ for (const dialect of DIALECTS) {
       // Felpersham's own site sees its own, not Borchester's exempt-marked originals as its own.
       const feed = await (await app.request(`http://${B.hosts[0]}/feeds/decisions.atom`)).text();
       expect(feed).toContain(MARKER);
+    });
+
+    it("through the Node server, where the prefix is taken off before Hono: the same answers, no Felpersham record, links kept under the prefix", async () => {
+      // The real server settles the authority from the Node request (app.ts settleIncoming), not
+      // in app.fetch as app.request() does: every URL must answer alike both ways.
+      const server = await startServer(store, { port: 0, now: () => FIXTURE_NOW });
+      try {
+        const shared = new URL(SHARED).host;
+        const urls = [...sampleUrls(app, a, aTables).urls, ...sampleUrls(app, b, bTables).urls, ...aInterop, ...bInterop];
+        const found: string[] = [];
+        for (const url of urls) {
+          const res = await getVia(server.port, shared, `/${A.slug}${url}`);
+          expect(res.status, url).toBe((await app.request(`${SHARED}/${A.slug}${url}`)).status);
+          const body = res.body.toLowerCase();
+          if (body.includes(MARKER) && new URL(url, "http://x").searchParams.get("q") !== MARKER) found.push(`${url} shows the marker`);
+          const id = bIds.find((x) => body.includes(x.toLowerCase()) && !url.includes(x));
+          if (id) found.push(`${url} shows record ${id}`);
+        }
+        expect(found).toEqual([]);
+        for (const page of ["/", "/committees/cabinet", "/search?q=library", "/sign-in"]) {
+          const html = (await getVia(server.port, shared, `/${A.slug}${page}`)).body;
+          const outside = [...html.matchAll(/\s(?:href|src|action)="(\/[^"]*)"/g)]
+            .map((m) => m[1]!)
+            .filter((u) => !u.startsWith(`/${A.slug}/`));
+          expect(outside, page).toEqual([]);
+        }
+        // The query string survives the prefix coming off; the search finds the page's own words.
+        expect((await getVia(server.port, shared, `/${A.slug}/search?q=library`)).body).toContain('value="library"');
+        expect((await getVia(server.port, shared, `/${A.slug}/editor`)).headers.location).toBe(`/${A.slug}/sign-in?next=%2Feditor`);
+        expect((await getVia(server.port, shared, `/${B.slug}/committees`)).body).toContain(B.name);
+        expect((await getVia(server.port, shared, "/")).body).toContain(`href="/${B.slug}/"`);
+        expect((await getVia(server.port, shared, "/nowhere/committees")).status).toBe(404);
+        // By its own host name a council's site has no prefix, and its links none.
+        const byHost = await getVia(server.port, A.hosts[0]!, "/committees");
+        expect(byHost.body).toContain('href="/committees/cabinet"');
+        expect(byHost.body).toContain(A.name);
+      } finally {
+        await server.close();
+      }
     });
 
     for (const role of ["admin", "clerk", "member"] as const)

@@ -18,6 +18,7 @@ import { searchTextOnceMigration } from "./2026-12-08-scale-search-text-once.js"
 import { searchCouncilIndexMigration } from "./2026-12-08-scale-search-council-index.js";
 import { meetingLifecycleMigration } from "./2026-12-08-meeting-lifecycle.js";
 import { naturalKeysMigration } from "./2026-12-09-edits-natural-keys.js";
+import { searchIndexDirectUpdatesMigration } from "./2026-12-10-scale-search-index-direct-updates.js";
 
 /** One migration set for both dialects; names are `<date>-<serial>-<what-it-does>`. */
 export function migrations(dialect: DialectName): Record<string, Migration> {
@@ -44,5 +45,6 @@ export function migrations(dialect: DialectName): Record<string, Migration> {
     // Named to sort after every migration before it (Kysely runs them in name order).
     "2026-12-09-meeting-lifecycle": meetingLifecycleMigration(dialect),
     "2026-12-09-edits-natural-keys": naturalKeysMigration(dialect),
+    "2026-12-10-scale-search-index-direct-updates": searchIndexDirectUpdatesMigration(dialect),
   };
 }

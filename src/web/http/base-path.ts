@@ -1,4 +1,5 @@
 import type { Context, MiddlewareHandler } from "hono";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { AppEnv } from "../context.js";
 
 /**
@@ -13,12 +14,28 @@ import type { AppEnv } from "../context.js";
 const HTML_ATTR = /(\s(?:href|src|action|formaction)=["'])\/(?![/\\])/g;
 const JSON_LINK = /("(?:next|url|href)":\s*")\/(?![/\\])/g;
 
+/** Responses whose body already carries the prefix (see htmlWithBase): rebase() leaves their body alone. */
+const bodyRebased = new WeakSet<Response>();
+
+/**
+ * An HTML page with the prefix put on its links while it is still a string, its response marked
+ * so rebase() does not read the body back: for a search on a shared host, reading the rendered
+ * response back through a stream and building it again was a seventh of the web process's time.
+ */
+export async function htmlWithBase(c: Context<AppEnv>, html: string, status: ContentfulStatusCode): Promise<Response> {
+  const base = c.get("base");
+  const res = await c.html(base ? html.replace(HTML_ATTR, `$1${base}/`) : html, status);
+  bodyRebased.add(res);
+  return res;
+}
+
 export function rebase(): MiddlewareHandler<AppEnv> {
   return async function rebase(c, next) {
     await next();
     const base = c.get("base");
     if (!base) return;
     const res = c.res;
+    if (bodyRebased.has(res) && !res.headers.has("location") && !res.headers.has("set-cookie")) return;
     const headers = new Headers(res.headers);
     const location = headers.get("location");
     if (location?.startsWith("/") && !/^\/[/\\]/.test(location)) headers.set("location", base + location);
@@ -29,7 +46,13 @@ export function rebase(): MiddlewareHandler<AppEnv> {
     }
     const type = headers.get("content-type") ?? "";
     let body: BodyInit | null = res.body;
-    const pattern = type.startsWith("text/html") ? HTML_ATTR : type.startsWith("application/json") ? JSON_LINK : null;
+    const pattern = bodyRebased.has(res)
+      ? null
+      : type.startsWith("text/html")
+        ? HTML_ATTR
+        : type.startsWith("application/json")
+          ? JSON_LINK
+          : null;
     if (pattern && res.body) {
       body = (await res.text()).replace(pattern, `$1${base}/`);
       headers.delete("content-length");

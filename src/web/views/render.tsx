@@ -2,6 +2,7 @@ import type { Context } from "hono";
 import type { Child } from "hono/jsx";
 import type { AppEnv } from "../context.js";
 import { Layout, type LayoutProps } from "./layout.js";
+import { htmlWithBase } from "../http/base-path.js";
 
 /** Renders a page inside the shared Layout with a doctype; status defaults to 200. */
 export async function page(
@@ -15,5 +16,5 @@ export async function page(
       {children}
     </Layout>
   );
-  return c.html(`<!doctype html>${await el.toString()}`, status);
+  return htmlWithBase(c, `<!doctype html>${await el.toString()}`, status);
 }
