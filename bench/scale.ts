@@ -20,7 +20,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import http from "node:http";
-import { loadavg, tmpdir } from "node:os";
+import { loadavg, setPriority, tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import { migrate, openStore, type Store } from "../src/store/open.js";
@@ -49,6 +49,10 @@ const NGINX_CACHE = process.env.MOOT_BENCH_NGINX_CACHE !== "0";
 const NGINX_LOG = process.env.MOOT_BENCH_NGINX_LOG === "1";
 /** nginx's worker_processes (MOOT_BENCH_NGINX_WORKERS; default auto, one per core, as Debian's nginx.conf). */
 const NGINX_WORKERS = process.env.MOOT_BENCH_NGINX_WORKERS ?? "auto";
+/** MOOT_BENCH_NGINX_NICE (e.g. -5, as root): nginx's CPU niceness. */
+const NGINX_NICE = process.env.MOOT_BENCH_NGINX_NICE ? Number(process.env.MOOT_BENCH_NGINX_NICE) : null;
+/** MOOT_BENCH_WEB_NICE (e.g. -5, as root): the web processes' CPU niceness. */
+const WEB_NICE = process.env.MOOT_BENCH_WEB_NICE ? Number(process.env.MOOT_BENCH_WEB_NICE) : null;
 /**
  * How nginx picks a web process: "council" (default) hashes the host and the first path
  * segment, so each council's pages are rendered and kept by one process; "least_conn" spreads
@@ -215,7 +219,12 @@ http { ${NGINX_LOG ? `log_format probe '$upstream_cache_status ${cache ? "$moot_
   ${site}
   server { listen 127.0.0.1:${stat}; root ${dir}/www; location / { default_type text/html; try_files /index.html =404; } } }\n`,
   );
-  const child = spawn(nginxBinary(), ["-c", join(dir, "nginx.conf"), "-p", dir], { stdio: "ignore" });
+  // Niceness is set before nginx forks its workers, so they have it too.
+  const args = ["-c", join(dir, "nginx.conf"), "-p", dir];
+  const child =
+    NGINX_NICE === null
+      ? spawn(nginxBinary(), args, { stdio: "ignore" })
+      : spawn("nice", ["-n", String(NGINX_NICE), nginxBinary(), ...args], { stdio: "ignore" });
   await waitFor(`http://127.0.0.1:${stat}/`, child);
   return { proxy: `http://127.0.0.1:${proxy}`, stat: `http://127.0.0.1:${stat}/`, child };
 }
@@ -343,6 +352,7 @@ async function main() {
         },
       );
       children.push(child);
+      if (WEB_NICE !== null) setPriority(child.pid!, WEB_NICE);
       await waitFor(`http://127.0.0.1:${port}/`, child);
     }
     for (let w = 0; w < 2; w++)
