@@ -11,8 +11,25 @@ import type { AppEnv } from "../context.js";
  * feeds, sitemaps and the API come from originOf(c), which includes the prefix.
  * It runs inside the page cache, so cached bodies are stored already rebased.
  */
-const HTML_ATTR = /(\s(?:href|src|action|formaction)=["'])\/(?![/\\])/g;
-const JSON_LINK = /("(?:next|url|href)":\s*")\/(?![/\\])/g;
+const HTML_ATTR = String.raw`(\s(?:href|src|action|formaction)=["'])`;
+const JSON_LINK = String.raw`("(?:next|url|href)":\s*")`;
+const patterns = new Map<string, { html: RegExp; json: RegExp }>();
+/**
+ * Root-relative links not yet under `base`. A link already under it is left, so putting the
+ * prefix on twice changes nothing: a route that builds its own response from a rendered page
+ * (the alerts pages) had its links prefixed at render and again here ("/kent/kent/…"). No
+ * site path begins with an authority's slug, so a link that does is already prefixed.
+ */
+function linkPatterns(base: string): { html: RegExp; json: RegExp } {
+  let p = patterns.get(base);
+  if (!p) {
+    const slug = base.slice(1).replace(/[.*+?^$()|[\]{}\\]/g, "\\$&");
+    const rest = String.raw`\/(?![/\\])(?!${slug}(?:[/?#"']|$))`;
+    p = { html: new RegExp(HTML_ATTR + rest, "g"), json: new RegExp(JSON_LINK + rest, "g") };
+    if (patterns.size < 10_000) patterns.set(base, p);
+  }
+  return p;
+}
 
 /** Responses whose body already carries the prefix (see htmlWithBase): rebase() leaves their body alone. */
 const bodyRebased = new WeakSet<Response>();
@@ -24,7 +41,7 @@ const bodyRebased = new WeakSet<Response>();
  */
 export async function htmlWithBase(c: Context<AppEnv>, html: string, status: ContentfulStatusCode): Promise<Response> {
   const base = c.get("base");
-  const res = await c.html(base ? html.replace(HTML_ATTR, `$1${base}/`) : html, status);
+  const res = await c.html(base ? html.replace(linkPatterns(base).html, `$1${base}/`) : html, status);
   bodyRebased.add(res);
   return res;
 }
@@ -49,9 +66,9 @@ export function rebase(): MiddlewareHandler<AppEnv> {
     const pattern = bodyRebased.has(res)
       ? null
       : type.startsWith("text/html")
-        ? HTML_ATTR
+        ? linkPatterns(base).html
         : type.startsWith("application/json")
-          ? JSON_LINK
+          ? linkPatterns(base).json
           : null;
     if (pattern && res.body) {
       body = (await res.text()).replace(pattern, `$1${base}/`);
