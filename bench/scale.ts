@@ -226,7 +226,7 @@ http { ${NGINX_LOG ? `log_format probe '$upstream_cache_status ${cache ? "$moot_
       ? spawn(nginxBinary(), args, { stdio: "ignore" })
       : spawn("nice", ["-n", String(NGINX_NICE), nginxBinary(), ...args], { stdio: "ignore" });
   await waitFor(`http://127.0.0.1:${stat}/`, child);
-  return { proxy: `http://127.0.0.1:${proxy}`, stat: `http://127.0.0.1:${stat}/`, child };
+  return { proxy: `http://127.0.0.1:${proxy}`, stat: `http://127.0.0.1:${stat}`, child };
 }
 
 interface Row {
@@ -309,9 +309,7 @@ async function main() {
     }
     process.stderr.write("\n");
     // The server may not run autovacuum (this machine's does not): plan queries on real statistics.
-    const tAnalyze = performance.now();
     await refreshStatistics(store);
-    const analyzeSeconds = (performance.now() - tAnalyze) / 1000;
     t0 = performance.now();
 
     // The search reference: the raw full-text query (rawSearch: one council's matches ranked,
@@ -425,9 +423,7 @@ async function main() {
       Promise.all([
         load({ kind: "cannon", origin: nginx.proxy, paths: pages, connections: pageConnections, seconds: SECONDS }),
         load({ kind: "cannon", origin: nginx.proxy, paths: apiPaths, connections: third, seconds: SECONDS }),
-        SIDE_BY_SIDE
-          ? load({ kind: "cannon", origin: nginx.stat.replace(/\/$/, ""), paths: ["/"], connections: pageConnections, seconds: SECONDS })
-          : null,
+        SIDE_BY_SIDE ? load({ kind: "cannon", origin: nginx.stat, paths: ["/"], connections: pageConnections, seconds: SECONDS }) : null,
       ]);
     // Every search new: more paths than the run can ask (a few hundred a second at most).
     const searchPaths = Array.from(
@@ -468,7 +464,7 @@ async function main() {
     // version question included), then nginx's static copy of a page.
     const alone = Math.min(SECONDS, 10);
     const pagesAlone = await h2load({ origin: nginx.proxy, paths: pages, connections: CONNECTIONS, seconds: alone });
-    const reference = await h2load({ origin: nginx.stat.replace(/\/$/, ""), paths: ["/"], connections: CONNECTIONS, seconds: alone });
+    const reference = await h2load({ origin: nginx.stat, paths: ["/"], connections: CONNECTIONS, seconds: alone });
     const { listJobs } = await import("../src/jobs/job-list.js");
     // This run's imports only: a kept estate's queue still holds earlier runs' unfinished jobs,
     // whose packs went with their temporary directories.

@@ -101,13 +101,15 @@ export function createApp(store: Store, options: AppOptions = {}): App {
       headers: { [CACHE_KEY_HEADER]: key, "Cache-Control": versionCacheControl },
     });
   };
+  /** The deployment's own paths, answered before (and without) any authority. */
+  const isPlatform = (path: string) => path === PLATFORM_PATH || path.startsWith(`${PLATFORM_PATH}/`);
   // Settled by settleIncoming, by the Node request (node-server passes it as env.incoming).
   const settled = new WeakMap<IncomingMessage, Resolution>();
   settlers.set(app, async (incoming) => {
     const raw = incoming.url ?? "/";
     const q = raw.indexOf("?");
     const path = q < 0 ? raw : raw.slice(0, q);
-    if (!path.startsWith("/") || path === PROXY_KEY_PATH || path === PLATFORM_PATH || path.startsWith(`${PLATFORM_PATH}/`)) return;
+    if (!path.startsWith("/") || path === PROXY_KEY_PATH || isPlatform(path)) return;
     const r = await tenants.resolve(incoming.headers.host ?? "", path).catch(() => null);
     if (r?.kind !== "site") return;
     settled.set(incoming, r);
@@ -122,7 +124,7 @@ export function createApp(store: Store, options: AppOptions = {}): App {
     }
     const url = new URL(request.url);
     if (url.pathname === PROXY_KEY_PATH) return proxyKey(request, url);
-    if (url.pathname === PLATFORM_PATH || url.pathname.startsWith(`${PLATFORM_PATH}/`)) return platform.fetch(request, env, ctx);
+    if (isPlatform(url.pathname)) return platform.fetch(request, env, ctx);
     let r: Resolution | { kind: "error"; error: unknown };
     try {
       r = await tenants.resolve(request.headers.get("host") ?? url.host, url.pathname);
