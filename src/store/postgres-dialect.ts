@@ -92,16 +92,37 @@ async function searchOn(db: Kysely<Database>, plan: SearchPlan): Promise<RawHit[
 const hitsOf = (rows: RawHit[]): RawHit[] => rows.map((r) => ({ ...r, rank: Number(r.rank) }));
 
 /**
+ * A long text's snippet is cut from a window of it: ts_headline parses the whole text it is
+ * given (a few megabytes a second), and over the 21 hits of a page of results that was most of
+ * a search's cost. The window begins WINDOW_BEFORE characters before the first occurrence of
+ * any of the query's stems and is WINDOW_LENGTH long, enough for the 30 words a snippet shows.
+ */
+const WINDOW_BEFORE = 120;
+const WINDOW_LENGTH = 480;
+
+/**
  * The GIN index finds the matches; rights, filters, ranking and the page cut happen in one
  * scan of them before anything is joined. Every column it returns is named as RawHit names it.
  */
 function searchSql(plan: SearchPlan): RawBuilder<RawHit> {
   const q = toWebsearch(plan.query);
-  // ts_headline re-parses the body, so it runs only on the page of hits being shown, whose text
+  // ts_headline re-parses the text, so it runs only on the page of hits being shown, whose text
   // is read from their records (an entry stores none). An agenda item without a description
-  // still gets a snippet: its title's.
+  // still gets a snippet: its title's. Each step after the page cut is its own materialised
+  // part of the query, so the planner neither reads a text nor builds a headline twice.
+  //
+  // The window starts where one of the query's stems first occurs in the lower-cased text. A
+  // stem may be spelt otherwise in the text ("librari" for "library": a trailing i is dropped
+  // before looking), and it may first occur inside another word ("plan" in "explanation"); a
+  // window whose headline marks nothing is given up for the whole text, so a snippet marks what
+  // it would have marked without the window, and costs more only then.
+  const start = sql`greatest(1, w.at - ${WINDOW_BEFORE})`;
+  const cut = sql`regexp_replace(regexp_replace(substr(w.text, ${start}, ${WINDOW_LENGTH}),
+      case when ${start} > 1 then '^\\S*\\s+' else '^' end, ''),
+      case when ${start} + ${WINDOW_LENGTH} <= length(w.text) then '\\s+\\S*$' else '$' end, '')`;
   return sql<RawHit>`
-    with q as (select websearch_to_tsquery('english', ${q}) as tsq),
+    with q as (select websearch_to_tsquery('english', ${q}) as tsq,
+      array(select rtrim(lexeme, 'i') from unnest(to_tsvector('english', ${plan.query.terms.flat().join(" ")})) where rtrim(lexeme, 'i') <> '') as stems),
     hits as (
       select s.id, s.kind, s.record_id, s.meeting_id, s.document_id, s.agenda_item_id, s.page_number, s.title,
         s.meeting_date, s.committee_id, ts_rank(s.tsv, q.tsq) as rank
@@ -110,12 +131,19 @@ function searchSql(plan: SearchPlan): RawBuilder<RawHit> {
         and s.tsv @@ q.tsq
       order by rank desc, s.id
       limit ${plan.limit} offset ${plan.offset}
-    )
+    ),
+    texts as materialized (select b.*, case when b.body = '' then b.title else b.body end as text
+      from (select hits.*, ${sql.raw(searchBodySql("hits"))} as body from hits) b),
+    windows as materialized (select t.*, case when length(t.text) > ${WINDOW_BEFORE + WINDOW_LENGTH}
+      then (select min(nullif(strpos(lower(t.text), stem), 0)) from unnest(q.stems) stem) end as at from texts t cross join q),
+    headlines as materialized (select w.*, ts_headline('english', case when w.at is null then w.text else ${cut} end, q.tsq, ${HEADLINE}) as snippet
+      from windows w cross join q)
     select h.id, h.kind, h.record_id as "recordId", h.meeting_id as "meetingId", h.document_id as "documentId",
       h.agenda_item_id as "agendaItemId", h.page_number as "pageNumber", h.title,
       h.meeting_date as "meetingDate", h.committee_id as "committeeId", c.name as "committeeName",
-      ts_headline('english', case when h.body = '' then h.title else h.body end, q.tsq, ${HEADLINE}) as snippet, h.rank
-    from (select hits.*, ${sql.raw(searchBodySql("hits"))} as body from hits) h cross join q
+      case when h.at is not null and strpos(h.snippet, ${MARK_START}) = 0
+        then ts_headline('english', h.text, q.tsq, ${HEADLINE}) else h.snippet end as snippet, h.rank
+    from headlines h cross join q
     left join committee c on c.id = h.committee_id
     order by h.rank desc, h.id`;
 }
