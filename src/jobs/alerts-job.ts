@@ -1,18 +1,18 @@
 import type PgBoss from "pg-boss";
 import type { Store } from "../store/open.js";
 import { runAllAlerts, setAlertDelivery, startAlertRunner } from "../workflow/alerts/runner.js";
-import { databaseUrlOf, openQueue } from "./queue.js";
+import { ALERT_QUEUES, databaseUrlOf, openQueue } from "./queue.js";
 import { mailerFromEnv } from "../workflow/alerts/mailer.js";
 
 /**
  * Email alerts as queued work on PostgreSQL: pg-boss runs `moot-alerts` every minute and
  * `moot-alerts-digest` once a day at 07:00 London; any `moot worker` takes them. A run is
  * idempotent (each alert is claimed before it is sent), so overlapping workers are harmless.
+ * Their queues are set up with the others, by openQueue.
  */
-export const ALERT_QUEUES = { run: "moot-alerts", digest: "moot-alerts-digest" } as const;
+export { ALERT_QUEUES };
 
 export async function scheduleAlerts(boss: PgBoss): Promise<void> {
-  for (const name of Object.values(ALERT_QUEUES)) await boss.createQueue(name);
   await boss.schedule(ALERT_QUEUES.run, "* * * * *", {});
   await boss.schedule(ALERT_QUEUES.digest, "0 7 * * *", {}, { tz: "Europe/London" });
 }

@@ -2,6 +2,7 @@ import PgBoss from "pg-boss";
 import { z } from "zod";
 import type { Store } from "../store/open.js";
 import { MootError } from "../domain/errors.js";
+import { withAdvisoryLock } from "../store/advisory-lock.js";
 
 /**
  * Queued work on PostgreSQL (pg-boss): agenda-pack builds, imports and their OCR run in `moot worker`
@@ -30,6 +31,8 @@ export type ImportJob = z.infer<typeof ImportJob>;
 export type OcrJob = z.infer<typeof OcrJob>;
 
 export const QUEUES = { pack: "moot-pack", import: "moot-import", ocr: "moot-ocr" } as const;
+/** Email alerts' scheduled runs (see alerts-job.ts): set up here with the rest. */
+export const ALERT_QUEUES = { run: "moot-alerts", digest: "moot-alerts-digest" } as const;
 /** Where a job lands, with its last error as the reason, once its retries are spent. No worker takes from it. */
 export const DEAD_LETTER = "moot-dead";
 
@@ -48,17 +51,27 @@ export function databaseUrlOf(store: Store, url = process.env.DATABASE_URL): str
   return url;
 }
 
+/**
+ * Queue set-up, one process at a time: pg-boss's createQueue from two processes at once on a new
+ * database deadlocked in PostgreSQL, and one of two workers started together exited.
+ */
+export const settingUpQueues = <T>(databaseUrl: string, fn: () => Promise<T>): Promise<T> =>
+  withAdvisoryLock(databaseUrl, "moot: job queue set-up", fn);
+
 export async function openQueue(databaseUrl: string, retry: RetryPolicy = RETRY): Promise<PgBoss> {
   const boss = new PgBoss({ connectionString: databaseUrl, schema: "moot_jobs", max: 4 });
   boss.on("error", (e) => console.error(`moot: job queue: ${e.message}`));
   await boss.start();
-  await boss.createQueue(DEAD_LETTER);
   const policy = { ...retry, retryBackoff: true, deadLetter: DEAD_LETTER };
-  for (const name of Object.values(QUEUES)) {
-    // createQueue leaves an existing queue as it was, so the policy is (re)applied either way.
-    await boss.createQueue(name, { name, ...policy });
-    await boss.updateQueue(name, { name, ...policy });
-  }
+  await settingUpQueues(databaseUrl, async () => {
+    await boss.createQueue(DEAD_LETTER);
+    for (const name of Object.values(QUEUES)) {
+      // createQueue leaves an existing queue as it was, so the policy is (re)applied either way.
+      await boss.createQueue(name, { name, ...policy });
+      await boss.updateQueue(name, { name, ...policy });
+    }
+    for (const name of Object.values(ALERT_QUEUES)) await boss.createQueue(name);
+  });
   return boss;
 }
 
