@@ -72,6 +72,13 @@ const IMPORT_EVERY = Number(process.env.MOOT_BENCH_IMPORT_EVERY ?? 6);
  * share the CPU, and alone nginx has it all). MOOT_BENCH_SIDE_BY_SIDE=0 leaves it out.
  */
 const SIDE_BY_SIDE = process.env.MOOT_BENCH_SIDE_BY_SIDE !== "0";
+/**
+ * MOOT_BENCH_KEYS=1: a `moot keys` process answers nginx's version question (moot proxy-config
+ * --keys) instead of the web processes. Measured at 100 councils it did not shorten the waits of
+ * requests that set off nginx's question (nginx's own time for them, p50 88 ms with it, 106
+ * without), and left less CPU to the rest; by default the web processes answer.
+ */
+const KEY_PROCESS = process.env.MOOT_BENCH_KEYS === "1";
 /** MOOT_BENCH_CPU_PROF=<dir>: the web processes write V8 CPU profiles there when they stop. */
 const CPU_PROF = process.env.MOOT_BENCH_CPU_PROF ?? null;
 const KEEP = process.env.MOOT_BENCH_KEEP === "1" || !!process.env.MOOT_BENCH_REUSE;
@@ -190,7 +197,7 @@ async function waitFor(url: string, child?: ChildProcess): Promise<void> {
  * searches to the least busy process; with MOOT_BENCH_NGINX_CACHE=0 nothing kept), and beside
  * it a static server of the same page bytes, the reference.
  */
-async function startNginx(dir: string, webPorts: number[], page: Buffer, cache: boolean) {
+async function startNginx(dir: string, webPorts: number[], keyPorts: number[], page: Buffer, cache: boolean) {
   const proxy = await freePort();
   const stat = await freePort();
   mkdirSync(join(dir, "www"), { recursive: true });
@@ -204,6 +211,7 @@ async function startNginx(dir: string, webPorts: number[], page: Buffer, cache: 
     serverNames: [],
     cacheDir: cache ? join(dir, "cache") : null,
     cacheSize: "2g",
+    keyServers: keyPorts.map((p) => `127.0.0.1:${p}`),
   });
   if (ROUTE !== "council") site = site.replace(/hash \$host\/\$moot_council consistent;/, "least_conn;");
   writeFileSync(
@@ -355,11 +363,20 @@ async function main() {
     }
     for (let w = 0; w < 2; w++)
       children.push(spawn(process.execPath, ["bin/moot.js", "worker"], { env, stdio: ["ignore", "ignore", "inherit"] }));
+    const keyPorts = KEY_PROCESS ? [await freePort()] : [];
+    for (const port of keyPorts) {
+      const child = spawn(process.execPath, ["bin/moot.js", "keys", "--port", String(port)], {
+        env,
+        stdio: ["ignore", "ignore", "inherit"],
+      });
+      children.push(child);
+      await waitFor(`http://127.0.0.1:${port}/_moot/cache-key`, child);
+    }
 
     const sample = councils[0]!;
     const meetingPath = `/${sample.slug}/meetings/${sample.meetingIds[Math.floor(sample.meetingIds.length / 2)]}`;
     const page = Buffer.from(await (await fetch(`http://127.0.0.1:${webPorts[0]}${meetingPath}`)).arrayBuffer());
-    const nginx = await startNginx(join(dir, "nginx"), webPorts, page, NGINX_CACHE);
+    const nginx = await startNginx(join(dir, "nginx"), webPorts, keyPorts, page, NGINX_CACHE);
     children.push(nginx.child);
 
     const pages = councils.flatMap((c) => c.meetingIds.slice(0, 20).map((id) => `/${c.slug}/meetings/${id}`));
@@ -481,7 +498,7 @@ async function main() {
       row("API meetings, through nginx", apiRes),
     ];
     console.log(
-      `\n${councils.length} councils, ${councils.reduce((n, c) => n + c.meetingIds.length, 0).toLocaleString()} meetings; 2 web, 2 workers, nginx${NGINX_CACHE ? " (pages kept by data version)" : " (no cache)"}; ${SECONDS} s`,
+      `\n${councils.length} councils, ${councils.reduce((n, c) => n + c.meetingIds.length, 0).toLocaleString()} meetings; 2 web, 2 workers${keyPorts.length ? ", moot keys" : ""}, nginx${NGINX_CACHE ? " (pages kept by data version)" : " (no cache)"}; ${SECONDS} s`,
     );
     console.log(
       "target".padEnd(42),

@@ -52,6 +52,27 @@ export function registerStoreCommands(program: Command): void {
     });
 
   program
+    .command("keys")
+    .description("answer nginx's version question for every council, beside the web processes (see moot proxy-config --keys)")
+    .option("-p, --port <n>", "port to listen on", parsePort, 3100)
+    .option("--host <address>", "address to bind", "127.0.0.1")
+    .action(async (opts: { port: number; host: string }) => {
+      const { configFromEnv, migrate, openStore } = await import("../store/open.js");
+      const store = openStore(configFromEnv());
+      await migrate(store);
+      const { startKeyServer } = await import("../web/http/key-server.js");
+      const server = await startKeyServer(store, { port: opts.port, hostname: opts.host });
+      console.log(`Moot is answering nginx's version question for ${store.describe} at ${server.url}`);
+      const stop = async () => {
+        await server.close();
+        await store.close();
+        process.exit(0);
+      };
+      process.once("SIGINT", stop);
+      process.once("SIGTERM", stop);
+    });
+
+  program
     .command("proxy-config")
     .description("print nginx's configuration for the web processes (a file for /etc/nginx/conf.d)")
     .option("--web <host:port...>", "the web processes (moot serve), each as host:port", ["127.0.0.1:3001", "127.0.0.1:3002"])
@@ -60,22 +81,36 @@ export function registerStoreCommands(program: Command): void {
     .option("--cache-dir <dir>", "a directory nginx's user may write, where public pages are kept", "/var/cache/nginx/moot")
     .option("--cache-size <size>", "the most disk kept pages may take", "1g")
     .option("--no-cache", "keep no pages in nginx (every page from the web processes)")
-    .action((opts: { web: string[]; listen: string; serverName: string[]; cacheDir: string; cacheSize: string; cache: boolean }) =>
-      import("../web/http/proxy-config.js").then(({ nginxConfig }) => {
-        const bad = opts.web.find((w) => !/^[\w.-]+:\d+$|^\[[\da-f:]+\]:\d+$/i.test(w));
-        if (bad) throw new MootError("invalid", `--web ${bad}: expected host:port`);
-        if (!/^[\dkmg]+$/i.test(opts.cacheSize))
-          throw new MootError("invalid", `--cache-size ${opts.cacheSize}: expected a size such as 1g or 512m`);
-        process.stdout.write(
-          nginxConfig({
-            upstreams: opts.web,
-            listen: opts.listen,
-            serverNames: opts.serverName,
-            cacheDir: opts.cache ? opts.cacheDir : null,
-            cacheSize: opts.cacheSize,
-          }),
-        );
-      }),
+    .option("--keys <host:port...>", "moot keys processes that answer the version question (default: the web processes do)", [])
+    .action(
+      (opts: {
+        web: string[];
+        listen: string;
+        serverName: string[];
+        cacheDir: string;
+        cacheSize: string;
+        cache: boolean;
+        keys: string[];
+      }) =>
+        import("../web/http/proxy-config.js").then(({ nginxConfig }) => {
+          const hostPort = (w: string) => /^[\w.-]+:\d+$|^\[[\da-f:]+\]:\d+$/i.test(w);
+          const bad = opts.web.find((w) => !hostPort(w));
+          if (bad) throw new MootError("invalid", `--web ${bad}: expected host:port`);
+          const badKey = opts.keys.find((w) => !hostPort(w));
+          if (badKey) throw new MootError("invalid", `--keys ${badKey}: expected host:port`);
+          if (!/^[\dkmg]+$/i.test(opts.cacheSize))
+            throw new MootError("invalid", `--cache-size ${opts.cacheSize}: expected a size such as 1g or 512m`);
+          process.stdout.write(
+            nginxConfig({
+              upstreams: opts.web,
+              listen: opts.listen,
+              serverNames: opts.serverName,
+              cacheDir: opts.cache ? opts.cacheDir : null,
+              cacheSize: opts.cacheSize,
+              keyServers: opts.keys,
+            }),
+          );
+        }),
     );
 
   program

@@ -8,7 +8,8 @@ import { rebase } from "./http/base-path.js";
 import { directoryPage } from "./pages/directory.js";
 import type { App, AppEnv, AppOptions } from "./context.js";
 import { securityHeaders } from "./http/security.js";
-import { CACHE_KEY_HEADER, NO_SITE_KEY, ORIGINAL_URI_HEADER, PageCache, PROXY_KEY_PATH } from "./http/page-cache.js";
+import { CACHE_KEY_HEADER, ORIGINAL_URI_HEADER, PageCache, PROXY_KEY_PATH } from "./http/page-cache.js";
+import { keyAnswerer } from "./http/key-server.js";
 import { onError } from "./http/errors.js";
 import { bodyLimitsFromEnv, requestBodyLimit } from "./http/body-limit.js";
 import { SITE_CSS, SITE_CSS_PATH } from "./views/styles.js";
@@ -84,22 +85,11 @@ export function createApp(store: Store, options: AppOptions = {}): App {
   const dispatch = app.fetch;
   // The deployment's administration is no council's: it is answered before any is chosen.
   const platform = createPlatformApp(store, { onChange: () => tenants.invalidate() });
-  // A reverse proxy's question (see proxy-config.ts): under which key are the public pages at
-  // this address now? It names the authority and its data version, read from the database; the
-  // proxy keeps the answer for the freshness window, as a web process trusts its own.
-  // Kept for the freshness window, then served for one window more while nginx asks again in
-  // the background (never longer: see proxy-config.ts). Only Cache-Control: with a no-store
-  // there beside X-Accel-Expires, nginx kept nothing and every page waited for a busy process.
-  const window = Math.floor((options.freshnessMs ?? 0) / 1000);
-  const versionCacheControl = window > 0 ? `max-age=${window}, stale-while-revalidate=${window}` : "no-store";
+  // A reverse proxy's question (see key-server.ts), when no `moot keys` process answers it.
+  const answerKey = keyAnswerer(tenants, cache, options.freshnessMs ?? 0);
   const proxyKey = async (request: Request, url: URL): Promise<Response> => {
-    const original = new URL(request.headers.get(ORIGINAL_URI_HEADER) ?? "/", "http://proxy.invalid");
-    const r = await tenants.resolve(request.headers.get("host") ?? url.host, original.pathname).catch(() => null);
-    const key = r?.kind === "site" ? await cache.proxyKey(r.authority.id) : NO_SITE_KEY;
-    return new Response(null, {
-      status: 200,
-      headers: { [CACHE_KEY_HEADER]: key, "Cache-Control": versionCacheControl },
-    });
+    const a = await answerKey(request.headers.get("host") ?? url.host, request.headers.get(ORIGINAL_URI_HEADER));
+    return new Response(null, { status: 200, headers: { [CACHE_KEY_HEADER]: a.key, "Cache-Control": a.cacheControl } });
   };
   /** The deployment's own paths, answered before (and without) any authority. */
   const isPlatform = (path: string) => path === PLATFORM_PATH || path.startsWith(`${PLATFORM_PATH}/`);

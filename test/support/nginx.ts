@@ -24,14 +24,24 @@ export async function freePort(): Promise<number> {
  * A real nginx, unprivileged, running what `moot proxy-config` prints in front of the given
  * web processes, with its cache in a temporary directory.
  */
-export async function startNginx(upstreams: string[]): Promise<{ url: string; stop(): Promise<void> }> {
+export async function startNginx(
+  upstreams: string[],
+  opts: { keyServers?: string[] } = {},
+): Promise<{ url: string; stop(): Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), "moot-nginx-"));
   // Run as root, nginx's worker is another user (nobody): it must reach its cache and temp files.
   chmodSync(dir, 0o755);
   mkdirSync(join(dir, "tmp"));
   mkdirSync(join(dir, "cache"));
   const port = await freePort();
-  const site = nginxConfig({ upstreams, listen: `127.0.0.1:${port}`, serverNames: [], cacheDir: join(dir, "cache"), cacheSize: "64m" });
+  const site = nginxConfig({
+    upstreams,
+    listen: `127.0.0.1:${port}`,
+    serverNames: [],
+    cacheDir: join(dir, "cache"),
+    cacheSize: "64m",
+    ...opts,
+  });
   writeFileSync(
     join(dir, "nginx.conf"),
     `worker_processes 1; daemon off; pid ${dir}/nginx.pid; error_log ${dir}/error.log;

@@ -103,8 +103,8 @@ export class PageCache {
   }
 
   /**
-   * The key for the proxy's version question: from a read of the database begun at most two
-   * poll intervals ago (half a second under `moot serve`), not the whole freshness window, so
+   * The key for the proxy's version question: from a read of the database begun at most half
+   * the freshness window ago (half a second under `moot serve`), not the whole window, so
    * the proxy keeping the answer adds its own second or two to how long a write (a paper made
    * exempt) takes to show, not a second window besides.
    */
@@ -113,8 +113,10 @@ export class PageCache {
     // Read by the background poll moments ago: answered from memory. Under load a read
     // waits behind the pages' queries in the pool, and every page of the council behind it.
     const known = this.versions.get(authorityId);
-    if (this.pollEveryMs > 0 && known && Date.now() - known.at <= 2 * this.pollEveryMs) return this.keyOf(authorityId, known.token, today);
-    const v = await this.reread(authorityId, Date.now());
+    const tolerance = this.pollEveryMs > 0 ? this.opts.freshnessMs / 2 : 0;
+    if (tolerance > 0 && known && Date.now() - known.at <= tolerance) return this.keyOf(authorityId, known.token, today);
+    // Else a read begun within the tolerance (one in flight is joined, not waited out) or a new one.
+    const v = await this.reread(authorityId, Date.now() - tolerance);
     return this.keyOf(authorityId, v.token, today);
   }
 
@@ -123,12 +125,12 @@ export class PageCache {
 
   /**
    * A server reads every authority's version in the background every quarter of the
-   * freshness window (one query for all of them), so a proxy's version question is answered
-   * from memory at most that old.
+   * freshness window (or more often if asked), one query for all of them, so a proxy's version
+   * question is answered from memory while reads keep up.
    */
-  startPolling(): void {
+  startPolling(everyMs = this.opts.freshnessMs / 4): void {
     if (this.poller || this.opts.freshnessMs <= 0) return;
-    this.pollEveryMs = Math.max(50, Math.floor(this.opts.freshnessMs / 4));
+    this.pollEveryMs = Math.max(50, Math.floor(Math.min(everyMs, this.opts.freshnessMs / 4)));
     this.poller = setInterval(() => void this.poll().catch(() => undefined), this.pollEveryMs);
     this.poller.unref();
   }
@@ -141,10 +143,18 @@ export class PageCache {
 
   /** The authority's version as read by a query begun at or after `since` (joined if one is in flight). */
   private async reread(authorityId: string, since: number): Promise<{ token: string; lastModified: string | null }> {
-    if (this.polling && this.polling.at < since) await this.polling.done.catch(() => undefined);
     if (!this.versions.has(authorityId)) this.wanted.add(authorityId);
-    // Either a read that began after `since` is in flight, or this starts one.
-    await this.poll();
+    // Join the latest read if it began after `since`; else wait it out and look again (a timed
+    // poll may have begun one since); with none in flight, begin one.
+    for (;;) {
+      const p = this.polling;
+      if (p && p.at >= since) await p.done;
+      else if (p) {
+        await p.done.catch(() => undefined);
+        continue;
+      } else await this.read();
+      break;
+    }
     return this.versions.get(authorityId) ?? { token: "empty", lastModified: null };
   }
 
@@ -169,19 +179,36 @@ export class PageCache {
    * in the pool every second). Pages of an authority whose version moved are dropped.
    */
   private poll(): Promise<void> {
-    if (this.polling) return this.polling.done;
+    const p = this.polling;
+    // A server polling on a timer begins its next read on time even while an earlier one is still
+    // out: under load one read took longer than the interval, the versions aged past what the
+    // proxy's question accepts, and that question waited for a read of its own. Results landing
+    // out of order are sorted by settle (a read begun earlier never overwrites a later one).
+    // At most one read waits behind the one running (a store reads versions on one connection).
+    if (p && (this.pollEveryMs <= 0 || Date.now() - p.at < this.pollEveryMs || this.outstanding >= 2)) return p.done;
+    return this.read();
+  }
+
+  /** Reads begun and not yet ended. */
+  private outstanding = 0;
+
+  /** Begins a read of every version now; it is the latest in flight until it ends or a newer one begins. */
+  private read(): Promise<void> {
     const at = Date.now();
-    const done = dataVersions(this.store)
+    const entry: { at: number; done: Promise<void> } = { at, done: Promise.resolve() };
+    this.outstanding++;
+    entry.done = dataVersions(this.store)
       .then((all) => {
         for (const id of new Set([...this.versions.keys(), ...this.wanted, ...all.keys()]))
           this.settle(id, all.get(id) ?? { token: "empty", lastModified: null }, at);
         this.wanted.clear();
       })
       .finally(() => {
-        this.polling = null;
+        this.outstanding--;
+        if (this.polling === entry) this.polling = null;
       });
-    this.polling = { at, done };
-    return done;
+    this.polling = entry;
+    return entry.done;
   }
 
   private settle(authorityId: string, v: { token: string; lastModified: string | null }, at: number) {

@@ -11,6 +11,11 @@ export interface NginxOptions {
   cacheDir: string | null;
   /** The most disk the kept pages may take (nginx size: "1g", "512m"). */
   cacheSize: string;
+  /**
+   * `moot keys` processes, as host:port, that answer the version question in the web processes'
+   * stead (see key-server.ts); none: the web processes answer it.
+   */
+  keyServers?: string[];
 }
 
 /** Header names as nginx spells their variables, and as people write them. */
@@ -31,12 +36,15 @@ const titled = (header: string) => header.replace(/(^|-)([a-z])/g, (_, dash: str
  *   new day changes the key, so no page from before it is served once the key's second is out,
  *   however long nginx keeps pages. The web process renders a page for the key nginx sends and
  *   lets nginx keep it (X-Accel-Expires) only if it was rendered at that version.
+ * - With `moot keys` processes named (keyServers), they answer the version question, so pages
+ *   nginx keeps are still served under a current key while the web processes restart.
  * - Nothing asked with a cookie or credentials is kept or answered from what was kept: a clerk's
  *   draft never enters the cache and a clerk never sees a public copy.
  */
 export function nginxConfig(o: NginxOptions): string {
   if (o.upstreams.length === 0) throw new Error("nginx config: name at least one web process");
   const servers = o.upstreams.map((u) => `server ${u};`).join(" ");
+  const keys = o.keyServers ?? [];
   const keyVar = "$moot_cache_key";
   const headers = [
     "proxy_http_version 1.1;",
@@ -77,14 +85,14 @@ proxy_cache_path ${o.cacheDir}/versions levels=1:2 keys_zone=moot_versions:4m ma
       ${headers.join(" ")}
       proxy_cache moot_versions; proxy_cache_key $scheme$host/$moot_council;
       proxy_cache_background_update on;
-      proxy_pass http://moot;
+      proxy_pass http://${keys.length ? "moot_keys" : "moot"};
     }`
     : `
     location / { proxy_pass http://moot; }`;
   return `# Moot behind nginx (moot proxy-config): include inside http { }.
 map $request_uri $moot_council { ~^/(?<first>[^/?]*) $first; }
 upstream moot { hash $host/$moot_council consistent; ${servers} keepalive 32; }
-upstream moot_search { least_conn; ${servers} keepalive 32; }${cache}
+upstream moot_search { least_conn; ${servers} keepalive 32; }${keys.length && o.cacheDir ? `\nupstream moot_keys { ${keys.map((k) => `server ${k};`).join(" ")} keepalive 8; }` : ""}${cache}
 server {
     listen ${o.listen};${o.serverNames.length ? ` server_name ${o.serverNames.join(" ")};` : ""}
     ${headers.join("\n    ")}${pages}
