@@ -5,6 +5,15 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { nginxConfig } from "../../src/web/http/proxy-config.js";
 
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/**
+ * nginx keeps the version answer for one second by its own clock, which counts whole seconds
+ * (an answer kept at 10.0 s is fresh until 11.9 s), then may serve it one second more while it
+ * asks again (stale-while-revalidate), and the web process answers from a read at most half a
+ * second old. Past this, no request is answered under a version from before the write.
+ */
+export const VERSION_KEPT_AT_MOST_MS = 4_000;
+
 export function nginxBinary(): string {
   for (const p of ["/usr/sbin/nginx", "/usr/bin/nginx"]) if (existsSync(p)) return p;
   throw new Error("nginx is not installed (apt-get install nginx)");

@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DIALECTS, freshStore, type TestStore } from "../../support/stores.js";
-import { freePort, startNginx } from "../../support/nginx.js";
+import { freePort, sleep, startNginx, VERSION_KEPT_AT_MOST_MS } from "../../support/nginx.js";
 import { buildWebFixture, FIXTURE_NOW, markExempt, SECRETS, type WebFixture } from "../../support/web-fixtures.js";
 import { ROOT, runCli } from "../../support/run-cli.js";
 import { createApp } from "../../../src/web/app.js";
@@ -15,9 +15,6 @@ import { CACHE_KEY_HEADER, ORIGINAL_URI_HEADER, PROXY_KEY_PATH } from "../../../
  * version), a page nginx keeps served past a write because the key process was not watching, and
  * pages that still wait on the web processes for their key.
  */
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-/** As in proxy-cache.test.ts: past this, nginx has asked for the version again. */
-const VERSION_KEPT_AT_MOST_MS = 4_000;
 
 describe.each(DIALECTS)("%s: moot keys answers the proxy's version question", (dialect) => {
   let store: TestStore;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DIALECTS, freshStore, type TestStore } from "../../support/stores.js";
-import { startNginx } from "../../support/nginx.js";
+import { sleep, startNginx, VERSION_KEPT_AT_MOST_MS } from "../../support/nginx.js";
 import { buildWebFixture, DRAFT_SECRETS, FIXTURE_NOW, markExempt, SECRETS, type WebFixture } from "../../support/web-fixtures.js";
 import { EditorClient } from "../../support/editor-client.js";
 import { PASSWORD } from "../../support/editor-fixture.js";
@@ -15,14 +15,6 @@ import { CACHE_KEY_HEADER, ORIGINAL_URI_HEADER, PROXY_KEEP_SECONDS, PROXY_KEY_PA
  * nginx keeping a page past a write (a paper made exempt), a page filed under a version it was
  * not rendered at, and a clerk's page (drafts) entering or coming from the shared cache.
  */
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-/**
- * nginx keeps the version answer for one second by its own clock, which counts whole seconds
- * (an answer kept at 10.0 s is fresh until 11.9 s), then may serve it one second more while it
- * asks again (stale-while-revalidate), and the web process answers from a read at most half a
- * second old. Past this, no request is answered under a version from before the write.
- */
-const VERSION_KEPT_AT_MOST_MS = 4_000;
 
 describe.each(DIALECTS)("%s: nginx keeps public pages by the council's data version", (dialect) => {
   let store: TestStore;
