@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import type { JobState } from "../jobs/job-list.js";
 import { parseNice, parsePositive } from "./options.js";
+import { untilStopped } from "./signals.js";
 
 export function registerJobCommands(program: Command): void {
   program
@@ -25,11 +26,7 @@ export function registerJobCommands(program: Command): void {
         const boss = await openQueue(url);
         const worker = await startWorker(store, boss);
         console.log(`moot worker: working queued jobs on ${store.describe} at niceness ${getPriority()}`);
-        await new Promise<void>((resolve) => {
-          const stop = () => resolve();
-          process.once("SIGINT", stop);
-          process.once("SIGTERM", stop);
-        });
+        await untilStopped();
         await worker.stop();
       } finally {
         await store.close();

@@ -4,6 +4,7 @@ import type { Store } from "../store/open.js";
 import type { SearchFilters } from "../store/search.js";
 import { MootError } from "../domain/errors.js";
 import { parseDate, parsePort, parsePositive } from "./options.js";
+import { untilStopped } from "./signals.js";
 
 /** Opens the configured store, runs fn, and always closes it. */
 export async function withStore<T>(fn: (store: Store) => Promise<T>, opts: { migrate?: boolean } = { migrate: true }): Promise<T> {
@@ -41,14 +42,11 @@ export function registerStoreCommands(program: Command): void {
       const { startAlertsForServer } = await import("../jobs/alerts-job.js");
       const alerts = await startAlertsForServer(store, server.url);
       if (alerts) console.log("Email alerts are on (SMTP_URL).");
-      const stop = async () => {
-        await alerts?.stop();
-        await server.close();
-        await store.close();
-        process.exit(0);
-      };
-      process.once("SIGINT", stop);
-      process.once("SIGTERM", stop);
+      await untilStopped();
+      await alerts?.stop();
+      await server.close();
+      await store.close();
+      process.exit(0);
     });
 
   program
@@ -63,13 +61,10 @@ export function registerStoreCommands(program: Command): void {
       const { startKeyServer } = await import("../web/http/key-server.js");
       const server = await startKeyServer(store, { port: opts.port, hostname: opts.host });
       console.log(`Moot is answering nginx's version question for ${store.describe} at ${server.url}`);
-      const stop = async () => {
-        await server.close();
-        await store.close();
-        process.exit(0);
-      };
-      process.once("SIGINT", stop);
-      process.once("SIGTERM", stop);
+      await untilStopped();
+      await server.close();
+      await store.close();
+      process.exit(0);
     });
 
   program

@@ -122,7 +122,8 @@ function searchSql(plan: SearchPlan): RawBuilder<RawHit> {
       case when ${start} + ${WINDOW_LENGTH} <= length(w.text) then '\\s+\\S*$' else '$' end, '')`;
   return sql<RawHit>`
     with q as (select websearch_to_tsquery('english', ${q}) as tsq,
-      array(select rtrim(lexeme, 'i') from unnest(to_tsvector('english', ${plan.query.terms.flat().join(" ")})) where rtrim(lexeme, 'i') <> '') as stems),
+      array(select stem from (select rtrim(lexeme, 'i') as stem from unnest(to_tsvector('english', ${plan.query.terms.flat().join(" ")}))) l
+        where stem <> '') as stems),
     hits as (
       select s.id, s.kind, s.record_id, s.meeting_id, s.document_id, s.agenda_item_id, s.page_number, s.title,
         s.meeting_date, s.committee_id, ts_rank(s.tsv, q.tsq) as rank
