@@ -328,13 +328,16 @@ async function main() {
     const rawQuery = (db: Store, n: number) =>
       db.dialect.rawSearch(db.db, councils[n % councils.length]!.id, parseSearchQuery(words(n)), SEARCH_LIMIT);
     const raw: number[] = [];
+    // As the web asks (with its request's signal): the cancellable path, on the search pool's
+    // connections, as a prepared statement.
+    const never = new AbortController().signal;
     const mootAlone: number[] = [];
     for (let n = 0; n < 200; n++) {
       let t = performance.now();
       await rawQuery(store, n);
       raw.push(performance.now() - t);
       t = performance.now();
-      await search(store, councils[n % councils.length]!.id, words(n), { limit: SEARCH_LIMIT }, { kind: "public" });
+      await search(store, councils[n % councils.length]!.id, words(n), { limit: SEARCH_LIMIT }, { kind: "public" }, { signal: never });
       mootAlone.push(performance.now() - t);
     }
     const rawStats = summarise(raw);
