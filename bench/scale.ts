@@ -53,6 +53,8 @@ const NGINX_WORKERS = process.env.MOOT_BENCH_NGINX_WORKERS ?? "auto";
 const NGINX_NICE = process.env.MOOT_BENCH_NGINX_NICE ? Number(process.env.MOOT_BENCH_NGINX_NICE) : null;
 /** MOOT_BENCH_WEB_NICE (e.g. -5, as root): the web processes' CPU niceness. */
 const WEB_NICE = process.env.MOOT_BENCH_WEB_NICE ? Number(process.env.MOOT_BENCH_WEB_NICE) : null;
+/** MOOT_BENCH_WORKER_NICE (e.g. 10): the workers' CPU niceness. */
+const WORKER_NICE = process.env.MOOT_BENCH_WORKER_NICE ? Number(process.env.MOOT_BENCH_WORKER_NICE) : null;
 /**
  * How nginx picks a web process: "council" (default) hashes the host and the first path
  * segment, so each council's pages are rendered and kept by one process; "least_conn" spreads
@@ -218,7 +220,7 @@ async function startNginx(dir: string, webPorts: number[], keyPorts: number[], p
     join(dir, "nginx.conf"),
     `worker_processes ${NGINX_WORKERS}; daemon off; pid ${dir}/nginx.pid; error_log ${dir}/error.log;
 events { worker_connections 4096; }
-http { ${NGINX_LOG ? `log_format probe '$upstream_cache_status ${cache ? "$moot_version_status" : "-"} $request_time $upstream_response_time $uri $upstream_addr'; access_log ${dir}/access.log probe;` : "access_log off;"} client_body_temp_path ${dir}/tmp; proxy_temp_path ${dir}/tmp; fastcgi_temp_path ${dir}/tmp; uwsgi_temp_path ${dir}/tmp; scgi_temp_path ${dir}/tmp;
+http { ${NGINX_LOG ? `log_format probe '$msec $upstream_cache_status ${cache ? "$moot_version_status" : "-"} $request_time $upstream_response_time $uri $upstream_addr'; access_log ${dir}/access.log probe;` : "access_log off;"} client_body_temp_path ${dir}/tmp; proxy_temp_path ${dir}/tmp; fastcgi_temp_path ${dir}/tmp; uwsgi_temp_path ${dir}/tmp; scgi_temp_path ${dir}/tmp;
   # A load generator may write its next request as soon as an answer ends (autocannon ignored
   # 'Connection: close'): nginx closes a client's connection after keepalive_requests (1,000)
   # answers, and now and then that request arrived on the closed socket and was reset. Browsers
@@ -367,8 +369,11 @@ async function main() {
       if (WEB_NICE !== null) setPriority(child.pid!, WEB_NICE);
       await waitFor(`http://127.0.0.1:${port}/`, child);
     }
-    for (let w = 0; w < 2; w++)
-      children.push(spawn(process.execPath, ["bin/moot.js", "worker"], { env, stdio: ["ignore", "ignore", "inherit"] }));
+    for (let w = 0; w < 2; w++) {
+      const child = spawn(process.execPath, ["bin/moot.js", "worker"], { env, stdio: ["ignore", "ignore", "inherit"] });
+      children.push(child);
+      if (WORKER_NICE !== null) setPriority(child.pid!, WORKER_NICE);
+    }
     const keyPorts = KEY_PROCESS ? [await freePort()] : [];
     for (const port of keyPorts) {
       const child = spawn(process.execPath, ["bin/moot.js", "keys", "--port", String(port)], {
@@ -458,6 +463,7 @@ async function main() {
       pagesAndApi(),
       load({ kind: "loop", origin: nginx.proxy, paths: searchPaths, connections: third, seconds: SECONDS }),
     ]);
+    const mootPhase = { from: Date.parse(loadStart), to: Date.now() };
     const changed = await councilsChangedSince(dbUrl, loadStart);
     const loadDuringSearch = loadavg()[0];
     // The reference under the same load: the same mix again, beside a new round of imports, with
@@ -579,8 +585,9 @@ async function main() {
       const by = new Map<string, { times: number[]; upstream: number[] }>();
       const processes = new Map<string, number>();
       for (const line of readFileSync(join(dir, "nginx", "access.log"), "utf8").split("\n")) {
-        const [status, version, time, upstreamTime, uri, addr] = line.split(" ");
-        if (!uri) continue;
+        const [msec, status, version, time, upstreamTime, uri, addr] = line.split(" ");
+        // The Moot phase only (the rows above): the raw phase's and the alone runs' requests apart.
+        if (!uri || Number(msec) * 1000 < mootPhase.from || Number(msec) * 1000 > mootPhase.to) continue;
         const kind = uri.includes("/search") ? "search" : uri.includes("/api/") ? "api" : "page";
         const key = `${kind} ${status} version ${version}`;
         const t = by.get(key) ?? { times: [], upstream: [] };
@@ -589,7 +596,9 @@ async function main() {
         by.set(key, t);
         if (addr && addr !== "-") processes.set(`${kind} ${addr}`, (processes.get(`${kind} ${addr}`) ?? 0) + 1);
       }
-      console.log("\nnginx cache status by request kind (count; p50 and p99 ms of nginx's own time, then of the web process's answer):");
+      console.log(
+        "\nnginx cache status by request kind, during the Moot phase (count; p50 and p99 ms of nginx's own time, then of the web process's answer):",
+      );
       for (const [key, { times, upstream }] of [...by].sort()) {
         const st = summarise(times);
         const up = upstream.length ? summarise(upstream) : null;
