@@ -147,6 +147,9 @@ function searchSql(plan: SearchPlan): RawBuilder<RawHit> {
   // before looking), and it may first occur inside another word ("plan" in "explanation"); a
   // window whose headline marks nothing is given up for the whole text, so a snippet marks what
   // it would have marked without the window, and costs more only then.
+  //
+  // `offset 0` keeps the planner from pulling the text's subquery up into each place its column
+  // is named (it did: every shown hit's text was read, and unpacked, three times).
   const start = sql`greatest(1, w.at - ${WINDOW_BEFORE})`;
   const cut = sql`regexp_replace(regexp_replace(substr(w.text, ${start}, ${WINDOW_LENGTH}),
       case when ${start} > 1 then '^\\S*\\s+' else '^' end, ''),
@@ -165,7 +168,7 @@ function searchSql(plan: SearchPlan): RawBuilder<RawHit> {
       limit ${plan.limit} offset ${plan.offset}
     ),
     texts as materialized (select b.*, case when b.body = '' then b.title else b.body end as text
-      from (select hits.*, ${sql.raw(searchBodySql("hits"))} as body from hits) b),
+      from (select hits.*, ${sql.raw(searchBodySql("hits"))} as body from hits offset 0) b),
     windows as materialized (select t.*, case when length(t.text) > ${WINDOW_BEFORE + WINDOW_LENGTH}
       then (select min(nullif(strpos(lower(t.text), stem), 0)) from unnest(q.stems) stem) end as at from texts t cross join q),
     headlines as materialized (select w.*, ts_headline('english', case when w.at is null then w.text else ${cut} end, q.tsq, ${HEADLINE}) as snippet
