@@ -1,24 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import pg from "pg";
 import { DIALECTS, type freshPostgresUrl } from "../support/stores.js";
-import { postgresSearchFixture } from "../support/search-fixture.js";
+import { lockSearchEntries, lockWaiters, postgresSearchFixture } from "../support/search-fixture.js";
 import { openStore, type Store } from "../../src/store/open.js";
 import { search } from "../../src/store/search.js";
 import { MootError } from "../../src/domain/errors.js";
 import { searchConcurrency } from "../../src/store/search-gate.js";
-
-/** Polls (bounded only to catch a hang) until `n` of this database's other sessions wait on a lock. */
-async function lockWaiters(holder: pg.Client, n: number): Promise<number> {
-  let seen = -1;
-  for (let i = 0; i < 3000 && seen !== n; i++) {
-    if (i > 0) await new Promise((r) => setTimeout(r, 20));
-    const r = await holder.query(
-      "select count(*)::int as n from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid() and wait_event_type = 'Lock'",
-    );
-    seen = r.rows[0].n;
-  }
-  return seen;
-}
 
 /**
  * A search whose request was abandoned stops in PostgreSQL itself. The search is held on a
@@ -44,11 +31,8 @@ describe.runIf(DIALECTS.includes("postgres"))("postgres: an abandoned search is 
   });
 
   it("rejects as aborted, leaves no query running, and the pool serves the next search", async () => {
-    const holder = new pg.Client({ connectionString: db.url });
-    await holder.connect();
+    const holder = await lockSearchEntries(db.url);
     try {
-      await holder.query("begin");
-      await holder.query("lock table search_entry in access exclusive mode");
       const abort = new AbortController();
       const running = search(store, authorityId, "quorvat", {}, { kind: "public" }, { signal: abort.signal });
       // Wait until the search is waiting on the lock, then abandon it (an abort before the query

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import pg from "pg";
 import { DIALECTS, freshPostgresUrl } from "../support/stores.js";
+import { lockSearchEntries, lockWaiters } from "../support/search-fixture.js";
 import { migrate, openStore, searchDbFor, type Store } from "../../src/store/open.js";
 import { poolOf } from "../../src/store/pg-pool.js";
 import { createAuthority } from "../../src/store/authorities.js";
@@ -106,23 +106,12 @@ describe.runIf(DIALECTS.includes("postgres"))("postgres: searches as prepared st
   });
 
   it("leaves a cancelled search's connection and its statement fit for the next search", async () => {
-    const holder = new pg.Client({ connectionString: db.url });
-    await holder.connect();
+    const holder = await lockSearchEntries(db.url);
     try {
-      await holder.query("begin");
-      await holder.query("lock table search_entry in access exclusive mode");
       const abort = new AbortController();
       const running = search(store, ids.north, "quorvat", {}, { kind: "public" }, { signal: abort.signal });
-      let waiting = 0;
-      for (let i = 0; i < 3000 && waiting === 0; i++) {
-        if (i > 0) await new Promise((r) => setTimeout(r, 20));
-        waiting = (
-          await holder.query(
-            "select count(*)::int as n from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid() and wait_event_type = 'Lock'",
-          )
-        ).rows[0].n;
-      }
-      expect(waiting).toBe(1);
+      // Held on the lock while running, so it is certainly in the server when its client goes: no timing.
+      expect(await lockWaiters(holder, 1)).toBe(1);
       abort.abort();
       await expect(running).rejects.toMatchObject({ code: "aborted" });
       await holder.query("rollback");
