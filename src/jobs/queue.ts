@@ -53,7 +53,8 @@ export function databaseUrlOf(store: Store, url = process.env.DATABASE_URL): str
 
 /**
  * Queue set-up, one process at a time: pg-boss's createQueue from two processes at once on a new
- * database deadlocked in PostgreSQL, and one of two workers started together exited.
+ * database deadlocked in PostgreSQL, and one of two workers started together exited. pg-boss's
+ * start() is inside too (it creates a queue of its own).
  */
 export const settingUpQueues = <T>(databaseUrl: string, fn: () => Promise<T>): Promise<T> =>
   withAdvisoryLock(databaseUrl, "moot: job queue set-up", fn);
@@ -61,9 +62,11 @@ export const settingUpQueues = <T>(databaseUrl: string, fn: () => Promise<T>): P
 export async function openQueue(databaseUrl: string, retry: RetryPolicy = RETRY): Promise<PgBoss> {
   const boss = new PgBoss({ connectionString: databaseUrl, schema: "moot_jobs", max: 4 });
   boss.on("error", (e) => console.error(`moot: job queue: ${e.message}`));
-  await boss.start();
   const policy = { ...retry, retryBackoff: true, deadLetter: DEAD_LETTER };
   await settingUpQueues(databaseUrl, async () => {
+    // start() creates a queue of pg-boss's own (its cron's, in the timekeeper) and runs its first
+    // maintenance: outside the lock, six processes starting together still deadlocked there.
+    await boss.start();
     await boss.createQueue(DEAD_LETTER);
     for (const name of Object.values(QUEUES)) {
       // createQueue leaves an existing queue as it was, so the policy is (re)applied either way.
