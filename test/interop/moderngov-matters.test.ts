@@ -220,3 +220,56 @@ for (const dialect of DIALECTS) {
     });
   });
 }
+
+/**
+ * Two items printed with one number (ModernGov allows it: two petitions both "5."): each is a
+ * record of its own, the second the number's next occurrence. Matched by number alone, the
+ * second overwrote the first and took its ModernGov id, and each re-import swapped them back.
+ */
+for (const dialect of DIALECTS) {
+  describe(`${dialect}: ModernGov items that share a number`, () => {
+    let store: TestStore;
+    let scope: Scope;
+    const dir = mkdtempSync(join(tmpdir(), "moot-mg-same-number-"));
+    const now = new Date("2026-03-01T12:00:00Z");
+    const shape = async () =>
+      (await scope.list("agenda_item", {}, ["position"])).map((i) => [i.number, i.occurrence, i.title, i.description]);
+    beforeAll(async () => {
+      store = await freshStore(dialect);
+      const a = await createAuthority(store, { slug: "same-number", name: "Made-up District Council" });
+      scope = new Scope(store, a.id, "import");
+      const files: Record<string, XmlElement> = {
+        "committees.xml": parent("committees", [el("committeescount", " 1"), committee(30, "Council")]),
+        "meetings.xml": meetings(30, "Council", [[400, "20/01/2026"]]),
+        "council-january.xml": meeting(400, "20/01/2026", "Council", [
+          { id: 4001, n: 4, title: "Apologies for Absence" },
+          { id: 4002, n: 5, title: "Petition: Mill Lane Crossing", text: "A petition of 312 signatures." },
+          { id: 4003, n: 5, title: "Petition: Station Road Lighting", text: "A petition of 58 signatures." },
+        ]),
+      };
+      for (const [name, root] of Object.entries(files)) writeFileSync(join(dir, name), writeDocument(root));
+    });
+    afterAll(async () => {
+      await store.cleanup();
+      rmSync(dir, { recursive: true, force: true });
+    });
+
+    it("keeps both items, the second as the number's next occurrence, and a re-import changes nothing", async () => {
+      const first = await importModernGov(scope, [dir], now);
+      expect(first.failures).toEqual([]);
+      const expected = [
+        ["4", 0, "Apologies for Absence", null],
+        ["5", 0, "Petition: Mill Lane Crossing", "A petition of 312 signatures."],
+        ["5", 1, "Petition: Station Road Lighting", "A petition of 58 signatures."],
+      ];
+      expect(await shape()).toEqual(expected);
+      for (let round = 0; round < 2; round++) {
+        const again = await importModernGov(scope, [dir], now);
+        expect(again.failures).toEqual([]);
+        expect(again.counts.created).toEqual({});
+        expect(again.counts.updated).toEqual({});
+        expect(await shape()).toEqual(expected);
+      }
+    });
+  });
+}

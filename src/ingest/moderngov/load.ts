@@ -4,7 +4,7 @@ import { Person } from "../../domain/person.js";
 import type { InputOf, PatchOf, RecordOf, RecordTable } from "../../domain/records.js";
 import { slugify } from "../../domain/slug.js";
 import { londonToInstant } from "../../domain/time.js";
-import { claimRef, importedRecord, releaseRef, type RefKind } from "../../store/queries/interop-refs.js";
+import { claimRef, importedAs, importedRecord, releaseRef, type RefKind } from "../../store/queries/interop-refs.js";
 import type { Scope } from "../../store/records.js";
 import { htmlToText, personName, unescapeOnce, clock24 } from "./text.js";
 import { LoadContext } from "../load/context.js";
@@ -223,11 +223,18 @@ export class ModernGovLoader {
     i: MgMeeting["items"][number],
   ): Promise<RecordOf<"agenda_item">> {
     const number = i.displayNumber.replace(/\.$/, "").trim() || String(i.ordinal);
+    // ModernGov lets two items share a number (two petitions, both "5."): an item of this number
+    // that another ModernGov item was imported as is not this one (matched by number alone, the
+    // second overwrote the first), and a new one is the number's next occurrence.
+    const sameNumber = await this.s.list("agenda_item", { meetingId: meeting.id, number }, ["occurrence"]);
     const item = await this.upsert(
       "agenda_item",
       "agenda_item",
       i.id,
-      async () => (await this.s.list("agenda_item", { meetingId: meeting.id, number }))[0],
+      async () => {
+        for (const x of sameNumber) if ((await importedAs(this.s.db, this.s.authorityId, "agenda_item", x.id)) === undefined) return x;
+        return undefined;
+      },
       {
         meetingId: meeting.id,
         number,
@@ -236,7 +243,10 @@ export class ModernGovLoader {
         description: i.restricted ? null : htmlToText(i.agendaHtml) || null,
         kind: i.decisionHtml ? "decision" : "discussion",
       },
-      i.restricted ? { exemptParagraph: ASSUMED_EXEMPT_PARAGRAPH } : {},
+      {
+        occurrence: sameNumber.length ? Math.max(...sameNumber.map((x) => x.occurrence)) + 1 : 0,
+        ...(i.restricted ? { exemptParagraph: ASSUMED_EXEMPT_PARAGRAPH } : {}),
+      },
     );
     if (i.restricted) {
       // ModernGov marks an exempt item restricted without saying which Schedule 12A paragraph

@@ -158,6 +158,19 @@ export async function importedRecord(db: Db, authorityId: string, kind: RefKind,
   return row?.recordId;
 }
 
+/** The source number an import gave this record, if any (numbers Moot gave its own records don't count). */
+export async function importedAs(db: Db, authorityId: string, kind: RefKind, recordId: string): Promise<number | undefined> {
+  const row = await db
+    .selectFrom("interop_ref")
+    .select("mgId")
+    .where("authorityId", "=", authorityId)
+    .where("kind", "=", kind)
+    .where("recordId", "=", recordId)
+    .where("imported", "=", 1)
+    .executeTakeFirst();
+  return row ? Number(row.mgId) : undefined;
+}
+
 /** Forgets a number whose record is gone (deleted since an earlier import). */
 export async function releaseRef(db: Db, authorityId: string, kind: RefKind, mgId: number): Promise<void> {
   await db.deleteFrom("interop_ref").where("authorityId", "=", authorityId).where("kind", "=", kind).where("mgId", "=", mgId).execute();
