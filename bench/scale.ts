@@ -53,8 +53,6 @@ const NGINX_WORKERS = process.env.MOOT_BENCH_NGINX_WORKERS ?? "auto";
 const NGINX_NICE = process.env.MOOT_BENCH_NGINX_NICE ? Number(process.env.MOOT_BENCH_NGINX_NICE) : null;
 /** MOOT_BENCH_WEB_NICE (e.g. -5, as root): the web processes' CPU niceness. */
 const WEB_NICE = process.env.MOOT_BENCH_WEB_NICE ? Number(process.env.MOOT_BENCH_WEB_NICE) : null;
-/** MOOT_BENCH_WORKER_NICE (e.g. 10): the workers' CPU niceness. */
-const WORKER_NICE = process.env.MOOT_BENCH_WORKER_NICE ? Number(process.env.MOOT_BENCH_WORKER_NICE) : null;
 /**
  * How nginx picks a web process: "council" (default) hashes the host and the first path
  * segment, so each council's pages are rendered and kept by one process; "least_conn" spreads
@@ -369,11 +367,8 @@ async function main() {
       if (WEB_NICE !== null) setPriority(child.pid!, WEB_NICE);
       await waitFor(`http://127.0.0.1:${port}/`, child);
     }
-    for (let w = 0; w < 2; w++) {
-      const child = spawn(process.execPath, ["bin/moot.js", "worker"], { env, stdio: ["ignore", "ignore", "inherit"] });
-      children.push(child);
-      if (WORKER_NICE !== null) setPriority(child.pid!, WORKER_NICE);
-    }
+    for (let w = 0; w < 2; w++)
+      children.push(spawn(process.execPath, ["bin/moot.js", "worker"], { env, stdio: ["ignore", "ignore", "inherit"] }));
     const keyPorts = KEY_PROCESS ? [await freePort()] : [];
     for (const port of keyPorts) {
       const child = spawn(process.execPath, ["bin/moot.js", "keys", "--port", String(port)], {
