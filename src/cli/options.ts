@@ -18,6 +18,13 @@ export function parseNice(v: string): number {
   return n;
 }
 
+/** A niceness a process may also raise its priority to (-20 to 19; below 0 needs root or CAP_SYS_NICE). */
+export function parseAnyNice(v: string): number {
+  const n = Number(v);
+  if (!/^-?\d+$/.test(v.trim()) || n > 19 || n < -20) throw new InvalidArgumentError("niceness is a whole number from -20 to 19");
+  return n;
+}
+
 export function parseDate(v: string): string {
   // As domain/common's IsoDate, without loading zod for every command line.
   const d = new Date(`${v}T00:00:00Z`);

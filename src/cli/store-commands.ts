@@ -3,7 +3,7 @@ import type { Command } from "commander";
 import type { Store } from "../store/open.js";
 import type { SearchFilters } from "../store/search.js";
 import { MootError } from "../domain/errors.js";
-import { parseDate, parsePort, parsePositive } from "./options.js";
+import { parseAnyNice, parseDate, parsePort, parsePositive } from "./options.js";
 import { untilStopped } from "./signals.js";
 
 /** Opens the configured store, runs fn, and always closes it. */
@@ -54,13 +54,26 @@ export function registerStoreCommands(program: Command): void {
     .description("answer nginx's version question for every council, beside the web processes (see moot proxy-config --keys)")
     .option("-p, --port <n>", "port to listen on", parsePort, 3100)
     .option("--host <address>", "address to bind", "127.0.0.1")
-    .action(async (opts: { port: number; host: string }) => {
+    // Every page nginx serves from its cache waits, once a second per council, for this answer:
+    // on a machine whose cores are all busy, a key process ahead of the rest answers in
+    // milliseconds where one at the same priority waited its turn (see bench/scale.ts).
+    .option("--nice <n>", "CPU niceness, -20 to 19 (below 0 needs root or CAP_SYS_NICE; or Nice= in its systemd unit)", parseAnyNice)
+    .action(async (opts: { port: number; host: string; nice?: number }) => {
+      if (opts.nice !== undefined) {
+        const { setPriority } = await import("node:os");
+        try {
+          setPriority(opts.nice);
+        } catch {
+          throw new MootError("invalid", `--nice ${opts.nice}: not permitted (a priority above the default needs root or CAP_SYS_NICE)`);
+        }
+      }
       const { configFromEnv, migrate, openStore } = await import("../store/open.js");
       const store = openStore(configFromEnv());
       await migrate(store);
       const { startKeyServer } = await import("../web/http/key-server.js");
       const server = await startKeyServer(store, { port: opts.port, hostname: opts.host });
-      console.log(`Moot is answering nginx's version question for ${store.describe} at ${server.url}`);
+      const { getPriority } = await import("node:os");
+      console.log(`Moot is answering nginx's version question for ${store.describe} at ${server.url}, at niceness ${getPriority()}`);
       await untilStopped();
       await server.close();
       await store.close();

@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { getPriority } from "node:os";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DIALECTS, freshStore, type TestStore } from "../../support/stores.js";
 import { freePort, sleep, startNginx, VERSION_KEPT_AT_MOST_MS } from "../../support/nginx.js";
@@ -116,7 +117,9 @@ describe("moot keys and moot proxy-config --keys", () => {
     try {
       const f = await buildWebFixture(store, { slug: "borchester", name: "Borchester Borough Council" });
       const port = await freePort();
-      const child = spawn(process.execPath, ["bin/moot.js", "keys", "--port", String(port)], {
+      // Ahead of the rest where it may be (root), else behind: either way at the niceness asked.
+      const nice = process.getuid?.() === 0 ? -5 : 5;
+      const child = spawn(process.execPath, ["bin/moot.js", "keys", "--port", String(port), "--nice", String(nice)], {
         cwd: ROOT,
         env: { ...process.env, DATABASE_URL: "", MOOT_DATA_DIR: store.dataDir },
         stdio: ["ignore", "pipe", "pipe"],
@@ -133,6 +136,8 @@ describe("moot keys and moot proxy-config --keys", () => {
         }
         expect(key).toContain(f.authorityId);
         expect(out).toContain("version question");
+        expect(getPriority(child.pid)).toBe(nice);
+        expect(out).toContain(`at niceness ${nice}`);
       } finally {
         await new Promise((r) => (child.once("exit", r), child.kill("SIGTERM")));
       }
@@ -148,6 +153,18 @@ describe("moot keys and moot proxy-config --keys", () => {
       const bad = await runCli(["proxy-config", "--keys", "not a server"]);
       expect(bad.code).not.toBe(0);
       expect(bad.stderr).toContain("--keys not a server: expected host:port");
+      for (const v of ["-21", "20", "ten", "1.5"]) {
+        const r = await runCli(["keys", "--nice", v], { DATABASE_URL: "postgres://nobody@127.0.0.1:1/none" });
+        expect(r.code, v).not.toBe(0);
+        expect(r.stderr, v).toMatch(/niceness is a whole number from -20 to 19/);
+        expect(r.stderr, v).not.toMatch(/ECONNREFUSED|at .*\.js:\d+/);
+      }
+      if (process.getuid?.() !== 0) {
+        // Without the privilege, a raised priority is refused in one line rather than ignored.
+        const r = await runCli(["keys", "--nice", "-5"], { DATABASE_URL: "postgres://nobody@127.0.0.1:1/none" });
+        expect(r.code).not.toBe(0);
+        expect(r.stderr).toMatch(/--nice -5: not permitted/);
+      }
     } finally {
       await store.cleanup();
     }
