@@ -12,18 +12,20 @@ export function parsePositive(v: string): number {
   return n;
 }
 
-export function parseNice(v: string): number {
-  const n = Number(v);
-  if (!/^\d+$/.test(v.trim()) || n > 19) throw new InvalidArgumentError("niceness is a whole number from 0 to 19");
-  return n;
-}
+/** A niceness from `lowest` to 19 (below 0 raises a process's priority: root or CAP_SYS_NICE). */
+const niceFrom =
+  (lowest: number) =>
+  (v: string): number => {
+    const n = Number(v);
+    if (!/^-?\d+$/.test(v.trim()) || n > 19 || n < lowest)
+      throw new InvalidArgumentError(`niceness is a whole number from ${lowest} to 19`);
+    return n;
+  };
 
-/** A niceness a process may also raise its priority to (-20 to 19; below 0 needs root or CAP_SYS_NICE). */
-export function parseAnyNice(v: string): number {
-  const n = Number(v);
-  if (!/^-?\d+$/.test(v.trim()) || n > 19 || n < -20) throw new InvalidArgumentError("niceness is a whole number from -20 to 19");
-  return n;
-}
+/** A niceness that only lowers priority (a worker yielding the CPU). */
+export const parseNice = niceFrom(0);
+/** A niceness that may also raise it (`moot keys` ahead of the rest). */
+export const parseAnyNice = niceFrom(-20);
 
 export function parseDate(v: string): string {
   // As domain/common's IsoDate, without loading zod for every command line.

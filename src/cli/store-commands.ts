@@ -59,8 +59,8 @@ export function registerStoreCommands(program: Command): void {
     // milliseconds where one at the same priority waited its turn (see bench/scale.ts).
     .option("--nice <n>", "CPU niceness, -20 to 19 (below 0 needs root or CAP_SYS_NICE; or Nice= in its systemd unit)", parseAnyNice)
     .action(async (opts: { port: number; host: string; nice?: number }) => {
+      const { getPriority, setPriority } = await import("node:os");
       if (opts.nice !== undefined) {
-        const { setPriority } = await import("node:os");
         try {
           setPriority(opts.nice);
         } catch {
@@ -72,7 +72,6 @@ export function registerStoreCommands(program: Command): void {
       await migrate(store);
       const { startKeyServer } = await import("../web/http/key-server.js");
       const server = await startKeyServer(store, { port: opts.port, hostname: opts.host });
-      const { getPriority } = await import("node:os");
       console.log(`Moot is answering nginx's version question for ${store.describe} at ${server.url}, at niceness ${getPriority()}`);
       await untilStopped();
       await server.close();
