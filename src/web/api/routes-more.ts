@@ -23,6 +23,7 @@ import {
 import { pageOut } from "./shape.js";
 import { hitHref } from "../pages/search.js";
 import { SEARCH_CACHE_CONTROL } from "../http/page-cache.js";
+import { abandonedSignal } from "../http/abandoned.js";
 
 const json = <S extends z.ZodType>(schema: S, description: string) => ({ content: { "application/json": { schema } }, description });
 const notFound = { 404: json(ErrorOut, "No such record") };
@@ -172,7 +173,7 @@ export function registerMoreRoutes(api: OpenAPIHono<AppEnv>) {
           offset: q.offset,
         },
         c.get("viewer"),
-        { signal: c.req.raw.signal },
+        { signal: abandonedSignal(c) },
       );
       // Not kept in the shared page cache: any text is a new address (see pages/search.tsx).
       c.header("Cache-Control", SEARCH_CACHE_CONTROL);

@@ -49,7 +49,10 @@ export function requestBodyLimit(store: Store, limits: BodyLimits): MiddlewareHa
   const anonymous = bodyLimit({ maxSize: limits.formBytes, onError: tooLarge(limits.formBytes, false) });
   const upload = bodyLimit({ maxSize: limits.uploadBytes, onError: tooLarge(limits.uploadBytes, true) });
   return async function requestBodyLimit(c, next) {
-    if (!c.req.raw.body) return next();
+    // GET and HEAD carry no body (Node's adapter gives them none); asked first, because reading
+    // `c.req.raw.body` makes @hono/node-server build the whole fetch Request for every page.
+    const method = c.req.method;
+    if (method === "GET" || method === "HEAD" || !c.req.raw.body) return next();
     const declared = Number(c.req.header("content-length") ?? Number.NaN);
     const small = Number.isFinite(declared) && declared <= limits.formBytes && !c.req.header("transfer-encoding");
     if (small) return next();

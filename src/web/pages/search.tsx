@@ -12,6 +12,7 @@ import { Pager, Snippet } from "../views/components.js";
 import { parseQuery } from "../http/input.js";
 import { CommitteeSelect, DateRangeFields, resolveCommittee } from "../views/filters.js";
 import { SEARCH_CACHE_CONTROL } from "../http/page-cache.js";
+import { abandonedSignal } from "../http/abandoned.js";
 
 const Query = z.object({
   q: z.string().max(500).optional(),
@@ -81,7 +82,7 @@ export function registerSearch(app: App) {
               offset: q.offset,
             },
             c.get("viewer"),
-            { signal: c.req.raw.signal },
+            { signal: abandonedSignal(c) },
           )
         : Promise.resolve([]);
     // The form's committee list and the search are independent unless a committee is chosen

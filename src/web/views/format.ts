@@ -16,8 +16,20 @@ const londonParts = new Intl.DateTimeFormat("en-GB", {
 
 const utcDate = (iso: string) => new Date(`${iso.slice(0, 10)}T00:00:00Z`);
 
+/** Long dates already written: a page of search hits or meetings repeats a few dates many times. */
+const longDates = new Map<string, string>();
+
 /** "Tuesday 14 January 2025" from a local ISO date. */
-export const longDate = (iso: string): string => dayFmt.format(utcDate(iso)).replace(",", "");
+export function longDate(iso: string): string {
+  let text = longDates.get(iso);
+  if (text === undefined) {
+    text = dayFmt.format(utcDate(iso)).replace(",", "");
+    // Bounded: any string may arrive here; a few thousand dates cover every page's.
+    if (longDates.size >= 4096) longDates.clear();
+    longDates.set(iso, text);
+  }
+  return text;
+}
 /** "14 Jan 2025". */
 export const shortDate = (iso: string): string => shortFmt.format(utcDate(iso));
 export const monthName = (yyyyMm: string): string => monthFmt.format(utcDate(`${yyyyMm}-01`));
