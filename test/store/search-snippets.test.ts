@@ -64,6 +64,10 @@ for (const dialect of DIALECTS) {
       // The stem differs from the word the text uses: "libraries" is stemmed "librari",
       // which "library" does not contain.
       await page("Stemmed", `${filler(500, 5)} the mobile library at Quarrymoor will stop ${filler(60, 6)}`);
+      // The query's two words meet near the end of the window cut around the first of them (80
+      // characters before it, 320 long), where the window's end falls inside a long word: the
+      // snippet runs to that end, and must stop at the last whole word.
+      await page("Late pair", `${"harbour ".repeat(80)}sluice ${"harbour ".repeat(25)}budget sluice ${"harbourmaster ".repeat(40).trim()}`);
       // Matched in its title only.
       await page("Quarrymoor ferry timetable", filler(600, 0));
     });
@@ -103,6 +107,13 @@ for (const dialect of DIALECTS) {
       expect(hits.map((h) => h.title)).toEqual(["Stemmed"]);
       expect(markedWords(hits[0]!.parts)).toEqual(["library"]);
       expect(fromWholeWords(hits[0]!.parts, "Stemmed")).toEqual([]);
+    });
+
+    it("ends the snippet on a whole word when the match is near the end of its window", async () => {
+      const hits = await marked("sluice budget");
+      expect(hits.map((h) => h.title)).toEqual(["Late pair"]);
+      expect(markedWords(hits[0]!.parts)).toEqual(expect.arrayContaining(["budget", "sluice"]));
+      expect(fromWholeWords(hits[0]!.parts, "Late pair")).toEqual([]);
     });
 
     it("snippets every page that matches, the title-only match included", async () => {
