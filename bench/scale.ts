@@ -85,6 +85,13 @@ const KEY_PROCESS = process.env.MOOT_BENCH_KEYS === "1";
 const KEYS_NICE = process.env.MOOT_BENCH_KEYS_NICE ? Number(process.env.MOOT_BENCH_KEYS_NICE) : null;
 /** MOOT_BENCH_CPU_PROF=<dir>: the web processes write V8 CPU profiles there when they stop. */
 const CPU_PROF = process.env.MOOT_BENCH_CPU_PROF ?? null;
+/**
+ * How the server's processes are scheduled against the load generators (bench/service-group.ts):
+ * "services" (default) starts nginx, the web processes, the workers and the key process each
+ * kind in a session of its own, as systemd starts each service in a cgroup of its own; "one"
+ * starts them as plain children, in the load generators' session.
+ */
+const GROUPS = process.env.MOOT_BENCH_GROUPS === "one" ? "one" : "services";
 const KEEP = process.env.MOOT_BENCH_KEEP === "1" || !!process.env.MOOT_BENCH_REUSE;
 const REUSE = process.env.MOOT_BENCH_REUSE ?? null;
 const BASE_URL = process.env.MOOT_BENCH_POSTGRES_URL ?? process.env.MOOT_TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
@@ -181,6 +188,55 @@ async function keptCouncils(store: Store): Promise<Council[]> {
   return out;
 }
 
+/**
+ * Starts processes as one service: in GROUPS "services" a launcher in a new session starts them
+ * (so `processes` is the launcher, which passes SIGTERM on and exits when they have), else each
+ * as a plain child. `pids` are the processes' own ids either way.
+ *
+ * `nice`, in "services" mode, is the session's own niceness (/proc/<pid>/autogroup), its weight
+ * against the other services, as systemd's CPUWeight= weighs a unit against the others: a
+ * process's own niceness orders it only within its session (or its unit). The workers' 10 (what
+ * `moot worker` takes for itself) and the key process's MOOT_BENCH_KEYS_NICE are given so.
+ */
+async function startGroup(
+  specs: Array<{ command: string; args: string[] }>,
+  env: NodeJS.ProcessEnv,
+  nice: number | null = null,
+): Promise<{ processes: ChildProcess[]; pids: number[] }> {
+  if (GROUPS === "one") {
+    const processes = specs.map((s) => spawn(s.command, s.args, { env, stdio: ["ignore", "ignore", "inherit"] }));
+    return { processes, pids: processes.map((c) => c.pid!) };
+  }
+  const launcher = spawn(process.execPath, ["bin/run-ts.js", "bench/service-group.ts", JSON.stringify(specs)], {
+    env,
+    detached: true,
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const line = await new Promise<string>((resolve, reject) => {
+    let out = "";
+    launcher.stdout!.on("data", (b: Buffer) => {
+      out += b.toString();
+      if (out.includes("\n")) resolve(out.slice(0, out.indexOf("\n")));
+    });
+    launcher.once("exit", (code) => reject(new Error(`bench/service-group.ts exited with ${code}`)));
+  });
+  // Without autogroup (a kernel built without it) there is no such file, and nothing to weigh.
+  if (nice !== null)
+    try {
+      writeFileSync(`/proc/${launcher.pid}/autogroup`, String(nice));
+    } catch {}
+  return { processes: [launcher], pids: JSON.parse(line) as number[] };
+}
+
+/** Whether the kernel schedules sessions as groups (kernel.sched_autogroup_enabled). */
+function autogroup(): string {
+  try {
+    return readFileSync("/proc/sys/kernel/sched_autogroup_enabled", "utf8").trim() === "1" ? "on" : "off";
+  } catch {
+    return "not in this kernel";
+  }
+}
+
 async function waitFor(url: string, child?: ChildProcess): Promise<void> {
   for (let i = 0; i < 600; i++) {
     if (child?.exitCode != null) throw new Error(`${url}: process exited with ${child.exitCode}`);
@@ -233,12 +289,17 @@ http { ${NGINX_LOG ? `log_format probe '$msec $upstream_cache_status ${cache ? "
   );
   // Niceness is set before nginx forks its workers, so they have it too.
   const args = ["-c", join(dir, "nginx.conf"), "-p", dir];
-  const child =
-    NGINX_NICE === null
-      ? spawn(nginxBinary(), args, { stdio: "ignore" })
-      : spawn("nice", ["-n", String(NGINX_NICE), nginxBinary(), ...args], { stdio: "ignore" });
-  await waitFor(`http://127.0.0.1:${stat}/`, child);
-  return { proxy: `http://127.0.0.1:${proxy}`, stat: `http://127.0.0.1:${stat}`, child };
+  const group = await startGroup(
+    [
+      NGINX_NICE === null
+        ? { command: nginxBinary(), args }
+        : { command: "nice", args: ["-n", String(NGINX_NICE), nginxBinary(), ...args] },
+    ],
+    process.env,
+    NGINX_NICE,
+  );
+  await waitFor(`http://127.0.0.1:${stat}/`, group.processes[0]);
+  return { proxy: `http://127.0.0.1:${proxy}`, stat: `http://127.0.0.1:${stat}`, processes: group.processes };
 }
 
 interface Row {
@@ -358,40 +419,51 @@ async function main() {
     // 4 processes with a search gate of 2 each ran 125 searches a second (2 processes with 4: 99-101)
     // and pages 960 a second (1,335-1,495): more threads for the web tier take CPU from the rest.
     const webPorts = await Promise.all(Array.from({ length: Number(process.env.MOOT_BENCH_WEB ?? 2) }, () => freePort()));
-    for (const port of webPorts) {
-      const child = spawn(
-        process.execPath,
-        [...(CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${CPU_PROF}`] : []), "bin/moot.js", "serve", "--no-demo", "--port", String(port)],
-        {
-          env,
-          stdio: ["ignore", "ignore", "inherit"],
-        },
-      );
-      children.push(child);
-      if (WEB_NICE !== null) setPriority(child.pid!, WEB_NICE);
-      await waitFor(`http://127.0.0.1:${port}/`, child);
-    }
-    for (let w = 0; w < 2; w++)
-      children.push(spawn(process.execPath, ["bin/moot.js", "worker"], { env, stdio: ["ignore", "ignore", "inherit"] }));
+    const web = await startGroup(
+      webPorts.map((port) => ({
+        command: process.execPath,
+        args: [
+          ...(CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${CPU_PROF}`] : []),
+          "bin/moot.js",
+          "serve",
+          "--no-demo",
+          "--port",
+          String(port),
+        ],
+      })),
+      env,
+      WEB_NICE,
+    );
+    children.push(...web.processes);
+    if (WEB_NICE !== null) for (const pid of web.pids) setPriority(pid, WEB_NICE);
+    for (const [i, port] of webPorts.entries()) await waitFor(`http://127.0.0.1:${port}/`, web.processes[i] ?? web.processes[0]);
+    const workers = await startGroup(
+      [0, 1].map(() => ({ command: process.execPath, args: ["bin/moot.js", "worker"] })),
+      env,
+      10,
+    );
+    children.push(...workers.processes);
     const keyPorts = KEY_PROCESS ? [await freePort()] : [];
     for (const port of keyPorts) {
-      const child = spawn(
-        process.execPath,
-        ["bin/moot.js", "keys", "--port", String(port), ...(KEYS_NICE !== null ? ["--nice", String(KEYS_NICE)] : [])],
-        {
-          env,
-          stdio: ["ignore", "ignore", "inherit"],
-        },
+      const keys = await startGroup(
+        [
+          {
+            command: process.execPath,
+            args: ["bin/moot.js", "keys", "--port", String(port), ...(KEYS_NICE !== null ? ["--nice", String(KEYS_NICE)] : [])],
+          },
+        ],
+        env,
+        KEYS_NICE,
       );
-      children.push(child);
-      await waitFor(`http://127.0.0.1:${port}/_moot/cache-key`, child);
+      children.push(...keys.processes);
+      await waitFor(`http://127.0.0.1:${port}/_moot/cache-key`, keys.processes[0]);
     }
 
     const sample = councils[0]!;
     const meetingPath = `/${sample.slug}/meetings/${sample.meetingIds[Math.floor(sample.meetingIds.length / 2)]}`;
     const page = Buffer.from(await (await fetch(`http://127.0.0.1:${webPorts[0]}${meetingPath}`)).arrayBuffer());
     const nginx = await startNginx(join(dir, "nginx"), webPorts, keyPorts, page, NGINX_CACHE);
-    children.push(nginx.child);
+    children.push(...nginx.processes);
 
     const pages = councils.flatMap((c) => c.meetingIds.slice(0, 20).map((id) => `/${c.slug}/meetings/${id}`));
     pages.push(...councils.map((c) => `/${c.slug}/committees/committee-0`), ...councils.map((c) => `/${c.slug}/`));
@@ -513,7 +585,7 @@ async function main() {
       row("API meetings, through nginx", apiRes),
     ];
     console.log(
-      `\n${councils.length} councils, ${councils.reduce((n, c) => n + c.meetingIds.length, 0).toLocaleString()} meetings; ${webPorts.length} web, 2 workers${keyPorts.length ? ", moot keys" : ""}, nginx${NGINX_CACHE ? " (pages kept by data version)" : " (no cache)"}; ${SECONDS} s`,
+      `\n${councils.length} councils, ${councils.reduce((n, c) => n + c.meetingIds.length, 0).toLocaleString()} meetings; ${webPorts.length} web, 2 workers${keyPorts.length ? ", moot keys" : ""}, nginx${NGINX_CACHE ? " (pages kept by data version)" : " (no cache)"}; ${SECONDS} s; ${GROUPS === "services" ? "each service in a session of its own" : "one session"} (autogroup ${autogroup()})`,
     );
     console.log(
       "target".padEnd(42),
