@@ -73,6 +73,16 @@ const IMPORT_EVERY = Number(process.env.MOOT_BENCH_IMPORT_EVERY ?? 6);
  */
 const SIDE_BY_SIDE = process.env.MOOT_BENCH_SIDE_BY_SIDE !== "0";
 /**
+ * Seconds of the same mix, unmeasured, before each load phase (MOOT_BENCH_WARMUP, default 5), as
+ * the pages are fetched once before the load so their rows measure cached pages: a running
+ * site's searches, not its first second. Cold, each web process prepares its search statements
+ * on each search connection and reads each council's committee list, and nginx renews every
+ * council's key at once: at 100 councils more than half of the searches over p99 fell in the
+ * first two seconds (nginx's log, second by second), up to 1.4 s. The raw query's connections
+ * are warmed the same way.
+ */
+const WARMUP = Number(process.env.MOOT_BENCH_WARMUP ?? 5);
+/**
  * MOOT_BENCH_KEYS=1: a `moot keys` process answers nginx's version question (moot proxy-config
  * --keys) instead of the web processes; MOOT_BENCH_KEYS_NICE its niceness (`moot keys --nice`,
  * -10 as root). At 100 councils, 60 s, the requests that wait for a council's key to be renewed
@@ -508,12 +518,8 @@ async function main() {
       }
       return queued;
     };
-    const queued = await queuePacks(0);
     let nSearch = 0;
     const third = Math.max(1, Math.floor(CONNECTIONS / 3));
-    console.log(
-      `Load: ${CONNECTIONS} connections for ${SECONDS} s through nginx, ${queued} imports ${IMPORT_EVERY > 0 ? `(one every ${IMPORT_EVERY} s)` : "queued at once"} …`,
-    );
     const apiPaths = Array.from(
       { length: councils.length * 6 },
       (_, n) => `/${councils[n % councils.length]!.slug}/api/v1/meetings?limit=20&offset=${(n * 7) % 40}`,
@@ -522,21 +528,33 @@ async function main() {
     // nginx's static copy is loaded in both phases (Moot's searches, then the raw query), so the
     // raw reference runs beside the same load as Moot (loaded in the first phase only, it had
     // taken CPU from Moot's searches and left it to the raw query's).
-    const pagesAndApi = () =>
+    const pagesAndApi = (seconds = SECONDS) =>
       Promise.all([
-        load({ kind: "cannon", origin: nginx.proxy, paths: pages, connections: pageConnections, seconds: SECONDS }),
-        load({ kind: "cannon", origin: nginx.proxy, paths: apiPaths, connections: third, seconds: SECONDS }),
-        SIDE_BY_SIDE ? load({ kind: "cannon", origin: nginx.stat, paths: ["/"], connections: pageConnections, seconds: SECONDS }) : null,
+        load({ kind: "cannon", origin: nginx.proxy, paths: pages, connections: pageConnections, seconds }),
+        load({ kind: "cannon", origin: nginx.proxy, paths: apiPaths, connections: third, seconds }),
+        SIDE_BY_SIDE ? load({ kind: "cannon", origin: nginx.stat, paths: ["/"], connections: pageConnections, seconds }) : null,
       ]);
     // Every search new: more paths than the run can ask (a few hundred a second at most).
-    const searchPaths = Array.from(
-      { length: 1000 * SECONDS },
-      (_, n) => `/${councils[n % councils.length]!.slug}/search?q=${encodeURIComponent(words(n))}&n=${n}`,
+    const searchPaths = (from: number, seconds: number) =>
+      Array.from(
+        { length: 1000 * seconds },
+        (_, i) => `/${councils[(from + i) % councils.length]!.slug}/search?q=${encodeURIComponent(words(from + i))}&n=${from + i}`,
+      );
+    if (WARMUP > 0) {
+      console.log(`Warming up: the same mix for ${WARMUP} s, unmeasured …`);
+      await Promise.all([
+        pagesAndApi(WARMUP),
+        load({ kind: "loop", origin: nginx.proxy, paths: searchPaths(10_000_000, WARMUP), connections: third, seconds: WARMUP }),
+      ]);
+    }
+    const queued = await queuePacks(0);
+    console.log(
+      `Load: ${CONNECTIONS} connections for ${SECONDS} s through nginx, ${queued} imports ${IMPORT_EVERY > 0 ? `(one every ${IMPORT_EVERY} s)` : "queued at once"} …`,
     );
     const loadStart = new Date().toISOString();
     const [[pageRes, apiRes, sideBySide], searchRes] = await Promise.all([
       pagesAndApi(),
-      load({ kind: "loop", origin: nginx.proxy, paths: searchPaths, connections: third, seconds: SECONDS }),
+      load({ kind: "loop", origin: nginx.proxy, paths: searchPaths(0, SECONDS), connections: third, seconds: SECONDS }),
     ]);
     const mootPhase = { from: Date.parse(loadStart), to: Date.now() };
     const changed = await councilsChangedSince(dbUrl, loadStart);
@@ -547,11 +565,21 @@ async function main() {
     // web process's search gate): no HTTP, nginx, web process or rendering. (Given a connection
     // each, 33 raw clients took the CPU from the pages and API, whose rates fell 20-fold: a
     // reference that wins by starving the rest of the load measures the scheduler, not Moot.)
-    await queuePacks(1);
     const rawConnections = webPorts.length * searchConcurrency();
     process.env.MOOT_PG_POOL = String(rawConnections);
     const rawStore = openStore({ databaseUrl: dbUrl, dataDir: join(dir, "data") });
     delete process.env.MOOT_PG_POOL;
+    if (WARMUP > 0) {
+      nSearch = 10_000_000;
+      await Promise.all([
+        pagesAndApi(WARMUP),
+        closedLoop(third, WARMUP, async () => {
+          await rawQuery(rawStore, nSearch++);
+          return null;
+        }),
+      ]);
+    }
+    await queuePacks(1);
     nSearch = 0;
     const [[pageRes2, apiRes2, sideBySide2], rawLoop] = await Promise.all([
       pagesAndApi(),
