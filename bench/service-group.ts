@@ -18,7 +18,6 @@ import { spawn } from "node:child_process";
 
 const specs = JSON.parse(process.argv[2] ?? "[]") as Array<{ command: string; args: string[] }>;
 const children = specs.map((s) => spawn(s.command, s.args, { stdio: ["ignore", "ignore", "inherit"] }));
-process.stdout.write(`${JSON.stringify(children.map((c) => c.pid))}\n`);
 let code = 0;
 let running = children.length;
 for (const c of children)
@@ -30,3 +29,6 @@ for (const signal of ["SIGTERM", "SIGINT"] as const)
   process.on(signal, () => {
     for (const c of children) if (c.exitCode === null) c.kill(signal);
   });
+// Only now: a caller that signals as soon as it has read the ids (the test does) found the
+// launcher still without its handlers, and killed it, leaving its processes running.
+process.stdout.write(`${JSON.stringify(children.map((c) => c.pid))}\n`);
