@@ -176,7 +176,7 @@ function h2loadBinary(): string {
 }
 
 /** h2load over HTTP/1.1, every connection walking `paths` from the start; times from its log of every request. */
-export async function h2load(spec: Omit<LoadSpec, "kind">): Promise<LoadResult> {
+export async function h2load(spec: Omit<LoadSpec, "kind">): Promise<LoadResult & { times: number[] }> {
   const dir = mkdtempSync(join(tmpdir(), "moot-h2load-"));
   try {
     const uris = join(dir, "uris.txt");
@@ -218,10 +218,55 @@ export async function h2load(spec: Omit<LoadSpec, "kind">): Promise<LoadResult> 
       failures: [...statuses, ["errored", Number(counts[1])], ["timeout", Number(counts[2])]].filter(([, n]) => Number(n) > 0) as Array<
         [string, number]
       >,
+      times,
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * h2load runs of one target, taken in turns with another's (pairedH2load), as one result: their
+ * requests and times together over their seconds together.
+ */
+export function joinRuns(runs: Array<LoadResult & { times: number[] }>, seconds: number): LoadResult {
+  const times = runs.flatMap((r) => r.times);
+  const st = summarise(times);
+  const failures = new Map<string, number>();
+  for (const r of runs) for (const [kind, n] of r.failures) failures.set(kind, (failures.get(kind) ?? 0) + n);
+  return {
+    rps: times.length / seconds,
+    total: times.length,
+    p50: st.p50,
+    p95: st.p95,
+    p99: st.p99,
+    errors: runs.reduce((n, r) => n + r.errors, 0),
+    non2xx: runs.reduce((n, r) => n + r.non2xx, 0),
+    failures: [...failures],
+  };
+}
+
+/**
+ * Two targets' throughput alone, measured in turns (a, b, a, b …, `rounds` each, `seconds` in
+ * all for each), so a drift in the machine's speed over the measurement (a late write-back, a
+ * neighbour) falls on both rather than on whichever ran second.
+ */
+export async function pairedH2load(
+  a: Omit<LoadSpec, "kind" | "seconds">,
+  b: Omit<LoadSpec, "kind" | "seconds">,
+  seconds: number,
+  rounds: number,
+): Promise<[LoadResult, LoadResult]> {
+  // h2load's -D takes whole seconds.
+  const slice = Math.max(1, Math.round(seconds / rounds));
+  seconds = slice * rounds;
+  const runsA: Array<LoadResult & { times: number[] }> = [];
+  const runsB: Array<LoadResult & { times: number[] }> = [];
+  for (let i = 0; i < rounds; i++) {
+    runsA.push(await h2load({ ...a, seconds: slice }));
+    runsB.push(await h2load({ ...b, seconds: slice }));
+  }
+  return [joinRuns(runsA, seconds), joinRuns(runsB, seconds)];
 }
 
 /** Runs one kind of load in a child process and returns what it measured. */
