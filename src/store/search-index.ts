@@ -3,7 +3,6 @@ import { recordSchemas, type RecordOf, type RecordTable } from "../domain/record
 import { decodeRow } from "./codec.js";
 import type { CreatedRecords } from "./bulk-load.js";
 import type { Scope } from "./records.js";
-import type { Store } from "./open.js";
 import type { SearchEntryRow } from "./schema.js";
 import { pageWithheldSql } from "./queries/page-withholding.js";
 import { documentPublished } from "./queries/visibility.js";
@@ -30,8 +29,8 @@ export async function reindex(scope: Scope, table: RecordTable, record: unknown)
       .where("documentId", "=", doc.id)
       .where("kind", "=", "page")
       .execute();
-    await refreshVectors(scope, sql`document_id = ${doc.id} and kind = 'page'`);
-    await refreshDerived(scope, "document_id", doc.id);
+    // Its pages' titles changed above: their vectors with their copied columns, one write each.
+    await updateDerived(scope, sql`document_id = ${doc.id} and kind = 'page'`, { vectors: true });
     // Its exemption or range decides pages of every document cut from the same original.
     if (doc.sha256) await refreshDerived(scope, "sha256", doc.sha256);
     return;
@@ -60,8 +59,7 @@ async function upsert(scope: Scope, table: RecordTable, record: unknown): Promis
   const db = scope.db as Kysely<any>;
   await db.deleteFrom("search_entry").where("id", "=", entry.id).execute();
   await db.insertInto("search_entry").values(entry).execute();
-  await refreshVectors(scope, sql`id = ${entry.id}`);
-  await refreshDerived(scope, "id", entry.id);
+  await updateDerived(scope, sql`id = ${entry.id}`, { vectors: true });
 }
 
 /** Statements touch at most this many rows by id, well inside both databases' parameter limits. */
@@ -99,8 +97,7 @@ export async function indexCreated(scope: Scope, created: CreatedRecords): Promi
     }
   for (const part of chunked(entries)) await (scope.db as Kysely<any>).insertInto("search_entry").values(part).execute();
   for (const part of chunked(entries.map((e) => e.id))) {
-    await updateDerived(scope, sql`id in (${sql.join(part)})`);
-    await refreshVectors(scope, sql`id in (${sql.join(part)})`);
+    await updateDerived(scope, sql`id in (${sql.join(part)})`, { vectors: true });
   }
   // Existing entries: those of meetings that gained items (a page range may now cover their
   // pack), and pages of originals a new paper shares (reindex does the same for one write).
@@ -109,20 +106,6 @@ export async function indexCreated(scope: Scope, created: CreatedRecords): Promi
   for (const id of touched) await refreshDerived(scope, "meeting_id", id);
   for (const sha of new Set((created.document ?? []).flatMap((d) => (d.sha256 ? [d.sha256] : []))))
     await refreshDerived(scope, "sha256", sha);
-}
-
-/** PostgreSQL: computes the vectors of entries written without one (bulk loads such as bench:search). */
-export async function fillSearchVectors(store: Store, ids: string[]): Promise<void> {
-  if (store.dialect.name !== "postgres" || !ids.length) return;
-  await sql`update search_entry set tsv = ${sql.raw(searchVectorSql("search_entry.title", searchBodySql("search_entry")))}
-    where id in (${sql.join(ids)})`.execute(store.db);
-}
-
-/** PostgreSQL: recomputes the entries' vectors from their titles and their records' text. */
-async function refreshVectors(scope: Scope, which: RawBuilder<unknown>): Promise<void> {
-  if (scope.store.dialect.name !== "postgres") return;
-  await sql`update search_entry set tsv = ${sql.raw(searchVectorSql("search_entry.title", searchBodySql("search_entry")))}
-    where ${which} and authority_id = ${scope.authorityId}`.execute(scope.db);
 }
 
 /** Recomputes the copied columns of the entries matching column = value, from the records themselves. */
@@ -147,7 +130,17 @@ async function refreshDerived(
   return updateDerived(scope, which);
 }
 
-async function updateDerived(scope: Scope, which: RawBuilder<unknown>): Promise<void> {
+/**
+ * Sets the copied columns of the entries `which` selects from the records themselves, and with
+ * `vectors` (entries just written, or retitled) on PostgreSQL their vectors from their titles and
+ * their records' text in the same statement: each statement writes a new version of every row it
+ * touches, which a bulk load of some 200,000 entries left as dead rows for vacuum to clear.
+ */
+async function updateDerived(scope: Scope, which: RawBuilder<unknown>, o: { vectors?: boolean } = {}): Promise<void> {
+  const vectors =
+    o.vectors && scope.store.dialect.name === "postgres"
+      ? sql`, tsv = ${sql.raw(searchVectorSql("search_entry.title", searchBodySql("search_entry")))}`
+      : sql``;
   const meetingOf = sql`coalesce(search_entry.meeting_id, (select sa.meeting_id from agenda_item sa where sa.id = search_entry.agenda_item_id))`;
   await sql`
     update search_entry set
@@ -167,7 +160,7 @@ async function updateDerived(scope: Scope, which: RawBuilder<unknown>): Promise<
           select 1 from meeting um where um.id = ${meetingOf} and um.agenda_published_at is null) then 1
         when search_entry.kind = 'page' and exists (
           select 1 from document ud where ud.id = search_entry.document_id and not ${documentPublished("ud")}) then 1
-        else 0 end
+        else 0 end${vectors}
     where ${which} and authority_id = ${scope.authorityId}`.execute(scope.db);
 }
 
