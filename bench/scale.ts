@@ -95,7 +95,7 @@ const KEY_PROCESS = process.env.MOOT_BENCH_KEYS === "1";
  * MOOT_BENCH_WORKER_NICE (0 to 19, default 10, `moot worker`'s own default): the workers' niceness,
  * and in "services" mode their session's weight. At 10 against the other services' 0, on two
  * saturated cores the workers get a few per cent of the CPU: an import that takes half a second
- * alone took 30-60 s in the load (reported per phase below), and public requests come first.
+ * alone took 30-80 s from queued to finished in the load (reported per phase below), and public requests come first.
  */
 const WORKER_NICE = Number(process.env.MOOT_BENCH_WORKER_NICE ?? 10);
 /** MOOT_BENCH_KEYS_NICE (e.g. -10, as root): the `moot keys` process's CPU niceness. */
