@@ -341,6 +341,29 @@ describe("parish genre: one 'Present' list for members and visitors", () => {
     expect(m.attendance.alsoPresent).toEqual(["Evans", "Fred Fox", "Gina Gale", "Harry Hill"]);
   });
 
+  it("a 'Present' paragraph run on over lines: the clerk and a district councillor printed without commas start their own names", () => {
+    const m = only(
+      [
+        "Westdale Parish Council - 9th March 2021",
+        "The Parish Council held a video meeting",
+        "",
+        "Present",
+        "Councillors A Ames (Chair), B Bell, C Cole and",
+        "D Dunn Clerk Mrs E Ede Westdale District Councillor F Fox plus",
+        "six guests",
+        "",
+        "21.03.01 Apologies",
+        "None received",
+        "",
+        "21.03.02 Planning",
+        "No objections.",
+      ].join("\n"),
+    );
+    expect(m.attendance.present).toEqual(["A Ames", "B Bell", "C Cole", "D Dunn"]);
+    expect(m.attendance.officers).toEqual(["E Ede"]);
+    expect(m.attendance.alsoPresent).toEqual(["F Fox"]);
+  });
+
   it("a list of untitled names that opens with no councillor keeps them all present", () => {
     const m = only(
       [

@@ -127,7 +127,14 @@ export interface ListedName {
 export function splitNameList(text: string): ListedName[] {
   const out: ListedName[] = [];
   // "(LRMcC).and PC Andy McKay": a full stop typed before the last "and".
-  const pieces = splitTopLevel(commasAtInitialsKeys(colonRoles(text.replace(/\s+/g, " ").replace(/\)\.?(?=and\s)/g, ") "))));
+  // "B Bell, C Cole and": a list wrapped after its "and" (the last name is on the next line).
+  const one = text
+    .replace(/\s+/g, " ")
+    .replace(/\)\.?(?=and\s)/g, ") ")
+    .replace(/,?\s+(?:and|&)\s*$/i, "")
+    // "F Fox plus six guests": the count of unnamed visitors (or the "plus" that wraps before it) is no one.
+    .replace(/\s+plus(?:\s+(?:[\w-]+\s+){0,3}(?:guests?|visitors?|members? of the public|residents|parishioners|others))?\s*\.?$/i, "");
+  const pieces = splitTopLevel(commasAtInitialsKeys(colonRoles(one)));
   let councillorContext = false;
   for (const piece0 of pieces) {
     const byTitle = piece0.split(
@@ -164,6 +171,15 @@ export function colonRoles(text: string): string {
         /(?:^|(?<=[\s:,;]))(?:clerk|minute[\s-]taker)\s*:\s*([A-Z][^,;:()]*?)(?=\s*(?:[,;:]|\.\s|\.?$|\band\b))/gi,
         (_, name: string) => `, ${name} (Clerk)`,
       )
+      // "… D Dunn Clerk Mrs E Ede Westdale District Councillor F Fox": a run-on list with the
+      // post printed before a titled name and no comma. The post starts a name, which ends at a
+      // comma, "and", "plus" or the tier title (and the place before it) of the next name.
+      .replace(
+        /(?<=\S\s+)(?:(?:[Pp]arish|[Tt]own|[Ll]ocum|[Aa]cting|[Dd]eputy|[Aa]ssistant)\s+)?(?:[Cc]lerk|CLERK)\s+((?:[Mm]rs?|[Mm]s|[Mm]iss|[Dd]r)\.?\s+(?:[A-Z][\w'’.-]*\s+){0,3}?[A-Z][\w'’-]*)(?=\s*(?:[,;:()]|\.\s|\.?$|\band\b|\bplus\b|\s(?:[A-Z][a-z]+\s+)?(?:[Dd]istrict|[Cc]ounty|[Bb]orough)\s+(?:[Cc]ouncill?ors?|[Cc]llrs?)\b))/g,
+        (_, name: string) => `, ${name} (Clerk)`,
+      )
+      // "(Clerk) Westdale District Councillor F Fox": after a note, a place and a tier title start the next name.
+      .replace(/\)\s+[A-Z][a-z]+\s+(?=(?:[Dd]istrict|[Cc]ounty|[Bb]orough)\s+(?:[Cc]ouncill?ors?|[Cc]llrs?)\s)/g, "), ")
       // "Mrs Sue Example, Clerk": the post after the comma is a note on the name before it.
       .replace(
         /,\s*((?:(?:parish|town|locum|acting|deputy|assistant)\s+)?(?:clerk|minute[\s-]taker)(?:\s+(?:and|&)\s+(?:rfo|responsible financial officer))?)(?=\s*(?:[,;.]|$|\band\b))/gi,
