@@ -46,6 +46,36 @@ describe("flatten", () => {
     ]);
   });
 
+  it("keeps a numbered heading nearly as wide as the text apart from the sentence under it, but joins one that wrapped", () => {
+    // Body lines some 450 points wide, about 6 points a character. The heading ends 40 points
+    // short of the margin, room for "Guy" (≈ 24): it was ended by hand. The numbered paragraph
+    // below it ends 8 points short, no room for "resolved" (≈ 54): it wrapped.
+    const pages: PageSet = {
+      source: "p.pdf",
+      kind: "pdf",
+      pages: [
+        {
+          index: 1,
+          printed: 1,
+          marker: null,
+          lines: [
+            line("21.01.05 Discussion regarding the procurement of the Village Green", 100, 410),
+            line("Guy Heelis was invited to speak and gave a brief history of the green", 114, 420),
+            line("and of its transfer, with the legal fees of about £750 plus VAT.", 128, 450),
+            line("21.01.06 The Councillors considered the potholes on the roads and", 156, 442),
+            line("resolved that any repair must have the consent of the whole village.", 170, 450),
+          ],
+        },
+      ],
+    };
+    expect(flatten(pages).map((l) => l.text)).toEqual([
+      "21.01.05 Discussion regarding the procurement of the Village Green",
+      "Guy Heelis was invited to speak and gave a brief history of the green and of its transfer, with the legal fees of about £750 plus VAT.",
+      "",
+      "21.01.06 The Councillors considered the potholes on the roads and resolved that any repair must have the consent of the whole village.",
+    ]);
+  });
+
   it("leaves text packs line for line", () => {
     const pages: PageSet = {
       source: "t.txt",

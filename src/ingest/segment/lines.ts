@@ -30,6 +30,9 @@ const LABEL_START_RE = /^(?:[A-Z][A-Z ]{2,40}|present|apologies|officers|in atte
  * a change of weight, a list marker or a "Label:" starts a new one) so every extractor
  * reads one shape.
  */
+/** A line that opens with an item's number and a capital: "21.01.05 Discussion …", "7. Finance", "2305 Planning". */
+const NUMBERED_HEADING_RE = /^(?:\d{1,4}(?:[./]\d{1,3}){0,3}\.?)\s+[A-Z]/;
+
 function paragraphs(
   lines: FlatLine[],
   page: { lines: { y?: number; width?: number; fontSize?: number; bold?: boolean; cells?: string[] }[] },
@@ -54,11 +57,29 @@ function paragraphs(
     if (last && paraBreak && last.text !== "") out.push({ ...l, text: "", raw: "", cells: null, bold: false, pageStart: false });
     const prev = out[out.length - 1];
     const short = full > 0 && prevWidth !== undefined && prevWidth < full * 0.7;
+    // A line wraps because its next word did not fit: when that word would have fitted in the
+    // room left before the margin, the line was ended by hand ("21.01.05 Discussion regarding
+    // the procurement of the Village Green" over "Guy Heelis was invited to speak …": a heading
+    // nearly as wide as the text under it). The word's width is estimated from its share of
+    // its own line's characters.
+    const firstWord = /^\S+/.exec(l.text)?.[0] ?? "";
+    const wordWidth = src.width && l.text.length ? (src.width * (firstWord.length + 1)) / l.text.length : 0;
+    // Only for a numbered line with no closing stop, the shape of a minute's heading: in running
+    // text the estimate misjudged justified and indented lines (a report's paragraphs split).
+    const roomLeft =
+      full > 0 &&
+      prevWidth !== undefined &&
+      wordWidth > 0 &&
+      prevWidth + wordWidth < full * 0.97 &&
+      prev !== undefined &&
+      NUMBERED_HEADING_RE.test(prev.text) &&
+      !/[.:;,]$/.test(prev.text);
     const join =
       prev &&
       prev.text !== "" &&
       !paraBreak &&
       !short &&
+      !roomLeft &&
       !prev.cells &&
       !l.cells &&
       prev.bold === l.bold &&
