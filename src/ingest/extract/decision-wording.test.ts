@@ -23,6 +23,21 @@ describe("decisions written informally", () => {
     ]);
   });
 
+  it("reads the clause 'All agreed' or 'the Councillors agreed' with no 'that', and a sentence that opens 'Resolved to'", () => {
+    expect(decisions("The minutes had been circulated. All agreed this was a true record and they were signed.")).toEqual([
+      "this was a true record and they were signed.",
+    ]);
+    expect(decisions("The Councillors agreed they had no objections to hanging baskets on the hall.")).toEqual([
+      "they had no objections to hanging baskets on the hall.",
+    ]);
+    expect(decisions("After discussion it was resolved to set a £3,000 precept. Resolved to pay A Baker £45 for the website.")).toEqual([
+      "to set a £3,000 precept.",
+      "to pay A Baker £45 for the website.",
+    ]);
+    // Agreed as a plain verb in a discussion is no decision.
+    expect(decisions("The Clerk agreed to look into it. Residents agreed the bus shelter was helpful.")).toEqual([]);
+  });
+
   it("reads 'agreed unanimously to adopt …' after a named body, keeping 'unanimously'", () => {
     expect(decisions("The members of Loxley Barrett Parish Council agreed unanimously to adopt the new standing orders.")).toEqual([
       "unanimously to adopt the new standing orders.",

@@ -29,6 +29,13 @@ const VENUE_LABEL_RE = /^(?:venue|place|location|where|meeting place|address)\s*
 const PLACE_WORDS =
   /\b(?:room|chamber|hall|house|suite|centre|center|library|offices?|building|civic|guildhall|council house|town hall|county hall|online|virtual|microsoft teams|zoom|street|road|square|court|lane|neuadd|ystafell|canolfan|swyddfa|siambr|ysgol|capel|eglwys)\b/i;
 
+/**
+ * A sentence about how the meeting was held, not where: "Due to Coronavirus – Covid-19 – The
+ * Parish Council held a zoom meeting" (a reason, and a body that held or met), under the date
+ * where a venue would be.
+ */
+const NOT_A_PLACE_RE = /^(?:due to|owing to|because of|in view of)\b|\b(?:council|committee|board|members|councillors)\s+(?:held|met)\b/i;
+
 /** Committee name on a line, with trailing "Sub Committee" and case as printed. */
 export function bodyName(text: string): string | null {
   const t = text
@@ -243,7 +250,7 @@ function findVenue(lines: FlatLine[], date: HeaderField<string> | null): HeaderF
         seen--;
         continue;
       }
-      if (PLACE_WORDS.test(n) && n.length < 120 && !/[.]$/.test(n) && !bodyName(n)) {
+      if (PLACE_WORDS.test(n) && n.length < 120 && !/[.]$/.test(n) && !bodyName(n) && !NOT_A_PLACE_RE.test(n)) {
         // "at 7.00 pm in Ayton Village Hall" under the date: the venue is what follows "in".
         let v = n
           .replace(/^(?:(?:at|from)\s+)?\d{1,2}(?:[.:]\d{2})?\s*(?:[ap]\.?m\.?|hrs?|hours)?\s*,?\s*(?:in|at)\s+(?:the\s+)?/i, "")

@@ -31,6 +31,15 @@ const FOLLOWING_RE = /\b(?:agreed|resolved|recommended|decided)\b(?:\s+(?:the fo
 // "The members of the Council agreed unanimously to adopt …": the decision follows the verb.
 const MID_AGREED_RE =
   /\b(?:it was|and|were|was|councillors|members|council|committee)\s+(?:(?:unanimously|also|further|therefore)\s+)?(?:agreed|resolved)\s+(?=(?:unanimously\s+)?(?:that|to)\s)/i;
+/**
+ * "All agreed this was a true record …", "The Councillors agreed they had no objections …": the
+ * body that agreed, then the clause agreed with no "that". Only after the body, so "agreed the
+ * date" in a discussion ("it was agreed the …" is IT_WAS_AGREED_RE's) is not read as a clause.
+ */
+const BODY_AGREED_CLAUSE_RE =
+  /^(?:(?:after\s+(?:discussion|debate)\s*,?\s*)?(?:all|(?:the\s+)?(?:councillors|members|council|committee))\s+(?:(?:unanimously|also)\s+)?agreed\s+(?=(?:this|they|it|we)\s))/i;
+/** "Resolved to pay M Joyce £45.": a sentence that opens with the verb, its subject understood. */
+const LEADING_RESOLVED_RE = /^(?:resolved|agreed)\s+(?=(?:unanimously\s+)?(?:that|to)\s)/i;
 /** "Approved and signed as correct.": a minute's whole decision, its subject understood. */
 // "All approved for payment." closing a list of accounts: the payments are the decision.
 const BARE_APPROVED_RE =
@@ -426,7 +435,7 @@ function informal(t: string): string[] {
         continue;
       }
     }
-    const mid = MID_AGREED_RE.exec(x) ?? IT_WAS_AGREED_RE.exec(x);
+    const mid = MID_AGREED_RE.exec(x) ?? IT_WAS_AGREED_RE.exec(x) ?? BODY_AGREED_CLAUSE_RE.exec(x) ?? LEADING_RESOLVED_RE.exec(x);
     if (mid && !/\b(?:the|a|an|of|to|and|that|for)$/i.test(x)) {
       const text = tidy(x.slice(mid.index + mid[0].length));
       if (text.split(/\s+/).length >= 3) out.push(text);

@@ -33,6 +33,39 @@ describe("parish genre: headers", () => {
     expect([m.committee, m.date, m.time]).toEqual(["Aberllyn Community Council", "2018-06-25", "19:30"]);
   });
 
+  it("a sentence under the date on how the meeting was held ('Due to …, the Council held a zoom meeting') is no venue", () => {
+    for (const how of [
+      "Due to Coronavirus – Covid-19 – The Parish Council held a zoom meeting",
+      "Owing to the lockdown the Councillors met on Zoom",
+    ]) {
+      const m = only(
+        [
+          "Westdale Parish Council - 9th March 2021",
+          how,
+          "",
+          "Present: Cllr A Ames, Cllr B Bell",
+          "",
+          "21.03.01 Apologies",
+          "None received",
+        ].join("\n"),
+      );
+      expect([m.date, m.venue]).toEqual(["2021-03-09", null]);
+    }
+    // A venue that says the meeting was remote still is one.
+    const remote = only(
+      [
+        "Westdale Parish Council - 9th March 2021",
+        "Held remotely via Zoom",
+        "",
+        "Present: Cllr A Ames, Cllr B Bell",
+        "",
+        "21.03.01 Apologies",
+        "None received",
+      ].join("\n"),
+    );
+    expect(remote.venue).not.toBeNull();
+  });
+
   it("a summons to a meeting of 'the above named Committee' takes the committee printed above", () => {
     const m = only(
       [
