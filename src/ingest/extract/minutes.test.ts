@@ -275,6 +275,30 @@ describe("decisions in unmarked paragraphs", () => {
     ]);
   });
 
+  it("a decision the web page cut off keeps what was printed up to the '...'; a two-word fragment is no decision", () => {
+    const text = [
+      "1. Apologies",
+      "None.",
+      "2. Terms of Reference",
+      "Minutes:",
+      "The officer introduced the report.",
+      "It was unanimously",
+      "Resolved:",
+      "Committee:",
+      "Endorsed the amended Terms of Reference at Appendix 1 and noted ... view the full minutes text for item 2",
+      "3. Accounts",
+      "Resolved:",
+      "brought forward:",
+      "4. Close",
+    ].join("\n");
+    expect(minutes(text).map((m) => [m.number, m.decisions])).toEqual([
+      ["1", []],
+      ["2", ["Committee: Endorsed the amended Terms of Reference at Appendix 1 and noted ..."]],
+      ["3", []],
+      ["4", []],
+    ]);
+  });
+
   it("where minutes are rows of a table, a list numbered afresh in a row's text is no minute", () => {
     const numbered = (html: string) => extractMinutes(flatten(readHtml("m.html", html)), 0).map((m) => [m.number, m.title]);
     const rows = (n: number, title: string) => `<tr><td>${n}.</td><td>${title}</td></tr>`;

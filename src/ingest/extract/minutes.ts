@@ -53,8 +53,11 @@ const LIST_ITEM_RE = /^(?:[-•·*▪]\s*)?(?:\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)
 const BULLET_RE = /^[-•·*▪]\s+/;
 /** "Decision:" / "Decisions:" alone on a line: the decision block ModernGov prints above an item's minutes. */
 const DECISION_LABEL_RE = /^decisions?\s*:\s*$/i;
-/** "… view the full decision text for item 9.": a web page's cut-off marker, not a decision. */
-const CUT_OFF_RE = /\.{3}\s*view the full\b/i;
+/**
+ * "… view the full decision text for item 9.": a web page's cut-off marker, not part of a
+ * decision. A decision cut by it keeps what was printed, up to the "…"; the marker alone is none.
+ */
+const CUT_OFF_RE = /(\.{3})\s*view the full\b.*$/i;
 
 /** Joins "CYP" / "44/22 Title" split over two lines by the converter. */
 export function joinSplitNumbers(lines: FlatLine[]): FlatLine[] {
@@ -547,12 +550,13 @@ export function decisionsIn(body: FlatLine[]): { text: string; line: FlatLine }[
   }
   // A decision printed twice (the "Decision:" block and the minutes' "Resolved:") is one decision.
   const seen = new Set<string>();
+  for (const d of out) d.text = d.text.replace(CUT_OFF_RE, "$1").trim();
   return out.filter((d) => {
     const key = d.text
       .toLowerCase()
       .replace(/[^a-z0-9]+/g, " ")
       .trim();
-    if (!key || CUT_OFF_RE.test(d.text) || seen.has(key)) return false;
+    if (key.split(" ").length < 3 || seen.has(key)) return false;
     seen.add(key);
     return true;
   });
