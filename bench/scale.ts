@@ -352,13 +352,9 @@ function plainGet(url: string): Promise<void> {
 
 /** When imports changed their councils since `start` (each moves its council's data version), in seconds after it. */
 async function councilsChangedSince(url: string, start: string): Promise<string> {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  const r = await c.query(
-    "select count(*) as n, min(changed_at) as first, max(changed_at) as last from data_version where changed_at >= $1",
-    [start],
+  const r = await withClient(url, (c) =>
+    c.query("select count(*) as n, min(changed_at) as first, max(changed_at) as last from data_version where changed_at >= $1", [start]),
   );
-  await c.end();
   const at = (t: string | null) => (t ? `${((Date.parse(t) - Date.parse(start)) / 1000).toFixed(0)} s` : "-");
   return `${r.rows[0].n} (first at ${at(r.rows[0].first)}, last at ${at(r.rows[0].last)}, after ${((Date.now() - Date.parse(start)) / 1000).toFixed(0)} s of load)`;
 }
@@ -375,19 +371,27 @@ function importsDuring(jobs: Array<{ createdAt: string; finishedAt: string | nul
   return `${queued.length} queued, ${finished.length} finished within it; queued to finished p50 ${st ? st.p50.toFixed(1) : "-"} s, longest ${waits.length ? Math.max(...waits).toFixed(1) : "-"} s`;
 }
 
-async function dbSize(url: string): Promise<number> {
+/** A connection of its own for one task, closed after it however it ends. */
+async function withClient<T>(url: string, task: (c: pg.Client) => Promise<T>): Promise<T> {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
-  const r = await c.query("select pg_database_size(current_database()) as n");
-  await c.end();
+  try {
+    return await task(c);
+  } finally {
+    await c.end();
+  }
+}
+
+async function dbSize(url: string): Promise<number> {
+  const r = await withClient(url, (c) => c.query("select pg_database_size(current_database()) as n"));
   return Number(r.rows[0].n);
 }
 
 /**
  * After generating: what a serving site's database has long since done with a bulk load, done
  * before the measurements rather than during them. VACUUM, as autovacuum would (this machine's
- * server runs none): the bulk path writes each search entry three times (inserted, its copied
- * columns set, its vector set), and the first reads of each row otherwise set its hint bits.
+ * server runs none): the bulk path writes each search entry twice (inserted, then its copied
+ * columns and vector set), and the first reads of each row otherwise set its hint bits.
  * CHECKPOINT, as the checkpointer would within its 5 minutes, so the generation's ~600 MB are not
  * written back beside the load. (The one run measured straight after a generation without them
  * gave the cached pages alone 19% of nginx's static copy, p99 41 ms; the next, on the same
@@ -395,15 +399,11 @@ async function dbSize(url: string): Promise<number> {
  */
 async function settle(url: string): Promise<void> {
   const t = performance.now();
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
+  await withClient(url, async (c) => {
     await c.query("vacuum");
     // CHECKPOINT needs a superuser or pg_checkpoint (PostgreSQL 15); without it, the write-back is left to the server.
     await c.query("checkpoint").catch((e: Error) => console.log(`  (no checkpoint: ${e.message})`));
-  } finally {
-    await c.end();
-  }
+  });
   console.log(
     `Vacuumed and checkpointed the estate in ${((performance.now() - t) / 1000).toFixed(1)} s (not counted in its generation time)`,
   );
@@ -526,7 +526,10 @@ async function main() {
     // Warm every page once through the proxy, so the page rows measure cached pages. With the
     // load's headers: fetch() asks for gzip and br, and pages vary by Accept-Encoding, so pages
     // warmed by fetch were a different variant from autocannon's, which sends none.
-    for (const p of pages) await plainGet(`${nginx.proxy}${p}`);
+    const warmPages = async () => {
+      for (const p of pages) await plainGet(`${nginx.proxy}${p}`);
+    };
+    await warmPages();
     // Packs for the workers to import into the councils while the load runs (each load phase
     // queues its own round, so both run beside imports), queued once the pages are warm (queued
     // before, the imports were done before the load began).
@@ -656,7 +659,7 @@ async function main() {
     // Cached pages, as before the load: the imports emptied their councils' pages (a new data
     // version), and h2load's connections walk the path list together, so each emptied page
     // was asked of a web process by every connection at once.
-    for (const p of pages) await plainGet(`${nginx.proxy}${p}`);
+    await warmPages();
     const [reference, pagesAlone] = await pairedH2load(
       { origin: nginx.stat, paths: ["/"], connections: CONNECTIONS },
       { origin: nginx.proxy, paths: pages, connections: CONNECTIONS },
