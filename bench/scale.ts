@@ -92,12 +92,13 @@ const WARMUP = Number(process.env.MOOT_BENCH_WARMUP ?? 5);
  */
 const KEY_PROCESS = process.env.MOOT_BENCH_KEYS === "1";
 /**
- * MOOT_BENCH_WORKER_NICE (0 to 19, default 10, `moot worker`'s own default): the workers' niceness,
+ * MOOT_BENCH_WORKER_NICE (0 to 19, default 10, `moot worker`'s own default; anything else: 10): the workers' niceness,
  * and in "services" mode their session's weight. At 10 against the other services' 0, on two
  * saturated cores the workers get a few per cent of the CPU: an import that takes half a second
  * alone took 30-80 s from queued to finished in the load (reported per phase below), and public requests come first.
  */
-const WORKER_NICE = Number(process.env.MOOT_BENCH_WORKER_NICE ?? 10);
+const workerNice = Number(process.env.MOOT_BENCH_WORKER_NICE ?? 10);
+const WORKER_NICE = Number.isInteger(workerNice) && workerNice >= 0 && workerNice <= 19 ? workerNice : 10;
 /** MOOT_BENCH_KEYS_NICE (e.g. -10, as root): the `moot keys` process's CPU niceness. */
 const KEYS_NICE = process.env.MOOT_BENCH_KEYS_NICE ? Number(process.env.MOOT_BENCH_KEYS_NICE) : null;
 /** MOOT_BENCH_CPU_PROF=<dir>: the web processes write V8 CPU profiles there when they stop. */
